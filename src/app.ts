@@ -1,0 +1,208 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { serve } from "@hono/node-server";
+import type { Bot } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { basicCommands, fallbackHint } from "./bot/basic-commands.ts";
+import type { BotContext } from "./bot/bot-context.ts";
+import { createBot } from "./bot/create-bot.ts";
+import { pruneProcessedUpdates } from "./bot/processed-updates.ts";
+import { type Config, publicBaseUrl } from "./config/config.ts";
+import { type Database, openDatabase, type Sql } from "./database/connect.ts";
+import { migrate } from "./database/migrate.ts";
+import { deliverOutbox, type OutboxSender, sendTextMessage } from "./notifications/deliver-outbox.ts";
+import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
+import { createHttpApp } from "./server/http-app.ts";
+import { telegramWebhookRoute } from "./server/telegram-webhook-route.ts";
+import { createLogger, type Logger } from "./shared/logger.ts";
+import { createTokenVault, generateEncryptionKey, type TokenVault } from "./shared/token-vault.ts";
+
+export interface RunningGreenlight {
+  config: Config;
+  /** The address the HTTP server is listening on, e.g. http://127.0.0.1:3000. */
+  url: string;
+  port: number;
+  sql: Sql;
+  database: Database;
+  logger: Logger;
+  vault: TokenVault;
+  bot: Bot<BotContext> | undefined;
+  scheduler: Scheduler;
+  /** Stops jobs, lets in-flight work finish, closes the server and the pool. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  /** Known bot identity (skips getMe): tests and benchmarks. */
+  botInfo?: UserFromGetMe;
+  /** Host to bind; defaults to all interfaces (a container needs that). */
+  hostname?: string;
+}
+
+/** The composition root: builds every part from the config and tears them down in reverse order. */
+export async function startGreenlight(config: Config, options: StartOptions = {}): Promise<RunningGreenlight> {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const vault = await createTokenVault(await resolveEncryptionKey(config, logger));
+
+  const database = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    poolSize: config.DATABASE_POOL_SIZE,
+    logger,
+  });
+  const { sql } = database;
+  const cleanups: (() => Promise<void>)[] = [() => database.close()];
+  const runCleanups = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => logger.error({ err: error }, "shutdown step failed"));
+  };
+
+  try {
+    await migrate(sql, logger);
+
+    const bot = config.TELEGRAM_BOT_TOKEN
+      ? createBot({
+          token: config.TELEGRAM_BOT_TOKEN,
+          apiRoot: config.TELEGRAM_API_ROOT,
+          ownerTelegramIds: config.OWNER_TELEGRAM_IDS,
+          sql,
+          logger,
+          botInfo: options.botInfo,
+          features: [basicCommands(sql), fallbackHint()],
+        })
+      : undefined;
+    if (!bot) logger.warn("TELEGRAM_BOT_TOKEN is not set: the Telegram bot is off. Set it in .env to approve drafts.");
+
+    const routes = [];
+    if (bot && config.webhookMode) routes.push(telegramWebhookRoute(bot, config.TELEGRAM_WEBHOOK_SECRET!));
+    const app = createHttpApp({ sql, logger, routes });
+
+    const server = serve({ fetch: app.fetch, port: config.PORT, hostname: options.hostname });
+    await new Promise<void>((resolve, reject) => {
+      server.once("listening", () => resolve());
+      server.once("error", reject);
+    });
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Idle keep-alive sockets would hold close() open; in-flight requests still finish.
+          (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        }),
+    );
+    const port = (server.address() as AddressInfo).port;
+
+    const scheduler = createScheduler({ sql, embedded: database.embedded, logger });
+    cleanups.push(() => scheduler.stop(config.SHUTDOWN_TIMEOUT_MS));
+    const senders: Record<string, OutboxSender> = { text: sendTextMessage };
+    if (bot) {
+      scheduler.add("telegram-outbox", config.OUTBOX_CRON, async () => {
+        await deliverOutbox({ sql, api: bot.api, senders, logger });
+      });
+    }
+    scheduler.add("prune-processed-updates", "17 * * * *", async () => {
+      await pruneProcessedUpdates(sql);
+    });
+
+    if (bot) cleanups.push(await connectBot(bot, config, logger));
+
+    logger.info(
+      {
+        port,
+        database: database.embedded ? "embedded" : "postgres",
+        telegram: bot ? (config.webhookMode ? "webhook" : "long polling") : "off",
+        publicUrl: publicBaseUrl(config),
+      },
+      "greenlight started",
+    );
+
+    let stopping: Promise<void> | undefined;
+    return {
+      config,
+      url: `http://127.0.0.1:${port}`,
+      port,
+      sql,
+      database,
+      logger,
+      vault,
+      bot,
+      scheduler,
+      stop() {
+        stopping ??= runCleanups().then(() => logger.info("greenlight stopped"));
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await runCleanups();
+    throw error;
+  }
+}
+
+/**
+ * Webhook mode registers the webhook (with the secret Telegram must echo); long polling starts the poller.
+ * Neither blocks start-up: Telegram being unreachable is retried in the background and logged, while the HTTP
+ * server and the jobs run.
+ */
+async function connectBot(bot: Bot<BotContext>, config: Config, logger: Logger): Promise<() => Promise<void>> {
+  let stopped = false;
+  let retryTimer: NodeJS.Timeout | undefined;
+  const retryLater = (attempt: () => void, delayMs: number) => {
+    if (!stopped) retryTimer = setTimeout(attempt, delayMs);
+  };
+
+  if (config.webhookMode) {
+    const url = `${config.PUBLIC_URL}/telegram/webhook`;
+    const register = (delayMs = 1000) => {
+      bot.api
+        .setWebhook(url, { secret_token: config.TELEGRAM_WEBHOOK_SECRET!, allowed_updates: ["message", "callback_query"] })
+        .then(() => logger.info({ url }, "telegram webhook registered"))
+        .catch((error) => {
+          logger.error({ err: { message: (error as Error).message } }, "telegram webhook registration failed; retrying");
+          retryLater(() => register(Math.min(delayMs * 2, 60_000)), delayMs);
+        });
+    };
+    register();
+    return async () => {
+      stopped = true;
+      clearTimeout(retryTimer);
+    };
+  }
+
+  let polling: Promise<void> | undefined;
+  const poll = (delayMs = 1000) => {
+    polling = bot
+      .start({ allowed_updates: ["message", "callback_query"], onStart: () => logger.info("telegram long polling started") })
+      .catch((error) => {
+        if (stopped) return;
+        logger.error({ err: { message: (error as Error).message } }, "telegram long polling failed; retrying");
+        retryLater(() => poll(Math.min(delayMs * 2, 60_000)), delayMs);
+      });
+  };
+  poll();
+  return async () => {
+    stopped = true;
+    clearTimeout(retryTimer);
+    // bot.stop() confirms the last update offset with Telegram; when Telegram is unreachable that call would
+    // retry for longer than a shutdown may take, and the offset is confirmed again on the next start anyway.
+    const settle = new Promise((resolve) => setTimeout(resolve, 2000).unref());
+    await Promise.race([Promise.allSettled([bot.isRunning() ? bot.stop() : undefined, polling]), settle]);
+  };
+}
+
+/**
+ * ENCRYPTION_KEY when configured. A local install (no PUBLIC_URL) may run without one: a key is generated once
+ * into DATA_DIR, with a warning, because losing that file makes stored tokens unreadable.
+ */
+async function resolveEncryptionKey(config: Config, logger: Logger): Promise<Uint8Array> {
+  if (config.ENCRYPTION_KEY) return config.ENCRYPTION_KEY;
+  const keyPath = join(config.DATA_DIR, "encryption.key");
+  if (!existsSync(keyPath)) {
+    mkdirSync(config.DATA_DIR, { recursive: true });
+    writeFileSync(keyPath, `${await generateEncryptionKey()}\n`, { mode: 0o600 });
+    logger.warn({ keyPath }, "ENCRYPTION_KEY is not set: generated a local key. Set ENCRYPTION_KEY before deploying.");
+  }
+  const key = Buffer.from(readFileSync(keyPath, "utf8").trim(), "base64");
+  if (key.length !== 32) throw new Error(`${keyPath} does not hold a 32-byte base64 key; delete it or set ENCRYPTION_KEY`);
+  return new Uint8Array(key);
+}

@@ -1,0 +1,75 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations } from "@grammyjs/conversations";
+import { Bot, type BotConfig, Composer, GrammyError } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Sql } from "../database/connect.ts";
+import type { Logger } from "../shared/logger.ts";
+import type { BotContext } from "./bot-context.ts";
+import { postgresConversationStorage } from "./conversation-storage.ts";
+import { findOwner, REFUSAL_TEXT } from "./owner-access.ts";
+
+export interface BotDeps {
+  token: string;
+  apiRoot: string;
+  ownerTelegramIds: readonly number[];
+  sql: Sql;
+  logger: Logger;
+  /** Known bot identity: skips the getMe call (tests, benchmarks). */
+  botInfo?: UserFromGetMe;
+  /** Bot features in order; each is a Composer owned by its capability. */
+  features: Composer<BotContext>[];
+}
+
+/**
+ * Builds the grammY bot once. Middleware order: an error boundary (so a failing handler is logged and the
+ * webhook still answers 200 instead of making Telegram redeliver forever), the owner gate, the conversations
+ * plugin on Postgres storage, then the features.
+ */
+export function createBot(deps: BotDeps): Bot<BotContext> {
+  const config: BotConfig<BotContext> = { client: { apiRoot: deps.apiRoot } };
+  if (deps.botInfo) config.botInfo = deps.botInfo;
+  const bot = new Bot<BotContext>(deps.token, config);
+
+  // Calls made while handling an update must not block the webhook past its timeout: retry a 429 or 5xx
+  // briefly here; longer waits are the outbox worker's job.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5 }));
+
+  const guarded = new Composer<BotContext>();
+  guarded.use(async (ctx, next) => {
+    const user = ctx.from;
+    if (!user || user.is_bot) return;
+    const owner = await findOwner(deps.sql, user.id);
+    if (!owner && !deps.ownerTelegramIds.includes(user.id)) {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: REFUSAL_TEXT });
+      else if (ctx.chat?.type === "private") await ctx.reply(REFUSAL_TEXT);
+      return;
+    }
+    ctx.owner = owner;
+    await next();
+  });
+  guarded.use(
+    conversations({
+      storage: { type: "key", version: 1, adapter: postgresConversationStorage(deps.sql), prefix: "conversation:" },
+    }),
+  );
+  for (const feature of deps.features) guarded.use(feature);
+
+  bot.errorBoundary(async (error) => {
+    const ctx = error.ctx;
+    deps.logger.error(
+      {
+        err: error.error instanceof GrammyError ? { method: error.error.method, description: error.error.description } : error.error,
+        updateId: ctx.update.update_id,
+      },
+      "bot handler failed",
+    );
+    try {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: "Something went wrong on our side. Please try again." });
+      else if (ctx.chat) await ctx.reply("Something went wrong on our side. Please try again in a moment.");
+    } catch {
+      // The apology itself failed (Telegram down): the error is logged above, nothing more to do.
+    }
+  }, guarded);
+
+  return bot;
+}

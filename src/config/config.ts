@@ -1,0 +1,252 @@
+import { existsSync, readFileSync } from "node:fs";
+import { Cron } from "croner";
+
+/**
+ * The one reader of the environment. Every variable is declared once here with its description, default and
+ * parser; `.env.example` and the README repeat the descriptions. Everything else receives the typed `Config`.
+ */
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join("\n"));
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+interface Variable<T> {
+  description: string;
+  /** Parses a present, non-empty value; throws an Error whose message says what was expected. */
+  parse: (raw: string) => T;
+  fallback: T;
+  secret?: boolean;
+}
+
+const text = (description: string, fallback = "", secret = false): Variable<string> => ({
+  description,
+  parse: (raw) => raw,
+  fallback,
+  secret,
+});
+
+const optionalText = (description: string, secret = false): Variable<string | undefined> => ({
+  description,
+  parse: (raw) => raw,
+  fallback: undefined,
+  secret,
+});
+
+const httpUrl = <T extends string | undefined>(description: string, fallback: T): Variable<string | T> => ({
+  description,
+  fallback,
+  parse: (raw) => {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new Error("expected an http(s) URL such as https://example.com");
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      throw new Error(`expected an http(s) URL, got the scheme ${url.protocol}`);
+    }
+    return raw.replace(/\/+$/, "");
+  },
+});
+
+const integer = (description: string, fallback: number, min: number, max: number): Variable<number> => ({
+  description,
+  fallback,
+  parse: (raw) => {
+    if (!/^\d+$/.test(raw.trim())) throw new Error(`expected a whole number from ${min} to ${max}`);
+    const value = Number(raw);
+    if (value < min || value > max) throw new Error(`expected a whole number from ${min} to ${max}`);
+    return value;
+  },
+});
+
+const flag = (description: string, fallback: boolean): Variable<boolean> => ({
+  description,
+  fallback,
+  parse: (raw) => {
+    const value = raw.trim().toLowerCase();
+    if (["1", "true", "yes", "on"].includes(value)) return true;
+    if (["0", "false", "no", "off"].includes(value)) return false;
+    throw new Error("expected true or false");
+  },
+});
+
+const cronPattern = (description: string, fallback: string): Variable<string> => ({
+  description,
+  fallback,
+  parse: (raw) => {
+    try {
+      new Cron(raw, { paused: true }).stop();
+    } catch (error) {
+      throw new Error(`expected a cron pattern such as "*/5 * * * *" (${(error as Error).message})`);
+    }
+    return raw;
+  },
+});
+
+const telegramIds = (description: string): Variable<number[]> => ({
+  description,
+  fallback: [],
+  parse: (raw) =>
+    raw
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map((part) => {
+        if (!/^\d{1,15}$/.test(part)) throw new Error(`expected comma-separated Telegram user ids, got "${part}"`);
+        return Number(part);
+      }),
+});
+
+const encryptionKey = (description: string): Variable<Uint8Array | undefined> => ({
+  description,
+  fallback: undefined,
+  secret: true,
+  parse: (raw) => {
+    const bytes = Buffer.from(raw.trim(), "base64");
+    if (bytes.length !== 32) {
+      throw new Error("expected base64 of exactly 32 random bytes (run `npm run keygen` to make one)");
+    }
+    return new Uint8Array(bytes);
+  },
+});
+
+const jsonObject = (description: string): Variable<Record<string, unknown> | undefined> => ({
+  description,
+  fallback: undefined,
+  parse: (raw) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      throw new Error("expected a JSON object");
+    }
+    if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("expected a JSON object");
+    return value as Record<string, unknown>;
+  },
+});
+
+const webhookSecret = (description: string): Variable<string | undefined> => ({
+  description,
+  fallback: undefined,
+  secret: true,
+  parse: (raw) => {
+    // Telegram accepts only these characters in secret_token (Bot API, setWebhook).
+    if (!/^[A-Za-z0-9_-]{1,256}$/.test(raw)) throw new Error("expected 1-256 characters of A-Z a-z 0-9 _ -");
+    return raw;
+  },
+});
+
+/** Every environment variable Greenlight reads, in the order the README documents them. */
+export const variables = {
+  PORT: integer("Port the HTTP server listens on.", 3000, 0, 65535),
+  PUBLIC_URL: httpUrl("Externally reachable base URL (https://…); enables webhook mode and OAuth.", undefined),
+  DATA_DIR: text("Folder for the embedded database, local media and the generated local key.", "./data"),
+  LOG_LEVEL: text("Log level: trace, debug, info, warn, error or fatal.", "info"),
+  DATABASE_URL: optionalText("Postgres URL. When unset, an embedded Postgres (PGlite) under DATA_DIR is used.", true),
+  DATABASE_POOL_SIZE: integer("Connections in the pool when DATABASE_URL is set.", 10, 1, 100),
+  TELEGRAM_BOT_TOKEN: optionalText("Bot token from @BotFather. Required to run the bot.", true),
+  TELEGRAM_API_ROOT: httpUrl("Telegram Bot API root.", "https://api.telegram.org"),
+  TELEGRAM_WEBHOOK_SECRET: webhookSecret("Secret Telegram sends with every webhook call; with PUBLIC_URL, enables webhook mode."),
+  OWNER_TELEGRAM_IDS: telegramIds("Comma-separated Telegram user ids allowed to use the bot."),
+  ENCRYPTION_KEY: encryptionKey("Base64 of 32 random bytes encrypting tokens at rest (`npm run keygen`)."),
+  ANTHROPIC_API_KEY: optionalText("Anthropic API key. Without it a template drafter stands in.", true),
+  ANTHROPIC_BASE_URL: httpUrl("Anthropic API base URL.", undefined),
+  ANTHROPIC_RELEVANCE_MODEL: text("Claude model that scores articles for relevance.", "claude-haiku-5-5"),
+  ANTHROPIC_DRAFT_MODEL: text("Claude model that writes captions.", "claude-haiku-5-5"),
+  OPENAI_API_KEY: optionalText("OpenAI API key for images. Without it the article's image or a headline card is used.", true),
+  OPENAI_BASE_URL: httpUrl("OpenAI API base URL, including /v1.", undefined),
+  OPENAI_IMAGE_MODEL: text("OpenAI image model.", "gpt-image-2"),
+  OPENAI_IMAGE_QUALITY: text("Image quality: low, medium or high.", "medium"),
+  AI_PRICES: jsonObject("JSON overriding the built-in price table (USD per million tokens)."),
+  INSTAGRAM_APP_ID: optionalText("Instagram app id (Meta dashboard, Instagram API with Instagram Login)."),
+  INSTAGRAM_APP_SECRET: optionalText("Instagram app secret; also verifies Meta's signed callbacks.", true),
+  INSTAGRAM_AUTH_URL: httpUrl("Instagram authorization URL.", "https://www.instagram.com/oauth/authorize"),
+  INSTAGRAM_API_URL: httpUrl("Instagram API URL (code exchange).", "https://api.instagram.com"),
+  INSTAGRAM_GRAPH_URL: httpUrl("Instagram Graph API URL.", "https://graph.instagram.com"),
+  S3_BUCKET: optionalText("S3 bucket for media. When unset, media is kept under DATA_DIR and served at /media/."),
+  S3_ENDPOINT: httpUrl("S3-compatible endpoint (R2, Tigris, MinIO…). Unset for AWS.", undefined),
+  S3_REGION: text("S3 region.", "auto"),
+  S3_PUBLIC_URL: httpUrl("Public base URL of the bucket's objects.", undefined),
+  INGEST_CRON: cronPattern("When feeds are polled (croner pattern; seconds allowed).", "*/10 * * * *"),
+  PUBLISH_CRON: cronPattern("When due posts are published (croner pattern).", "* * * * *"),
+  OUTBOX_CRON: cronPattern("When queued Telegram messages are (re)sent (croner pattern).", "*/5 * * * * *"),
+  ALLOW_PRIVATE_NETWORK: flag("Let user-supplied URLs reach private addresses (tests only).", false),
+  ARTICLE_RETENTION_DAYS: integer("Days an undrafted article is kept.", 30, 1, 3650),
+  SHUTDOWN_TIMEOUT_MS: integer("How long in-flight work may take at shutdown.", 8000, 100, 60000),
+} as const;
+
+type Variables = typeof variables;
+export type Config = { [K in keyof Variables]: Variables[K]["fallback"] | ReturnType<Variables[K]["parse"]> } & {
+  /** True when no DATABASE_URL is set and the embedded PGlite is used. */
+  embeddedDatabase: boolean;
+  /** True when the bot receives updates through the webhook rather than long polling. */
+  webhookMode: boolean;
+};
+
+/** Reads `KEY=value` lines; existing environment variables win over the file. */
+export function readDotEnv(path: string): Env {
+  if (!existsSync(path)) return {};
+  const values: Env = {};
+  for (const line of readFileSync(path, "utf8").split(/\r?\n/)) {
+    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!match || line.trimStart().startsWith("#")) continue;
+    let value = match[2] ?? "";
+    if (/^(["']).*\1$/.test(value)) value = value.slice(1, -1);
+    values[match[1]!] = value;
+  }
+  return values;
+}
+
+/** Validates the environment once. Throws a ConfigError with one line per problem. */
+export function loadConfig(env: Env): Config {
+  const problems: string[] = [];
+  const values: Record<string, unknown> = {};
+  for (const [name, variable] of Object.entries(variables) as [string, Variable<unknown>][]) {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === "") {
+      values[name] = variable.fallback;
+      continue;
+    }
+    try {
+      values[name] = variable.parse(raw);
+    } catch (error) {
+      problems.push(`${name}: ${(error as Error).message}`);
+    }
+  }
+  const config = values as Config;
+  if (!["trace", "debug", "info", "warn", "error", "fatal", "silent"].includes(config.LOG_LEVEL)) {
+    problems.push("LOG_LEVEL: expected one of trace, debug, info, warn, error, fatal, silent");
+  }
+  if (!["low", "medium", "high"].includes(config.OPENAI_IMAGE_QUALITY)) {
+    problems.push("OPENAI_IMAGE_QUALITY: expected low, medium or high");
+  }
+  if (config.PUBLIC_URL && !config.ENCRYPTION_KEY && !problems.some((p) => p.startsWith("ENCRYPTION_KEY"))) {
+    problems.push("ENCRYPTION_KEY: required when PUBLIC_URL is set (run `npm run keygen` to make one)");
+  }
+  if (config.TELEGRAM_WEBHOOK_SECRET && !config.PUBLIC_URL) {
+    problems.push("PUBLIC_URL: required when TELEGRAM_WEBHOOK_SECRET is set (the webhook needs a public address)");
+  }
+  if (config.DATABASE_URL && !/^postgres(ql)?:\/\//.test(config.DATABASE_URL)) {
+    problems.push("DATABASE_URL: expected a URL starting with postgres:// or postgresql://");
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  config.embeddedDatabase = !config.DATABASE_URL;
+  config.webhookMode = Boolean(config.PUBLIC_URL && config.TELEGRAM_WEBHOOK_SECRET);
+  return config;
+}
+
+/** The public base URL that links and media URLs are built on. */
+export function publicBaseUrl(config: Config): string {
+  return config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+}
+
+/** Names of the variables whose values must never be logged. */
+export const secretVariableNames = Object.entries(variables)
+  .filter(([, variable]) => (variable as Variable<unknown>).secret)
+  .map(([name]) => name);

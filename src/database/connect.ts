@@ -1,0 +1,50 @@
+import postgres from "postgres";
+import type { Logger } from "../shared/logger.ts";
+import { startEmbeddedPostgres } from "./embedded-postgres.ts";
+
+export type Sql = postgres.Sql;
+export type Transaction = postgres.TransactionSql;
+
+export interface Database {
+  sql: Sql;
+  /** True on the embedded PGlite: one connection, work serialised. */
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** A Postgres URL; undefined starts the embedded database. */
+  url: string | undefined;
+  /** Folder for the embedded database; undefined keeps it in memory. */
+  dataDir: string | undefined;
+  poolSize: number;
+  logger: Logger;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const embedded = options.url ? undefined : await startEmbeddedPostgres(options.dataDir);
+  const url = options.url ?? embedded!.url;
+  const sql = postgres(url, {
+    max: embedded ? 1 : options.poolSize,
+    connect_timeout: 10,
+    idle_timeout: embedded ? 0 : 60,
+    types: {
+      // bigint ids and counts come back as JS numbers: every id stays far below 2^53.
+      bigint: { to: 20, from: [20], serialize: (value: number) => String(value), parse: (raw: string) => Number(raw) },
+      // numeric money columns (6 decimals at most) are exact enough as doubles for display and comparison;
+      // budget arithmetic that must be exact happens in SQL.
+      numeric: { to: 1700, from: [1700], serialize: (value: number) => String(value), parse: (raw: string) => Number(raw) },
+    },
+    transform: { undefined: null },
+    onnotice: (notice) => options.logger.debug({ notice: notice.message }, "postgres notice"),
+    connection: { application_name: "greenlight" },
+  });
+  return {
+    sql,
+    embedded: Boolean(embedded),
+    async close() {
+      await sql.end({ timeout: 5 });
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
+/**
+ * PGlite served over the Postgres wire protocol on 127.0.0.1, so the embedded mode uses the same postgres.js
+ * code path, SQL and migrations as a real server. PGlite has a single backend: the pool that talks to it must
+ * have one connection (an extra connection is answered "Too many connections" and postgres.js silently retries
+ * forever), and nothing may rely on LISTEN/NOTIFY or on concurrent SKIP LOCKED claims.
+ */
+export interface EmbeddedPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** `dataDir` undefined keeps the database in memory (tests). */
+export async function startEmbeddedPostgres(dataDir: string | undefined): Promise<EmbeddedPostgres> {
+  let releaseLock = () => {};
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    releaseLock = lockDataDir(dataDir);
+  }
+  try {
+    const db = await PGlite.create(dataDir ? join(dataDir, "pgdata") : undefined);
+    // Two slots: the pool's one connection plus room for a reconnect while the old socket is closing.
+    const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 2 });
+    await server.start();
+    const port = listeningPort(server);
+    return {
+      url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      async stop() {
+        await server.stop();
+        await db.close();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+function listeningPort(server: PGLiteSocketServer): number {
+  // getServerConn() reports the requested port (0); the bound one is on the underlying net.Server.
+  const inner = (server as unknown as { server?: { address(): AddressInfo | string | null } }).server;
+  const address = inner?.address();
+  if (address && typeof address === "object") return address.port;
+  const fromConn = Number(server.getServerConn().split(":").pop());
+  if (fromConn > 0) return fromConn;
+  throw new Error("The embedded database did not report its port");
+}
+
+/**
+ * PGlite gives no protection against two processes opening the same folder, which corrupts it. A pid file
+ * turns that into a clear start-up error.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockPath = join(dataDir, "greenlight.pid");
+  try {
+    const holder = Number(readFileSync(lockPath, "utf8"));
+    if (holder && holder !== process.pid && isRunning(holder)) {
+      throw new Error(
+        `The embedded database in ${dataDir} is in use by process ${holder}. ` +
+          "Embedded mode is for one instance: stop the other one, or set DATABASE_URL to share a Postgres server.",
+      );
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  writeFileSync(lockPath, String(process.pid));
+  return () => rmSync(lockPath, { force: true });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -1,0 +1,83 @@
+import type { Sql, Transaction } from "../database/connect.ts";
+
+/**
+ * Messages that matter are not sent from inside the code that decides them: they are written to
+ * telegram_outbox in the same transaction as the state change, and a worker sends them. A crash after the
+ * commit loses nothing (the worker sends later); a rollback sends nothing. Delivery is at least once: a
+ * message whose send succeeded but whose "sent" mark was lost is sent again after its lease expires.
+ */
+export interface OutboxMessage {
+  chatId: number;
+  /** Which sender renders it: 'text' is built in, capabilities register others (e.g. 'draft_card'). */
+  kind: string;
+  payload: Record<string, unknown>;
+  /** When given, a second message with the same key is not enqueued (e.g. `feed-failed:42:3`). */
+  dedupeKey?: string;
+}
+
+export interface TextPayload {
+  text: string;
+  parse_mode?: "HTML";
+  reply_markup?: unknown;
+  link_preview_options?: { is_disabled: boolean };
+}
+
+export async function enqueueTelegramMessage(sql: Sql | Transaction, message: OutboxMessage): Promise<boolean> {
+  const rows = await sql`
+    insert into telegram_outbox (chat_id, kind, payload, dedupe_key)
+    values (${message.chatId}, ${message.kind}, ${sql.json(message.payload as never)}, ${message.dedupeKey ?? null})
+    on conflict (dedupe_key) do nothing
+    returning id`;
+  return rows.length > 0;
+}
+
+export function enqueueText(sql: Sql | Transaction, chatId: number, payload: TextPayload, dedupeKey?: string) {
+  return enqueueTelegramMessage(sql, { chatId, kind: "text", payload: { ...payload }, dedupeKey });
+}
+
+export interface OutboxRow {
+  id: number;
+  chat_id: number;
+  kind: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+/**
+ * Claims due messages by pushing their next attempt two minutes out (a lease), so another instance or the next
+ * tick does not send them at the same time. SKIP LOCKED lets instances claim disjoint batches; on the embedded
+ * database it is merely serial. Oldest first, so one chat's messages keep their order.
+ */
+export async function claimDueMessages(sql: Sql, limit: number): Promise<OutboxRow[]> {
+  return sql<OutboxRow[]>`
+    update telegram_outbox
+       set next_attempt_at = now() + interval '2 minutes', attempts = attempts + 1
+     where id in (
+       select id from telegram_outbox
+        where status = 'pending' and next_attempt_at <= now()
+        order by id
+        limit ${limit}
+        for update skip locked)
+    returning id, chat_id, kind, payload, attempts`.then((rows) => rows.sort((a, b) => a.id - b.id));
+}
+
+export async function markMessageSent(sql: Sql, id: number): Promise<void> {
+  await sql`update telegram_outbox set status = 'sent', sent_at = now(), last_error = null where id = ${id}`;
+}
+
+export async function rescheduleMessage(sql: Sql, id: number, delaySeconds: number, error: string): Promise<void> {
+  await sql`
+    update telegram_outbox
+       set next_attempt_at = now() + make_interval(secs => ${delaySeconds}), last_error = ${error}
+     where id = ${id}`;
+}
+
+/** A message Telegram will never accept (chat gone, bot blocked): kept with its reason, and logged as an error. */
+export async function markMessageDead(sql: Sql, id: number, error: string): Promise<void> {
+  await sql`update telegram_outbox set status = 'dead', last_error = ${error} where id = ${id}`;
+}
+
+/** Backoff for a failed send without a retry_after hint: 5 s, 10 s, 20 s … capped at 10 minutes. */
+export function outboxRetryDelaySeconds(attempts: number): number {
+  return Math.min(600, 5 * 2 ** Math.max(0, attempts - 1));
+}

@@ -1,0 +1,95 @@
+import { Cron } from "croner";
+import type { Sql } from "../database/connect.ts";
+import type { Logger } from "../shared/logger.ts";
+
+export type JobRun = () => Promise<void>;
+
+export interface Scheduler {
+  /** Registers a job; ticks that find the previous run still going are skipped. */
+  add(name: string, pattern: string, run: JobRun): void;
+  /** Runs a job once now, with the same overrun and cross-instance guards as a tick (used by tests and bench). */
+  runNow(name: string): Promise<boolean>;
+  /** Stops all timers and waits (up to timeoutMs) for runs in flight to finish. */
+  stop(timeoutMs: number): Promise<void>;
+}
+
+interface Job {
+  name: string;
+  run: JobRun;
+  cron?: Cron;
+  running?: Promise<boolean>;
+}
+
+/**
+ * One place where every periodic job is registered. Each tick is guarded twice: croner's `protect` and our own
+ * in-flight promise stop a slow run from overlapping itself in this process, and a session-level Postgres
+ * advisory lock (held on a reserved connection for the run) makes N instances on one database do the work once.
+ * The embedded database serves a single instance (its data folder is locked), and reserving its only
+ * connection would starve the job's own queries, so there the in-process guard is enough.
+ */
+export function createScheduler(deps: { sql: Sql; embedded: boolean; logger: Logger }): Scheduler {
+  const jobs = new Map<string, Job>();
+  let stopped = false;
+
+  async function guardedRun(job: Job): Promise<boolean> {
+    if (stopped) return false;
+    if (job.running) return false;
+    job.running = (async () => {
+      const started = performance.now();
+      try {
+        if (deps.embedded) {
+          await job.run();
+          return true;
+        }
+        const connection = await deps.sql.reserve();
+        try {
+          const [row] = await connection<{ locked: boolean }[]>`
+            select pg_try_advisory_lock(hashtext(${`greenlight:job:${job.name}`})) as locked`;
+          if (!row?.locked) return false;
+          try {
+            await job.run();
+          } finally {
+            await connection`select pg_advisory_unlock(hashtext(${`greenlight:job:${job.name}`}))`;
+          }
+          return true;
+        } finally {
+          connection.release();
+        }
+      } catch (error) {
+        deps.logger.error({ err: error, job: job.name }, "scheduled job failed");
+        return true;
+      } finally {
+        deps.logger.debug({ job: job.name, ms: Math.round(performance.now() - started) }, "job tick");
+      }
+    })();
+    try {
+      return await job.running;
+    } finally {
+      job.running = undefined;
+    }
+  }
+
+  return {
+    add(name, pattern, run) {
+      if (jobs.has(name)) throw new Error(`A job named ${name} is already registered`);
+      const job: Job = { name, run };
+      job.cron = new Cron(pattern, { protect: true, name: `greenlight-${name}` }, async () => {
+        await guardedRun(job);
+      });
+      jobs.set(name, job);
+    },
+    async runNow(name) {
+      const job = jobs.get(name);
+      if (!job) throw new Error(`No job named ${name}`);
+      return guardedRun(job);
+    },
+    async stop(timeoutMs) {
+      stopped = true;
+      for (const job of jobs.values()) job.cron?.stop();
+      const inFlight = [...jobs.values()].map((job) => job.running).filter(Boolean);
+      if (inFlight.length === 0) return;
+      deps.logger.info({ jobs: inFlight.length }, "waiting for running jobs to finish");
+      await Promise.race([Promise.allSettled(inFlight), new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { generateEncryptionKey } from "./token-vault.ts";
+
+// `npm run keygen`: prints a fresh ENCRYPTION_KEY value.
+console.log(await generateEncryptionKey());

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config/config.ts";
+import { spawnService } from "./helpers/child-process.ts";
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("configuration", () => {
+  it("starts from defaults with nothing set", () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.DATA_DIR).toBe("./data");
+    expect(config.TELEGRAM_API_ROOT).toBe("https://api.telegram.org");
+    expect(config.INSTAGRAM_GRAPH_URL).toBe("https://graph.instagram.com");
+    expect(config.embeddedDatabase).toBe(true);
+    expect(config.webhookMode).toBe(false);
+    expect(config.ALLOW_PRIVATE_NETWORK).toBe(false);
+  });
+
+  it("names each malformed variable and what it expects", () => {
+    const problems = problemsOf({
+      PORT: "eighty",
+      PUBLIC_URL: "ftp://example.com",
+      ENCRYPTION_KEY: "c2hvcnQ=",
+      OWNER_TELEGRAM_IDS: "42, alice",
+      INGEST_CRON: "61 * * * *",
+      ALLOW_PRIVATE_NETWORK: "maybe",
+      DATABASE_URL: "mysql://localhost/db",
+      TELEGRAM_WEBHOOK_SECRET: "has spaces and +/=",
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^PORT: expected a whole number from 0 to 65535$/),
+        expect.stringMatching(/^PUBLIC_URL: expected an http\(s\) URL/),
+        expect.stringMatching(/^ENCRYPTION_KEY: expected base64 of exactly 32 random bytes/),
+        expect.stringMatching(/^OWNER_TELEGRAM_IDS: expected comma-separated Telegram user ids, got "alice"$/),
+        expect.stringMatching(/^INGEST_CRON: expected a cron pattern/),
+        expect.stringMatching(/^ALLOW_PRIVATE_NETWORK: expected true or false$/),
+        expect.stringMatching(/^DATABASE_URL: expected a URL starting with postgres:\/\//),
+        expect.stringMatching(/^TELEGRAM_WEBHOOK_SECRET: expected 1-256 characters/),
+      ]),
+    );
+    expect(problems).toHaveLength(8);
+  });
+
+  it("requires an encryption key once the service is public", () => {
+    expect(problemsOf({ PUBLIC_URL: "https://greenlight.example.com" })).toEqual([
+      "ENCRYPTION_KEY: required when PUBLIC_URL is set (run `npm run keygen` to make one)",
+    ]);
+  });
+
+  it("turns on webhook mode only with both a public URL and a secret", () => {
+    const key = Buffer.alloc(32, 1).toString("base64");
+    expect(loadConfig({ PUBLIC_URL: "https://x.example", ENCRYPTION_KEY: key }).webhookMode).toBe(false);
+    expect(
+      loadConfig({ PUBLIC_URL: "https://x.example/", ENCRYPTION_KEY: key, TELEGRAM_WEBHOOK_SECRET: "abc_DEF-1" }),
+    ).toMatchObject({ webhookMode: true, PUBLIC_URL: "https://x.example" });
+    expect(problemsOf({ TELEGRAM_WEBHOOK_SECRET: "abc" })).toEqual([
+      "PUBLIC_URL: required when TELEGRAM_WEBHOOK_SECRET is set (the webhook needs a public address)",
+    ]);
+  });
+
+  it("makes the service exit non-zero with one line per problem, before touching anything", async () => {
+    const service = spawnService({ PORT: "70000", OWNER_TELEGRAM_IDS: "x", DATA_DIR: "/nonexistent/never-created" });
+    const code = await service.exited;
+    expect(code).toBe(1);
+    const lines = service.output().trim().split("\n");
+    expect(lines).toEqual([
+      "Configuration error: PORT: expected a whole number from 0 to 65535",
+      'Configuration error: OWNER_TELEGRAM_IDS: expected comma-separated Telegram user ids, got "x"',
+    ]);
+  });
+});

@@ -1,0 +1,424 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A fake Telegram Bot API on 127.0.0.1 speaking the real wire protocol: POST /bot<token>/<method> with a JSON
+ * or multipart body, answered {ok:true,result} or {ok:false,error_code,description,parameters}. It enforces the
+ * limits Greenlight must respect: text 1–4096 characters after entity parsing, captions ≤ 1024, callback_data
+ * 1–64 bytes, answerCallbackQuery text ≤ 200, HTML that Telegram would refuse to parse, "message is not
+ * modified" on identical edits, and it can answer 429 with retry_after on demand.
+ */
+
+export interface RecordedCall {
+  method: string;
+  payload: Record<string, unknown>;
+  at: number;
+}
+
+export interface FakeMessage {
+  message_id: number;
+  chat_id: number;
+  text?: string;
+  caption?: string;
+  photo?: boolean;
+  /** Bytes of an uploaded photo, or the URL/file_id it was sent with. */
+  photoSource?: string | Buffer;
+  parse_mode?: string;
+  reply_markup?: { inline_keyboard?: { text: string; callback_data?: string; url?: string }[][] };
+  deleted?: boolean;
+  edits: number;
+}
+
+type Failure = { error_code: number; description: string; parameters?: Record<string, unknown> };
+
+export class FakeTelegram {
+  readonly token: string;
+  readonly calls: RecordedCall[] = [];
+  readonly messages = new Map<number, FakeMessage>();
+  webhook: { url: string; secret_token?: string; allowed_updates?: string[] } | undefined;
+  commands: { command: string; description: string }[] = [];
+  private server: Server | undefined;
+  private nextMessageId = 1000;
+  private failures: { method: string; failure: Failure; remaining: number }[] = [];
+  private pendingUpdates: unknown[] = [];
+  private waiters: (() => void)[] = [];
+
+  constructor(token = "123456:TEST-token-for-the-fake-api") {
+    this.token = token;
+  }
+
+  get apiRoot(): string {
+    const address = this.server?.address() as AddressInfo;
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  readonly botInfo = {
+    id: 123456,
+    is_bot: true as const,
+    first_name: "Greenlight",
+    username: "greenlight_test_bot",
+    can_join_groups: false,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+    can_manage_bots: false,
+  };
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error) => {
+        res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ ok: false, error_code: 500, description: String(error) }));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const wake of this.waiters.splice(0)) wake();
+    await new Promise<void>((resolve) => {
+      this.server?.close(() => resolve());
+      this.server?.closeAllConnections();
+    });
+  }
+
+  /** The next `times` calls to `method` fail with the given error (e.g. 429 with retry_after). */
+  failNext(method: string, failure: Failure, times = 1): void {
+    this.failures.push({ method, failure, remaining: times });
+  }
+
+  tooManyRequests(method: string, retryAfterSeconds: number, times = 1): void {
+    this.failNext(
+      method,
+      {
+        error_code: 429,
+        description: `Too Many Requests: retry after ${retryAfterSeconds}`,
+        parameters: { retry_after: retryAfterSeconds },
+      },
+      times,
+    );
+  }
+
+  /** Queues an update for a long-polling bot's getUpdates. */
+  pushUpdate(update: unknown): void {
+    this.pendingUpdates.push(update);
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Messages the bot sent to a chat, oldest first (deleted ones excluded). */
+  messagesIn(chatId: number): FakeMessage[] {
+    return [...this.messages.values()].filter((m) => m.chat_id === chatId && !m.deleted);
+  }
+
+  lastMessageIn(chatId: number): FakeMessage | undefined {
+    return this.messagesIn(chatId).at(-1);
+  }
+
+  /** Resolves once `predicate` holds, polling the recorded state; rejects after `timeoutMs`. */
+  async waitFor<T>(predicate: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = predicate();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error("fake Telegram: condition not met in time");
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(req.url ?? "");
+    if (req.method !== "POST" && req.method !== "GET") return this.reply(res, 405, fail(405, "Method Not Allowed"));
+    if (!match) return this.reply(res, 404, fail(404, "Not Found"));
+    const [, token, method] = match as unknown as [string, string, string];
+    if (token !== this.token) return this.reply(res, 401, fail(401, "Unauthorized"));
+    const payload = await readPayload(req);
+    this.calls.push({ method, payload, at: Date.now() });
+
+    const injected = this.failures.find((f) => f.method === method && f.remaining > 0);
+    if (injected) {
+      injected.remaining--;
+      return this.reply(res, injected.failure.error_code, { ok: false, ...injected.failure });
+    }
+    const outcome = await this.dispatch(method, payload);
+    if ("error_code" in outcome) return this.reply(res, outcome.error_code, { ok: false, ...outcome });
+    return this.reply(res, 200, { ok: true, result: outcome.result });
+  }
+
+  private reply(res: ServerResponse, status: number, body: unknown): void {
+    res.writeHead(status, { "content-type": "application/json" });
+    res.end(JSON.stringify(body));
+  }
+
+  private async dispatch(method: string, p: Record<string, unknown>): Promise<{ result: unknown } | Failure> {
+    switch (method) {
+      case "getMe":
+        return { result: this.botInfo };
+      case "setWebhook":
+        if (typeof p.secret_token === "string" && !/^[A-Za-z0-9_-]{1,256}$/.test(p.secret_token)) {
+          return fail(400, "Bad Request: secret token contains unallowed characters");
+        }
+        this.webhook = {
+          url: String(p.url),
+          secret_token: p.secret_token as string | undefined,
+          allowed_updates: p.allowed_updates as string[] | undefined,
+        };
+        return { result: true };
+      case "deleteWebhook":
+        this.webhook = undefined;
+        return { result: true };
+      case "getWebhookInfo":
+        return { result: { url: this.webhook?.url ?? "", pending_update_count: 0 } };
+      case "getUpdates":
+        return { result: await this.takeUpdates(p) };
+      case "setMyCommands":
+        this.commands = (p.commands as { command: string; description: string }[]) ?? [];
+        return { result: true };
+      case "sendChatAction":
+        return { result: true };
+      case "sendMessage":
+        return this.sendMessage(p);
+      case "sendPhoto":
+        return this.sendPhoto(p);
+      case "editMessageText":
+        return this.editMessage(p, "text");
+      case "editMessageCaption":
+        return this.editMessage(p, "caption");
+      case "editMessageReplyMarkup":
+        return this.editMessage(p, "markup");
+      case "editMessageMedia":
+        return this.editMessage(p, "media");
+      case "deleteMessage": {
+        const message = this.messages.get(Number(p.message_id));
+        if (!message || message.deleted) return fail(400, "Bad Request: message to delete not found");
+        message.deleted = true;
+        return { result: true };
+      }
+      case "answerCallbackQuery":
+        if (typeof p.text === "string" && [...p.text].length > 200) {
+          return fail(400, "Bad Request: text is too long");
+        }
+        return { result: true };
+      default:
+        return fail(404, `Not Found: method ${method} is not implemented by the fake`);
+    }
+  }
+
+  private async takeUpdates(p: Record<string, unknown>): Promise<unknown[]> {
+    const offset = Number(p.offset ?? 0);
+    this.pendingUpdates = this.pendingUpdates.filter((u) => (u as { update_id: number }).update_id >= offset);
+    if (this.pendingUpdates.length === 0) {
+      const waitMs = Math.min(Number(p.timeout ?? 0), 1) * 1000;
+      if (waitMs > 0) await new Promise<void>((resolve) => this.waiters.push(resolve) && setTimeout(resolve, waitMs));
+    }
+    return this.pendingUpdates.slice(0, Number(p.limit ?? 100));
+  }
+
+  private sendMessage(p: Record<string, unknown>): { result: unknown } | Failure {
+    const chatId = Number(p.chat_id);
+    if (!Number.isFinite(chatId)) return fail(400, "Bad Request: chat not found");
+    const text = String(p.text ?? "");
+    const textError = checkText(text, p.parse_mode as string | undefined, 1, 4096, "message text");
+    if (textError) return textError;
+    const markupError = checkMarkup(p.reply_markup);
+    if (markupError) return markupError;
+    const message = this.store({ chat_id: chatId, text, parse_mode: p.parse_mode as string, reply_markup: p.reply_markup as never });
+    return { result: this.toTelegram(message) };
+  }
+
+  private sendPhoto(p: Record<string, unknown>): { result: unknown } | Failure {
+    const chatId = Number(p.chat_id);
+    if (!Number.isFinite(chatId)) return fail(400, "Bad Request: chat not found");
+    if (!p.photo) return fail(400, "Bad Request: there is no photo in the request");
+    const caption = p.caption === undefined ? undefined : String(p.caption);
+    if (caption !== undefined) {
+      const captionError = checkText(caption, p.parse_mode as string | undefined, 0, 1024, "message caption");
+      if (captionError) return captionError;
+    }
+    const markupError = checkMarkup(p.reply_markup);
+    if (markupError) return markupError;
+    const message = this.store({
+      chat_id: chatId,
+      caption,
+      photo: true,
+      photoSource: p.photo as string | Buffer,
+      parse_mode: p.parse_mode as string,
+      reply_markup: p.reply_markup as never,
+    });
+    return { result: this.toTelegram(message) };
+  }
+
+  private editMessage(p: Record<string, unknown>, part: "text" | "caption" | "markup" | "media"): { result: unknown } | Failure {
+    const message = this.messages.get(Number(p.message_id));
+    if (!message || message.deleted || message.chat_id !== Number(p.chat_id)) {
+      return fail(400, "Bad Request: message to edit not found");
+    }
+    const markupError = checkMarkup(p.reply_markup);
+    if (markupError) return markupError;
+    const newMarkup = p.reply_markup === undefined ? undefined : JSON.stringify(p.reply_markup);
+    const oldMarkup = message.reply_markup === undefined ? undefined : JSON.stringify(message.reply_markup);
+    if (part === "text") {
+      if (message.photo) return fail(400, "Bad Request: there is no text in the message to edit");
+      const text = String(p.text ?? "");
+      const textError = checkText(text, p.parse_mode as string | undefined, 1, 4096, "message text");
+      if (textError) return textError;
+      if (text === message.text && newMarkup === oldMarkup) return notModified();
+      message.text = text;
+    } else if (part === "caption") {
+      if (!message.photo) return fail(400, "Bad Request: there is no caption in the message to edit");
+      const caption = String(p.caption ?? "");
+      const captionError = checkText(caption, p.parse_mode as string | undefined, 0, 1024, "message caption");
+      if (captionError) return captionError;
+      if (caption === message.caption && newMarkup === oldMarkup) return notModified();
+      message.caption = caption;
+    } else if (part === "media") {
+      if (!message.photo) return fail(400, "Bad Request: there is no media in the message to edit");
+      const media = (typeof p.media === "string" ? JSON.parse(p.media) : p.media) as { media?: unknown; caption?: string };
+      if (media?.caption !== undefined) {
+        const captionError = checkText(media.caption, undefined, 0, 1024, "message caption");
+        if (captionError) return captionError;
+        message.caption = media.caption;
+      }
+      message.photoSource = (media?.media as string) ?? message.photoSource;
+    } else if (newMarkup === oldMarkup) {
+      return notModified();
+    }
+    message.reply_markup = p.reply_markup as never;
+    message.parse_mode = (p.parse_mode as string) ?? message.parse_mode;
+    message.edits++;
+    return { result: this.toTelegram(message) };
+  }
+
+  private store(fields: Omit<FakeMessage, "message_id" | "edits">): FakeMessage {
+    const message: FakeMessage = { message_id: this.nextMessageId++, edits: 0, ...fields };
+    this.messages.set(message.message_id, message);
+    return message;
+  }
+
+  private toTelegram(message: FakeMessage) {
+    return {
+      message_id: message.message_id,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: message.chat_id, type: "private" },
+      from: this.botInfo,
+      ...(message.text !== undefined ? { text: message.text } : {}),
+      ...(message.caption !== undefined ? { caption: message.caption } : {}),
+      ...(message.photo
+        ? { photo: [{ file_id: `photo-${message.message_id}`, file_unique_id: `u${message.message_id}`, width: 1080, height: 1350 }] }
+        : {}),
+      ...(message.reply_markup ? { reply_markup: message.reply_markup } : {}),
+    };
+  }
+}
+
+function fail(error_code: number, description: string, parameters?: Record<string, unknown>): Failure {
+  return parameters ? { error_code, description, parameters } : { error_code, description };
+}
+
+function notModified(): Failure {
+  return fail(
+    400,
+    "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+  );
+}
+
+const HTML_TAGS = new Set(["b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "code", "pre", "blockquote", "tg-emoji"]);
+
+/** Length after entity parsing, as Telegram counts it, or the parse error Telegram would give. */
+export function visibleText(text: string, parseMode: string | undefined): { text: string } | { error: string } {
+  if (parseMode === undefined) return { text };
+  if (parseMode !== "HTML") return { error: `Bad Request: unsupported parse_mode ${parseMode} in the fake` };
+  const stack: string[] = [];
+  const tag = /<(\/?)([a-zA-Z-]+)([^>]*)>/g;
+  for (const m of text.matchAll(tag)) {
+    const [, closing, name] = m as unknown as [string, string, string];
+    const lower = name.toLowerCase();
+    if (!HTML_TAGS.has(lower)) return { error: `Bad Request: can't parse entities: Unsupported start tag "${name}"` };
+    if (closing) {
+      if (stack.pop() !== lower) return { error: `Bad Request: can't parse entities: Can't find end tag corresponding to start tag "${lower}"` };
+    } else stack.push(lower);
+  }
+  if (stack.length) return { error: `Bad Request: can't parse entities: Can't find end tag corresponding to start tag "${stack.at(-1)}"` };
+  const stripped = text.replace(tag, "");
+  if (/&(?!(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);)/.test(stripped)) {
+    return { error: "Bad Request: can't parse entities: Character '&' is reserved" };
+  }
+  if (/[<>]/.test(stripped)) return { error: "Bad Request: can't parse entities: Unexpected end tag" };
+  return {
+    text: stripped
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
+      .replace(/&#x([0-9a-fA-F]+);/g, (_, n) => String.fromCodePoint(Number.parseInt(n, 16)))
+      .replace(/&amp;/g, "&"),
+  };
+}
+
+function checkText(text: string, parseMode: string | undefined, min: number, max: number, what: string): Failure | undefined {
+  const parsed = visibleText(text, parseMode);
+  if ("error" in parsed) return fail(400, parsed.error);
+  // Telegram counts UTF-16 code units after entity parsing.
+  const length = parsed.text.length;
+  if (length < min || parsed.text.trim().length < min) return fail(400, `Bad Request: ${what} is empty`);
+  if (length > max) return fail(400, `Bad Request: ${what} is too long`);
+  return undefined;
+}
+
+function checkMarkup(markup: unknown): Failure | undefined {
+  if (markup === undefined) return undefined;
+  const parsed = (typeof markup === "string" ? JSON.parse(markup) : markup) as {
+    inline_keyboard?: { text?: string; callback_data?: string; url?: string }[][];
+  };
+  for (const row of parsed.inline_keyboard ?? []) {
+    for (const button of row) {
+      if (!button.text) return fail(400, "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
+      if (button.callback_data !== undefined) {
+        const bytes = Buffer.byteLength(button.callback_data, "utf8");
+        if (bytes < 1 || bytes > 64) return fail(400, "Bad Request: BUTTON_DATA_INVALID");
+      } else if (!button.url) {
+        return fail(400, "Bad Request: can't parse inline keyboard button: field \"callback_data\" or \"url\" must be set");
+      }
+    }
+  }
+  return undefined;
+}
+
+async function readPayload(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks);
+  const type = req.headers["content-type"] ?? "";
+  if (body.length === 0) return {};
+  if (type.startsWith("application/json")) return JSON.parse(body.toString("utf8"));
+  if (type.startsWith("multipart/form-data")) {
+    const form = await new Request("http://fake/", { method: "POST", headers: { "content-type": type }, body }).formData();
+    const payload: Record<string, unknown> = {};
+    const files = new Map<string, Buffer>();
+    for (const [key, value] of form.entries()) {
+      if (typeof value === "string") payload[key] = value;
+      else files.set(key, Buffer.from(await value.arrayBuffer()));
+    }
+    for (const [key, value] of Object.entries(payload)) {
+      if (typeof value !== "string") continue;
+      const attach = /^attach:\/\/(.+)$/.exec(value);
+      if (attach && files.has(attach[1]!)) payload[key] = files.get(attach[1]!);
+      else if (/^[[{]/.test(value)) {
+        try {
+          payload[key] = JSON.parse(value);
+        } catch {
+          // A plain string that happens to start with a bracket.
+        }
+      }
+    }
+    return payload;
+  }
+  return Object.fromEntries(new URLSearchParams(body.toString("utf8")));
+}

@@ -1,0 +1,58 @@
+import { OWNER_ID, TEST_WEBHOOK_SECRET } from "./start-test-app.ts";
+
+/** Builds Telegram Update objects as Telegram sends them, and posts them to the service's webhook. */
+let nextUpdateId = 700_000_000 + Math.floor(Math.random() * 1_000_000);
+let nextMessageId = 1;
+
+export interface From {
+  id: number;
+  first_name?: string;
+}
+
+export function textUpdate(text: string, from: From = { id: OWNER_ID }, updateId = nextUpdateId++) {
+  const entities = text.startsWith("/")
+    ? [{ type: "bot_command", offset: 0, length: text.split(/\s/)[0]!.length }]
+    : undefined;
+  return {
+    update_id: updateId,
+    message: {
+      message_id: nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: from.id, type: "private", first_name: from.first_name ?? "Ada" },
+      from: { id: from.id, is_bot: false, first_name: from.first_name ?? "Ada" },
+      text,
+      ...(entities ? { entities } : {}),
+    },
+  };
+}
+
+export function callbackUpdate(
+  data: string,
+  message: { message_id: number; chat_id: number },
+  from: From = { id: OWNER_ID },
+  updateId = nextUpdateId++,
+) {
+  return {
+    update_id: updateId,
+    callback_query: {
+      id: `cbq-${updateId}`,
+      chat_instance: "ci-1",
+      from: { id: from.id, is_bot: false, first_name: from.first_name ?? "Ada" },
+      data,
+      message: {
+        message_id: message.message_id,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: message.chat_id, type: "private", first_name: from.first_name ?? "Ada" },
+        text: "card",
+      },
+    },
+  };
+}
+
+export async function postUpdate(baseUrl: string, update: unknown, secret = TEST_WEBHOOK_SECRET): Promise<Response> {
+  return fetch(`${baseUrl}/telegram/webhook`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+    body: JSON.stringify(update),
+  });
+}
