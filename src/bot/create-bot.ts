@@ -30,9 +30,12 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   if (deps.botInfo) config.botInfo = deps.botInfo;
   const bot = new Bot<BotContext>(deps.token, config);
 
-  // Calls made while handling an update must not block the webhook past its timeout: retry a 429 or 5xx
-  // briefly here; longer waits are the outbox worker's job.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5 }));
+  // Calls made while handling an update must not hold the webhook past its timeout. Only a short 429 wait is
+  // retried here: the plugin's defaults retry network errors without limit and back off 3 s, 6 s, 12 s on 5xx.
+  // Longer waits belong to the outbox worker, which keeps the message and retries it later.
+  bot.api.config.use(
+    autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowInternalServerErrors: true, rethrowHttpErrors: true }),
+  );
 
   const guarded = new Composer<BotContext>();
   guarded.use(async (ctx, next) => {

@@ -73,7 +73,7 @@ export function createScheduler(deps: { sql: Sql; embedded: boolean; logger: Log
     add(name, pattern, run) {
       if (jobs.has(name)) throw new Error(`A job named ${name} is already registered`);
       const job: Job = { name, run };
-      job.cron = new Cron(pattern, { protect: true, name: `greenlight-${name}` }, async () => {
+      job.cron = new Cron(pattern, { protect: true }, async () => {
         await guardedRun(job);
       });
       jobs.set(name, job);

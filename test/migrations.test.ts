@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase } from "../src/database/connect.ts";
+import { migrate, readMigrations } from "../src/database/migrate.ts";
+import { capturedLogger } from "./helpers/log-capture.ts";
+import { createTestDatabase, type TestDatabase } from "./helpers/test-database.ts";
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function freshDatabase(): Promise<{ testDb: TestDatabase; dataDir: string }> {
+  const testDb = await createTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), "greenlight-migrate-"));
+  cleanups.push(async () => {
+    await testDb.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return { testDb, dataDir };
+}
+
+async function open(testDb: TestDatabase, dataDir: string) {
+  const { logger } = capturedLogger();
+  const database = await openDatabase({ url: testDb.url, dataDir, poolSize: 5, logger });
+  return { database, logger };
+}
+
+describe("migrations", () => {
+  it("create the whole schema once and apply nothing the second time", async () => {
+    const { testDb, dataDir } = await freshDatabase();
+    const { database, logger } = await open(testDb, dataDir);
+    cleanups.push(() => database.close());
+
+    const first = await migrate(database.sql, logger);
+    expect(first).toEqual(readMigrations().map((m) => m.name));
+    const second = await migrate(database.sql, logger);
+    expect(second).toEqual([]);
+
+    const tables = await database.sql<{ table_name: string }[]>`
+      select table_name from information_schema.tables where table_schema = 'public' order by table_name`;
+    expect(tables.map((t) => t.table_name)).toEqual(
+      expect.arrayContaining([
+        "owners",
+        "brands",
+        "instagram_accounts",
+        "feeds",
+        "articles",
+        "drafts",
+        "ai_usage",
+        "oauth_states",
+        "deletion_requests",
+        "bot_conversations",
+        "processed_updates",
+        "telegram_outbox",
+        "schema_migrations",
+      ]),
+    );
+    const [count] = await database.sql<{ n: number }[]>`select count(*)::int as n from schema_migrations`;
+    expect(count!.n).toBe(readMigrations().length);
+  });
+
+  it("roll back entirely when a migration fails, leaving no half-applied schema", async () => {
+    const { testDb, dataDir } = await freshDatabase();
+    const { database, logger } = await open(testDb, dataDir);
+    cleanups.push(() => database.close());
+    const broken = [
+      ...readMigrations(),
+      { id: 9998, name: "9998_ok.sql", sql: "create table should_not_survive (id int);" },
+      { id: 9999, name: "9999_broken.sql", sql: "create table oops (id int references nowhere(id));" },
+    ];
+    await expect(migrate(database.sql, logger, broken)).rejects.toThrow(/nowhere/);
+    const [row] = await database.sql<{ exists: boolean }[]>`
+      select exists (select 1 from information_schema.tables where table_name in ('should_not_survive', 'owners')) as exists`;
+    expect(row!.exists).toBe(false);
+  });
+
+  it("migrate exactly once when two instances start together", async () => {
+    const { testDb, dataDir } = await freshDatabase();
+    if (testDb.kind === "embedded") {
+      // Embedded mode is one instance by design: a second process on the same data folder is refused clearly.
+      const { database } = await open(testDb, dataDir);
+      cleanups.push(() => database.close());
+      const { startEmbeddedPostgres } = await import("../src/database/embedded-postgres.ts");
+      // Simulate another live process holding the folder: our own pid is treated as "us", so use the parent's.
+      const { writeFileSync } = await import("node:fs");
+      writeFileSync(join(dataDir, "greenlight.pid"), String(process.ppid));
+      await expect(startEmbeddedPostgres(dataDir)).rejects.toThrow(/in use by process .*Embedded mode is for one instance/);
+      return;
+    }
+    const a = await open(testDb, dataDir);
+    const b = await open(testDb, dataDir);
+    cleanups.push(() => a.database.close(), () => b.database.close());
+    const [appliedByA, appliedByB] = await Promise.all([migrate(a.database.sql, a.logger), migrate(b.database.sql, b.logger)]);
+    expect([...appliedByA, ...appliedByB].sort()).toEqual(readMigrations().map((m) => m.name));
+    expect(appliedByA.length === 0 || appliedByB.length === 0).toBe(true);
+    const [count] = await a.database.sql<{ n: number }[]>`select count(*)::int as n from schema_migrations`;
+    expect(count!.n).toBe(readMigrations().length);
+  });
+});

@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeTelegram } from "./fakes/fake-telegram.ts";
+import { freePort, spawnService, waitForHealthy } from "./helpers/child-process.ts";
+
+// The service as a newcomer runs it: `npm start` with only a bot token (pointed at a fake Bot API), on the
+// embedded database in a new data folder; then stopped the way Fly stops it, with SIGTERM.
+let telegram: FakeTelegram;
+let dataDir: string;
+beforeAll(async () => {
+  telegram = await new FakeTelegram().start();
+  dataDir = mkdtempSync(join(tmpdir(), "greenlight-lifecycle-"));
+});
+afterAll(async () => {
+  await telegram.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("the service process", () => {
+  it("boots with only a bot token, answers /healthz, polls Telegram, and exits 0 on SIGTERM", async () => {
+    const port = await freePort();
+    const service = spawnService({
+      TELEGRAM_BOT_TOKEN: telegram.token,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+    });
+    try {
+      const health = await waitForHealthy(`http://127.0.0.1:${port}`, 30_000);
+      expect(await health.json()).toEqual({ status: "ok", database: "up" });
+      await telegram.waitFor(() => telegram.callsTo("getUpdates").length > 0, 10_000);
+      expect(telegram.callsTo("deleteWebhook")).toHaveLength(1);
+    } finally {
+      service.child.kill("SIGTERM");
+    }
+    const started = Date.now();
+    expect(await service.exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const log = service.output();
+    expect(log).toContain('"msg":"greenlight started"');
+    expect(log).toContain('"msg":"greenlight stopped"');
+    expect(log).toContain("generated a local key");
+    expect(log).not.toContain(telegram.token);
+  });
+
+  it("restarts on the existing data folder with the same key and schema", async () => {
+    const port = await freePort();
+    const service = spawnService({
+      TELEGRAM_BOT_TOKEN: telegram.token,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+    });
+    try {
+      await waitForHealthy(`http://127.0.0.1:${port}`, 30_000);
+    } finally {
+      service.child.kill("SIGINT");
+    }
+    expect(await service.exited).toBe(0);
+    expect(service.output()).not.toContain("migration applied");
+    expect(service.output()).not.toContain("generated a local key");
+  });
+});

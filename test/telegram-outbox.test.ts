@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { enqueueText } from "../src/notifications/telegram-outbox.ts";
+import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.stop());
+
+const deliver = () => t.app.scheduler.runNow("telegram-outbox");
+const statusOf = async (id: number) =>
+  (await t.app.sql<{ status: string; attempts: number; last_error: string | null }[]>`
+    select status, attempts, last_error from telegram_outbox where id = ${id}`)[0]!;
+const lastId = async () => (await t.app.sql<{ id: number }[]>`select max(id) as id from telegram_outbox`)[0]!.id;
+
+describe("Telegram outbox", () => {
+  it("sends a queued message once and marks it sent", async () => {
+    await enqueueText(t.app.sql, OWNER_ID, { text: "Your feed is back" });
+    await deliver();
+    await deliver();
+    expect(t.telegram.messagesIn(OWNER_ID).filter((m) => m.text === "Your feed is back")).toHaveLength(1);
+    expect((await statusOf(await lastId())).status).toBe("sent");
+  });
+
+  it("enqueues a message with the same dedupe key only once", async () => {
+    expect(await enqueueText(t.app.sql, OWNER_ID, { text: "Feed 7 is failing" }, "feed-failed:7")).toBe(true);
+    expect(await enqueueText(t.app.sql, OWNER_ID, { text: "Feed 7 is failing" }, "feed-failed:7")).toBe(false);
+    await deliver();
+    expect(t.telegram.messagesIn(OWNER_ID).filter((m) => m.text === "Feed 7 is failing")).toHaveLength(1);
+  });
+
+  it("keeps a message Telegram rate-limits and sends it after retry_after, in order", async () => {
+    // The bot retries a 429 twice by itself; a third 429 reaches the outbox, which waits retry_after.
+    t.telegram.tooManyRequests("sendMessage", 1, 3);
+    await enqueueText(t.app.sql, OWNER_ID, { text: "first" });
+    await enqueueText(t.app.sql, OWNER_ID, { text: "second" });
+    await deliver();
+    const texts = () => t.telegram.messagesIn(OWNER_ID).map((m) => m.text);
+    expect(texts()).not.toContain("first");
+    const firstId = (await lastId()) - 1;
+    expect(await statusOf(firstId)).toMatchObject({ status: "pending", last_error: "Too Many Requests: retry after 1" });
+
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await deliver();
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await deliver();
+    const sent = texts();
+    expect(sent.indexOf("first")).toBeGreaterThan(-1);
+    expect(sent.indexOf("second")).toBeGreaterThan(sent.indexOf("first"));
+  }, 20_000);
+
+  it("gives up on a message Telegram will never accept, keeping the reason and logging it", async () => {
+    t.telegram.failNext("sendMessage", { error_code: 403, description: "Forbidden: bot was blocked by the user" });
+    await enqueueText(t.app.sql, OWNER_ID, { text: "unreachable" });
+    await deliver();
+    expect(await statusOf(await lastId())).toMatchObject({
+      status: "dead",
+      last_error: "403 Forbidden: bot was blocked by the user",
+    });
+    expect(t.logs.text()).toContain("telegram message given up");
+  });
+
+  it("loses nothing when Telegram is down: the message waits and goes out later", async () => {
+    t.telegram.failNext("sendMessage", { error_code: 502, description: "Bad Gateway" });
+    await enqueueText(t.app.sql, OWNER_ID, { text: "after the outage" });
+    await deliver();
+    const id = await lastId();
+    expect((await statusOf(id)).status).toBe("pending");
+    await t.app.sql`update telegram_outbox set next_attempt_at = now() where id = ${id}`;
+    await deliver();
+    expect((await statusOf(id)).status).toBe("sent");
+    expect(t.telegram.messagesIn(OWNER_ID).filter((m) => m.text === "after the outage")).toHaveLength(1);
+  }, 30_000);
+});
