@@ -11,8 +11,9 @@ import { pruneProcessedUpdates } from "./bot/processed-updates.ts";
 import { type Config, publicBaseUrl } from "./config/config.ts";
 import { type Database, openDatabase, type Sql } from "./database/connect.ts";
 import { migrate } from "./database/migrate.ts";
-import { deliverOutbox, type OutboxSender, sendTextMessage } from "./notifications/deliver-outbox.ts";
+import { deliverOutbox, sendTextMessage } from "./notifications/deliver-outbox.ts";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
+import type { Services } from "./services.ts";
 import { createHttpApp } from "./server/http-app.ts";
 import { telegramWebhookRoute } from "./server/telegram-webhook-route.ts";
 import { createLogger, type Logger } from "./shared/logger.ts";
@@ -29,6 +30,7 @@ export interface RunningGreenlight {
   vault: TokenVault;
   bot: Bot<BotContext> | undefined;
   scheduler: Scheduler;
+  services: Services;
   /** Stops jobs, lets in-flight work finish, closes the server and the pool. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -60,6 +62,18 @@ export async function startGreenlight(config: Config, options: StartOptions = {}
 
   try {
     await migrate(sql, logger);
+
+    const scheduler = createScheduler({ sql, embedded: database.embedded, logger });
+    cleanups.push(() => scheduler.stop(config.SHUTDOWN_TIMEOUT_MS));
+    const services: Services = {
+      config,
+      sql,
+      logger,
+      vault,
+      scheduler,
+      outboxSenders: { text: sendTextMessage },
+      clock: () => new Date(),
+    };
 
     const bot = config.TELEGRAM_BOT_TOKEN
       ? createBot({
@@ -93,12 +107,9 @@ export async function startGreenlight(config: Config, options: StartOptions = {}
     );
     const port = (server.address() as AddressInfo).port;
 
-    const scheduler = createScheduler({ sql, embedded: database.embedded, logger });
-    cleanups.push(() => scheduler.stop(config.SHUTDOWN_TIMEOUT_MS));
-    const senders: Record<string, OutboxSender> = { text: sendTextMessage };
     if (bot) {
       scheduler.add("telegram-outbox", config.OUTBOX_CRON, async () => {
-        await deliverOutbox({ sql, api: bot.api, senders, logger });
+        await deliverOutbox({ sql, api: bot.api, senders: services.outboxSenders, logger });
       });
     }
     scheduler.add("prune-processed-updates", "17 * * * *", async () => {
@@ -128,6 +139,7 @@ export async function startGreenlight(config: Config, options: StartOptions = {}
       vault,
       bot,
       scheduler,
+      services,
       stop() {
         stopping ??= runCleanups().then(() => logger.info("greenlight stopped"));
         return stopping;
