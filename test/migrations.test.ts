@@ -87,13 +87,21 @@ describe("migrations", () => {
       // Simulate another live process holding the folder: our own pid is treated as "us", so use the parent's.
       const { writeFileSync } = await import("node:fs");
       writeFileSync(join(dataDir, "greenlight.pid"), String(process.ppid));
-      await expect(startEmbeddedPostgres(dataDir)).rejects.toThrow(/in use by process .*Embedded mode is for one instance/);
+      await expect(startEmbeddedPostgres(dataDir)).rejects.toThrow(
+        /in use by process .*Embedded mode is for one instance/,
+      );
       return;
     }
     const a = await open(testDb, dataDir);
     const b = await open(testDb, dataDir);
-    cleanups.push(() => a.database.close(), () => b.database.close());
-    const [appliedByA, appliedByB] = await Promise.all([migrate(a.database.sql, a.logger), migrate(b.database.sql, b.logger)]);
+    cleanups.push(
+      () => a.database.close(),
+      () => b.database.close(),
+    );
+    const [appliedByA, appliedByB] = await Promise.all([
+      migrate(a.database.sql, a.logger),
+      migrate(b.database.sql, b.logger),
+    ]);
     expect([...appliedByA, ...appliedByB].sort()).toEqual(readMigrations().map((m) => m.name));
     expect(appliedByA.length === 0 || appliedByB.length === 0).toBe(true);
     const [count] = await a.database.sql<{ n: number }[]>`select count(*)::int as n from schema_migrations`;

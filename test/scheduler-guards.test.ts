@@ -11,7 +11,12 @@ afterEach(async () => {
 
 async function database() {
   const testDb = await createTestDatabase();
-  const db = await openDatabase({ url: testDb.url, dataDir: undefined, poolSize: 4, logger: capturedLogger().logger });
+  const db = await openDatabase({
+    url: testDb.url,
+    dataDir: undefined,
+    poolSize: 4,
+    logger: capturedLogger().logger,
+  });
   cleanups.push(async () => {
     await db.close();
     await testDb.drop();
@@ -24,7 +29,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe("scheduled jobs", () => {
   it("never overlap themselves: a tick that finds the last run still going is skipped", async () => {
     const db = await database();
-    const scheduler = createScheduler({ sql: db.sql, embedded: db.embedded, logger: capturedLogger().logger });
+    const scheduler = createScheduler({
+      sql: db.sql,
+      embedded: db.embedded,
+      logger: capturedLogger().logger,
+    });
     cleanups.push(() => scheduler.stop(1000));
     let running = 0;
     let maxRunning = 0;
@@ -36,7 +45,11 @@ describe("scheduled jobs", () => {
       await sleep(200);
       running--;
     });
-    const results = await Promise.all([scheduler.runNow("slow"), scheduler.runNow("slow"), scheduler.runNow("slow")]);
+    const results = await Promise.all([
+      scheduler.runNow("slow"),
+      scheduler.runNow("slow"),
+      scheduler.runNow("slow"),
+    ]);
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(runs).toBe(1);
     expect(maxRunning).toBe(1);
@@ -51,13 +64,25 @@ describe("scheduled jobs", () => {
     let runs = 0;
     const schedulers = [];
     for (let i = 0; i < instanceCount; i++) {
-      const db = await openDatabase({ url: testDb.url, dataDir: undefined, poolSize: 2, logger: capturedLogger().logger });
-      const scheduler = createScheduler({ sql: db.sql, embedded: db.embedded, logger: capturedLogger().logger });
+      const db = await openDatabase({
+        url: testDb.url,
+        dataDir: undefined,
+        poolSize: 2,
+        logger: capturedLogger().logger,
+      });
+      const scheduler = createScheduler({
+        sql: db.sql,
+        embedded: db.embedded,
+        logger: capturedLogger().logger,
+      });
       scheduler.add("ingest", "0 0 1 1 *", async () => {
         runs++;
         await sleep(300);
       });
-      cleanups.push(() => db.close(), () => scheduler.stop(1000));
+      cleanups.push(
+        () => db.close(),
+        () => scheduler.stop(1000),
+      );
       schedulers.push(scheduler);
     }
     const results = await Promise.all(schedulers.flatMap((s) => [s.runNow("ingest"), s.runNow("ingest")]));
@@ -67,7 +92,11 @@ describe("scheduled jobs", () => {
 
   it("let a run in flight finish when the service stops", async () => {
     const db = await database();
-    const scheduler = createScheduler({ sql: db.sql, embedded: db.embedded, logger: capturedLogger().logger });
+    const scheduler = createScheduler({
+      sql: db.sql,
+      embedded: db.embedded,
+      logger: capturedLogger().logger,
+    });
     let finished = false;
     scheduler.add("publish", "0 0 1 1 *", async () => {
       await sleep(300);

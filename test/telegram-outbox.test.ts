@@ -10,9 +10,12 @@ afterAll(() => t.stop());
 
 const deliver = () => t.app.scheduler.runNow("telegram-outbox");
 const statusOf = async (id: number) =>
-  (await t.app.sql<{ status: string; attempts: number; last_error: string | null }[]>`
-    select status, attempts, last_error from telegram_outbox where id = ${id}`)[0]!;
-const lastId = async () => (await t.app.sql<{ id: number }[]>`select max(id) as id from telegram_outbox`)[0]!.id;
+  (
+    await t.app.sql<{ status: string; attempts: number; last_error: string | null }[]>`
+    select status, attempts, last_error from telegram_outbox where id = ${id}`
+  )[0]!;
+const lastId = async () =>
+  (await t.app.sql<{ id: number }[]>`select max(id) as id from telegram_outbox`)[0]!.id;
 
 describe("Telegram outbox", () => {
   it("sends a queued message once and marks it sent", async () => {
@@ -25,7 +28,9 @@ describe("Telegram outbox", () => {
 
   it("enqueues a message with the same dedupe key only once", async () => {
     expect(await enqueueText(t.app.sql, OWNER_ID, { text: "Feed 7 is failing" }, "feed-failed:7")).toBe(true);
-    expect(await enqueueText(t.app.sql, OWNER_ID, { text: "Feed 7 is failing" }, "feed-failed:7")).toBe(false);
+    expect(await enqueueText(t.app.sql, OWNER_ID, { text: "Feed 7 is failing" }, "feed-failed:7")).toBe(
+      false,
+    );
     await deliver();
     expect(t.telegram.messagesIn(OWNER_ID).filter((m) => m.text === "Feed 7 is failing")).toHaveLength(1);
   });
@@ -39,7 +44,10 @@ describe("Telegram outbox", () => {
     const texts = () => t.telegram.messagesIn(OWNER_ID).map((m) => m.text);
     expect(texts()).not.toContain("first");
     const firstId = (await lastId()) - 1;
-    expect(await statusOf(firstId)).toMatchObject({ status: "pending", last_error: "Too Many Requests: retry after 1" });
+    expect(await statusOf(firstId)).toMatchObject({
+      status: "pending",
+      last_error: "Too Many Requests: retry after 1",
+    });
 
     await new Promise((resolve) => setTimeout(resolve, 1100));
     await deliver();
@@ -51,7 +59,10 @@ describe("Telegram outbox", () => {
   }, 20_000);
 
   it("gives up on a message Telegram will never accept, keeping the reason and logging it", async () => {
-    t.telegram.failNext("sendMessage", { error_code: 403, description: "Forbidden: bot was blocked by the user" });
+    t.telegram.failNext("sendMessage", {
+      error_code: 403,
+      description: "Forbidden: bot was blocked by the user",
+    });
     await enqueueText(t.app.sql, OWNER_ID, { text: "unreachable" });
     await deliver();
     expect(await statusOf(await lastId())).toMatchObject({

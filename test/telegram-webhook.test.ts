@@ -40,7 +40,10 @@ describe("Telegram webhook", () => {
       body: "{not json",
     });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: "bad_request", message: "The body must be a Telegram Update in JSON." });
+    expect(await response.json()).toEqual({
+      error: "bad_request",
+      message: "The body must be a Telegram Update in JSON.",
+    });
   });
 
   it("answers an owner's /help through the Bot API", async () => {

@@ -20,7 +20,9 @@ export function basicCommands(sql: Sql): Composer<BotContext> {
       on conflict (telegram_user_id) do update set telegram_chat_id = excluded.telegram_chat_id
       returning id, (xmax = 0) as created`;
     await ctx.reply(
-      owner?.created ? `Welcome to Greenlight, ${user.first_name}!\n\n${HELP_TEXT}` : `Welcome back!\n\n${HELP_TEXT}`,
+      owner?.created
+        ? `Welcome to Greenlight, ${user.first_name}!\n\n${HELP_TEXT}`
+        : `Welcome back!\n\n${HELP_TEXT}`,
     );
   });
   composer.command("help", (ctx) => ctx.reply(HELP_TEXT));
@@ -31,6 +33,8 @@ export function basicCommands(sql: Sql): Composer<BotContext> {
 export function fallbackHint(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on("message", (ctx) => ctx.reply("I didn't catch that. Send /help to see what I can do."));
-  composer.on("callback_query", (ctx) => ctx.answerCallbackQuery({ text: "This button is no longer active." }));
+  composer.on("callback_query", (ctx) =>
+    ctx.answerCallbackQuery({ text: "This button is no longer active." }),
+  );
   return composer;
 }

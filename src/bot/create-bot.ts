@@ -34,7 +34,12 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   // retried here: the plugin's defaults retry network errors without limit and back off 3 s, 6 s, 12 s on 5xx.
   // Longer waits belong to the outbox worker, which keeps the message and retries it later.
   bot.api.config.use(
-    autoRetry({ maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowInternalServerErrors: true, rethrowHttpErrors: true }),
+    autoRetry({
+      maxRetryAttempts: 2,
+      maxDelaySeconds: 5,
+      rethrowInternalServerErrors: true,
+      rethrowHttpErrors: true,
+    }),
   );
 
   const guarded = new Composer<BotContext>();
@@ -52,7 +57,12 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   });
   guarded.use(
     conversations({
-      storage: { type: "key", version: 1, adapter: postgresConversationStorage(deps.sql), prefix: "conversation:" },
+      storage: {
+        type: "key",
+        version: 1,
+        adapter: postgresConversationStorage(deps.sql),
+        prefix: "conversation:",
+      },
     }),
   );
   for (const feature of deps.features) guarded.use(feature);
@@ -61,13 +71,17 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     const ctx = error.ctx;
     deps.logger.error(
       {
-        err: error.error instanceof GrammyError ? { method: error.error.method, description: error.error.description } : error.error,
+        err:
+          error.error instanceof GrammyError
+            ? { method: error.error.method, description: error.error.description }
+            : error.error,
         updateId: ctx.update.update_id,
       },
       "bot handler failed",
     );
     try {
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: "Something went wrong on our side. Please try again." });
+      if (ctx.callbackQuery)
+        await ctx.answerCallbackQuery({ text: "Something went wrong on our side. Please try again." });
       else if (ctx.chat) await ctx.reply("Something went wrong on our side. Please try again in a moment.");
     } catch {
       // The apology itself failed (Telegram down): the error is logged above, nothing more to do.

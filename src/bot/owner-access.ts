@@ -13,4 +13,5 @@ export async function findOwner(sql: Sql, telegramUserId: number): Promise<Owner
   return owner ?? null;
 }
 
-export const REFUSAL_TEXT = "Sorry, this is a private Greenlight desk. Ask its operator to add your Telegram id.";
+export const REFUSAL_TEXT =
+  "Sorry, this is a private Greenlight desk. Ask its operator to add your Telegram id.";

@@ -16,6 +16,7 @@ export async function claimUpdate(tx: Transaction, updateId: number): Promise<bo
 
 /** Telegram stops redelivering after 24 h; ids older than two days can go. */
 export async function pruneProcessedUpdates(sql: Sql): Promise<number> {
-  const rows = await sql`delete from processed_updates where processed_at < now() - interval '2 days' returning 1`;
+  const rows =
+    await sql`delete from processed_updates where processed_at < now() - interval '2 days' returning 1`;
   return rows.length;
 }

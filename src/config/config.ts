@@ -98,7 +98,8 @@ const telegramIds = (description: string): Variable<number[]> => ({
       .map((part) => part.trim())
       .filter(Boolean)
       .map((part) => {
-        if (!/^\d{1,15}$/.test(part)) throw new Error(`expected comma-separated Telegram user ids, got "${part}"`);
+        if (!/^\d{1,15}$/.test(part))
+          throw new Error(`expected comma-separated Telegram user ids, got "${part}"`);
         return Number(part);
       }),
 });
@@ -126,7 +127,8 @@ const jsonObject = (description: string): Variable<Record<string, unknown> | und
     } catch {
       throw new Error("expected a JSON object");
     }
-    if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("expected a JSON object");
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+      throw new Error("expected a JSON object");
     return value as Record<string, unknown>;
   },
 });
@@ -145,21 +147,32 @@ const webhookSecret = (description: string): Variable<string | undefined> => ({
 /** Every environment variable Greenlight reads, in the order the README documents them. */
 export const variables = {
   PORT: integer("Port the HTTP server listens on.", 3000, 0, 65535),
-  PUBLIC_URL: httpUrl("Externally reachable base URL (https://…); enables webhook mode and OAuth.", undefined),
+  PUBLIC_URL: httpUrl(
+    "Externally reachable base URL (https://…); enables webhook mode and OAuth.",
+    undefined,
+  ),
   DATA_DIR: text("Folder for the embedded database, local media and the generated local key.", "./data"),
   LOG_LEVEL: text("Log level: trace, debug, info, warn, error or fatal.", "info"),
-  DATABASE_URL: optionalText("Postgres URL. When unset, an embedded Postgres (PGlite) under DATA_DIR is used.", true),
+  DATABASE_URL: optionalText(
+    "Postgres URL. When unset, an embedded Postgres (PGlite) under DATA_DIR is used.",
+    true,
+  ),
   DATABASE_POOL_SIZE: integer("Connections in the pool when DATABASE_URL is set.", 10, 1, 100),
   TELEGRAM_BOT_TOKEN: optionalText("Bot token from @BotFather. Required to run the bot.", true),
   TELEGRAM_API_ROOT: httpUrl("Telegram Bot API root.", "https://api.telegram.org"),
-  TELEGRAM_WEBHOOK_SECRET: webhookSecret("Secret Telegram sends with every webhook call; with PUBLIC_URL, enables webhook mode."),
+  TELEGRAM_WEBHOOK_SECRET: webhookSecret(
+    "Secret Telegram sends with every webhook call; with PUBLIC_URL, enables webhook mode.",
+  ),
   OWNER_TELEGRAM_IDS: telegramIds("Comma-separated Telegram user ids allowed to use the bot."),
   ENCRYPTION_KEY: encryptionKey("Base64 of 32 random bytes encrypting tokens at rest (`npm run keygen`)."),
   ANTHROPIC_API_KEY: optionalText("Anthropic API key. Without it a template drafter stands in.", true),
   ANTHROPIC_BASE_URL: httpUrl("Anthropic API base URL.", undefined),
   ANTHROPIC_RELEVANCE_MODEL: text("Claude model that scores articles for relevance.", "claude-haiku-5-5"),
   ANTHROPIC_DRAFT_MODEL: text("Claude model that writes captions.", "claude-haiku-5-5"),
-  OPENAI_API_KEY: optionalText("OpenAI API key for images. Without it the article's image or a headline card is used.", true),
+  OPENAI_API_KEY: optionalText(
+    "OpenAI API key for images. Without it the article's image or a headline card is used.",
+    true,
+  ),
   OPENAI_BASE_URL: httpUrl("OpenAI API base URL, including /v1.", undefined),
   OPENAI_IMAGE_MODEL: text("OpenAI image model.", "gpt-image-2"),
   OPENAI_IMAGE_QUALITY: text("Image quality: low, medium or high.", "medium"),
@@ -169,7 +182,9 @@ export const variables = {
   INSTAGRAM_AUTH_URL: httpUrl("Instagram authorization URL.", "https://www.instagram.com/oauth/authorize"),
   INSTAGRAM_API_URL: httpUrl("Instagram API URL (code exchange).", "https://api.instagram.com"),
   INSTAGRAM_GRAPH_URL: httpUrl("Instagram Graph API URL.", "https://graph.instagram.com"),
-  S3_BUCKET: optionalText("S3 bucket for media. When unset, media is kept under DATA_DIR and served at /media/."),
+  S3_BUCKET: optionalText(
+    "S3 bucket for media. When unset, media is kept under DATA_DIR and served at /media/.",
+  ),
   S3_ENDPOINT: httpUrl("S3-compatible endpoint (R2, Tigris, MinIO…). Unset for AWS.", undefined),
   S3_REGION: text("S3 region.", "auto"),
   S3_PUBLIC_URL: httpUrl("Public base URL of the bucket's objects.", undefined),
@@ -182,7 +197,9 @@ export const variables = {
 } as const;
 
 type Variables = typeof variables;
-export type Config = { [K in keyof Variables]: Variables[K]["fallback"] | ReturnType<Variables[K]["parse"]> } & {
+export type Config = {
+  [K in keyof Variables]: Variables[K]["fallback"] | ReturnType<Variables[K]["parse"]>;
+} & {
   /** True when no DATABASE_URL is set and the embedded PGlite is used. */
   embeddedDatabase: boolean;
   /** True when the bot receives updates through the webhook rather than long polling. */
@@ -230,7 +247,9 @@ export function loadConfig(env: Env): Config {
     problems.push("ENCRYPTION_KEY: required when PUBLIC_URL is set (run `npm run keygen` to make one)");
   }
   if (config.TELEGRAM_WEBHOOK_SECRET && !config.PUBLIC_URL) {
-    problems.push("PUBLIC_URL: required when TELEGRAM_WEBHOOK_SECRET is set (the webhook needs a public address)");
+    problems.push(
+      "PUBLIC_URL: required when TELEGRAM_WEBHOOK_SECRET is set (the webhook needs a public address)",
+    );
   }
   if (config.DATABASE_URL && !/^postgres(ql)?:\/\//.test(config.DATABASE_URL)) {
     problems.push("DATABASE_URL: expected a URL starting with postgres:// or postgresql://");

@@ -30,10 +30,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     idle_timeout: embedded ? 0 : 60,
     types: {
       // bigint ids and counts come back as JS numbers: every id stays far below 2^53.
-      bigint: { to: 20, from: [20], serialize: (value: number) => String(value), parse: (raw: string) => Number(raw) },
+      bigint: {
+        to: 20,
+        from: [20],
+        serialize: (value: number) => String(value),
+        parse: (raw: string) => Number(raw),
+      },
       // numeric money columns (6 decimals at most) are exact enough as doubles for display and comparison;
       // budget arithmetic that must be exact happens in SQL.
-      numeric: { to: 1700, from: [1700], serialize: (value: number) => String(value), parse: (raw: string) => Number(raw) },
+      numeric: {
+        to: 1700,
+        from: [1700],
+        serialize: (value: number) => String(value),
+        parse: (raw: string) => Number(raw),
+      },
     },
     transform: { undefined: null },
     onnotice: (notice) => options.logger.debug({ notice: notice.message }, "postgres notice"),

@@ -17,6 +17,8 @@ try {
   logger.info({ applied }, applied.length ? "migrations applied" : "database already up to date");
   await database.close();
 } catch (error) {
-  console.error(error instanceof ConfigError ? `Configuration error:\n${error.message}` : (error as Error).message);
+  console.error(
+    error instanceof ConfigError ? `Configuration error:\n${error.message}` : (error as Error).message,
+  );
   process.exit(1);
 }

@@ -18,7 +18,11 @@ export function readMigrations(dir = migrationsDir): Migration[] {
   return readdirSync(dir)
     .filter((file) => /^\d{4}_[a-z0-9_]+\.sql$/.test(file))
     .sort()
-    .map((file) => ({ id: Number(file.slice(0, 4)), name: file, sql: readFileSync(join(dir, file), "utf8") }));
+    .map((file) => ({
+      id: Number(file.slice(0, 4)),
+      name: file,
+      sql: readFileSync(join(dir, file), "utf8"),
+    }));
 }
 
 /**
@@ -35,7 +39,9 @@ export async function migrate(sql: Sql, logger: Logger, migrations = readMigrati
         name text not null,
         applied_at timestamptz not null default now()
       )`;
-    const applied = new Set((await tx<{ id: number }[]>`select id from schema_migrations`).map((row) => row.id));
+    const applied = new Set(
+      (await tx<{ id: number }[]>`select id from schema_migrations`).map((row) => row.id),
+    );
     const done: string[] = [];
     for (const migration of migrations) {
       if (applied.has(migration.id)) continue;

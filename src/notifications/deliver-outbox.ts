@@ -60,12 +60,18 @@ export async function deliverOutbox(deps: {
       const decision = classifySendFailure(error, row.attempts);
       if (decision.kind === "dead") {
         await markMessageDead(deps.sql, row.id, decision.reason);
-        deps.logger.error({ outboxId: row.id, chatId: row.chat_id, reason: decision.reason }, "telegram message given up");
+        deps.logger.error(
+          { outboxId: row.id, chatId: row.chat_id, reason: decision.reason },
+          "telegram message given up",
+        );
         result.dead++;
       } else {
         heldChats.add(row.chat_id);
         await rescheduleMessage(deps.sql, row.id, decision.delaySeconds, decision.reason);
-        deps.logger.warn({ outboxId: row.id, delay: decision.delaySeconds, reason: decision.reason }, "telegram send retried");
+        deps.logger.warn(
+          { outboxId: row.id, delay: decision.delaySeconds, reason: decision.reason },
+          "telegram send retried",
+        );
         result.retried++;
       }
     }
@@ -76,10 +82,15 @@ export async function deliverOutbox(deps: {
 type SendFailure = { kind: "retry"; delaySeconds: number; reason: string } | { kind: "dead"; reason: string };
 
 export function classifySendFailure(error: unknown, attempts: number): SendFailure {
-  if (attempts >= MAX_ATTEMPTS) return { kind: "dead", reason: `gave up after ${attempts} attempts: ${describe(error)}` };
+  if (attempts >= MAX_ATTEMPTS)
+    return { kind: "dead", reason: `gave up after ${attempts} attempts: ${describe(error)}` };
   if (error instanceof GrammyError) {
     if (error.error_code === 429) {
-      return { kind: "retry", delaySeconds: Math.max(1, error.parameters.retry_after ?? 5), reason: error.description };
+      return {
+        kind: "retry",
+        delaySeconds: Math.max(1, error.parameters.retry_after ?? 5),
+        reason: error.description,
+      };
     }
     if (error.error_code >= 500) {
       return { kind: "retry", delaySeconds: outboxRetryDelaySeconds(attempts), reason: error.description };

@@ -22,7 +22,10 @@ export interface TextPayload {
   link_preview_options?: { is_disabled: boolean };
 }
 
-export async function enqueueTelegramMessage(sql: Sql | Transaction, message: OutboxMessage): Promise<boolean> {
+export async function enqueueTelegramMessage(
+  sql: Sql | Transaction,
+  message: OutboxMessage,
+): Promise<boolean> {
   const rows = await sql`
     insert into telegram_outbox (chat_id, kind, payload, dedupe_key)
     values (${message.chatId}, ${message.kind}, ${sql.json(message.payload as never)}, ${message.dedupeKey ?? null})
@@ -31,7 +34,12 @@ export async function enqueueTelegramMessage(sql: Sql | Transaction, message: Ou
   return rows.length > 0;
 }
 
-export function enqueueText(sql: Sql | Transaction, chatId: number, payload: TextPayload, dedupeKey?: string) {
+export function enqueueText(
+  sql: Sql | Transaction,
+  chatId: number,
+  payload: TextPayload,
+  dedupeKey?: string,
+) {
   return enqueueTelegramMessage(sql, { chatId, kind: "text", payload: { ...payload }, dedupeKey });
 }
 
@@ -65,7 +73,12 @@ export async function markMessageSent(sql: Sql, id: number): Promise<void> {
   await sql`update telegram_outbox set status = 'sent', sent_at = now(), last_error = null where id = ${id}`;
 }
 
-export async function rescheduleMessage(sql: Sql, id: number, delaySeconds: number, error: string): Promise<void> {
+export async function rescheduleMessage(
+  sql: Sql,
+  id: number,
+  delaySeconds: number,
+  error: string,
+): Promise<void> {
   await sql`
     update telegram_outbox
        set next_attempt_at = now() + make_interval(secs => ${delaySeconds}), last_error = ${error}

@@ -65,6 +65,7 @@ export class FakeTelegram {
     has_topics_enabled: false,
     allows_users_to_create_topics: false,
     can_manage_bots: false,
+    supports_join_request_queries: false,
   };
 
   async start(): Promise<this> {
@@ -135,7 +136,8 @@ export class FakeTelegram {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(req.url ?? "");
-    if (req.method !== "POST" && req.method !== "GET") return this.reply(res, 405, fail(405, "Method Not Allowed"));
+    if (req.method !== "POST" && req.method !== "GET")
+      return this.reply(res, 405, fail(405, "Method Not Allowed"));
     if (!match) return this.reply(res, 404, fail(404, "Not Found"));
     const [, token, method] = match as unknown as [string, string, string];
     if (token !== this.token) return this.reply(res, 401, fail(401, "Unauthorized"));
@@ -216,7 +218,8 @@ export class FakeTelegram {
     this.pendingUpdates = this.pendingUpdates.filter((u) => (u as { update_id: number }).update_id >= offset);
     if (this.pendingUpdates.length === 0) {
       const waitMs = Math.min(Number(p.timeout ?? 0), 1) * 1000;
-      if (waitMs > 0) await new Promise<void>((resolve) => this.waiters.push(resolve) && setTimeout(resolve, waitMs));
+      if (waitMs > 0)
+        await new Promise<void>((resolve) => this.waiters.push(resolve) && setTimeout(resolve, waitMs));
     }
     return this.pendingUpdates.slice(0, Number(p.limit ?? 100));
   }
@@ -229,7 +232,12 @@ export class FakeTelegram {
     if (textError) return textError;
     const markupError = checkMarkup(p.reply_markup);
     if (markupError) return markupError;
-    const message = this.store({ chat_id: chatId, text, parse_mode: p.parse_mode as string, reply_markup: p.reply_markup as never });
+    const message = this.store({
+      chat_id: chatId,
+      text,
+      parse_mode: p.parse_mode as string,
+      reply_markup: p.reply_markup as never,
+    });
     return { result: this.toTelegram(message) };
   }
 
@@ -255,7 +263,10 @@ export class FakeTelegram {
     return { result: this.toTelegram(message) };
   }
 
-  private editMessage(p: Record<string, unknown>, part: "text" | "caption" | "markup" | "media"): { result: unknown } | Failure {
+  private editMessage(
+    p: Record<string, unknown>,
+    part: "text" | "caption" | "markup" | "media",
+  ): { result: unknown } | Failure {
     const message = this.messages.get(Number(p.message_id));
     if (!message || message.deleted || message.chat_id !== Number(p.chat_id)) {
       return fail(400, "Bad Request: message to edit not found");
@@ -280,7 +291,10 @@ export class FakeTelegram {
       message.caption = caption;
     } else if (part === "media") {
       if (!message.photo) return fail(400, "Bad Request: there is no media in the message to edit");
-      const media = (typeof p.media === "string" ? JSON.parse(p.media) : p.media) as { media?: unknown; caption?: string };
+      const media = (typeof p.media === "string" ? JSON.parse(p.media) : p.media) as {
+        media?: unknown;
+        caption?: string;
+      };
       if (media?.caption !== undefined) {
         const captionError = checkText(media.caption, undefined, 0, 1024, "message caption");
         if (captionError) return captionError;
@@ -311,7 +325,16 @@ export class FakeTelegram {
       ...(message.text !== undefined ? { text: message.text } : {}),
       ...(message.caption !== undefined ? { caption: message.caption } : {}),
       ...(message.photo
-        ? { photo: [{ file_id: `photo-${message.message_id}`, file_unique_id: `u${message.message_id}`, width: 1080, height: 1350 }] }
+        ? {
+            photo: [
+              {
+                file_id: `photo-${message.message_id}`,
+                file_unique_id: `u${message.message_id}`,
+                width: 1080,
+                height: 1350,
+              },
+            ],
+          }
         : {}),
       ...(message.reply_markup ? { reply_markup: message.reply_markup } : {}),
     };
@@ -329,10 +352,30 @@ function notModified(): Failure {
   );
 }
 
-const HTML_TAGS = new Set(["b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "code", "pre", "blockquote", "tg-emoji"]);
+const HTML_TAGS = new Set([
+  "b",
+  "strong",
+  "i",
+  "em",
+  "u",
+  "ins",
+  "s",
+  "strike",
+  "del",
+  "span",
+  "tg-spoiler",
+  "a",
+  "code",
+  "pre",
+  "blockquote",
+  "tg-emoji",
+]);
 
 /** Length after entity parsing, as Telegram counts it, or the parse error Telegram would give. */
-export function visibleText(text: string, parseMode: string | undefined): { text: string } | { error: string } {
+export function visibleText(
+  text: string,
+  parseMode: string | undefined,
+): { text: string } | { error: string } {
   if (parseMode === undefined) return { text };
   if (parseMode !== "HTML") return { error: `Bad Request: unsupported parse_mode ${parseMode} in the fake` };
   const stack: string[] = [];
@@ -340,12 +383,19 @@ export function visibleText(text: string, parseMode: string | undefined): { text
   for (const m of text.matchAll(tag)) {
     const [, closing, name] = m as unknown as [string, string, string];
     const lower = name.toLowerCase();
-    if (!HTML_TAGS.has(lower)) return { error: `Bad Request: can't parse entities: Unsupported start tag "${name}"` };
+    if (!HTML_TAGS.has(lower))
+      return { error: `Bad Request: can't parse entities: Unsupported start tag "${name}"` };
     if (closing) {
-      if (stack.pop() !== lower) return { error: `Bad Request: can't parse entities: Can't find end tag corresponding to start tag "${lower}"` };
+      if (stack.pop() !== lower)
+        return {
+          error: `Bad Request: can't parse entities: Can't find end tag corresponding to start tag "${lower}"`,
+        };
     } else stack.push(lower);
   }
-  if (stack.length) return { error: `Bad Request: can't parse entities: Can't find end tag corresponding to start tag "${stack.at(-1)}"` };
+  if (stack.length)
+    return {
+      error: `Bad Request: can't parse entities: Can't find end tag corresponding to start tag "${stack.at(-1)}"`,
+    };
   const stripped = text.replace(tag, "");
   if (/&(?!(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);)/.test(stripped)) {
     return { error: "Bad Request: can't parse entities: Character '&' is reserved" };
@@ -362,7 +412,13 @@ export function visibleText(text: string, parseMode: string | undefined): { text
   };
 }
 
-function checkText(text: string, parseMode: string | undefined, min: number, max: number, what: string): Failure | undefined {
+function checkText(
+  text: string,
+  parseMode: string | undefined,
+  min: number,
+  max: number,
+  what: string,
+): Failure | undefined {
   const parsed = visibleText(text, parseMode);
   if ("error" in parsed) return fail(400, parsed.error);
   // Telegram counts UTF-16 code units after entity parsing.
@@ -379,12 +435,19 @@ function checkMarkup(markup: unknown): Failure | undefined {
   };
   for (const row of parsed.inline_keyboard ?? []) {
     for (const button of row) {
-      if (!button.text) return fail(400, "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
+      if (!button.text)
+        return fail(
+          400,
+          "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard",
+        );
       if (button.callback_data !== undefined) {
         const bytes = Buffer.byteLength(button.callback_data, "utf8");
         if (bytes < 1 || bytes > 64) return fail(400, "Bad Request: BUTTON_DATA_INVALID");
       } else if (!button.url) {
-        return fail(400, "Bad Request: can't parse inline keyboard button: field \"callback_data\" or \"url\" must be set");
+        return fail(
+          400,
+          'Bad Request: can\'t parse inline keyboard button: field "callback_data" or "url" must be set',
+        );
       }
     }
   }
@@ -399,7 +462,11 @@ async function readPayload(req: IncomingMessage): Promise<Record<string, unknown
   if (body.length === 0) return {};
   if (type.startsWith("application/json")) return JSON.parse(body.toString("utf8"));
   if (type.startsWith("multipart/form-data")) {
-    const form = await new Request("http://fake/", { method: "POST", headers: { "content-type": type }, body }).formData();
+    const form = await new Request("http://fake/", {
+      method: "POST",
+      headers: { "content-type": type },
+      body,
+    }).formData();
     const payload: Record<string, unknown> = {};
     const files = new Map<string, Buffer>();
     for (const [key, value] of form.entries()) {

@@ -50,7 +50,11 @@ export async function startTestApp(extraEnv: Record<string, string> = {}): Promi
     ...extra,
   });
   const boot = (extra: Record<string, string> = {}) =>
-    startGreenlight(loadConfig(env(extra)), { logger: logs.logger, botInfo: telegram.botInfo, hostname: "127.0.0.1" });
+    startGreenlight(loadConfig(env(extra)), {
+      logger: logs.logger,
+      botInfo: telegram.botInfo,
+      hostname: "127.0.0.1",
+    });
   const testApp: TestApp = {
     app: await boot(),
     telegram,

@@ -1,4 +1,4 @@
-import { createServer, type Server, type Socket, connect } from "node:net";
+import { connect, createServer, type Server, type Socket } from "node:net";
 
 /** A TCP proxy the test can cut and restore, to make a database unreachable the way a network failure would. */
 export class TcpProxy {

@@ -49,7 +49,11 @@ export function callbackUpdate(
   };
 }
 
-export async function postUpdate(baseUrl: string, update: unknown, secret = TEST_WEBHOOK_SECRET): Promise<Response> {
+export async function postUpdate(
+  baseUrl: string,
+  update: unknown,
+  secret = TEST_WEBHOOK_SECRET,
+): Promise<Response> {
   return fetch(`${baseUrl}/telegram/webhook`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
