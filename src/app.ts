@@ -15,9 +15,11 @@ import { deliverOutbox, sendTextMessage } from "./notifications/deliver-outbox.t
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 import type { Services } from "./services.ts";
 import { createHttpApp } from "./server/http-app.ts";
+import { mediaRoute } from "./server/media-route.ts";
 import { telegramWebhookRoute } from "./server/telegram-webhook-route.ts";
 import { createLogger, type Logger } from "./shared/logger.ts";
 import { createTokenVault, generateEncryptionKey, type TokenVault } from "./shared/token-vault.ts";
+import { createMediaStore } from "./storage/create-media-store.ts";
 
 export interface RunningGreenlight {
   config: Config;
@@ -65,12 +67,21 @@ export async function startGreenlight(config: Config, options: StartOptions = {}
 
     const scheduler = createScheduler({ sql, embedded: database.embedded, logger });
     cleanups.push(() => scheduler.stop(config.SHUTDOWN_TIMEOUT_MS));
+    const media = createMediaStore({
+      s3: config.S3_BUCKET
+        ? { bucket: config.S3_BUCKET, endpoint: config.S3_ENDPOINT, region: config.S3_REGION, publicUrl: config.S3_PUBLIC_URL }
+        : undefined,
+      dataDir: config.DATA_DIR,
+      publicBaseUrl: publicBaseUrl(config),
+    });
+    cleanups.push(() => media.close());
     const services: Services = {
       config,
       sql,
       logger,
       vault,
       scheduler,
+      media,
       outboxSenders: { text: sendTextMessage },
       clock: () => new Date(),
     };
@@ -89,6 +100,7 @@ export async function startGreenlight(config: Config, options: StartOptions = {}
     if (!bot) logger.warn("TELEGRAM_BOT_TOKEN is not set: the Telegram bot is off. Set it in .env to approve drafts.");
 
     const routes = [];
+    if (!config.S3_BUCKET) routes.push(mediaRoute(media));
     if (bot && config.webhookMode) routes.push(telegramWebhookRoute(bot, config.TELEGRAM_WEBHOOK_SECRET!));
     const app = createHttpApp({ sql, logger, routes });
 

@@ -4,6 +4,7 @@ import type { OutboxSender } from "./notifications/deliver-outbox.ts";
 import type { Scheduler } from "./scheduler/scheduler.ts";
 import type { Logger } from "./shared/logger.ts";
 import type { TokenVault } from "./shared/token-vault.ts";
+import type { MediaStore } from "./storage/media-store.ts";
 
 /**
  * What the composition root hands every capability: built once in app.ts, never created anywhere else.
@@ -15,6 +16,8 @@ export interface Services {
   logger: Logger;
   vault: TokenVault;
   scheduler: Scheduler;
+  /** Where draft images live: S3 when configured, else DATA_DIR/media served at /media/. */
+  media: MediaStore;
   outboxSenders: Record<string, OutboxSender>;
   /** The current time; one place to read it so slot and budget logic stay testable. */
   clock: () => Date;

@@ -1,0 +1,204 @@
+import type { Sql, Transaction } from "../database/connect.ts";
+
+/**
+ * The AI cost ledger (table ai_usage). Every call reserves its estimated cost before it is made, and is settled
+ * with the cost computed from the usage the API returned, or released when the call failed.
+ */
+
+export type AiProvider = "anthropic" | "openai";
+export type AiOperation = "relevance" | "draft" | "rewrite" | "image" | "voice";
+
+export class BudgetExceededError extends Error {
+  constructor(
+    readonly brandId: number,
+    readonly budgetUsd: number,
+    readonly committedUsd: number,
+    readonly estimateUsd: number,
+  ) {
+    super(
+      `The monthly AI budget of $${budgetUsd.toFixed(2)} would be exceeded: $${committedUsd.toFixed(4)} spent or reserved ` +
+        `this month, and this call may cost up to $${estimateUsd.toFixed(4)}.`,
+    );
+    this.name = "BudgetExceededError";
+  }
+}
+
+export interface Reservation {
+  id: number;
+  brandId: number;
+  estimateUsd: number;
+}
+
+export interface AiUsage {
+  inputTokens?: number;
+  outputTokens?: number;
+  cacheWriteTokens?: number;
+  cacheReadTokens?: number;
+  images?: number;
+}
+
+/**
+ * Spend counted against this month's budget: settled costs plus open reservations, from the first instant of the
+ * current month in the brand's time zone.
+ */
+const committedThisMonth = (tx: Transaction | Sql, brandId: number, timeZone: string) => tx<
+  { committed: number }[]
+>`
+  select coalesce(sum(case status when 'settled' then cost_usd when 'reserved' then reserved_usd else 0 end), 0)
+         as committed
+    from ai_usage
+   where brand_id = ${brandId}
+     and created_at >= (date_trunc('month', now() at time zone ${timeZone}) at time zone ${timeZone})`;
+
+/**
+ * Reserves `estimateUsd` for a call, or throws BudgetExceededError. Safe under concurrency: the brand row is
+ * locked (SELECT … FOR UPDATE) for the check-and-insert, so reservations for one brand are serialised and
+ * spent + reserved + estimate can never pass the budget however many drafts generate at once.
+ */
+export async function reserveAiSpend(
+  sql: Sql,
+  request: {
+    brandId: number;
+    draftId?: number;
+    provider: AiProvider;
+    model: string;
+    operation: AiOperation;
+    estimateUsd: number;
+  },
+): Promise<Reservation> {
+  return sql.begin(async (tx) => {
+    const [brand] = await tx<{ monthly_budget_usd: number; time_zone: string }[]>`
+      select monthly_budget_usd, time_zone from brands where id = ${request.brandId} for update`;
+    if (!brand) throw new Error(`Brand ${request.brandId} no longer exists`);
+    const [row] = await committedThisMonth(tx, request.brandId, brand.time_zone);
+    const committed = row!.committed;
+    if (committed + request.estimateUsd > brand.monthly_budget_usd) {
+      throw new BudgetExceededError(
+        request.brandId,
+        brand.monthly_budget_usd,
+        committed,
+        request.estimateUsd,
+      );
+    }
+    const [reservation] = await tx<{ id: number }[]>`
+      insert into ai_usage (brand_id, draft_id, provider, model, operation, status, reserved_usd)
+      values (${request.brandId}, ${request.draftId ?? null}, ${request.provider}, ${request.model},
+              ${request.operation}, 'reserved', ${request.estimateUsd})
+      returning id`;
+    return { id: reservation!.id, brandId: request.brandId, estimateUsd: request.estimateUsd };
+  });
+}
+
+/** Records what the call really cost, from the usage the API returned. */
+export async function settleAiSpend(
+  sql: Sql,
+  reservation: Reservation,
+  outcome: { costUsd: number; usage: AiUsage; model?: string; draftId?: number },
+): Promise<void> {
+  const u = outcome.usage;
+  await sql`
+    update ai_usage
+       set status = 'settled',
+           cost_usd = ${outcome.costUsd},
+           model = coalesce(${outcome.model ?? null}, model),
+           draft_id = coalesce(${outcome.draftId ?? null}, draft_id),
+           input_tokens = ${u.inputTokens ?? 0},
+           output_tokens = ${u.outputTokens ?? 0},
+           cache_write_tokens = ${u.cacheWriteTokens ?? 0},
+           cache_read_tokens = ${u.cacheReadTokens ?? 0},
+           images = ${u.images ?? 0},
+           settled_at = now()
+     where id = ${reservation.id}`;
+}
+
+/** The call failed before anything was billed: the reservation no longer counts. */
+export async function releaseAiSpend(sql: Sql, reservation: Reservation): Promise<void> {
+  await sql`update ai_usage set status = 'released', settled_at = now() where id = ${reservation.id} and status = 'reserved'`;
+}
+
+/**
+ * A reservation left open by a crash between reserving and settling would hold budget forever. After an hour no
+ * API call is still running, so it is released.
+ */
+export async function releaseStaleReservations(sql: Sql): Promise<number> {
+  const rows = await sql`
+    update ai_usage set status = 'released', settled_at = now()
+     where status = 'reserved' and created_at < now() - interval '1 hour'
+    returning id`;
+  return rows.length;
+}
+
+/**
+ * Reserve, call, settle — or release when the call throws. `call` returns the API's answer together with its
+ * cost; a BudgetExceededError is thrown before the call is made.
+ */
+export async function withAiBudget<T>(
+  sql: Sql,
+  request: Parameters<typeof reserveAiSpend>[1],
+  call: () => Promise<{ result: T; costUsd: number; usage: AiUsage; model?: string }>,
+): Promise<T> {
+  const reservation = await reserveAiSpend(sql, request);
+  let outcome: Awaited<ReturnType<typeof call>>;
+  try {
+    outcome = await call();
+  } catch (error) {
+    await releaseAiSpend(sql, reservation);
+    throw error;
+  }
+  await settleAiSpend(sql, reservation, { ...outcome, draftId: request.draftId });
+  return outcome.result;
+}
+
+export interface MonthSpend {
+  budgetUsd: number;
+  spentUsd: number;
+  reservedUsd: number;
+  byOperation: Record<string, number>;
+  byProvider: Record<string, number>;
+  /** Linear projection of settled spend to the end of the month. */
+  projectedUsd: number;
+  month: string;
+}
+
+/** Month-to-date spend for a brand, in its time zone: what /budget and /status show. */
+export async function monthToDateSpend(sql: Sql, brandId: number): Promise<MonthSpend> {
+  const [brand] = await sql<{ monthly_budget_usd: number; time_zone: string }[]>`
+    select monthly_budget_usd, time_zone from brands where id = ${brandId}`;
+  if (!brand) throw new Error(`Brand ${brandId} no longer exists`);
+  const tz = brand.time_zone;
+  const rows = await sql<{ operation: string; provider: string; spent: number; reserved: number }[]>`
+    select operation, provider,
+           coalesce(sum(cost_usd) filter (where status = 'settled'), 0) as spent,
+           coalesce(sum(reserved_usd) filter (where status = 'reserved'), 0) as reserved
+      from ai_usage
+     where brand_id = ${brandId}
+       and created_at >= (date_trunc('month', now() at time zone ${tz}) at time zone ${tz})
+     group by operation, provider`;
+  const [calendar] = await sql<{ month: string; elapsed: number; days: number }[]>`
+    select to_char(now() at time zone ${tz}, 'YYYY-MM') as month,
+           extract(epoch from (now() at time zone ${tz}) - date_trunc('month', now() at time zone ${tz}))::float8
+             / 86400 as elapsed,
+           extract(day from date_trunc('month', now() at time zone ${tz}) + interval '1 month - 1 day')::int as days`;
+  const byOperation: Record<string, number> = {};
+  const byProvider: Record<string, number> = {};
+  let spent = 0;
+  let reserved = 0;
+  for (const row of rows) {
+    byOperation[row.operation] = round6((byOperation[row.operation] ?? 0) + row.spent);
+    byProvider[row.provider] = round6((byProvider[row.provider] ?? 0) + row.spent);
+    spent += row.spent;
+    reserved += row.reserved;
+  }
+  const elapsedDays = Math.max(calendar!.elapsed, 1);
+  return {
+    budgetUsd: brand.monthly_budget_usd,
+    spentUsd: round6(spent),
+    reservedUsd: round6(reserved),
+    byOperation,
+    byProvider,
+    projectedUsd: round6((spent / elapsedDays) * calendar!.days),
+    month: calendar!.month,
+  };
+}
+
+const round6 = (value: number) => Math.round(value * 1e6) / 1e6;
