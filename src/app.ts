@@ -4,16 +4,21 @@ import { join } from "node:path";
 import { serve } from "@hono/node-server";
 import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { draftCardSenders } from "./approval/draft-card-telegram.ts";
+import { draftDecisions } from "./approval/draft-decisions.ts";
 import { basicCommands, fallbackHint } from "./bot/basic-commands.ts";
 import type { BotContext } from "./bot/bot-context.ts";
 import { createBot } from "./bot/create-bot.ts";
 import { pruneProcessedUpdates } from "./bot/processed-updates.ts";
+import { releaseStaleReservations } from "./budget/ledger.ts";
 import { type Config, publicBaseUrl } from "./config/config.ts";
 import { type Database, openDatabase, type Sql } from "./database/connect.ts";
 import { migrate } from "./database/migrate.ts";
 import { deliverOutbox, sendTextMessage } from "./notifications/deliver-outbox.ts";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 import type { Services } from "./services.ts";
+import { purgeStaleArticles } from "./ingest/feed-queries.ts";
+import { pollDueFeeds } from "./ingest/poll-feeds.ts";
 import { createHttpApp } from "./server/http-app.ts";
 import { mediaRoute } from "./server/media-route.ts";
 import { telegramWebhookRoute } from "./server/telegram-webhook-route.ts";
@@ -82,7 +87,7 @@ export async function startGreenlight(config: Config, options: StartOptions = {}
       vault,
       scheduler,
       media,
-      outboxSenders: { text: sendTextMessage },
+      outboxSenders: { text: sendTextMessage, ...draftCardSenders({ sql, media, logger }) },
       clock: () => new Date(),
     };
 
@@ -94,7 +99,7 @@ export async function startGreenlight(config: Config, options: StartOptions = {}
           sql,
           logger,
           botInfo: options.botInfo,
-          features: [basicCommands(sql), fallbackHint()],
+          features: [basicCommands(sql), draftDecisions({ services }), fallbackHint()],
         })
       : undefined;
     if (!bot) logger.warn("TELEGRAM_BOT_TOKEN is not set: the Telegram bot is off. Set it in .env to approve drafts.");
@@ -126,6 +131,18 @@ export async function startGreenlight(config: Config, options: StartOptions = {}
     }
     scheduler.add("prune-processed-updates", "17 * * * *", async () => {
       await pruneProcessedUpdates(sql);
+    });
+    scheduler.add("ingest", config.INGEST_CRON, async () => {
+      await pollDueFeeds({
+        sql,
+        logger,
+        allowPrivateNetwork: config.ALLOW_PRIVATE_NETWORK,
+        retentionDays: config.ARTICLE_RETENTION_DAYS,
+      });
+    });
+    scheduler.add("housekeeping", "23 * * * *", async () => {
+      await purgeStaleArticles(sql, config.ARTICLE_RETENTION_DAYS);
+      await releaseStaleReservations(sql);
     });
 
     if (bot) cleanups.push(await connectBot(bot, config, logger));

@@ -1,0 +1,601 @@
+/**
+ * The adapter for Instagram API with Instagram Login: OAuth token exchanges on api.instagram.com and
+ * graph.instagram.com, and image publishing (container → status_code → media_publish → permalink).
+ * Thin on purpose: one HTTP call per method, no retries (the publisher keeps retry state in the database),
+ * typed results, and one error type, `InstagramApiError`, that never holds a token, the app secret or a URL.
+ *
+ * Source: platform-apis.md §A (OAuth) and §B (publishing), which cite Meta's developer documentation.
+ */
+
+import { z } from "zod";
+import { scrubSecrets } from "../shared/logger.ts";
+import {
+  InstagramApiError,
+  type InstagramApiErrorFields,
+  type InstagramStep,
+} from "./instagram-api-error.ts";
+
+export interface InstagramClientConfig {
+  /** The Instagram App ID (App Dashboard → Instagram → API setup with Instagram login), not the Meta App ID. */
+  appId: string;
+  appSecret: string;
+  /** Default https://www.instagram.com/oauth/authorize (the Business Login guide's host, §A.2). */
+  authUrl?: string;
+  /** Host of the code exchange. Default https://api.instagram.com. */
+  apiUrl?: string;
+  /** Host of everything else. Default https://graph.instagram.com. */
+  graphUrl?: string;
+  /** Pinned Graph API version for node and edge calls. Default {@link DEFAULT_GRAPH_VERSION}. */
+  graphVersion?: string;
+  fetch?: typeof globalThis.fetch;
+  /** Per-request timeout, covering the response body too. Default 20 s. */
+  timeoutMs?: number;
+  now?: () => Date;
+}
+
+/**
+ * Unversioned calls follow the app's dashboard setting, which can change under us; pin one (§A.6).
+ * v25.0 is the newest version the reference confirms.
+ */
+export const DEFAULT_GRAPH_VERSION = "v25.0";
+
+/** What Greenlight asks for: reading the profile and publishing (§A.2; the old `business_*` names are gone). */
+export const INSTAGRAM_SCOPES = ["instagram_business_basic", "instagram_business_content_publish"] as const;
+
+export interface ShortLivedToken {
+  /** Valid for one hour; exchange it for a long-lived one straight away. */
+  accessToken: string;
+  /** The id the code exchange reports. Take the account id to publish with from `getProfile` instead (§A.3). */
+  userId: string;
+  permissions: string[];
+}
+
+export interface LongLivedToken {
+  accessToken: string;
+  tokenType: string;
+  expiresInSeconds: number;
+  expiresAt: Date;
+}
+
+export interface InstagramProfile {
+  /** The Instagram professional account id (`user_id`): the `<IG_ID>` in `/<IG_ID>/media`. */
+  userId: string;
+  username: string;
+  /** The app-scoped id (`id`). Stored too: Meta's callbacks may identify the user by it (§A.6, §C.4). */
+  appScopedId: string | null;
+}
+
+export type ContainerStatusCode = "IN_PROGRESS" | "FINISHED" | "PUBLISHED" | "ERROR" | "EXPIRED";
+
+export interface ContainerStatus {
+  statusCode: ContainerStatusCode;
+  /** Meta's free-text status; for ERROR it holds the error subcode. */
+  status: string | null;
+}
+
+export interface PublishedMedia {
+  mediaId: string;
+  permalink: string | null;
+  timestamp: Date | null;
+}
+
+export interface RecentMedia extends PublishedMedia {
+  caption: string;
+}
+
+export interface PublishingLimit {
+  quotaUsage: number;
+  /** Null when Meta leaves out `config`; the documented values disagree (25, 50, 100), so never assume one. */
+  quotaTotal: number | null;
+  quotaDurationSeconds: number | null;
+}
+
+export interface InstagramClient {
+  /** The URL to send the owner to. `state` comes back unchanged on the redirect; check it there (CSRF). */
+  authorizeUrl(input: {
+    redirectUri: string;
+    state: string;
+    scopes?: readonly string[];
+    forceReauth?: boolean;
+  }): string;
+  /**
+   * Exchanges the code from the redirect for a short-lived token. The code works once, for one hour, and
+   * `redirectUri` must be exactly the one sent to `authorizeUrl`. A trailing `#_` is removed (§A.2).
+   */
+  exchangeCode(input: { code: string; redirectUri: string }): Promise<ShortLivedToken>;
+  /** Short-lived (1 h) → long-lived (60 days). Carries the app secret, so server-side only. */
+  exchangeForLongLived(shortLivedToken: string): Promise<LongLivedToken>;
+  /**
+   * A fresh 60-day token. Works only on a long-lived token at least 24 hours old and not yet expired; always
+   * store the token that comes back (§A.5).
+   */
+  refreshLongLived(longLivedToken: string): Promise<LongLivedToken>;
+  getProfile(token: string): Promise<InstagramProfile>;
+  /**
+   * Creates an image container. Meta downloads `imageUrl` during this call, so it must be public, reachable
+   * without redirects, and a JPEG within Instagram's limits. Persist the id at once: it is the key to
+   * finding out later whether a post went out.
+   */
+  createImageContainer(input: {
+    igUserId: string;
+    token: string;
+    imageUrl: string;
+    caption: string;
+    altText?: string;
+  }): Promise<{ containerId: string }>;
+  /**
+   * The container's state. Also the way to answer "did this post go out?" after a crash or an ambiguous
+   * publish failure: PUBLISHED means yes, FINISHED means no and it may be published (§B.6).
+   */
+  getContainerStatus(containerId: string, token: string): Promise<ContainerStatus>;
+  /** Publishes a FINISHED container. Counts against the 24-hour publishing quota. */
+  publishContainer(input: {
+    igUserId: string;
+    token: string;
+    containerId: string;
+  }): Promise<{ mediaId: string }>;
+  getMedia(mediaId: string, token: string): Promise<PublishedMedia>;
+  getPublishingLimit(igUserId: string, token: string): Promise<PublishingLimit>;
+  /**
+   * Recent posts whose caption equals `caption`, published at or after `publishedAfter`, newest first: the
+   * only way to recover a media id for a container that reports PUBLISHED (status gives no media id). Never
+   * take "the newest post" instead; it may be someone else's (§B.6, trypost PR #281). Several matches mean
+   * the same caption went out more than once.
+   */
+  findRecentMediaByCaption(input: {
+    igUserId: string;
+    token: string;
+    caption: string;
+    publishedAfter: Date;
+    limit?: number;
+  }): Promise<RecentMedia[]>;
+}
+
+const DEFAULTS = {
+  authUrl: "https://www.instagram.com/oauth/authorize",
+  apiUrl: "https://api.instagram.com",
+  graphUrl: "https://graph.instagram.com",
+  timeoutMs: 20_000,
+} as const;
+
+/** Publish timestamps are whole seconds and clocks drift; accept posts from slightly before the marker. */
+const CAPTION_MATCH_MARGIN_MS = 120_000;
+
+const id = z.union([z.string().min(1), z.number()]).transform(String);
+
+const shortLivedTokenBody = z.object({
+  access_token: z.string().min(1),
+  user_id: id,
+  permissions: z.union([z.string(), z.array(z.string())]).optional(),
+});
+const longLivedTokenBody = z.object({
+  access_token: z.string().min(1),
+  token_type: z.string().default("bearer"),
+  expires_in: z.number().int().positive(),
+});
+const profileBody = z.object({ user_id: id, username: z.string(), id: id.optional() });
+const idBody = z.object({ id });
+const containerStatusBody = z.object({
+  status_code: z.enum(["IN_PROGRESS", "FINISHED", "PUBLISHED", "ERROR", "EXPIRED"]),
+  status: z.string().nullish(),
+});
+const mediaBody = z.object({
+  id,
+  permalink: z.string().nullish(),
+  timestamp: z.string().nullish(),
+  caption: z.string().nullish(),
+});
+const publishingLimitBody = z.object({
+  data: z
+    .array(
+      z.object({
+        quota_usage: z.number().int().nonnegative(),
+        config: z
+          .object({ quota_total: z.number().int(), quota_duration: z.number().int() })
+          .partial()
+          .nullish(),
+      }),
+    )
+    .min(1),
+});
+const mediaListBody = z.object({ data: z.array(mediaBody) });
+
+/** Graph errors: `{"error":{"message","type","code","error_subcode","is_transient","error_user_msg","fbtrace_id"}}`. */
+const graphErrorBody = z.object({
+  error: z.object({
+    message: z.string().optional(),
+    type: z.string().optional(),
+    code: z.number().optional(),
+    error_subcode: z.number().optional(),
+    is_transient: z.boolean().optional(),
+    error_user_msg: z.string().optional(),
+    fbtrace_id: z.string().optional(),
+  }),
+});
+/** The code exchange's own shape: `{"error_type":"OAuthException","code":400,"error_message":"…"}` (§A.3). */
+const oauthErrorBody = z.object({
+  error_type: z.string().optional(),
+  code: z.number().optional(),
+  error_message: z.string(),
+});
+
+type Host = "api" | "graph" | "graph-versioned";
+
+interface CallSpec {
+  step: InstagramStep;
+  method: "GET" | "POST";
+  host: Host;
+  path: string;
+  query?: Record<string, string>;
+  form?: Record<string, string>;
+  /** Values to scrub from anything Meta or the network says back. */
+  secrets: readonly string[];
+}
+
+export function createInstagramClient(config: InstagramClientConfig): InstagramClient {
+  const fetchImpl = config.fetch ?? globalThis.fetch;
+  const timeoutMs = config.timeoutMs ?? DEFAULTS.timeoutMs;
+  const now = config.now ?? (() => new Date());
+  const version = config.graphVersion ?? DEFAULT_GRAPH_VERSION;
+  const bases: Record<Host, string> = {
+    api: trimSlash(config.apiUrl ?? DEFAULTS.apiUrl),
+    graph: trimSlash(config.graphUrl ?? DEFAULTS.graphUrl),
+    "graph-versioned": `${trimSlash(config.graphUrl ?? DEFAULTS.graphUrl)}/${version}`,
+  };
+  const authUrl = config.authUrl ?? DEFAULTS.authUrl;
+
+  async function call<T>(
+    spec: CallSpec,
+    schema: z.ZodType<T>,
+    preprocess?: (text: string) => string,
+  ): Promise<T> {
+    const secrets = [...spec.secrets, config.appSecret];
+    const url = new URL(`${bases[spec.host]}${spec.path}`);
+    for (const [key, value] of Object.entries(spec.query ?? {})) url.searchParams.set(key, value);
+    const fail = (fields: Partial<InstagramApiErrorFields>) =>
+      new InstagramApiError({
+        step: spec.step,
+        origin: "meta",
+        httpStatus: null,
+        code: null,
+        subcode: null,
+        type: null,
+        metaMessage: null,
+        fbtraceId: null,
+        ...fields,
+      });
+
+    let status: number;
+    let text: string;
+    let traceHeader: string | null;
+    try {
+      // The token travels in the query (GET) or the form body (POST), as Meta documents both. Neither the URL
+      // nor the body is ever quoted in an error. Redirects are refused so the token never follows one.
+      const response = await fetchImpl(url, {
+        method: spec.method,
+        headers: spec.form ? { "content-type": "application/x-www-form-urlencoded" } : undefined,
+        body: spec.form ? new URLSearchParams(spec.form) : undefined,
+        redirect: "error",
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      status = response.status;
+      traceHeader = response.headers.get("x-fb-trace-id");
+      text = await response.text();
+    } catch (error) {
+      const timedOut =
+        error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+      throw fail({
+        origin: timedOut ? "timeout" : "network",
+        metaMessage: timedOut
+          ? `no answer within ${timeoutMs} ms`
+          : `could not reach Instagram (${networkCode(error)})`,
+      });
+    }
+
+    let body: unknown;
+    try {
+      body = JSON.parse(preprocess ? preprocess(text) : text);
+    } catch {
+      body = undefined;
+    }
+
+    const graphError = graphErrorBody.safeParse(body);
+    if (graphError.success) {
+      const error = graphError.data.error;
+      throw fail({
+        httpStatus: status,
+        code: error.code ?? null,
+        subcode: error.error_subcode ?? null,
+        type: error.type ?? null,
+        metaMessage: error.message ? scrub(error.message, secrets) : null,
+        userMessage: error.error_user_msg ? scrub(error.error_user_msg, secrets) : null,
+        fbtraceId: error.fbtrace_id ?? traceHeader,
+        metaTransient: error.is_transient ?? null,
+      });
+    }
+    const oauthError = oauthErrorBody.safeParse(body);
+    if (oauthError.success && (status < 200 || status >= 300)) {
+      throw fail({
+        httpStatus: status,
+        code: oauthError.data.code ?? null,
+        type: oauthError.data.error_type ?? null,
+        metaMessage: scrub(oauthError.data.error_message, secrets),
+        fbtraceId: traceHeader,
+      });
+    }
+    if (status < 200 || status >= 300) {
+      throw fail({
+        origin: "http",
+        httpStatus: status,
+        metaMessage: `HTTP ${status} without an error body`,
+        fbtraceId: traceHeader,
+      });
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((issue) => issue.path.join(".") || "(body)").join(", ");
+      throw fail({
+        origin: "unexpected_body",
+        httpStatus: status,
+        metaMessage: `unexpected response shape (${fields})`,
+        fbtraceId: traceHeader,
+      });
+    }
+    return parsed.data;
+  }
+
+  function longLived(body: z.infer<typeof longLivedTokenBody>): LongLivedToken {
+    return {
+      accessToken: body.access_token,
+      tokenType: body.token_type,
+      expiresInSeconds: body.expires_in,
+      expiresAt: new Date(now().getTime() + body.expires_in * 1000),
+    };
+  }
+
+  return {
+    authorizeUrl({ redirectUri, state, scopes = INSTAGRAM_SCOPES, forceReauth = false }) {
+      const url = new URL(authUrl);
+      url.searchParams.set("client_id", config.appId);
+      url.searchParams.set("redirect_uri", redirectUri);
+      url.searchParams.set("response_type", "code");
+      url.searchParams.set("scope", scopes.join(","));
+      url.searchParams.set("state", state);
+      if (forceReauth) url.searchParams.set("force_reauth", "true");
+      return url.toString();
+    },
+
+    async exchangeCode({ code, redirectUri }) {
+      const cleanCode = code.replace(/#_$/, "");
+      const body = await call(
+        {
+          step: "exchange_code",
+          method: "POST",
+          host: "api",
+          path: "/oauth/access_token",
+          form: {
+            client_id: config.appId,
+            client_secret: config.appSecret,
+            grant_type: "authorization_code",
+            redirect_uri: redirectUri,
+            code: cleanCode,
+          },
+          secrets: [cleanCode],
+        },
+        // The docs show {data:[{…}]}, real-world code parses a flat {…}: accept both (§A.3).
+        z.union([z.object({ data: z.array(shortLivedTokenBody).min(1) }), shortLivedTokenBody]),
+        quoteLargeIds,
+      );
+      const token = "data" in body ? body.data[0]! : body;
+      const permissions = Array.isArray(token.permissions)
+        ? token.permissions
+        : (token.permissions ?? "").split(",").filter(Boolean);
+      return {
+        accessToken: token.access_token,
+        userId: token.user_id,
+        permissions: permissions.map((p) => p.trim()),
+      };
+    },
+
+    async exchangeForLongLived(shortLivedToken) {
+      const body = await call(
+        {
+          step: "exchange_long_lived",
+          method: "GET",
+          host: "graph",
+          path: "/access_token",
+          query: {
+            grant_type: "ig_exchange_token",
+            client_secret: config.appSecret,
+            access_token: shortLivedToken,
+          },
+          secrets: [shortLivedToken],
+        },
+        longLivedTokenBody,
+      );
+      return longLived(body);
+    },
+
+    async refreshLongLived(longLivedToken) {
+      const body = await call(
+        {
+          step: "refresh_token",
+          method: "GET",
+          host: "graph",
+          path: "/refresh_access_token",
+          query: { grant_type: "ig_refresh_token", access_token: longLivedToken },
+          secrets: [longLivedToken],
+        },
+        longLivedTokenBody,
+      );
+      return longLived(body);
+    },
+
+    async getProfile(token) {
+      const body = await call(
+        {
+          step: "get_profile",
+          method: "GET",
+          host: "graph-versioned",
+          path: "/me",
+          query: { fields: "id,user_id,username", access_token: token },
+          secrets: [token],
+        },
+        profileBody,
+        quoteLargeIds,
+      );
+      return { userId: body.user_id, username: body.username, appScopedId: body.id ?? null };
+    },
+
+    async createImageContainer({ igUserId, token, imageUrl, caption, altText }) {
+      // A form body, never a hand-built query string: a raw "#" would cut the caption off (§B.4).
+      const form: Record<string, string> = { image_url: imageUrl, caption, access_token: token };
+      if (altText) form.alt_text = altText;
+      const body = await call(
+        {
+          step: "create_container",
+          method: "POST",
+          host: "graph-versioned",
+          path: `/${encodeURIComponent(igUserId)}/media`,
+          form,
+          secrets: [token],
+        },
+        idBody,
+      );
+      return { containerId: body.id };
+    },
+
+    async getContainerStatus(containerId, token) {
+      const body = await call(
+        {
+          step: "container_status",
+          method: "GET",
+          host: "graph-versioned",
+          path: `/${encodeURIComponent(containerId)}`,
+          query: { fields: "status_code,status", access_token: token },
+          secrets: [token],
+        },
+        containerStatusBody,
+      );
+      return { statusCode: body.status_code, status: body.status ?? null };
+    },
+
+    async publishContainer({ igUserId, token, containerId }) {
+      const body = await call(
+        {
+          step: "publish",
+          method: "POST",
+          host: "graph-versioned",
+          path: `/${encodeURIComponent(igUserId)}/media_publish`,
+          form: { creation_id: containerId, access_token: token },
+          secrets: [token],
+        },
+        idBody,
+      );
+      return { mediaId: body.id };
+    },
+
+    async getMedia(mediaId, token) {
+      const body = await call(
+        {
+          step: "get_media",
+          method: "GET",
+          host: "graph-versioned",
+          path: `/${encodeURIComponent(mediaId)}`,
+          query: { fields: "id,permalink,timestamp", access_token: token },
+          secrets: [token],
+        },
+        mediaBody,
+      );
+      return {
+        mediaId: body.id,
+        permalink: body.permalink ?? null,
+        timestamp: parseGraphTime(body.timestamp),
+      };
+    },
+
+    async getPublishingLimit(igUserId, token) {
+      const body = await call(
+        {
+          step: "publishing_limit",
+          method: "GET",
+          host: "graph-versioned",
+          path: `/${encodeURIComponent(igUserId)}/content_publishing_limit`,
+          query: { fields: "quota_usage,config", access_token: token },
+          secrets: [token],
+        },
+        publishingLimitBody,
+      );
+      const limit = body.data[0]!;
+      return {
+        quotaUsage: limit.quota_usage,
+        quotaTotal: limit.config?.quota_total ?? null,
+        quotaDurationSeconds: limit.config?.quota_duration ?? null,
+      };
+    },
+
+    async findRecentMediaByCaption({ igUserId, token, caption, publishedAfter, limit = 25 }) {
+      const body = await call(
+        {
+          step: "list_media",
+          method: "GET",
+          host: "graph-versioned",
+          path: `/${encodeURIComponent(igUserId)}/media`,
+          query: { fields: "id,caption,timestamp,permalink", limit: String(limit), access_token: token },
+          secrets: [token],
+        },
+        mediaListBody,
+      );
+      const wanted = normaliseCaption(caption);
+      const earliest = publishedAfter.getTime() - CAPTION_MATCH_MARGIN_MS;
+      return body.data
+        .map((media) => ({
+          mediaId: media.id,
+          caption: media.caption ?? "",
+          permalink: media.permalink ?? null,
+          timestamp: parseGraphTime(media.timestamp),
+        }))
+        .filter((media) => normaliseCaption(media.caption) === wanted)
+        .filter((media) => media.timestamp !== null && media.timestamp.getTime() >= earliest)
+        .sort((a, b) => b.timestamp!.getTime() - a.timestamp!.getTime());
+    },
+  };
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, "");
+}
+
+/**
+ * Ids are strings; a JSON number above 2^53 would lose digits in JSON.parse (§A.3 notes some code types
+ * user_id as a number). Quote bare numeric ids before parsing.
+ */
+function quoteLargeIds(text: string): string {
+  return text.replace(/("(?:user_id|id)"\s*:\s*)(\d+)/g, '$1"$2"');
+}
+
+/** Graph timestamps look like "2026-11-22T09:00:00+0000"; Date.parse wants "+00:00". */
+function parseGraphTime(value: string | null | undefined): Date | null {
+  if (!value) return null;
+  const date = new Date(value.replace(/([+-]\d{2})(\d{2})$/, "$1:$2"));
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function normaliseCaption(caption: string): string {
+  return caption.normalize("NFC").replace(/\r\n?/g, "\n").trim();
+}
+
+/** Scrubs known secrets and anything shaped like a credential parameter from text Meta sends back. */
+function scrub(text: string, secrets: readonly string[]): string {
+  return scrubSecrets(text, secrets)
+    .replace(/((?:access_token|client_secret|code)=)[^&\s"']+/gi, "$1[redacted]")
+    .replace(/\bIG[A-Za-z0-9_-]{20,}/g, "[redacted]")
+    .slice(0, 1000);
+}
+
+/** A short, secret-free name for a transport failure ("ECONNREFUSED", "UND_ERR_SOCKET"). */
+function networkCode(error: unknown): string {
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  if (typeof cause?.code === "string" && /^[A-Z0-9_]+$/.test(cause.code)) return cause.code;
+  return error instanceof Error && /^[A-Za-z]+$/.test(error.name) ? error.name : "unknown error";
+}

@@ -1,0 +1,997 @@
+/**
+ * A fake of the Instagram endpoints Greenlight calls, served over real HTTP on 127.0.0.1 so the adapter is
+ * exercised end to end: OAuth (authorize page, code exchange in both documented shapes, long-lived exchange,
+ * refresh), /me, and publishing (container → status polls → media_publish → permalink, quota, recent media).
+ *
+ * It is deliberately strict, so tests that pass here do not lean on leniency Instagram lacks:
+ * - it downloads `image_url` itself and rejects what Instagram rejects (unreachable or redirecting URL,
+ *   non-JPEG, > 8 MB, aspect ratio outside 4:5–1.91:1) with Meta's codes (platform-apis.md §B.4/§B.5);
+ *   it also rejects widths outside 320–1440 px, which Instagram documents but rescales instead of refusing;
+ * - captions over 2 200 characters, 30 hashtags or 20 @-mentions are refused;
+ * - codes are single-use, bound to their redirect_uri and expire after an hour; tokens expire; revoked or
+ *   unknown tokens get code 190;
+ * - publishing a container that is still IN_PROGRESS fails with 9007/2207027, and publishing one that is
+ *   already PUBLISHED fails too (Meta does not document this case, §B.6; the fake counts such attempts in
+ *   `duplicatePublishAttempts` so tests can assert there were none).
+ *
+ * The three Meta hosts are modelled as path prefixes of one server (`/auth`, `/api`, `/graph`), so a call sent
+ * to the wrong host fails. Graph paths accept an optional `/vNN.N` prefix. Faults can be queued per endpoint:
+ * a 5xx, a rate limit, any Meta error, a delay, or a dropped connection before or after the action is carried
+ * out ("published, but the answer was lost").
+ */
+
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import sharp from "sharp";
+import { signSignedRequest } from "../../src/meta-callbacks/signed-request.ts";
+
+export type FakeEndpoint =
+  | "authorize"
+  | "exchange_code"
+  | "exchange_long_lived"
+  | "refresh_token"
+  | "get_profile"
+  | "create_container"
+  | "container_status"
+  | "publish"
+  | "get_media"
+  | "publishing_limit"
+  | "list_media";
+
+export type FakeFault =
+  /** HTTP 500 with Meta's code 2 "service temporarily unavailable", is_transient true. */
+  | { kind: "server_error" }
+  /** HTTP 400 with a throttling code (default 4, "Application request limit reached"). */
+  | { kind: "rate_limit"; code?: 4 | 17 | 32 | 613 }
+  /** Any Meta error body. */
+  | {
+      kind: "meta_error";
+      httpStatus?: number;
+      code: number;
+      subcode?: number;
+      message?: string;
+      isTransient?: boolean;
+    }
+  /** Close the connection without doing anything. */
+  | { kind: "drop_before_action" }
+  /** Do the work (create, publish, ...), then close the connection without answering. */
+  | { kind: "drop_after_action" }
+  /** Answer normally, after a pause. */
+  | { kind: "delay"; ms: number };
+
+export interface FakeInstagramOptions {
+  appId?: string;
+  appSecret?: string;
+  /** Registered OAuth redirect URIs; empty accepts any http(s) URI. */
+  redirectUris?: string[];
+  /** The code exchange's body: `{data:[{…}]}` as Meta documents, or the flat `{…}` seen in practice (§A.3). */
+  tokenResponseShape?: "data" | "flat";
+  /** Send user_id in the code exchange as a bare JSON number, as some code expects (§A.3). */
+  numericUserIdInTokenResponse?: boolean;
+  /** Status polls answered IN_PROGRESS before a container turns FINISHED. Default 0. */
+  pollsBeforeFinished?: number;
+  /** Report bad media when the container is created (Meta's usual behaviour, default) or as status ERROR. */
+  mediaErrorsAt?: "create" | "status";
+  /** Posts per rolling 24 h. Default 50, the value in Meta's content_publishing_limit example. */
+  quotaTotal?: number;
+  /** How long the fake waits for an image download. Default 5 s. */
+  imageFetchTimeoutMs?: number;
+  /** What the authorize endpoint does: show a consent page (default), or redirect at once. */
+  consent?: "ask" | "allow" | "deny";
+}
+
+export interface FakeAccount {
+  /** The professional account id: `user_id` in /me, the `<IG_ID>` in /<IG_ID>/media. */
+  userId: string;
+  /** The app-scoped id: `id` in /me, `user_id` in the code exchange and in signed requests. */
+  appScopedId: string;
+  username: string;
+}
+
+export interface FakePublishedMedia {
+  mediaId: string;
+  userId: string;
+  containerId: string;
+  imageUrl: string;
+  caption: string;
+  permalink: string;
+  publishedAt: Date;
+}
+
+export interface FakeCall {
+  endpoint: FakeEndpoint | "unknown";
+  method: string;
+  /** Path without query; never contains a token. */
+  path: string;
+}
+
+interface TokenRecord {
+  account: FakeAccount;
+  kind: "short" | "long";
+  issuedAt: number;
+  expiresAt: number;
+  revokedSubcode: number | null;
+}
+
+interface CodeRecord {
+  account: FakeAccount;
+  redirectUri: string;
+  scopes: string[];
+  issuedAt: number;
+  used: boolean;
+}
+
+interface Container {
+  id: string;
+  userId: string;
+  imageUrl: string;
+  caption: string;
+  createdAt: number;
+  pollsLeft: number;
+  /** Set when media checks are deferred to the status endpoint and failed. */
+  failure: MetaError | null;
+  published: boolean;
+}
+
+interface MetaError {
+  httpStatus: number;
+  code: number;
+  subcode?: number;
+  message: string;
+  isTransient?: boolean;
+}
+
+type Reply =
+  | { status: number; json: unknown }
+  | { status: number; rawJson: string }
+  | { status: number; html: string }
+  | { status: 302; location: string };
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const SHORT_TOKEN_SECONDS = 3600;
+const LONG_TOKEN_SECONDS = 60 * 24 * 3600;
+/** Meta says "8 MB"; the decimal reading is the stricter one (as in src/images/instagram-image-rules.ts). */
+const MAX_IMAGE_BYTES = 8_000_000;
+const KNOWN_SCOPES = new Set([
+  "instagram_business_basic",
+  "instagram_business_content_publish",
+  "instagram_business_manage_comments",
+  "instagram_business_manage_messages",
+  "instagram_business_manage_insights",
+]);
+
+export class FakeInstagram {
+  readonly appId: string;
+  readonly appSecret: string;
+  readonly urls: { authUrl: string; apiUrl: string; graphUrl: string };
+  /** The query of the last authorize request, for asserting what Greenlight sent. */
+  lastAuthorizeParams: URLSearchParams | null = null;
+  /** Publish calls on an already-published container: each one a double post a real account might show. */
+  duplicatePublishAttempts = 0;
+
+  private readonly server: Server;
+  private readonly options: Required<Omit<FakeInstagramOptions, "appId" | "appSecret">>;
+  private readonly accounts: FakeAccount[] = [];
+  private loggingIn: FakeAccount | null = null;
+  private readonly codes = new Map<string, CodeRecord>();
+  private readonly tokens = new Map<string, TokenRecord>();
+  private readonly containers = new Map<string, Container>();
+  private readonly media = new Map<string, FakePublishedMedia>();
+  private readonly faults = new Map<FakeEndpoint, FakeFault[]>();
+  private readonly callLog: FakeCall[] = [];
+  private clockOffsetMs = 0;
+  private nextId = 1;
+
+  private constructor(server: Server, options: FakeInstagramOptions) {
+    this.server = server;
+    this.appId = options.appId ?? "1234567890123456";
+    this.appSecret = options.appSecret ?? "fake-instagram-app-secret-0123456789";
+    this.options = {
+      redirectUris: options.redirectUris ?? [],
+      tokenResponseShape: options.tokenResponseShape ?? "data",
+      numericUserIdInTokenResponse: options.numericUserIdInTokenResponse ?? false,
+      pollsBeforeFinished: options.pollsBeforeFinished ?? 0,
+      mediaErrorsAt: options.mediaErrorsAt ?? "create",
+      quotaTotal: options.quotaTotal ?? 50,
+      imageFetchTimeoutMs: options.imageFetchTimeoutMs ?? 5000,
+      consent: options.consent ?? "ask",
+    };
+    const { port } = server.address() as AddressInfo;
+    const base = `http://127.0.0.1:${port}`;
+    this.urls = { authUrl: `${base}/auth/oauth/authorize`, apiUrl: `${base}/api`, graphUrl: `${base}/graph` };
+  }
+
+  static async start(options: FakeInstagramOptions = {}): Promise<FakeInstagram> {
+    let fake: FakeInstagram | undefined;
+    const server = createServer((req, res) => {
+      void fake!.handle(req, res).catch((error: unknown) => {
+        if (!res.headersSent) {
+          res.writeHead(500, { "content-type": "text/plain" });
+          res.end(`fake-instagram crashed: ${String(error)}`);
+        }
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    fake = new FakeInstagram(server, options);
+    return fake;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve, reject) =>
+      this.server.close((error) => (error ? reject(error) : resolve())),
+    );
+  }
+
+  // -- Test controls ---------------------------------------------------------------------------------------
+
+  /** Adds an Instagram professional account. The first one added is the one that logs in by default. */
+  addAccount(input: { username?: string } = {}): FakeAccount {
+    const n = this.accounts.length + 1;
+    const account: FakeAccount = {
+      userId: String(17841400000000000n + BigInt(n)),
+      // Above 2^53 on purpose: a client parsing it as a JSON number would lose digits.
+      appScopedId: String(26000000000000000n + BigInt(n) * 7n),
+      username: input.username ?? `brand_${n}`,
+    };
+    this.accounts.push(account);
+    this.loggingIn ??= account;
+    return account;
+  }
+
+  /** The account that the next consent on the authorize page belongs to. */
+  loginAs(account: FakeAccount): void {
+    this.loggingIn = account;
+  }
+
+  setConsent(consent: "ask" | "allow" | "deny"): void {
+    this.options.consent = consent;
+  }
+
+  setPollsBeforeFinished(polls: number): void {
+    this.options.pollsBeforeFinished = polls;
+  }
+
+  /** A long-lived token for `account`, as if OAuth had already run `ageMs` ago. */
+  issueLongLivedToken(account: FakeAccount, ageMs = 0): string {
+    return this.issueToken(account, "long", this.nowMs() - ageMs);
+  }
+
+  /** Every token of the account now fails with code 190 and this subcode (458: the user removed the app). */
+  revokeAccess(account: FakeAccount, subcode = 458): void {
+    for (const record of this.tokens.values()) {
+      if (record.account.userId === account.userId) record.revokedSubcode = subcode;
+    }
+  }
+
+  /** Moves the fake's clock forward: tokens, codes, containers and the quota window all follow it. */
+  advanceClock(ms: number): void {
+    this.clockOffsetMs += ms;
+  }
+
+  now(): Date {
+    return new Date(this.nowMs());
+  }
+
+  /** Makes the next `times` calls to `endpoint` fail with `fault`. */
+  failNext(endpoint: FakeEndpoint, fault: FakeFault, times = 1): void {
+    const queue = this.faults.get(endpoint) ?? [];
+    for (let i = 0; i < times; i++) queue.push(fault);
+    this.faults.set(endpoint, queue);
+  }
+
+  /** Posts that went live, oldest first; for one account when given. */
+  published(account?: FakeAccount): FakePublishedMedia[] {
+    return [...this.media.values()].filter((media) => !account || media.userId === account.userId);
+  }
+
+  calls(endpoint?: FakeEndpoint): FakeCall[] {
+    return this.callLog.filter((call) => !endpoint || call.endpoint === endpoint);
+  }
+
+  /** The `signed_request` Meta would POST to the deauthorize or data-deletion callback for this account. */
+  signedRequestFor(account: FakeAccount, extra: Record<string, unknown> = {}): string {
+    return signSignedRequest(
+      { user_id: account.appScopedId, issued_at: Math.floor(this.nowMs() / 1000), ...extra },
+      this.appSecret,
+    );
+  }
+
+  // -- HTTP --------------------------------------------------------------------------------------------------
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://fake.invalid");
+    const params = new URLSearchParams(url.searchParams);
+    const body = await readBody(req);
+    const contentType = req.headers["content-type"] ?? "";
+    if (body.length > 0) {
+      if (contentType.startsWith("application/x-www-form-urlencoded")) {
+        for (const [key, value] of new URLSearchParams(body.toString("utf8"))) params.set(key, value);
+      } else if (contentType.startsWith("application/json")) {
+        const json = JSON.parse(body.toString("utf8")) as Record<string, unknown>;
+        for (const [key, value] of Object.entries(json)) params.set(key, String(value));
+      } else {
+        return this.send(res, graphError(400, 100, `Unsupported content type ${contentType}`));
+      }
+    }
+    const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
+    if (bearer && !params.has("access_token")) params.set("access_token", bearer);
+
+    const route = this.route(req.method ?? "GET", url.pathname);
+    this.callLog.push({
+      endpoint: route?.endpoint ?? "unknown",
+      method: req.method ?? "GET",
+      path: url.pathname,
+    });
+    if (!route) return this.send(res, graphError(400, 2500, `Unknown path components: ${url.pathname}`));
+
+    const fault = this.faults.get(route.endpoint)?.shift();
+    if (fault?.kind === "drop_before_action") return void req.socket.destroy();
+    if (fault?.kind === "delay") await sleep(fault.ms);
+    if (fault?.kind === "server_error") {
+      return this.send(
+        res,
+        graphError(500, 2, "An unexpected error has occurred. Please retry your request later.", {
+          isTransient: true,
+        }),
+      );
+    }
+    if (fault?.kind === "rate_limit") {
+      const code = fault.code ?? 4;
+      return this.send(
+        res,
+        graphError(400, code, `(#${code}) Application request limit reached`, { isTransient: true }),
+      );
+    }
+    if (fault?.kind === "meta_error") {
+      return this.send(
+        res,
+        graphError(fault.httpStatus ?? 400, fault.code, fault.message ?? "Fake error", {
+          subcode: fault.subcode,
+          isTransient: fault.isTransient ?? false,
+        }),
+      );
+    }
+
+    const reply = await route.run(params);
+    if (fault?.kind === "drop_after_action") return void req.socket.destroy();
+    this.send(res, reply);
+  }
+
+  private route(
+    method: string,
+    pathname: string,
+  ): { endpoint: FakeEndpoint; run: (params: URLSearchParams) => Reply | Promise<Reply> } | null {
+    if (pathname === "/auth/oauth/authorize" && method === "GET") {
+      return { endpoint: "authorize", run: (p) => this.authorize(p) };
+    }
+    if (pathname === "/auth/oauth/authorize/decision" && method === "POST") {
+      return { endpoint: "authorize", run: (p) => this.decide(p) };
+    }
+    if (pathname === "/api/oauth/access_token" && method === "POST") {
+      return { endpoint: "exchange_code", run: (p) => this.exchangeCode(p) };
+    }
+    const graph = /^\/graph(?:\/v\d+\.\d+)?(\/.*)$/.exec(pathname)?.[1];
+    if (graph === undefined) return null;
+    if (graph === "/access_token" && method === "GET") {
+      return { endpoint: "exchange_long_lived", run: (p) => this.exchangeForLongLived(p) };
+    }
+    if (graph === "/refresh_access_token" && method === "GET") {
+      return { endpoint: "refresh_token", run: (p) => this.refresh(p) };
+    }
+    if (graph === "/me" && method === "GET") return { endpoint: "get_profile", run: (p) => this.profile(p) };
+    const [, nodeId, edge] = /^\/([^/]+)(?:\/([^/]+))?$/.exec(graph) ?? [];
+    if (!nodeId) return null;
+    const id = decodeURIComponent(nodeId);
+    if (edge === "media" && method === "POST") {
+      return { endpoint: "create_container", run: (p) => this.createContainer(id, p) };
+    }
+    if (edge === "media" && method === "GET")
+      return { endpoint: "list_media", run: (p) => this.listMedia(id, p) };
+    if (edge === "media_publish" && method === "POST") {
+      return { endpoint: "publish", run: (p) => this.publish(id, p) };
+    }
+    if (edge === "content_publishing_limit" && method === "GET") {
+      return { endpoint: "publishing_limit", run: (p) => this.publishingLimit(id, p) };
+    }
+    if (edge === undefined && method === "GET") {
+      return this.containers.has(id)
+        ? { endpoint: "container_status", run: (p) => this.containerStatus(id, p) }
+        : { endpoint: "get_media", run: (p) => this.getMedia(id, p) };
+    }
+    return null;
+  }
+
+  private send(res: ServerResponse, reply: Reply): void {
+    if ("location" in reply) {
+      res.writeHead(302, { location: reply.location });
+      res.end();
+    } else if ("html" in reply) {
+      res.writeHead(reply.status, { "content-type": "text/html; charset=utf-8" });
+      res.end(reply.html);
+    } else {
+      const text = "rawJson" in reply ? reply.rawJson : JSON.stringify(reply.json);
+      res.writeHead(reply.status, { "content-type": "application/json; charset=UTF-8" });
+      res.end(text);
+    }
+  }
+
+  // -- OAuth -------------------------------------------------------------------------------------------------
+
+  private checkAuthorizeParams(params: URLSearchParams): { problem: string } | { scopes: string[] } {
+    if (params.get("client_id") !== this.appId) return { problem: "Invalid platform app" };
+    const redirectUri = params.get("redirect_uri") ?? "";
+    const registered = this.options.redirectUris;
+    if (!/^https?:\/\//.test(redirectUri) || (registered.length > 0 && !registered.includes(redirectUri))) {
+      return { problem: "Invalid redirect_uri: it is not one of the app's registered OAuth redirect URIs" };
+    }
+    if (params.get("response_type") !== "code") return { problem: "Invalid response_type: must be code" };
+    const scopes = (params.get("scope") ?? "").split(/[,\s]+/).filter(Boolean);
+    const unknown = scopes.filter((scope) => !KNOWN_SCOPES.has(scope));
+    if (unknown.length > 0) return { problem: `Invalid Scopes: ${unknown.join(", ")}` };
+    if (!scopes.includes("instagram_business_basic"))
+      return { problem: "Invalid Scopes: instagram_business_basic is required" };
+    return { scopes };
+  }
+
+  private authorize(params: URLSearchParams): Reply {
+    this.lastAuthorizeParams = params;
+    const checked = this.checkAuthorizeParams(params);
+    if ("problem" in checked)
+      return { status: 400, html: page("Error", `<p id="error">${escapeHtml(checked.problem)}</p>`) };
+    if (this.options.consent !== "ask")
+      return this.redirectWithDecision(params, checked.scopes, this.options.consent);
+    const hidden = ["client_id", "redirect_uri", "response_type", "scope", "state"]
+      .map((key) => `<input type="hidden" name="${key}" value="${escapeHtml(params.get(key) ?? "")}">`)
+      .join("");
+    const account = this.loggingIn;
+    return {
+      status: 200,
+      html: page(
+        "Allow access",
+        `<p id="app">${escapeHtml(this.appId)}</p><p id="account">${escapeHtml(account?.username ?? "(no account)")}</p>` +
+          `<ul id="scopes">${checked.scopes.map((scope) => `<li>${escapeHtml(scope)}</li>`).join("")}</ul>` +
+          `<form method="post" action="/auth/oauth/authorize/decision">${hidden}` +
+          `<button name="decision" value="allow">Allow</button><button name="decision" value="deny">Cancel</button></form>`,
+      ),
+    };
+  }
+
+  private decide(params: URLSearchParams): Reply {
+    const checked = this.checkAuthorizeParams(params);
+    if ("problem" in checked)
+      return { status: 400, html: page("Error", `<p id="error">${escapeHtml(checked.problem)}</p>`) };
+    const decision = params.get("decision") === "allow" ? "allow" : "deny";
+    return this.redirectWithDecision(params, checked.scopes, decision);
+  }
+
+  private redirectWithDecision(params: URLSearchParams, scopes: string[], decision: "allow" | "deny"): Reply {
+    const target = new URL(params.get("redirect_uri")!);
+    if (decision === "deny") {
+      target.searchParams.set("error", "access_denied");
+      target.searchParams.set("error_reason", "user_denied");
+      target.searchParams.set("error_description", "The user denied your request");
+    } else {
+      const account = this.loggingIn ?? this.addAccount();
+      const code = `AQB${randomToken(48)}`;
+      this.codes.set(code, {
+        account,
+        redirectUri: params.get("redirect_uri")!,
+        scopes,
+        issuedAt: this.nowMs(),
+        used: false,
+      });
+      target.searchParams.set("code", code);
+    }
+    const state = params.get("state");
+    if (state !== null) target.searchParams.set("state", state);
+    // Instagram appends "#_" to the redirect; it is not part of the code (§A.2).
+    return { status: 302, location: `${target.toString()}#_` };
+  }
+
+  private exchangeCode(params: URLSearchParams): Reply {
+    if (params.get("client_id") !== this.appId) return oauthError("Invalid platform app");
+    if (params.get("client_secret") !== this.appSecret) return oauthError("Error validating client secret.");
+    if (params.get("grant_type") !== "authorization_code") return oauthError("Unsupported grant_type");
+    const code = params.get("code") ?? "";
+    const record = this.codes.get(code);
+    if (!record || record.used || this.nowMs() - record.issuedAt > HOUR_MS) {
+      return oauthError("Matching code was not found or was already used");
+    }
+    if (params.get("redirect_uri") !== record.redirectUri) {
+      return oauthError(
+        "Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request",
+      );
+    }
+    record.used = true;
+    const token = this.issueToken(record.account, "short", this.nowMs());
+    const userId = this.options.numericUserIdInTokenResponse
+      ? record.account.appScopedId
+      : JSON.stringify(record.account.appScopedId);
+    const inner = `{"access_token":${JSON.stringify(token)},"user_id":${userId},"permissions":${JSON.stringify(record.scopes.join(","))}}`;
+    return {
+      status: 200,
+      rawJson: this.options.tokenResponseShape === "data" ? `{"data":[${inner}]}` : inner,
+    };
+  }
+
+  private exchangeForLongLived(params: URLSearchParams): Reply {
+    if (params.get("grant_type") !== "ig_exchange_token")
+      return graphError(400, 100, "Unsupported grant type");
+    if (params.get("client_secret") !== this.appSecret)
+      return graphError(400, 101, "Error validating client secret.");
+    const auth = this.authenticate(params);
+    if ("status" in auth) return auth;
+    if (auth.kind !== "short") {
+      return graphError(
+        400,
+        100,
+        "Only a short-lived token can be exchanged for a long-lived one (fake rule)",
+      );
+    }
+    const token = this.issueToken(auth.account, "long", this.nowMs());
+    return {
+      status: 200,
+      json: { access_token: token, token_type: "bearer", expires_in: LONG_TOKEN_SECONDS },
+    };
+  }
+
+  private refresh(params: URLSearchParams): Reply {
+    if (params.get("grant_type") !== "ig_refresh_token")
+      return graphError(400, 100, "Unsupported grant type");
+    const auth = this.authenticate(params);
+    if ("status" in auth) return auth;
+    // Meta: only long-lived tokens at least 24 hours old can be refreshed (§A.5). The error it sends for a
+    // younger token is undocumented; this one is the fake's.
+    if (auth.kind !== "long" || this.nowMs() - auth.issuedAt < DAY_MS) {
+      return graphError(
+        400,
+        100,
+        "The token must be long-lived and at least 24 hours old to be refreshed (fake rule)",
+      );
+    }
+    const token = this.issueToken(auth.account, "long", this.nowMs());
+    return {
+      status: 200,
+      json: { access_token: token, token_type: "bearer", expires_in: LONG_TOKEN_SECONDS },
+    };
+  }
+
+  private profile(params: URLSearchParams): Reply {
+    const auth = this.authenticate(params);
+    if ("status" in auth) return auth;
+    const all = {
+      id: auth.account.appScopedId,
+      user_id: auth.account.userId,
+      username: auth.account.username,
+    };
+    return { status: 200, json: pickFields(all, params.get("fields"), ["id"]) };
+  }
+
+  // -- Publishing --------------------------------------------------------------------------------------------
+
+  private async createContainer(userId: string, params: URLSearchParams): Promise<Reply> {
+    const auth = this.authenticateFor(userId, params);
+    if ("status" in auth) return auth;
+    const mediaType = params.get("media_type");
+    if (mediaType !== null && mediaType !== "IMAGE") {
+      return graphError(400, 100, `The fake supports single images only, not media_type=${mediaType}`);
+    }
+    const imageUrl = params.get("image_url");
+    if (!imageUrl) return graphError(400, 100, "(#100) The parameter image_url is required");
+    const caption = params.get("caption") ?? "";
+    const captionProblem = checkCaption(caption);
+    if (captionProblem) return errorReply(captionProblem);
+
+    const mediaProblem = await inspectImage(imageUrl, this.options.imageFetchTimeoutMs);
+    if (mediaProblem && this.options.mediaErrorsAt === "create") return errorReply(mediaProblem);
+    const container: Container = {
+      id: this.newId("1788"),
+      userId,
+      imageUrl,
+      caption,
+      createdAt: this.nowMs(),
+      pollsLeft: this.options.pollsBeforeFinished,
+      failure: mediaProblem,
+      published: false,
+    };
+    this.containers.set(container.id, container);
+    return { status: 200, json: { id: container.id } };
+  }
+
+  private containerState(
+    container: Container,
+  ): "IN_PROGRESS" | "FINISHED" | "PUBLISHED" | "ERROR" | "EXPIRED" {
+    if (container.published) return "PUBLISHED";
+    if (this.nowMs() - container.createdAt > DAY_MS) return "EXPIRED";
+    if (container.pollsLeft > 0) return "IN_PROGRESS";
+    return container.failure ? "ERROR" : "FINISHED";
+  }
+
+  private containerStatus(containerId: string, params: URLSearchParams): Reply {
+    const container = this.containers.get(containerId)!;
+    const auth = this.authenticateFor(container.userId, params);
+    if ("status" in auth) return auth;
+    const state = this.containerState(container);
+    if (state === "IN_PROGRESS") container.pollsLeft--;
+    const status =
+      state === "ERROR"
+        ? `Error: Media upload has failed with error code ${container.failure!.subcode ?? container.failure!.code}`
+        : { IN_PROGRESS: "In Progress", FINISHED: "Finished", PUBLISHED: "Published", EXPIRED: "Expired" }[
+            state
+          ];
+    return {
+      status: 200,
+      json: pickFields({ id: container.id, status_code: state, status }, params.get("fields"), ["id"]),
+    };
+  }
+
+  private publish(userId: string, params: URLSearchParams): Reply {
+    const auth = this.authenticateFor(userId, params);
+    if ("status" in auth) return auth;
+    const creationId = params.get("creation_id") ?? "";
+    const container = this.containers.get(creationId);
+    if (!container || container.userId !== userId) return missingObject(creationId);
+    const state = this.containerState(container);
+    if (state === "PUBLISHED") {
+      this.duplicatePublishAttempts++;
+      return graphError(400, 100, "The media container has already been published (fake rule)");
+    }
+    if (state === "EXPIRED")
+      return graphError(400, -2, "The media container has expired", { subcode: 2207020 });
+    if (state === "IN_PROGRESS" || state === "ERROR") {
+      return graphError(400, 9007, "Media ID is not available", { subcode: 2207027 });
+    }
+    const since = this.nowMs() - DAY_MS;
+    const recent = this.published().filter(
+      (m) => m.userId === userId && m.publishedAt.getTime() > since,
+    ).length;
+    if (recent >= this.options.quotaTotal) {
+      return graphError(
+        400,
+        9,
+        "You reached maximum number of posts that is allowed to be published by Content Publishing API.",
+        { subcode: 2207042 },
+      );
+    }
+    container.published = true;
+    const media: FakePublishedMedia = {
+      mediaId: this.newId("1792"),
+      userId,
+      containerId: container.id,
+      imageUrl: container.imageUrl,
+      caption: container.caption,
+      permalink: `https://www.instagram.com/p/${randomToken(11)}/`,
+      publishedAt: this.now(),
+    };
+    this.media.set(media.mediaId, media);
+    return { status: 200, json: { id: media.mediaId } };
+  }
+
+  private getMedia(mediaId: string, params: URLSearchParams): Reply {
+    const media = this.media.get(mediaId);
+    if (!media) {
+      const auth = this.authenticate(params);
+      return "status" in auth ? auth : missingObject(mediaId);
+    }
+    const auth = this.authenticateFor(media.userId, params);
+    if ("status" in auth) return auth;
+    return { status: 200, json: pickFields(describeMedia(media), params.get("fields"), ["id"]) };
+  }
+
+  private listMedia(userId: string, params: URLSearchParams): Reply {
+    const auth = this.authenticateFor(userId, params);
+    if ("status" in auth) return auth;
+    const limit = Math.min(Number(params.get("limit") ?? 25) || 25, 100);
+    const data = this.published(auth.account)
+      .reverse()
+      .slice(0, limit)
+      .map((media) => pickFields(describeMedia(media), params.get("fields"), ["id"]));
+    return { status: 200, json: { data } };
+  }
+
+  private publishingLimit(userId: string, params: URLSearchParams): Reply {
+    const auth = this.authenticateFor(userId, params);
+    if ("status" in auth) return auth;
+    const since = this.nowMs() - DAY_MS;
+    const usage = this.published(auth.account).filter((m) => m.publishedAt.getTime() > since).length;
+    const fields = (params.get("fields") ?? "quota_usage").split(",");
+    const entry: Record<string, unknown> = { quota_usage: usage };
+    if (fields.includes("config"))
+      entry.config = { quota_total: this.options.quotaTotal, quota_duration: 86400 };
+    return { status: 200, json: { data: [entry] } };
+  }
+
+  // -- Tokens ------------------------------------------------------------------------------------------------
+
+  private issueToken(account: FakeAccount, kind: "short" | "long", issuedAt: number): string {
+    const token = `IGAA${kind === "short" ? "S" : "L"}${randomToken(64)}`;
+    const lifetime = (kind === "short" ? SHORT_TOKEN_SECONDS : LONG_TOKEN_SECONDS) * 1000;
+    this.tokens.set(token, { account, kind, issuedAt, expiresAt: issuedAt + lifetime, revokedSubcode: null });
+    return token;
+  }
+
+  private authenticate(params: URLSearchParams): TokenRecord | Reply {
+    const token = params.get("access_token");
+    const record = token ? this.tokens.get(token) : undefined;
+    if (!record) return graphError(400, 190, "Invalid OAuth access token - Cannot parse access token");
+    if (record.revokedSubcode !== null) {
+      return graphError(400, 190, "Error validating access token: The user has not authorized application.", {
+        subcode: record.revokedSubcode,
+      });
+    }
+    if (this.nowMs() >= record.expiresAt) {
+      return graphError(
+        400,
+        190,
+        `Error validating access token: Session has expired on ${new Date(record.expiresAt).toUTCString()}.`,
+        { subcode: 463 },
+      );
+    }
+    return record;
+  }
+
+  /** Authenticates and checks the token belongs to `userId` (Meta answers other ids with 100/33). */
+  private authenticateFor(userId: string, params: URLSearchParams): TokenRecord | Reply {
+    const auth = this.authenticate(params);
+    if ("status" in auth) return auth;
+    return auth.account.userId === userId ? auth : missingObject(userId);
+  }
+
+  private nowMs(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  private newId(prefix: string): string {
+    return `${prefix}${String(this.nextId++).padStart(13, "0")}`;
+  }
+}
+
+/** Checks a caption against Instagram's limits: 2 200 characters, 30 hashtags, 20 @-mentions (§B.4). */
+function checkCaption(caption: string): MetaError | null {
+  if ([...caption].length > 2200) {
+    return { httpStatus: 400, code: 36004, subcode: 2207010, message: "The caption was too long." };
+  }
+  if ((caption.match(/#[\p{L}\p{N}_]+/gu) ?? []).length > 30) {
+    return {
+      httpStatus: 400,
+      code: 36004,
+      subcode: 2207010,
+      message: "The caption has more than 30 hashtags.",
+    };
+  }
+  if ((caption.match(/@[\w.]+/g) ?? []).length > 20) {
+    return {
+      httpStatus: 400,
+      code: 100,
+      subcode: 2207040,
+      message: "Cannot use more than 20 tags per caption.",
+    };
+  }
+  return null;
+}
+
+/** Downloads the image like Meta's fetcher does and applies the feed-image rules (§B.4). */
+async function inspectImage(imageUrl: string, timeoutMs: number): Promise<MetaError | null> {
+  const downloadFailed: MetaError = {
+    httpStatus: 400,
+    code: 9004,
+    subcode: 2207052,
+    message: "The media could not be fetched from this uri",
+  };
+  let bytes: Buffer;
+  try {
+    const response = await fetch(imageUrl, { redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
+    if (response.status !== 200 || !response.body) return downloadFailed;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of response.body) {
+      size += chunk.length;
+      if (size > MAX_IMAGE_BYTES) {
+        return {
+          httpStatus: 400,
+          code: 36000,
+          subcode: 2207004,
+          message: "The image is too large to download. It should be less than 8 MiB.",
+        };
+      }
+      chunks.push(Buffer.from(chunk));
+    }
+    bytes = Buffer.concat(chunks);
+  } catch (error) {
+    if (error instanceof Error && error.name === "TimeoutError") {
+      return {
+        httpStatus: 400,
+        code: -2,
+        subcode: 2207003,
+        message: "The media download timed out",
+        isTransient: true,
+      };
+    }
+    return downloadFailed;
+  }
+
+  const unsupported: MetaError = {
+    httpStatus: 400,
+    code: 36001,
+    subcode: 2207005,
+    message: "The image format is not supported. Only JPEG is.",
+  };
+  // JPEG starts with the SOI marker FF D8 FF; sharp confirms the rest decodes as JPEG.
+  if (bytes.length < 3 || bytes[0] !== 0xff || bytes[1] !== 0xd8 || bytes[2] !== 0xff) return unsupported;
+  let width: number;
+  let height: number;
+  try {
+    const metadata = await sharp(bytes).metadata();
+    if (metadata.format !== "jpeg") return unsupported;
+    const rotated = (metadata.orientation ?? 1) >= 5;
+    width = rotated ? metadata.height : metadata.width;
+    height = rotated ? metadata.width : metadata.height;
+  } catch {
+    return unsupported;
+  }
+  // 4:5 ≤ width:height ≤ 1.91:1, in integers.
+  if (width * 5 < height * 4 || width * 100 > height * 191) {
+    return {
+      httpStatus: 400,
+      code: 36003,
+      subcode: 2207009,
+      message: `The submitted image with aspect ratio ('${width}/${height}') cannot be published. Please submit an image with a valid aspect ratio.`,
+    };
+  }
+  if (width < 320 || width > 1440) {
+    return {
+      httpStatus: 400,
+      code: 100,
+      message: `The image is ${width} px wide; the fake accepts 320–1440 px, the range Instagram documents.`,
+    };
+  }
+  return null;
+}
+
+function describeMedia(media: FakePublishedMedia): Record<string, unknown> {
+  return {
+    id: media.mediaId,
+    caption: media.caption,
+    permalink: media.permalink,
+    media_type: "IMAGE",
+    // Graph's timestamp format: "2026-11-22T09:00:00+0000".
+    timestamp: media.publishedAt.toISOString().replace(/\.\d{3}Z$/, "+0000"),
+  };
+}
+
+function pickFields(
+  all: Record<string, unknown>,
+  fields: string | null,
+  always: string[],
+): Record<string, unknown> {
+  const wanted = new Set([...always, ...(fields ?? "").split(",").map((field) => field.trim())]);
+  return Object.fromEntries(Object.entries(all).filter(([key]) => wanted.has(key)));
+}
+
+function graphError(
+  httpStatus: number,
+  code: number,
+  message: string,
+  extra: { subcode?: number | undefined; isTransient?: boolean } = {},
+): Reply {
+  return errorReply({ httpStatus, code, message, subcode: extra.subcode, isTransient: extra.isTransient });
+}
+
+function errorReply(error: MetaError): Reply {
+  return {
+    status: error.httpStatus,
+    json: {
+      error: {
+        message: error.message,
+        type: "OAuthException",
+        code: error.code,
+        ...(error.subcode !== undefined ? { error_subcode: error.subcode } : {}),
+        is_transient: error.isTransient ?? false,
+        fbtrace_id: `A${randomToken(22)}`,
+      },
+    },
+  };
+}
+
+function missingObject(id: string): Reply {
+  return graphError(
+    400,
+    100,
+    `Unsupported request - method type: get. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+    { subcode: 33 },
+  );
+}
+
+/** The code exchange's error shape, different from Graph errors (§A.3). */
+function oauthError(message: string): Reply {
+  return { status: 400, json: { error_type: "OAuthException", code: 400, error_message: message } };
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function randomToken(length: number): string {
+  return randomBytes(length).toString("base64url").slice(0, length);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html><head><title>${escapeHtml(title)}</title></head><body>${body}</body></html>`;
+}
+
+/**
+ * The public web host Meta downloads `image_url` from: serves fixed bytes at fixed paths on 127.0.0.1, or
+ * redirects, and counts downloads.
+ */
+export class FakeImageHost {
+  private readonly routes = new Map<
+    string,
+    { status: number; body: Buffer; headers: Record<string, string> }
+  >();
+  private readonly hits = new Map<string, number>();
+
+  private constructor(
+    private readonly server: Server,
+    readonly baseUrl: string,
+  ) {}
+
+  static async start(): Promise<FakeImageHost> {
+    let host: FakeImageHost | undefined;
+    const server = createServer((req, res) => {
+      const path = new URL(req.url ?? "/", "http://host.invalid").pathname;
+      host!.hits.set(path, (host!.hits.get(path) ?? 0) + 1);
+      const route = host!.routes.get(path);
+      if (!route) {
+        res.writeHead(404, { "content-type": "text/plain" });
+        res.end("not found");
+        return;
+      }
+      res.writeHead(route.status, { "content-length": String(route.body.length), ...route.headers });
+      res.end(route.body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    host = new FakeImageHost(server, `http://127.0.0.1:${port}`);
+    return host;
+  }
+
+  /** Serves `body` at `path` and returns its URL. */
+  serve(path: string, body: Buffer, contentType = "image/jpeg"): string {
+    this.routes.set(path, { status: 200, body, headers: { "content-type": contentType } });
+    return this.url(path);
+  }
+
+  /** Answers `path` with a 302 to `location`. */
+  redirect(path: string, location: string): string {
+    this.routes.set(path, { status: 302, body: Buffer.alloc(0), headers: { location } });
+    return this.url(path);
+  }
+
+  url(path: string): string {
+    return `${this.baseUrl}${path}`;
+  }
+
+  downloads(path: string): number {
+    return this.hits.get(path) ?? 0;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve, reject) =>
+      this.server.close((error) => (error ? reject(error) : resolve())),
+    );
+  }
+}

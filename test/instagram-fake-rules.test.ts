@@ -1,0 +1,232 @@
+/**
+ * The fake Instagram must refuse what Instagram refuses, or publisher tests written against it would pass for
+ * posts Instagram rejects. These tests pin its rules, through the real adapter.
+ */
+
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import sharp from "sharp";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { InstagramApiError } from "../src/instagram/instagram-api-error.ts";
+import { createInstagramClient } from "../src/instagram/instagram-client.ts";
+import { classifyContainerStatus, classifyInstagramFailure } from "../src/publishing/publish-errors.ts";
+import { FakeImageHost, FakeInstagram, type FakeInstagramOptions } from "./fakes/fake-instagram.ts";
+
+let images: FakeImageHost;
+const url: Record<string, string> = {};
+
+async function jpeg(width: number, height: number): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background: "#3b6fb5" } })
+    .jpeg()
+    .toBuffer();
+}
+
+beforeAll(async () => {
+  images = await FakeImageHost.start();
+  url.portrait = images.serve("/portrait.jpg", await jpeg(1080, 1350));
+  url.landscape = images.serve("/landscape.jpg", await jpeg(1080, 566));
+  url.square = images.serve("/square.jpg", await jpeg(1080, 1080));
+  const png = await sharp({ create: { width: 1080, height: 1080, channels: 3, background: "#fff" } })
+    .png()
+    .toBuffer();
+  url.png = images.serve("/photo.png", png, "image/png");
+  url.pngNamedJpeg = images.serve("/disguised.jpg", png, "image/jpeg");
+  url.webp = images.serve(
+    "/photo.webp",
+    await sharp(await jpeg(1080, 1080))
+      .webp()
+      .toBuffer(),
+    "image/webp",
+  );
+  url.story = images.serve("/story.jpg", await jpeg(1080, 1920));
+  url.panorama = images.serve("/panorama.jpg", await jpeg(1080, 560));
+  url.narrow = images.serve("/narrow.jpg", await jpeg(300, 300));
+  url.wide = images.serve("/wide.jpg", await jpeg(1600, 1600));
+  // A valid JPEG followed by padding past 8 MB: decoders ignore bytes after the end marker, Instagram does not.
+  url.heavy = images.serve("/heavy.jpg", Buffer.concat([await jpeg(1080, 1080), Buffer.alloc(8_100_000)]));
+  url.html = images.serve("/page.jpg", Buffer.from("<html>Not found</html>"), "text/html");
+  url.redirecting = images.redirect("/moved.jpg", url.square!);
+  url.missing = images.url("/nothing-here.jpg");
+  url.unreachable = await closedPortUrl();
+});
+
+afterAll(async () => {
+  await images.close();
+});
+
+const fakes: FakeInstagram[] = [];
+afterEach(async () => {
+  await Promise.all(fakes.splice(0).map((fake) => fake.close()));
+});
+
+async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}/photo.jpg`;
+}
+
+async function setup(options: FakeInstagramOptions = {}) {
+  const fake = await FakeInstagram.start(options);
+  fakes.push(fake);
+  const account = fake.addAccount();
+  const token = fake.issueLongLivedToken(account);
+  const client = createInstagramClient({ appId: fake.appId, appSecret: fake.appSecret, ...fake.urls });
+  const create = (imageUrl: string, caption = "A caption") =>
+    client.createImageContainer({ igUserId: account.userId, token, imageUrl, caption });
+  const publish = (containerId: string) =>
+    client.publishContainer({ igUserId: account.userId, token, containerId });
+  return { fake, account, token, client, create, publish };
+}
+
+async function refusal(promise: Promise<unknown>): Promise<InstagramApiError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(InstagramApiError);
+  return error as InstagramApiError;
+}
+
+describe("the fake accepts what Instagram accepts", () => {
+  it.each(["portrait", "landscape", "square"])("publishes a %s JPEG within the rules", async (shape) => {
+    const { fake, account, create, publish } = await setup();
+    const { containerId } = await create(url[shape]!);
+    await publish(containerId);
+    expect(fake.published(account)).toHaveLength(1);
+    expect(images.downloads(new URL(url[shape]!).pathname)).toBeGreaterThan(0);
+  });
+});
+
+describe("the fake refuses images Instagram refuses", () => {
+  it.each([
+    ["a PNG", "png", 36001, 2207005, /only accepts JPEG/],
+    ["a PNG served as image/jpeg", "pngNamedJpeg", 36001, 2207005, /only accepts JPEG/],
+    ["a WebP", "webp", 36001, 2207005, /only accepts JPEG/],
+    ["an HTML page", "html", 36001, 2207005, /only accepts JPEG/],
+    ["a 9:16 image", "story", 36003, 2207009, /between 4:5/],
+    ["an image wider than 1.91:1", "panorama", 36003, 2207009, /between 4:5/],
+    ["an image over 8 MB", "heavy", 36000, 2207004, /8 MB/],
+    ["an unreachable URL", "unreachable", 9004, 2207052, /could not download the image/],
+    ["a URL that answers 404", "missing", 9004, 2207052, /could not download the image/],
+    ["a URL that redirects", "redirecting", 9004, 2207052, /could not download the image/],
+  ])("refuses %s", async (_label, key, code, subcode, ownerWords) => {
+    const { fake, create } = await setup();
+    const error = await refusal(create(url[key]!));
+    expect(error).toMatchObject({ step: "create_container", httpStatus: 400, code, subcode });
+    expect(classifyInstagramFailure(error).ownerMessage).toMatch(ownerWords);
+    expect(fake.published()).toHaveLength(0);
+  });
+
+  it.each([
+    ["narrower than 320 px", "narrow"],
+    ["wider than 1440 px", "wide"],
+  ])("refuses an image %s, the width range Instagram documents", async (_label, key) => {
+    const { create } = await setup();
+    const error = await refusal(create(url[key]!));
+    expect(error).toMatchObject({ code: 100, transient: false });
+    expect(error.metaMessage).toMatch(/320–1440 px/);
+  });
+
+  it("can report bad media later, as container status ERROR with the subcode", async () => {
+    const { token, client, create, publish } = await setup({ mediaErrorsAt: "status" });
+    const { containerId } = await create(url.png!);
+    const status = await client.getContainerStatus(containerId, token);
+    expect(status.statusCode).toBe("ERROR");
+    expect(status.status).toContain("2207005");
+    expect(classifyContainerStatus(status)).toMatchObject({ kind: "permanent", recovery: "fix_media" });
+    const error = await refusal(publish(containerId));
+    expect(error).toMatchObject({ code: 9007, subcode: 2207027 });
+  });
+});
+
+describe("the fake refuses captions Instagram refuses", () => {
+  it("refuses more than 2 200 characters", async () => {
+    const { create } = await setup();
+    await create(url.square!, "é".repeat(2200));
+    const error = await refusal(create(url.square!, "é".repeat(2201)));
+    expect(error).toMatchObject({ code: 36004, subcode: 2207010 });
+    expect(classifyInstagramFailure(error)).toMatchObject({ kind: "permanent", recovery: "fix_caption" });
+  });
+
+  it("refuses more than 30 hashtags", async () => {
+    const { create } = await setup();
+    const tags = (n: number) => Array.from({ length: n }, (_, i) => `#tag${i}`).join(" ");
+    await create(url.square!, tags(30));
+    expect(await refusal(create(url.square!, tags(31)))).toMatchObject({ code: 36004, subcode: 2207010 });
+  });
+
+  it("refuses more than 20 @-mentions", async () => {
+    const { create } = await setup();
+    const mentions = Array.from({ length: 21 }, (_, i) => `@friend${i}`).join(" ");
+    const error = await refusal(create(url.square!, mentions));
+    expect(error).toMatchObject({ code: 100, subcode: 2207040 });
+    expect(classifyInstagramFailure(error).ownerMessage).toMatch(/more than 20 accounts/);
+  });
+});
+
+describe("the fake enforces publishing rules", () => {
+  it("refuses to publish the same container twice and counts the attempt", async () => {
+    const { fake, account, create, publish } = await setup();
+    const { containerId } = await create(url.square!);
+    await publish(containerId);
+    await refusal(publish(containerId));
+    expect(fake.published(account)).toHaveLength(1);
+    expect(fake.duplicatePublishAttempts).toBe(1);
+  });
+
+  it("stops at the daily quota and frees it 24 hours later", async () => {
+    const { fake, account, token, client, create, publish } = await setup({ quotaTotal: 2 });
+    for (let i = 0; i < 2; i++) await publish((await create(url.square!, `Post ${i}`)).containerId);
+    const third = (await create(url.square!, "Post 3")).containerId;
+
+    const error = await refusal(publish(third));
+    expect(error).toMatchObject({ code: 9, subcode: 2207042, transient: true });
+    expect(classifyInstagramFailure(error).recovery).toBe("wait_for_quota");
+    expect(await client.getPublishingLimit(account.userId, token)).toMatchObject({
+      quotaUsage: 2,
+      quotaTotal: 2,
+    });
+
+    fake.advanceClock(24 * 3600 * 1000 + 1000);
+    await publish((await create(url.square!, "Post 3, again")).containerId);
+    expect(fake.published(account)).toHaveLength(3);
+  });
+
+  it("expires containers after 24 hours", async () => {
+    const { fake, token, client, create, publish } = await setup();
+    const { containerId } = await create(url.square!);
+    fake.advanceClock(24 * 3600 * 1000 + 1000);
+    expect((await client.getContainerStatus(containerId, token)).statusCode).toBe("EXPIRED");
+    const error = await refusal(publish(containerId));
+    expect(error).toMatchObject({ code: -2, subcode: 2207020 });
+    expect(classifyInstagramFailure(error).recovery).toBe("new_container");
+  });
+
+  it("does not let one account publish another account's container", async () => {
+    const { fake, client, create } = await setup();
+    const { containerId } = await create(url.square!);
+    const other = fake.addAccount();
+    const error = await refusal(
+      client.publishContainer({
+        igUserId: other.userId,
+        token: fake.issueLongLivedToken(other),
+        containerId,
+      }),
+    );
+    expect(error).toMatchObject({ code: 100, subcode: 33 });
+    expect(fake.published()).toHaveLength(0);
+  });
+
+  it("does not serve the Graph API on the code-exchange host", async () => {
+    const { fake, account } = await setup();
+    const misrouted = createInstagramClient({
+      appId: fake.appId,
+      appSecret: fake.appSecret,
+      graphUrl: fake.urls.apiUrl,
+    });
+    const error = await refusal(misrouted.getProfile(fake.issueLongLivedToken(account)));
+    expect(error.code).toBe(2500);
+  });
+});
