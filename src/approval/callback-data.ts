@@ -1,0 +1,65 @@
+/**
+ * The callback_data carried by draft card buttons: `<action>:<draftId>` or `<action>:<draftId>:<reason>`, e.g.
+ * `a:123` (approve draft 123) or `q:123:o` (reject draft 123 as off-topic). Telegram allows 1–64 *bytes* of
+ * callback_data (Bot API, InlineKeyboardButton); the longest we make, `q:` + a 15-digit id + `:x`, is 19 ASCII
+ * bytes. Anything a client sends back is parsed strictly, since callback_data arrives from outside.
+ */
+
+import { REJECTION_REASON_CODES, type RejectionReasonCode } from "./rejection-reasons.ts";
+
+export const DRAFT_ACTION_CODES = {
+  approve: "a",
+  edit: "e",
+  reject: "r",
+  newImage: "i",
+  rewrite: "w",
+  undo: "u",
+  postNow: "p",
+  retry: "t",
+  /** A quick rejection reason was chosen (carries the reason code). */
+  rejectBecause: "q",
+  /** Leave the reason picker without rejecting. */
+  keep: "k",
+} as const;
+
+export type DraftAction = keyof typeof DRAFT_ACTION_CODES;
+
+export type DraftCallback =
+  | { action: Exclude<DraftAction, "rejectBecause">; draftId: number }
+  | { action: "rejectBecause"; draftId: number; reason: RejectionReasonCode };
+
+const ACTIONS_BY_CODE = new Map<string, DraftAction>(
+  Object.entries(DRAFT_ACTION_CODES).map(([action, code]) => [code, action as DraftAction]),
+);
+
+/** Telegram's limit on callback_data, in UTF-8 bytes. */
+export const MAX_CALLBACK_DATA_BYTES = 64;
+
+/** Matches every string {@link encodeDraftCallback} makes, and nothing else. */
+export const DRAFT_CALLBACK_PATTERN = /^([a-z]):([1-9]\d{0,14})(?::([a-z]))?$/;
+
+export function encodeDraftCallback(callback: DraftCallback): string {
+  if (!Number.isSafeInteger(callback.draftId) || callback.draftId <= 0) {
+    throw new RangeError(`Draft id ${callback.draftId} is not a positive integer`);
+  }
+  const code = DRAFT_ACTION_CODES[callback.action];
+  return callback.action === "rejectBecause"
+    ? `${code}:${callback.draftId}:${callback.reason}`
+    : `${code}:${callback.draftId}`;
+}
+
+/** The button's meaning, or null for anything we did not make (old formats, junk, another bot's data). */
+export function parseDraftCallback(data: string): DraftCallback | null {
+  const match = DRAFT_CALLBACK_PATTERN.exec(data);
+  if (!match) return null;
+  const [, code, id, reason] = match as unknown as [string, string, string, string | undefined];
+  const action = ACTIONS_BY_CODE.get(code);
+  const draftId = Number(id);
+  if (!action || !Number.isSafeInteger(draftId)) return null;
+  if (action === "rejectBecause") {
+    if (reason === undefined || !(REJECTION_REASON_CODES as readonly string[]).includes(reason)) return null;
+    return { action, draftId, reason: reason as RejectionReasonCode };
+  }
+  if (reason !== undefined) return null;
+  return { action, draftId };
+}

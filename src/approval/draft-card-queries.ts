@@ -1,0 +1,189 @@
+/**
+ * Reading a draft as its card shows it, remembering which Telegram messages make up the card, and queueing
+ * cards in the outbox. The outbox is the only way a card reaches Telegram from outside a button press, so a
+ * card is never lost to a crash or a Telegram outage between the decision and the send.
+ */
+
+import type { Sql, Transaction } from "../database/connect.ts";
+import { enqueueTelegramMessage } from "../notifications/telegram-outbox.ts";
+import type { PostingSlot } from "../publishing/posting-slots.ts";
+import type { DraftCard, DraftStatus } from "./render-draft-card.ts";
+
+/** A draft card together with where it lives in Telegram and what the database knows around it. */
+export interface StoredDraftCard extends DraftCard {
+  brandId: number;
+  ownerId: number;
+  /** The owner's private chat with the bot: where a new card goes. */
+  ownerChatId: number;
+  postingSlots: PostingSlot[];
+  imageKey: string | null;
+  imageUrl: string | null;
+  /** Where the card was sent; null until the outbox sent it. */
+  telegramChatId: number | null;
+  photoMessageId: number | null;
+  textMessageId: number | null;
+}
+
+interface DraftCardRow {
+  id: number;
+  status: DraftStatus;
+  caption: string;
+  hashtags: string[];
+  edited: boolean;
+  source_title: string | null;
+  source_link: string | null;
+  relevance_reason: string | null;
+  rejection_reason: string | null;
+  scheduled_for: Date | null;
+  permalink: string | null;
+  last_error: string | null;
+  image_key: string | null;
+  image_url: string | null;
+  telegram_chat_id: number | null;
+  telegram_photo_message_id: number | null;
+  telegram_text_message_id: number | null;
+  brand_id: number;
+  brand_name: string;
+  time_zone: string;
+  posting_slots: PostingSlot[];
+  owner_id: number;
+  owner_chat_id: number;
+  brand_count: number;
+  ai_cost_usd: number;
+}
+
+/**
+ * The draft as its card shows it, or null when there is no such draft. With `ownerId`, a draft of another owner
+ * reads as missing: callback_data comes from the client and must not reach someone else's drafts.
+ */
+export async function loadDraftCard(
+  sql: Sql | Transaction,
+  draftId: number,
+  ownerId?: number,
+): Promise<StoredDraftCard | null> {
+  // ai_usage is filtered by brand as well as draft, so the (brand_id, created_at) index narrows the scan.
+  const [row] = await sql<DraftCardRow[]>`
+    select d.id, d.status, d.caption, d.hashtags, d.edited, d.source_title, d.source_link, d.relevance_reason,
+           d.rejection_reason, d.scheduled_for, d.permalink, d.last_error, d.image_key, d.image_url,
+           d.telegram_chat_id, d.telegram_photo_message_id, d.telegram_text_message_id,
+           b.id as brand_id, b.name as brand_name, b.time_zone, b.posting_slots,
+           o.id as owner_id, o.telegram_chat_id as owner_chat_id,
+           (select count(*) from brands mine where mine.owner_id = o.id) as brand_count,
+           coalesce((select sum(u.cost_usd) from ai_usage u
+                      where u.brand_id = d.brand_id and u.draft_id = d.id and u.status = 'settled'), 0) as ai_cost_usd
+      from drafts d
+      join brands b on b.id = d.brand_id
+      join owners o on o.id = b.owner_id
+     where d.id = ${draftId} ${ownerId === undefined ? sql`` : sql`and o.id = ${ownerId}`}`;
+  return row ? toCard(row) : null;
+}
+
+function toCard(row: DraftCardRow): StoredDraftCard {
+  return {
+    id: row.id,
+    status: row.status,
+    caption: row.caption,
+    hashtags: row.hashtags,
+    edited: row.edited,
+    sourceTitle: row.source_title,
+    sourceLink: row.source_link,
+    relevanceReason: row.relevance_reason,
+    rejectionReason: row.rejection_reason,
+    scheduledFor: row.scheduled_for,
+    permalink: row.permalink,
+    lastError: row.last_error,
+    aiCostUsd: Number(row.ai_cost_usd),
+    brandName: row.brand_name,
+    timeZone: row.time_zone,
+    ownerHasSeveralBrands: row.brand_count > 1,
+    hasPhoto: Boolean(row.image_key || row.image_url),
+    brandId: row.brand_id,
+    ownerId: row.owner_id,
+    ownerChatId: row.owner_chat_id,
+    postingSlots: row.posting_slots,
+    imageKey: row.image_key,
+    imageUrl: row.image_url,
+    telegramChatId: row.telegram_chat_id,
+    photoMessageId: row.telegram_photo_message_id,
+    textMessageId: row.telegram_text_message_id,
+  };
+}
+
+/**
+ * Remembered as soon as each message is sent, not after both: an outbox retry after a failure between the
+ * photo and the text then sends only the text, never a second photo.
+ */
+export async function recordCardPhotoMessage(
+  sql: Sql,
+  draftId: number,
+  chatId: number,
+  messageId: number | null,
+) {
+  await sql`
+    update drafts set telegram_chat_id = ${chatId}, telegram_photo_message_id = ${messageId}, updated_at = now()
+     where id = ${draftId}`;
+}
+
+export async function recordCardTextMessage(
+  sql: Sql,
+  draftId: number,
+  chatId: number,
+  messageId: number | null,
+) {
+  await sql`
+    update drafts set telegram_chat_id = ${chatId}, telegram_text_message_id = ${messageId}, updated_at = now()
+     where id = ${draftId}`;
+}
+
+export interface DraftCardPayload {
+  draftId: number;
+}
+
+export interface DraftCardUpdatePayload {
+  draftId: number;
+  /** The image changed: the photo is replaced too, not only the text and buttons. */
+  newPhoto?: boolean;
+}
+
+/**
+ * Queues the card for a draft that just reached pending_review. Call it in the transaction that moves the draft
+ * there, so the card exists exactly when the draft does. One card per draft: a second call is a no-op.
+ * Returns false when the draft does not exist or a card was already queued.
+ */
+export async function enqueueDraftCard(tx: Sql | Transaction, draftId: number): Promise<boolean> {
+  const [target] = await tx<{ chat_id: number }[]>`
+    select o.telegram_chat_id as chat_id
+      from drafts d join brands b on b.id = d.brand_id join owners o on o.id = b.owner_id
+     where d.id = ${draftId}`;
+  if (!target) return false;
+  const payload: DraftCardPayload = { draftId };
+  return enqueueTelegramMessage(tx, {
+    chatId: target.chat_id,
+    kind: "draft_card",
+    payload: { ...payload },
+    dedupeKey: `draft-card:${draftId}`,
+  });
+}
+
+/**
+ * Queues an in-place update of a draft's card to its current state: after it was published or failed, after
+ * a new image or caption, or when a decision's own edit could not reach Telegram. Updates are idempotent (the
+ * card is re-rendered from the database when sent), so queueing one too many is harmless.
+ */
+export async function enqueueDraftCardUpdate(
+  tx: Sql | Transaction,
+  draftId: number,
+  options: { newPhoto?: boolean } = {},
+): Promise<boolean> {
+  const [target] = await tx<{ chat_id: number }[]>`
+    select coalesce(d.telegram_chat_id, o.telegram_chat_id) as chat_id
+      from drafts d join brands b on b.id = d.brand_id join owners o on o.id = b.owner_id
+     where d.id = ${draftId}`;
+  if (!target) return false;
+  const payload: DraftCardUpdatePayload = options.newPhoto ? { draftId, newPhoto: true } : { draftId };
+  return enqueueTelegramMessage(tx, {
+    chatId: target.chat_id,
+    kind: "draft_card_update",
+    payload: { ...payload },
+  });
+}

@@ -1,0 +1,70 @@
+/**
+ * "Other…" on the rejection reasons: the owner types why (or /cancel), the draft is rejected with that reason
+ * for the drafter to learn from, and the card is archived. Replay rules as in edit-caption-conversation.ts.
+ */
+
+import type { Conversation } from "@grammyjs/conversations";
+import type { BotContext, ConversationContext } from "../bot/bot-context.ts";
+import { commandOf } from "./dialog-input.ts";
+import { loadDraftCard } from "./draft-card-queries.ts";
+import { showCardAfterPress } from "./draft-card-telegram.ts";
+import { rejectDraft } from "./draft-transitions.ts";
+import type { DialogDeps, DraftDialogTarget } from "./edit-caption-conversation.ts";
+import { normaliseTypedReason } from "./rejection-reasons.ts";
+import { DRAFT_GONE_TEXT, describeDraftState } from "./render-draft-card.ts";
+
+export const REJECT_REASON_CONVERSATION = "approval-reject-reason";
+
+export function rejectReasonConversation(deps: DialogDeps) {
+  return async function askRejectionReason(
+    conversation: Conversation<BotContext, ConversationContext>,
+    ctx: ConversationContext,
+    target: DraftDialogTarget,
+  ): Promise<void> {
+    await ctx.reply("❌ What was wrong with this draft? Send a short reason, or /cancel to keep the draft.");
+    for (;;) {
+      const answer = await conversation.wait();
+      const message = answer.message;
+      if (!message) return conversation.skip({ next: true });
+      const command = commandOf(message);
+      if (command === "cancel") {
+        await conversation.external((outer) => restoreCard(deps, outer, target));
+        await answer.reply("Not rejected: the draft is still waiting for your review.");
+        return;
+      }
+      if (command !== null) {
+        await conversation.external((outer) => restoreCard(deps, outer, target));
+        await answer.reply("Not rejected: the draft is still waiting for your review.");
+        return conversation.halt({ next: true });
+      }
+      const reason = message.text === undefined ? null : normaliseTypedReason(message.text);
+      if (reason === null) {
+        await answer.reply("Please send the reason as a text message, or /cancel to keep the draft.");
+        continue;
+      }
+      const done = await conversation.external(async (outer) => {
+        const now = deps.clock();
+        const outcome = await rejectDraft(deps.sql, {
+          ...target,
+          reason,
+          updateId: answer.update.update_id,
+          now,
+        });
+        if (outcome.kind === "gone") return DRAFT_GONE_TEXT;
+        if (outcome.kind === "redelivered") return "❌ Rejected.";
+        await showCardAfterPress(deps, outer.api, outcome.card);
+        return outcome.kind === "done"
+          ? "❌ Rejected. Thanks, the reason helps the next drafts."
+          : `Not rejected. ${describeDraftState(outcome.card, now)}`;
+      });
+      await answer.reply(done);
+      return;
+    }
+  };
+}
+
+/** The card was showing the reason picker; put its normal buttons back. */
+async function restoreCard(deps: DialogDeps, outer: BotContext, target: DraftDialogTarget): Promise<void> {
+  const card = await loadDraftCard(deps.sql, target.draftId, target.ownerId);
+  if (card) await showCardAfterPress(deps, outer.api, card);
+}

@@ -1,0 +1,29 @@
+/**
+ * Why an owner rejects a draft. The quick reasons are stored in drafts.rejection_reason in these plain words, so
+ * the drafter can read them back as feedback; "other" asks the owner to type the reason instead.
+ */
+
+export const REJECTION_REASONS = {
+  o: { button: "Off-topic", stored: "off-topic" },
+  t: { button: "Tone", stored: "tone" },
+  i: { button: "Image", stored: "image" },
+  c: { button: "Already covered", stored: "already covered" },
+  x: { button: "Other…", stored: null },
+} as const;
+
+export type RejectionReasonCode = keyof typeof REJECTION_REASONS;
+
+export const REJECTION_REASON_CODES = Object.keys(REJECTION_REASONS) as RejectionReasonCode[];
+
+/** A typed reason is kept to this many characters: feedback for a prompt, not an essay. */
+export const MAX_TYPED_REASON_CHARS = 500;
+
+/** Cleans a reason the owner typed: trimmed, whitespace collapsed, capped; null when nothing is left. */
+export function normaliseTypedReason(text: string): string | null {
+  const cleaned = text.replace(/\s+/g, " ").trim();
+  if (cleaned === "") return null;
+  const points = Array.from(cleaned);
+  return points.length <= MAX_TYPED_REASON_CHARS
+    ? cleaned
+    : `${points.slice(0, MAX_TYPED_REASON_CHARS - 1).join("")}…`;
+}

@@ -1,0 +1,270 @@
+/**
+ * The draft card an owner decides on, rendered from a draft's state. Pure: no I/O, the clock is passed in.
+ *
+ * A card is two Telegram messages: the photo with a short caption (Telegram allows 1,024 characters there, an
+ * Instagram caption may have 2,200), and a text message (up to 4,096) carrying the caption exactly as it will be
+ * posted, the facts the owner decides on, and the buttons. Everything is HTML with each dynamic value escaped,
+ * so no caption, title or error text can break the message.
+ */
+
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
+import { composePostText } from "../drafting/caption-limits.ts";
+import { formatSlotForOwner } from "../publishing/posting-slots.ts";
+import { truncateText } from "../shared/html-text.ts";
+import { encodeDraftCallback } from "./callback-data.ts";
+import { REJECTION_REASON_CODES, REJECTION_REASONS } from "./rejection-reasons.ts";
+import { escapeHtml, htmlLink, safeHttpUrl, visibleLength } from "./telegram-html.ts";
+
+export type DraftStatus =
+  | "generating"
+  | "pending_review"
+  | "approved"
+  | "publishing"
+  | "published"
+  | "failed"
+  | "rejected"
+  | "cancelled";
+
+/** Everything a card shows about one draft. */
+export interface DraftCard {
+  id: number;
+  status: DraftStatus;
+  caption: string;
+  hashtags: string[];
+  edited: boolean;
+  sourceTitle: string | null;
+  sourceLink: string | null;
+  relevanceReason: string | null;
+  rejectionReason: string | null;
+  scheduledFor: Date | null;
+  permalink: string | null;
+  /** The publish failure in plain words, as the publisher stored it. */
+  lastError: string | null;
+  /** Sum of the settled AI costs booked to this draft, in USD. */
+  aiCostUsd: number;
+  brandName: string;
+  timeZone: string;
+  /** The owner runs more than one brand, so the card names this one. */
+  ownerHasSeveralBrands: boolean;
+  hasPhoto: boolean;
+}
+
+/** A passing state of the card that the database does not hold: the owner is choosing, or work is running. */
+export type CardMoment = "choosing_reject_reason" | "rewriting_caption" | "making_image";
+
+export interface RenderedDraftCard {
+  parseMode: "HTML";
+  /** For the photo; never longer than 1,024 visible characters, and the same whatever the draft's status. */
+  photoCaption: string;
+  /** The text message; never longer than 4,096 visible characters. */
+  text: string;
+  /** An empty keyboard removes the buttons (when editing). */
+  keyboard: InlineKeyboardMarkup;
+}
+
+export const TELEGRAM_TEXT_LIMIT = 4096;
+export const TELEGRAM_CAPTION_LIMIT = 1024;
+
+/** Caps on the facts around the caption, so the caption itself always gets the room (visible characters). */
+const MAX_TITLE_CHARS = 300;
+const MAX_REASON_CHARS = 600;
+const MAX_ERROR_CHARS = 600;
+
+export function renderDraftCard(
+  card: DraftCard,
+  options: { now: Date; moment?: CardMoment },
+): RenderedDraftCard {
+  const { now, moment } = options;
+  const header = [
+    ...(card.ownerHasSeveralBrands ? [`🏷 <b>${escapeHtml(card.brandName)}</b>`] : []),
+    statusLine(card, now, moment),
+  ].join("\n");
+  const postText = composePostText(card.caption, card.hashtags);
+  const facts = factLines(card);
+  const keyboard = { inline_keyboard: buttons(card, now, moment) };
+  const shortCaption = photoHeadline(card);
+
+  const full = [header, "", escapeHtml(postText || "(no caption yet)"), "", ...facts].join("\n");
+  if (visibleLength(full) <= TELEGRAM_TEXT_LIMIT) {
+    return { parseMode: "HTML", photoCaption: shortCaption, text: full, keyboard };
+  }
+
+  // Only a caption far beyond Instagram's limit (or one made of astral characters, which Telegram counts twice)
+  // gets here. The caption keeps the text message; the facts move to the photo, which has room for them.
+  let photoCaption = shortCaption;
+  let textTail: string[] = [];
+  if (card.hasPhoto) photoCaption = [shortCaption, ...facts].filter(Boolean).join("\n");
+  else textTail = ["", ...facts];
+  const withoutFacts = (body: string) => [header, "", body, ...textTail].join("\n");
+  const fitted = withoutFacts(escapeHtml(postText));
+  if (visibleLength(fitted) <= TELEGRAM_TEXT_LIMIT)
+    return { parseMode: "HTML", photoCaption, text: fitted, keyboard };
+
+  // Never cut silently: the owner is told the caption is longer than what is shown.
+  const total = postText.length;
+  const notice = `\n\n⚠️ The caption is ${total.toLocaleString("en-US")} characters, too long to show here in full: it is cut above. Tap ✏️ Edit to shorten it.`;
+  const room = TELEGRAM_TEXT_LIMIT - visibleLength(withoutFacts("")) - notice.length - 1;
+  const shown = cutToUtf16(postText, room);
+  return {
+    parseMode: "HTML",
+    photoCaption,
+    text: withoutFacts(`${escapeHtml(shown)}…${escapeHtml(notice)}`),
+    keyboard,
+  };
+}
+
+/** What a press on a card's button answers when the draft has moved on (≤ 200 characters, Telegram's limit). */
+export function describeDraftState(
+  card: Pick<DraftCard, "status" | "scheduledFor" | "timeZone">,
+  now: Date,
+): string {
+  switch (card.status) {
+    case "generating":
+      return "This draft is still being written.";
+    case "pending_review":
+      return "This draft is waiting for your review.";
+    case "approved":
+      return card.scheduledFor && card.scheduledFor > now
+        ? `Already approved — scheduled for ${formatSlotForOwner(card.scheduledFor, card.timeZone, now)}.`
+        : "Already approved — it is going out now.";
+    case "publishing":
+      return "It is being published to Instagram right now.";
+    case "published":
+      return "Already published on Instagram.";
+    case "failed":
+      return "Publishing failed — tap 🔁 Retry on the card to try again.";
+    case "rejected":
+      return "Already rejected.";
+    case "cancelled":
+      return "This draft was cancelled.";
+  }
+}
+
+export const DRAFT_GONE_TEXT = "This draft no longer exists: it or its brand was deleted.";
+
+function statusLine(card: DraftCard, now: Date, moment: CardMoment | undefined): string {
+  if (card.status === "pending_review" && moment) {
+    if (moment === "choosing_reject_reason") return "❌ <b>Why reject it?</b> Pick a reason below.";
+    if (moment === "rewriting_caption") return "🔁 <b>Rewriting the caption…</b>";
+    return "🖼 <b>Making a new image…</b>";
+  }
+  switch (card.status) {
+    case "generating":
+      return "⏳ <b>Still being written…</b>";
+    case "pending_review":
+      return card.edited
+        ? "📝 <b>Draft for review</b> (caption edited by you)"
+        : "📝 <b>New draft for review</b>";
+    case "approved":
+      return card.scheduledFor && card.scheduledFor > now
+        ? `✅ <b>Scheduled for ${escapeHtml(formatSlotForOwner(card.scheduledFor, card.timeZone, now))}</b>`
+        : "🚀 <b>Going out now</b>";
+    case "publishing":
+      return "⏳ <b>Publishing to Instagram…</b>";
+    case "published":
+      return safeHttpUrl(card.permalink)
+        ? `📣 <b>Published on Instagram:</b> ${htmlLink(card.permalink, card.permalink!)}`
+        : "📣 <b>Published on Instagram</b>";
+    case "failed":
+      return `⚠️ <b>Publishing failed:</b> ${escapeHtml(truncateText(card.lastError?.trim() || "Instagram did not accept the post.", MAX_ERROR_CHARS))}`;
+    case "rejected":
+      return card.rejectionReason
+        ? `❌ <b>Rejected:</b> ${escapeHtml(card.rejectionReason)}`
+        : "❌ <b>Rejected</b>";
+    case "cancelled":
+      return "🚫 <b>Cancelled</b>";
+  }
+}
+
+function factLines(card: DraftCard): string[] {
+  const lines: string[] = [];
+  const title = card.sourceTitle?.trim() ? truncateText(card.sourceTitle.trim(), MAX_TITLE_CHARS) : null;
+  if (title || safeHttpUrl(card.sourceLink)) {
+    lines.push(`📰 Source: ${htmlLink(card.sourceLink, title ?? safeHttpUrl(card.sourceLink)!)}`);
+  }
+  if (card.relevanceReason?.trim()) {
+    lines.push(`💡 Why: ${escapeHtml(truncateText(card.relevanceReason.trim(), MAX_REASON_CHARS))}`);
+  }
+  lines.push(`💰 AI cost of this draft: ${formatUsd(card.aiCostUsd)}`);
+  return lines;
+}
+
+/** The photo's caption: which brand and which story, so a scrolled-past photo still says what it is. */
+function photoHeadline(card: DraftCard): string {
+  const parts: string[] = [];
+  if (card.ownerHasSeveralBrands) parts.push(`🏷 <b>${escapeHtml(card.brandName)}</b>`);
+  const title = card.sourceTitle?.trim();
+  if (title) parts.push(`📰 ${escapeHtml(truncateText(title, MAX_TITLE_CHARS))}`);
+  return parts.join("\n");
+}
+
+function buttons(card: DraftCard, now: Date, moment: CardMoment | undefined): InlineKeyboardButton[][] {
+  const id = card.id;
+  const press = (
+    text: string,
+    callback: Parameters<typeof encodeDraftCallback>[0],
+  ): InlineKeyboardButton => ({
+    text,
+    callback_data: encodeDraftCallback(callback),
+  });
+  switch (card.status) {
+    case "pending_review":
+      if (moment === "choosing_reject_reason") {
+        const reasons = REJECTION_REASON_CODES.map((reason) =>
+          press(REJECTION_REASONS[reason].button, { action: "rejectBecause", draftId: id, reason }),
+        );
+        return [
+          reasons.slice(0, 2),
+          reasons.slice(2, 4),
+          reasons.slice(4),
+          [press("↩️ Back", { action: "keep", draftId: id })],
+        ];
+      }
+      return [
+        [
+          press("✅ Approve", { action: "approve", draftId: id }),
+          press("✏️ Edit", { action: "edit", draftId: id }),
+          press("❌ Reject", { action: "reject", draftId: id }),
+        ],
+        [
+          press("🖼 New image", { action: "newImage", draftId: id }),
+          press("🔁 Rewrite", { action: "rewrite", draftId: id }),
+        ],
+      ];
+    case "approved":
+      return card.scheduledFor && card.scheduledFor > now
+        ? [
+            [
+              press("↩️ Undo", { action: "undo", draftId: id }),
+              press("🚀 Post now", { action: "postNow", draftId: id }),
+            ],
+          ]
+        : [[press("↩️ Undo", { action: "undo", draftId: id })]];
+    case "failed":
+      return [[press("🔁 Retry", { action: "retry", draftId: id })]];
+    case "published": {
+      const url = safeHttpUrl(card.permalink);
+      return url ? [[{ text: "📷 Open on Instagram", url }]] : [];
+    }
+    default:
+      return [];
+  }
+}
+
+/**
+ * "$0.00", "$0.0042", "$0.0123", "$0.25", "$1.25": a draft typically costs cents or less, so amounts under a
+ * dollar keep up to four decimals and a cheap draft does not read as free.
+ */
+export function formatUsd(amount: number): string {
+  if (amount > 0 && amount < 1) return `$${amount.toFixed(4).replace(/(\.\d\d\d*?)0+$/, "$1")}`;
+  return `$${amount.toFixed(2)}`;
+}
+
+/** At most `max` UTF-16 code units, never splitting a surrogate pair. */
+function cutToUtf16(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max);
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return text.slice(0, end);
+}

@@ -1,0 +1,89 @@
+import sharp from "sharp";
+import type { Sql } from "../../src/database/connect.ts";
+import type { PostingSlot } from "../../src/publishing/posting-slots.ts";
+import { OWNER_ID } from "./start-test-app.ts";
+
+/**
+ * Owners, brands and drafts written straight into the database, as the onboarding and the drafting pipeline
+ * would leave them, so approval tests start from a known state without running either.
+ */
+
+export async function insertOwner(
+  sql: Sql,
+  fields: { telegramUserId?: number; displayName?: string } = {},
+): Promise<number> {
+  const telegramUserId = fields.telegramUserId ?? OWNER_ID;
+  const [row] = await sql<{ id: number }[]>`
+    insert into owners (telegram_user_id, telegram_chat_id, display_name)
+    values (${telegramUserId}, ${telegramUserId}, ${fields.displayName ?? "Ada"})
+    returning id`;
+  return row!.id;
+}
+
+export const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
+
+export async function insertBrand(
+  sql: Sql,
+  ownerId: number,
+  fields: { name?: string; timeZone?: string; postingSlots?: PostingSlot[] } = {},
+): Promise<number> {
+  const slots = fields.postingSlots ?? [
+    { time: "09:00", days: EVERY_DAY },
+    { time: "18:00", days: EVERY_DAY },
+  ];
+  const [row] = await sql<{ id: number }[]>`
+    insert into brands (owner_id, name, time_zone, posting_slots)
+    values (${ownerId}, ${fields.name ?? "Velo Daily"}, ${fields.timeZone ?? "Europe/Berlin"}, ${sql.json(slots as never)})
+    returning id`;
+  await sql`update owners set selected_brand_id = coalesce(selected_brand_id, ${row!.id}) where id = ${ownerId}`;
+  return row!.id;
+}
+
+export interface DraftFields {
+  status?: string;
+  caption?: string;
+  hashtags?: string[];
+  sourceTitle?: string | null;
+  sourceLink?: string | null;
+  relevanceReason?: string | null;
+  imageKey?: string | null;
+  imageUrl?: string | null;
+  scheduledFor?: Date | null;
+  lastError?: string | null;
+  permalink?: string | null;
+}
+
+export async function insertDraft(sql: Sql, brandId: number, fields: DraftFields = {}): Promise<number> {
+  const [row] = await sql<{ id: number }[]>`
+    insert into drafts (brand_id, status, caption, generated_caption, hashtags, source_title, source_link,
+                        relevance_reason, image_key, image_url, image_source, scheduled_for, last_error, permalink)
+    values (${brandId}, ${fields.status ?? "pending_review"},
+            ${fields.caption ?? "Cargo bikes now outsell cars in three Dutch cities."},
+            ${fields.caption ?? "Cargo bikes now outsell cars in three Dutch cities."},
+            ${fields.hashtags ?? ["#cycling", "#cities"]},
+            ${fields.sourceTitle === undefined ? "Cargo bikes overtake cars" : fields.sourceTitle},
+            ${fields.sourceLink === undefined ? "https://news.example.com/cargo-bikes?a=1&b=2" : fields.sourceLink},
+            ${fields.relevanceReason === undefined ? "Urban cycling is the brand's topic." : fields.relevanceReason},
+            ${fields.imageKey ?? null}, ${fields.imageUrl ?? null},
+            ${fields.imageKey || fields.imageUrl ? "generated" : null},
+            ${fields.scheduledFor ?? null}, ${fields.lastError ?? null}, ${fields.permalink ?? null})
+    returning id`;
+  return row!.id;
+}
+
+export async function insertAiUsage(
+  sql: Sql,
+  fields: { brandId: number; draftId: number; costUsd: number; status?: "reserved" | "settled" | "released" },
+): Promise<void> {
+  await sql`
+    insert into ai_usage (brand_id, draft_id, provider, model, operation, status, reserved_usd, cost_usd)
+    values (${fields.brandId}, ${fields.draftId}, 'anthropic', 'claude-haiku-5-5', 'caption',
+            ${fields.status ?? "settled"}, ${fields.costUsd}, ${fields.costUsd})`;
+}
+
+/** A small real JPEG, as the image pipeline would store it. */
+export async function sampleJpeg(color = { r: 30, g: 160, b: 90 }): Promise<Buffer> {
+  return sharp({ create: { width: 108, height: 135, channels: 3, background: color } })
+    .jpeg()
+    .toBuffer();
+}
