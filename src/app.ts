@@ -5,8 +5,8 @@ import { serve } from "@hono/node-server";
 import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { draftCardSenders } from "./approval/draft-card-telegram.ts";
-import { draftDecisions } from "./approval/draft-decisions.ts";
-import { basicCommands, fallbackHint } from "./bot/basic-commands.ts";
+import { draftDecisions, draftDialogs } from "./approval/draft-decisions.ts";
+import { fallbackHint } from "./bot/basic-commands.ts";
 import type { BotContext } from "./bot/bot-context.ts";
 import { createBot } from "./bot/create-bot.ts";
 import { pruneProcessedUpdates } from "./bot/processed-updates.ts";
@@ -15,10 +15,14 @@ import { type Config, publicBaseUrl } from "./config/config.ts";
 import { type Database, openDatabase, type Sql } from "./database/connect.ts";
 import { migrate } from "./database/migrate.ts";
 import { deliverOutbox, sendTextMessage } from "./notifications/deliver-outbox.ts";
+import { ownerSettings, publishCommandMenu } from "./owner-settings/owner-settings.ts";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 import type { Services } from "./services.ts";
 import { purgeStaleArticles } from "./ingest/feed-queries.ts";
 import { pollDueFeeds } from "./ingest/poll-feeds.ts";
+import { createAiServices } from "./pipeline/ai-services.ts";
+import { createPipelineRegenerator } from "./pipeline/pipeline-regenerator.ts";
+import { type DraftingDeps, runDraftingPass } from "./pipeline/run-drafting.ts";
 import { createHttpApp } from "./server/http-app.ts";
 import { mediaRoute } from "./server/media-route.ts";
 import { telegramWebhookRoute } from "./server/telegram-webhook-route.ts";
@@ -91,6 +95,16 @@ export async function startGreenlight(config: Config, options: StartOptions = {}
       clock: () => new Date(),
     };
 
+    const drafting: DraftingDeps = {
+      sql,
+      logger,
+      ai: createAiServices(config, logger),
+      media,
+      allowPrivateNetwork: config.ALLOW_PRIVATE_NETWORK,
+      clock: services.clock,
+    };
+    const regenerator = createPipelineRegenerator(drafting);
+
     const bot = config.TELEGRAM_BOT_TOKEN
       ? createBot({
           token: config.TELEGRAM_BOT_TOKEN,
@@ -99,7 +113,12 @@ export async function startGreenlight(config: Config, options: StartOptions = {}
           sql,
           logger,
           botInfo: options.botInfo,
-          features: [basicCommands(sql), draftDecisions({ services }), fallbackHint()],
+          features: [
+            draftDialogs({ services }),
+            ownerSettings({ services }),
+            draftDecisions({ services, regenerator }),
+            fallbackHint(),
+          ],
         })
       : undefined;
     if (!bot) logger.warn("TELEGRAM_BOT_TOKEN is not set: the Telegram bot is off. Set it in .env to approve drafts.");
@@ -139,6 +158,7 @@ export async function startGreenlight(config: Config, options: StartOptions = {}
         allowPrivateNetwork: config.ALLOW_PRIVATE_NETWORK,
         retentionDays: config.ARTICLE_RETENTION_DAYS,
       });
+      await runDraftingPass(drafting);
     });
     scheduler.add("housekeeping", "23 * * * *", async () => {
       await purgeStaleArticles(sql, config.ARTICLE_RETENTION_DAYS);
@@ -146,6 +166,7 @@ export async function startGreenlight(config: Config, options: StartOptions = {}
     });
 
     if (bot) cleanups.push(await connectBot(bot, config, logger));
+    if (bot) cleanups.push(publishCommandMenu(bot.api, logger));
 
     logger.info(
       {

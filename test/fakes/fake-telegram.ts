@@ -462,16 +462,14 @@ async function readPayload(req: IncomingMessage): Promise<Record<string, unknown
   if (body.length === 0) return {};
   if (type.startsWith("application/json")) return JSON.parse(body.toString("utf8"));
   if (type.startsWith("multipart/form-data")) {
-    const form = await new Request("http://fake/", {
-      method: "POST",
-      headers: { "content-type": type },
-      body,
-    }).formData();
+    const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(type);
+    if (!boundary) throw new Error("multipart body without a boundary");
+    const parts = parseMultipart(body, boundary[1] ?? boundary[2]!);
     const payload: Record<string, unknown> = {};
     const files = new Map<string, Buffer>();
-    for (const [key, value] of form.entries()) {
-      if (typeof value === "string") payload[key] = value;
-      else files.set(key, Buffer.from(await value.arrayBuffer()));
+    for (const part of parts) {
+      if (part.filename !== undefined) files.set(part.name, part.data);
+      else payload[part.name] = part.data.toString("utf8");
     }
     for (const [key, value] of Object.entries(payload)) {
       if (typeof value !== "string") continue;
@@ -485,7 +483,36 @@ async function readPayload(req: IncomingMessage): Promise<Record<string, unknown
         }
       }
     }
+    for (const [name, data] of files) if (!(name in payload)) payload[name] = data;
     return payload;
   }
   return Object.fromEntries(new URLSearchParams(body.toString("utf8")));
+}
+
+/** A small RFC 7578 multipart/form-data reader: enough for the bodies grammY sends with an InputFile. */
+function parseMultipart(body: Buffer, boundary: string): { name: string; filename?: string; data: Buffer }[] {
+  const delimiter = Buffer.from(`--${boundary}`);
+  const parts: { name: string; filename?: string; data: Buffer }[] = [];
+  let start = body.indexOf(delimiter);
+  while (start !== -1) {
+    const next = body.indexOf(delimiter, start + delimiter.length);
+    if (next === -1) break;
+    // Each part: CRLF, headers, CRLF CRLF, data, CRLF, then the next delimiter.
+    const part = body.subarray(start + delimiter.length + 2, next - 2);
+    const headerEnd = part.indexOf("\r\n\r\n");
+    if (headerEnd !== -1) {
+      const headers = part.subarray(0, headerEnd).toString("utf8");
+      const name = /name="([^"]*)"/i.exec(headers)?.[1];
+      const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
+      if (name !== undefined) {
+        parts.push({
+          name,
+          ...(filename !== undefined ? { filename } : {}),
+          data: Buffer.from(part.subarray(headerEnd + 4)),
+        });
+      }
+    }
+    start = next;
+  }
+  return parts;
 }

@@ -1,0 +1,77 @@
+import type { Sql } from "../database/connect.ts";
+import type { BrandProfile, OwnerExamples } from "../drafting/brand-profile.ts";
+import type { PostingSlot } from "../publishing/posting-slots.ts";
+
+export interface BrandForDrafting {
+  id: number;
+  name: string;
+  paused: boolean;
+  timeZone: string;
+  slots: PostingSlot[];
+  ownerChatId: number;
+  profile: BrandProfile;
+}
+
+interface BrandRow {
+  id: number;
+  name: string;
+  topic: string;
+  voice: string;
+  audience: string;
+  language: string;
+  default_hashtags: string[];
+  banned_terms: string[];
+  visual_style: string;
+  time_zone: string;
+  posting_slots: PostingSlot[];
+  paused: boolean;
+  owner_chat_id: number;
+}
+
+export async function loadBrandForDrafting(sql: Sql, brandId: number): Promise<BrandForDrafting | undefined> {
+  const [row] = await sql<BrandRow[]>`
+    select b.id, b.name, b.topic, b.voice, b.audience, b.language, b.default_hashtags, b.banned_terms,
+           b.visual_style, b.time_zone, b.posting_slots, b.paused, o.telegram_chat_id as owner_chat_id
+      from brands b join owners o on o.id = b.owner_id
+     where b.id = ${brandId}`;
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    name: row.name,
+    paused: row.paused,
+    timeZone: row.time_zone,
+    slots: row.posting_slots,
+    ownerChatId: row.owner_chat_id,
+    profile: {
+      name: row.name,
+      topic: row.topic,
+      voice: row.voice,
+      audience: row.audience,
+      language: row.language,
+      defaultHashtags: row.default_hashtags,
+      bannedTerms: row.banned_terms,
+      visualStyle: row.visual_style,
+    },
+  };
+}
+
+/**
+ * What the drafter learns from: the latest captions the owner approved (as they will be posted, so an edit
+ * teaches the owner's own wording) and the latest reasons they gave for rejecting a draft.
+ */
+export async function loadOwnerExamples(sql: Sql, brandId: number): Promise<OwnerExamples> {
+  const approved = await sql<{ caption: string }[]>`
+    select caption from drafts
+     where brand_id = ${brandId} and status in ('approved', 'publishing', 'published') and caption <> ''
+     order by edited desc, decided_at desc nulls last
+     limit 8`;
+  const rejected = await sql<{ reason: string }[]>`
+    select rejection_reason as reason from drafts
+     where brand_id = ${brandId} and status = 'rejected' and rejection_reason is not null
+     order by decided_at desc nulls last
+     limit 15`;
+  return {
+    approvedCaptions: approved.map((r) => r.caption),
+    rejectionReasons: rejected.map((r) => r.reason),
+  };
+}

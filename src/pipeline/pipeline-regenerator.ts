@@ -1,0 +1,121 @@
+import type { DraftRegenerator, RegenerationOutcome } from "../approval/draft-regenerator.ts";
+import { BudgetExceededError } from "../budget/ledger.ts";
+import { DraftingError } from "../drafting/drafting-errors.ts";
+import { newDraftMediaKey } from "../storage/media-store.ts";
+import { loadBrandForDrafting, loadOwnerExamples } from "./brand-context.ts";
+import { produceDraftImage } from "./draft-image.ts";
+import { type DraftingDeps, writeCaption } from "./run-drafting.ts";
+
+interface DraftForRegeneration {
+  id: number;
+  brand_id: number;
+  caption: string;
+  image_key: string | null;
+  image_source: "generated" | "article" | "card" | null;
+  title: string;
+  summary: string;
+  link: string | null;
+  image_url: string | null;
+  source: string;
+  relevance_reason: string | null;
+}
+
+/**
+ * 🔁 Rewrite and 🖼 New image for a draft awaiting review: the same caption writer and image chain as a new
+ * draft, costed and held under the budget the same way. Results are stored only if the draft is still awaiting
+ * review when they arrive, so a decision taken meanwhile is never overwritten.
+ */
+export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator {
+  async function load(draftId: number) {
+    const [draft] = await deps.sql<DraftForRegeneration[]>`
+      select d.id, d.brand_id, d.caption, d.image_key, d.image_source,
+             coalesce(a.title, d.source_title, '') as title, coalesce(a.summary, '') as summary,
+             coalesce(a.link, d.source_link) as link, a.image_url, coalesce(f.title, '') as source,
+             d.relevance_reason
+        from drafts d left join articles a on a.id = d.article_id left join feeds f on f.id = a.feed_id
+       where d.id = ${draftId} and d.status = 'pending_review'`;
+    if (!draft) return undefined;
+    const brand = await loadBrandForDrafting(deps.sql, draft.brand_id);
+    return brand ? { draft, brand } : undefined;
+  }
+
+  const explain = (error: unknown): RegenerationOutcome => {
+    if (error instanceof BudgetExceededError) {
+      return {
+        ok: false,
+        reason: `This month's AI budget is used up ($${error.committedUsd.toFixed(2)} of $${error.budgetUsd.toFixed(2)}). Raise it with /budget.`,
+      };
+    }
+    if (error instanceof DraftingError)
+      return { ok: false, reason: `Claude could not write a usable caption: ${error.message}` };
+    deps.logger.error({ err: error }, "regeneration failed");
+    return { ok: false, reason: "Something went wrong while regenerating. Please try again in a moment." };
+  };
+
+  return {
+    async rewriteCaption(draftId) {
+      const loaded = await load(draftId);
+      if (!loaded) return { ok: false, reason: "This draft is no longer waiting for review." };
+      try {
+        const examples = await loadOwnerExamples(deps.sql, loaded.brand.id);
+        const text = await writeCaption(
+          deps,
+          loaded.brand,
+          examples,
+          { ...loaded.draft, id: draftId },
+          draftId,
+          "rewrite",
+          loaded.draft.caption,
+        );
+        const [updated] = await deps.sql`
+          update drafts set caption = ${text.caption}, hashtags = ${text.hashtags}, generated_caption = ${text.caption},
+                            edited = false, updated_at = now()
+           where id = ${draftId} and status = 'pending_review' returning id`;
+        return updated
+          ? { ok: true }
+          : { ok: false, reason: "This draft was decided while the caption was being rewritten." };
+      } catch (error) {
+        return explain(error);
+      }
+    },
+
+    async regenerateImage(draftId) {
+      const loaded = await load(draftId);
+      if (!loaded) return { ok: false, reason: "This draft is no longer waiting for review." };
+      const { draft, brand } = loaded;
+      try {
+        // A new generated image is always different; the article's picture or the card would be the same again.
+        const avoid = draft.image_source === "generated" ? undefined : (draft.image_source ?? undefined);
+        const image = await produceDraftImage(
+          deps,
+          {
+            brandId: brand.id,
+            brandName: brand.name,
+            visualStyle: brand.profile.visualStyle,
+            draftId,
+            article: {
+              title: draft.title,
+              summary: draft.summary,
+              link: draft.link,
+              imageUrl: draft.image_url,
+              source: draft.source,
+            },
+          },
+          { avoid },
+        );
+        const stored = await deps.media.put(newDraftMediaKey(draftId), image.jpeg, "image/jpeg");
+        const [updated] = await deps.sql`
+          update drafts set image_key = ${stored.key}, image_url = ${stored.url}, image_source = ${image.source}, updated_at = now()
+           where id = ${draftId} and status = 'pending_review' returning id`;
+        if (!updated) {
+          await deps.media.delete(stored.key);
+          return { ok: false, reason: "This draft was decided while the image was being made." };
+        }
+        if (draft.image_key) await deps.media.delete(draft.image_key).catch(() => undefined);
+        return { ok: true };
+      } catch (error) {
+        return explain(error);
+      }
+    },
+  };
+}
