@@ -59,6 +59,12 @@ export function editCaptionConversation(deps: DialogDeps) {
         await answer.reply("Edit cancelled: the caption is unchanged.");
         return;
       }
+      // /help is answered by the help handler further down while the edit keeps waiting.
+      if (command === "help") return conversation.skip({ next: true });
+      if (command === "skip") {
+        await answer.reply("There is nothing to skip: send the new caption, or /cancel to keep the current one.");
+        continue;
+      }
       if (command !== null) {
         await answer.reply("Left the caption edit: the caption is unchanged.");
         return conversation.halt({ next: true });

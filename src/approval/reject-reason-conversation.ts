@@ -27,6 +27,7 @@ export function rejectReasonConversation(deps: DialogDeps) {
       const message = answer.message;
       if (!message) return conversation.skip({ next: true });
       const command = commandOf(message);
+      if (command === "help") return conversation.skip({ next: true });
       if (command === "cancel") {
         await conversation.external((outer) => restoreCard(deps, outer, target));
         await answer.reply("Not rejected: the draft is still waiting for your review.");

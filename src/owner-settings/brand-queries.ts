@@ -1,0 +1,185 @@
+import type { Sql, Transaction } from "../database/connect.ts";
+import type { PostingSlot } from "../publishing/posting-slots.ts";
+
+/** A brand's settings as the owner commands read and change them. */
+export interface BrandSettings {
+  id: number;
+  owner_id: number;
+  name: string;
+  topic: string;
+  voice: string;
+  default_hashtags: string[];
+  time_zone: string;
+  posting_slots: PostingSlot[];
+  monthly_budget_usd: number;
+  paused: boolean;
+}
+
+/** The brand a command acts on, and how many brands the owner has (replies name the brand when more than one). */
+export interface BrandScope {
+  brand: BrandSettings;
+  brandCount: number;
+}
+
+export interface BrandListItem {
+  id: number;
+  name: string;
+  paused: boolean;
+  selected: boolean;
+}
+
+/** Registers an allowed Telegram user; returns the owner id, the existing one when already registered. */
+export async function registerOwner(
+  tx: Transaction,
+  owner: { telegramUserId: number; chatId: number; displayName: string },
+): Promise<number> {
+  const [row] = await tx<{ id: number }[]>`
+    insert into owners (telegram_user_id, telegram_chat_id, display_name)
+    values (${owner.telegramUserId}, ${owner.chatId}, ${owner.displayName})
+    on conflict (telegram_user_id) do update set telegram_chat_id = excluded.telegram_chat_id
+    returning id`;
+  return row!.id;
+}
+
+/**
+ * The owner's selected brand, or the one named by `brandId` (buttons carry the brand they were shown for, so an
+ * old message keeps acting on its own brand after a switch). An owner without a selection gets their first
+ * brand, and it becomes the selection. Null when there is no such brand of theirs.
+ */
+export async function loadBrandScope(
+  sql: Sql,
+  ownerId: number,
+  brandId?: number,
+): Promise<BrandScope | null> {
+  const [row] = await sql<(BrandSettings & { brand_count: number; is_selected: boolean })[]>`
+    select b.id, b.owner_id, b.name, b.topic, b.voice, b.default_hashtags, b.time_zone, b.posting_slots,
+           b.monthly_budget_usd, b.paused,
+           (select count(*) from brands where owner_id = ${ownerId}) as brand_count,
+           coalesce(o.selected_brand_id = b.id, false) as is_selected
+      from brands b join owners o on o.id = b.owner_id
+     where b.owner_id = ${ownerId} ${brandId === undefined ? sql`` : sql`and b.id = ${brandId}`}
+     order by (b.id = o.selected_brand_id) desc nulls last, b.id
+     limit 1`;
+  if (!row) return null;
+  if (brandId === undefined && !row.is_selected) {
+    await sql`update owners set selected_brand_id = ${row.id} where id = ${ownerId} and selected_brand_id is null`;
+  }
+  const { brand_count, is_selected: _selected, ...brand } = row;
+  return { brand, brandCount: brand_count };
+}
+
+export async function listBrands(sql: Sql, ownerId: number): Promise<BrandListItem[]> {
+  return sql<BrandListItem[]>`
+    select b.id, b.name, b.paused, coalesce(o.selected_brand_id = b.id, false) as selected
+      from brands b join owners o on o.id = b.owner_id
+     where b.owner_id = ${ownerId}
+     order by b.id`;
+}
+
+/** Makes one of the owner's brands the selected one; returns its name, or null when it is not theirs. */
+export async function selectBrand(sql: Sql, ownerId: number, brandId: number): Promise<string | null> {
+  const [row] = await sql<{ name: string }[]>`
+    update owners o set selected_brand_id = b.id
+      from brands b
+     where o.id = ${ownerId} and b.id = ${brandId} and b.owner_id = o.id
+    returning b.name`;
+  return row?.name ?? null;
+}
+
+/** "My brand", or "My brand 2", "My brand 3"… when the owner already has one by that name. */
+export async function unusedDefaultBrandName(sql: Sql, ownerId: number): Promise<string> {
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? "My brand" : `My brand ${n}`;
+    if (!(await brandNameTaken(sql, ownerId, name))) return name;
+  }
+}
+
+export async function brandNameTaken(sql: Sql, ownerId: number, name: string): Promise<boolean> {
+  const rows =
+    await sql`select 1 from brands where owner_id = ${ownerId} and lower(name) = lower(${name}) limit 1`;
+  return rows.length > 0;
+}
+
+export interface NewBrand {
+  ownerId: number;
+  name: string;
+  topic: string;
+  voice: string;
+  timeZone: string;
+  feed?: { url: string; title: string };
+}
+
+/**
+ * Creates a brand (and its first feed) and selects it, in the caller's transaction. Returns the settings the
+ * schema's defaults gave it.
+ */
+export async function createBrand(
+  tx: Transaction,
+  brand: NewBrand,
+): Promise<{ id: number; posting_slots: PostingSlot[]; monthly_budget_usd: number }> {
+  const [row] = await tx<{ id: number; posting_slots: PostingSlot[]; monthly_budget_usd: number }[]>`
+    insert into brands (owner_id, name, topic, voice, time_zone)
+    values (${brand.ownerId}, ${brand.name}, ${brand.topic}, ${brand.voice}, ${brand.timeZone})
+    returning id, posting_slots, monthly_budget_usd`;
+  const brandId = row!.id;
+  if (brand.feed) {
+    await tx`insert into feeds (brand_id, url, title) values (${brandId}, ${brand.feed.url}, ${brand.feed.title})`;
+  }
+  await tx`update owners set selected_brand_id = ${brandId} where id = ${brand.ownerId}`;
+  return row!;
+}
+
+export async function setTopic(tx: Transaction, brandId: number, topic: string): Promise<boolean> {
+  const rows = await tx`update brands set topic = ${topic} where id = ${brandId} returning id`;
+  return rows.length > 0;
+}
+
+export async function setVoice(tx: Transaction, brandId: number, voice: string): Promise<boolean> {
+  const rows = await tx`update brands set voice = ${voice} where id = ${brandId} returning id`;
+  return rows.length > 0;
+}
+
+export async function setHashtags(tx: Transaction, brandId: number, hashtags: string[]): Promise<boolean> {
+  const rows =
+    await tx`update brands set default_hashtags = ${hashtags}::text[] where id = ${brandId} returning id`;
+  return rows.length > 0;
+}
+
+export async function setSchedule(
+  tx: Transaction,
+  brandId: number,
+  change: { slots?: PostingSlot[]; timeZone?: string },
+): Promise<boolean> {
+  const rows = await tx`
+    update brands
+       set posting_slots = coalesce(${change.slots ? tx.json(change.slots as never) : null}::jsonb, posting_slots),
+           time_zone = coalesce(${change.timeZone ?? null}::text, time_zone)
+     where id = ${brandId}
+    returning id`;
+  return rows.length > 0;
+}
+
+/**
+ * Sets the monthly cap in whole cents. With `fromCents` (a button showing "+$5" from a known value) the change
+ * applies only if the cap is still that value, so a double tap or a stale message cannot add twice.
+ */
+export async function setBudgetCap(
+  tx: Transaction,
+  brandId: number,
+  toCents: number,
+  fromCents?: number,
+): Promise<boolean> {
+  const rows = await tx`
+    update brands set monthly_budget_usd = ${toCents}::numeric / 100
+     where id = ${brandId}
+       ${fromCents === undefined ? tx`` : tx`and round(monthly_budget_usd * 100) = ${fromCents}`}
+    returning id`;
+  return rows.length > 0;
+}
+
+/** Pauses or resumes; false when the brand already was in that state. */
+export async function setPaused(tx: Transaction, brandId: number, paused: boolean): Promise<boolean> {
+  const rows =
+    await tx`update brands set paused = ${paused} where id = ${brandId} and paused = ${!paused} returning id`;
+  return rows.length > 0;
+}

@@ -1,0 +1,75 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../bot/bot-context.ts";
+import { monthToDateSpend } from "../budget/ledger.ts";
+import { applySettingText } from "./apply-setting.ts";
+import { loadBrandScope, setBudgetCap } from "./brand-queries.ts";
+import { budgetKeyboard, formatUsd, renderBudget } from "./budget-view.ts";
+import { DIALOG, enterDialog } from "./dialog-flow.ts";
+import type { HandlerDeps } from "./handler-deps.ts";
+import { runOnce } from "./run-once.ts";
+import { withButtonBrand, withSelectedBrand } from "./selected-brand.ts";
+import type { SettingDialogArgs } from "./setting-dialog.ts";
+import { settingsCallbackPattern } from "./settings-callbacks.ts";
+import { MAX_MONTHLY_BUDGET_USD } from "./settings-input.ts";
+import { answerButton, replyHtml, showInPlace } from "./telegram-replies.ts";
+
+/** /budget: month-to-date spend and the cap; the cap changes by button (+$5, +$20, ×2) or a typed amount. */
+export function budgetHandlers(deps: HandlerDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+
+  composer.command("budget", (ctx) =>
+    withSelectedBrand(ctx, deps.sql, async (scope) => {
+      if (ctx.match.trim()) return applySettingText(ctx, deps, "budget", scope, ctx.match);
+      const spend = await monthToDateSpend(deps.sql, scope.brand.id);
+      await replyHtml(
+        ctx,
+        renderBudget(scope, spend),
+        budgetKeyboard(scope.brand.id, scope.brand.monthly_budget_usd),
+      );
+    }),
+  );
+
+  composer.callbackQuery(settingsCallbackPattern.budgetSet, (ctx) =>
+    withButtonBrand(ctx, deps.sql, Number(ctx.match[1]), async (scope, owner) => {
+      const fromCents = Number(ctx.match[2]);
+      const toCents = Number(ctx.match[3]);
+      if (toCents <= 0 || toCents > MAX_MONTHLY_BUDGET_USD * 100) {
+        return answerButton(
+          ctx,
+          `The cap must be between $0.01 and $${MAX_MONTHLY_BUDGET_USD.toLocaleString("en-US")}.`,
+        );
+      }
+      // The button carries the cap it was drawn for: a second tap, or a tap on an older message, finds the cap
+      // already changed and does not add again.
+      const result = await runOnce(deps.sql, ctx.update.update_id, (tx) =>
+        setBudgetCap(tx, scope.brand.id, toCents, fromCents),
+      );
+      const changed = result.applied && result.value;
+      await answerButton(
+        ctx,
+        changed
+          ? `Monthly cap is now ${formatUsd(toCents / 100)}`
+          : "The cap had already changed; here is the current one.",
+      );
+      const updated = (await loadBrandScope(deps.sql, owner.id, scope.brand.id)) ?? scope;
+      const spend = await monthToDateSpend(deps.sql, updated.brand.id);
+      await showInPlace(
+        ctx,
+        renderBudget(updated, spend),
+        budgetKeyboard(updated.brand.id, updated.brand.monthly_budget_usd),
+      );
+    }),
+  );
+
+  composer.callbackQuery(settingsCallbackPattern.budgetEdit, (ctx) =>
+    withButtonBrand(ctx, deps.sql, Number(ctx.match[1]), async (scope, owner) => {
+      await answerButton(ctx);
+      await enterDialog(ctx, DIALOG.setting, {
+        ownerId: owner.id,
+        brandId: scope.brand.id,
+        field: "budget",
+      } satisfies SettingDialogArgs);
+    }),
+  );
+  return composer;
+}

@@ -1,0 +1,64 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../bot/bot-context.ts";
+import { deleteDataKeyboard, renderDataDeleted, renderDeleteDataQuestion } from "./delete-data-view.ts";
+import type { HandlerDeps } from "./handler-deps.ts";
+import { deleteOwnerData, summariseOwnerData } from "./owner-data-deletion.ts";
+import { runOnce } from "./run-once.ts";
+import { settingsCallbackPattern } from "./settings-callbacks.ts";
+import { answerButton, replyHtml, showInPlace } from "./telegram-replies.ts";
+
+/** A confirmation older than this is refused: "yes" should answer a question the owner just read. */
+const CONFIRMATION_TTL_MS = 10 * 60_000;
+
+/** /deletedata: an explicit confirmation, then everything stored about the owner is deleted. */
+export function deleteDataHandlers(deps: HandlerDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+
+  composer.command("deletedata", async (ctx) => {
+    if (!ctx.owner) return void (await ctx.reply("Nothing is stored about you: you have not registered."));
+    const summary = await summariseOwnerData(deps.sql, ctx.owner.id);
+    await replyHtml(ctx, renderDeleteDataQuestion(summary), deleteDataKeyboard(deps.clock()));
+  });
+
+  composer.callbackQuery(settingsCallbackPattern.deleteDataKeep, async (ctx) => {
+    await answerButton(ctx, "Nothing was deleted");
+    await showInPlace(ctx, "Kept. Nothing was deleted.");
+  });
+
+  composer.callbackQuery(settingsCallbackPattern.deleteDataConfirm, async (ctx) => {
+    const owner = ctx.owner;
+    if (!owner) {
+      await answerButton(ctx, "Already deleted.");
+      return showInPlace(ctx, "Nothing is stored about you any more.");
+    }
+    const askedAt = Number(ctx.match[1]) * 1000;
+    if (deps.clock().getTime() - askedAt > CONFIRMATION_TTL_MS) {
+      await answerButton(ctx, "That confirmation expired");
+      return showInPlace(
+        ctx,
+        "That confirmation expired; nothing was deleted. Send /deletedata again if you still want to.",
+      );
+    }
+    // Leave any open dialog first: the conversations plugin writes its state back after this handler, and an
+    // empty state is what it must write.
+    await ctx.conversation.exitAll();
+    const result = await runOnce(deps.sql, ctx.update.update_id, (tx) =>
+      deleteOwnerData(tx, {
+        ownerId: owner.id,
+        chatId: owner.telegram_chat_id,
+        // The key create-bot.ts gives this chat's conversation state (prefix + chat id).
+        conversationKey: `conversation:${ctx.chatId}`,
+      }),
+    );
+    if (!result.applied) return answerButton(ctx);
+    await answerButton(ctx, "Deleted");
+    for (const key of result.value.imageKeys) {
+      await deps.media.delete(key).catch((error: unknown) => {
+        deps.logger.error({ err: error, key }, "could not delete a deleted owner's image; remove it by hand");
+      });
+    }
+    deps.logger.info({ ownerId: owner.id, brands: result.value.brands }, "owner data deleted on request");
+    await showInPlace(ctx, renderDataDeleted(result.value));
+  });
+  return composer;
+}

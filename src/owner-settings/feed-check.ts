@@ -1,0 +1,25 @@
+import { FeedError } from "../ingest/feed-error.ts";
+import { fetchFeed } from "../ingest/fetch-feed.ts";
+import type { Parsed } from "../publishing/posting-slots.ts";
+
+/** A feed address checked by fetching it once: its title, or what is wrong in plain words. */
+export type FeedChecker = (url: string) => Promise<Parsed<{ url: string; title: string }>>;
+
+/**
+ * Fetches a feed the owner is adding, once, through the same safe fetch the poller uses (size, time and
+ * private-address limits), so a typo or an HTML page is refused before it is stored.
+ */
+export function createFeedChecker(options: { allowPrivateNetwork: boolean }): FeedChecker {
+  return async function checkFeed(url) {
+    try {
+      const result = await fetchFeed({ url, allowPrivateNetwork: options.allowPrivateNetwork });
+      // Without validators sent, a 304 means the server is broken rather than the feed unchanged.
+      if (result.kind === "not_modified")
+        return { ok: false, error: `The feed at ${url} answered without a feed.` };
+      return { ok: true, value: { url, title: result.feed.title } };
+    } catch (error) {
+      if (error instanceof FeedError) return { ok: false, error: error.message };
+      throw error;
+    }
+  };
+}

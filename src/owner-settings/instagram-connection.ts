@@ -1,0 +1,22 @@
+import type { BotContext } from "../bot/bot-context.ts";
+import type { BrandScope } from "./brand-queries.ts";
+
+/**
+ * /connect and /disconnect for the selected brand. The Instagram capability implements this (OAuth link,
+ * token revocation) and the composition root passes it to `ownerSettings`; the handlers stay thin so the
+ * implementation can be swapped without touching them.
+ */
+export interface InstagramConnection {
+  connect(ctx: BotContext, scope: BrandScope): Promise<void>;
+  disconnect(ctx: BotContext, scope: BrandScope): Promise<void>;
+}
+
+/** Stand-in while no src/instagram-auth/ module exists: says so instead of pretending. */
+export const instagramConnectionUnavailable: InstagramConnection = {
+  async connect(ctx) {
+    await ctx.reply("Connecting Instagram is not available yet in this version of Greenlight.");
+  },
+  async disconnect(ctx) {
+    await ctx.reply("Disconnecting Instagram is not available yet in this version of Greenlight.");
+  },
+};

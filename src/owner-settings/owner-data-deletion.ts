@@ -1,0 +1,42 @@
+import type { Sql, Transaction } from "../database/connect.ts";
+
+export interface OwnerDataSummary {
+  brands: number;
+  feeds: number;
+  drafts: number;
+}
+
+export async function summariseOwnerData(sql: Sql, ownerId: number): Promise<OwnerDataSummary> {
+  const [row] = await sql<OwnerDataSummary[]>`
+    select (select count(*) from brands where owner_id = ${ownerId}) as brands,
+           (select count(*) from feeds f join brands b on b.id = f.brand_id where b.owner_id = ${ownerId}) as feeds,
+           (select count(*) from drafts d join brands b on b.id = d.brand_id where b.owner_id = ${ownerId}) as drafts`;
+  return row!;
+}
+
+export interface DeletedOwnerData extends OwnerDataSummary {
+  /** Media keys of the deleted drafts' images, to remove from the media store after the commit. */
+  imageKeys: string[];
+}
+
+/**
+ * Deletes everything stored about an owner, in the caller's transaction: the owner row, which cascades to
+ * brands and from there to feeds, articles, drafts, AI usage, Instagram accounts (tokens) and OAuth states;
+ * plus what is keyed by their chat rather than their id: conversation state and queued Telegram messages.
+ */
+export async function deleteOwnerData(
+  tx: Transaction,
+  owner: { ownerId: number; chatId: number; conversationKey: string },
+): Promise<DeletedOwnerData> {
+  const [counts] = await tx<OwnerDataSummary[]>`
+    select (select count(*) from brands where owner_id = ${owner.ownerId}) as brands,
+           (select count(*) from feeds f join brands b on b.id = f.brand_id where b.owner_id = ${owner.ownerId}) as feeds,
+           (select count(*) from drafts d join brands b on b.id = d.brand_id where b.owner_id = ${owner.ownerId}) as drafts`;
+  const images = await tx<{ image_key: string }[]>`
+    select d.image_key from drafts d join brands b on b.id = d.brand_id
+     where b.owner_id = ${owner.ownerId} and d.image_key is not null`;
+  await tx`delete from bot_conversations where key = ${owner.conversationKey}`;
+  await tx`delete from telegram_outbox where chat_id = ${owner.chatId}`;
+  await tx`delete from owners where id = ${owner.ownerId}`;
+  return { ...counts!, imageKeys: images.map((image) => image.image_key) };
+}

@@ -1,0 +1,87 @@
+import { createConversation } from "@grammyjs/conversations";
+import { Composer, type Context } from "grammy";
+import type { BotContext } from "../bot/bot-context.ts";
+import type { Services } from "../services.ts";
+import { brandHandlers } from "./brand-handlers.ts";
+import { brandSetupDialog } from "./brand-setup-dialog.ts";
+import { budgetHandlers } from "./budget-handlers.ts";
+import { deleteDataHandlers } from "./delete-data-handlers.ts";
+import { DIALOG } from "./dialog-flow.ts";
+import { createFeedChecker, type FeedChecker } from "./feed-check.ts";
+import { feedHandlers } from "./feed-handlers.ts";
+import type { HandlerDeps } from "./handler-deps.ts";
+import { type InstagramConnection, instagramConnectionUnavailable } from "./instagram-connection.ts";
+import { profileHandlers } from "./profile-handlers.ts";
+import { queueHandlers } from "./queue-handlers.ts";
+import { scheduleHandlers } from "./schedule-handlers.ts";
+import { settingDialog } from "./setting-dialog.ts";
+import { settingDefinitions } from "./setting-fields.ts";
+import { startHandlers } from "./start-handlers.ts";
+import { statusHandlers } from "./status-handlers.ts";
+import { describeExamplesWithoutAi, type VoiceDeriver } from "./voice-deriver.ts";
+import { voiceExamplesDialog } from "./voice-examples-dialog.ts";
+
+export { publishCommandMenu } from "./publish-command-menu.ts";
+
+export interface OwnerSettingsOptions {
+  services: Services;
+  /** Derives a voice from example captions; defaults to a plain summary without AI. */
+  voiceDeriver?: VoiceDeriver;
+  /** /connect and /disconnect; defaults to saying they are not available yet. */
+  instagram?: InstagramConnection;
+  /** Checks a feed address by fetching it once; defaults to the ingest fetcher. */
+  checkFeed?: FeedChecker;
+}
+
+/** An unanswered setup question expires after a day, a settings question after an hour; then text is free again. */
+const BRAND_SETUP_WAIT_MS = 24 * 60 * 60_000;
+const SETTING_WAIT_MS = 60 * 60_000;
+
+/**
+ * Everything an owner configures by chatting: registration and brand setup (/start, /brands), each brand's
+ * settings (/topic, /voice, /hashtags, /schedule, /feeds, /budget), its state (/status, /queue, /pause,
+ * /resume, /connect, /disconnect), /deletedata, /help and /cancel. Goes before the draft cards in the chain:
+ * its dialogs must see an owner's answer before anything else does.
+ */
+export function ownerSettings(options: OwnerSettingsOptions): Composer<BotContext> {
+  const { sql, logger, clock, config, media } = options.services;
+  const checkFeed =
+    options.checkFeed ?? createFeedChecker({ allowPrivateNetwork: config.ALLOW_PRIVATE_NETWORK });
+  const definitions = settingDefinitions({ sql, checkFeed });
+  const deps: HandlerDeps = {
+    sql,
+    logger,
+    clock,
+    definitions,
+    instagram: options.instagram ?? instagramConnectionUnavailable,
+    media,
+  };
+
+  const composer = new Composer<BotContext>();
+  composer.use(
+    createConversation<BotContext, Context>(brandSetupDialog({ sql, checkFeed }), {
+      id: DIALOG.brandSetup,
+      maxMillisecondsToWait: BRAND_SETUP_WAIT_MS,
+    }),
+    createConversation<BotContext, Context>(settingDialog({ sql, definitions }), {
+      id: DIALOG.setting,
+      maxMillisecondsToWait: SETTING_WAIT_MS,
+    }),
+    createConversation<BotContext, Context>(
+      voiceExamplesDialog({ sql, voiceDeriver: options.voiceDeriver ?? describeExamplesWithoutAi }),
+      { id: DIALOG.voiceExamples, maxMillisecondsToWait: SETTING_WAIT_MS },
+    ),
+  );
+  composer.use(
+    startHandlers(deps),
+    brandHandlers(deps),
+    statusHandlers(deps),
+    queueHandlers(deps),
+    feedHandlers(deps),
+    scheduleHandlers(deps),
+    profileHandlers(deps),
+    budgetHandlers(deps),
+    deleteDataHandlers(deps),
+  );
+  return composer;
+}

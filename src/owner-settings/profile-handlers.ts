@@ -1,0 +1,84 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../bot/bot-context.ts";
+import { applySettingText } from "./apply-setting.ts";
+import { loadBrandScope, setHashtags } from "./brand-queries.ts";
+import { DIALOG, enterDialog } from "./dialog-flow.ts";
+import type { HandlerDeps } from "./handler-deps.ts";
+import {
+  hashtagsKeyboard,
+  renderHashtags,
+  renderTopic,
+  renderVoice,
+  topicKeyboard,
+  voiceKeyboard,
+} from "./profile-views.ts";
+import { runOnce } from "./run-once.ts";
+import { withButtonBrand, withSelectedBrand } from "./selected-brand.ts";
+import type { SettingDialogArgs } from "./setting-dialog.ts";
+import type { SettingField } from "./setting-fields.ts";
+import { settingsCallbackPattern } from "./settings-callbacks.ts";
+import { answerButton, replyHtml, showInPlace } from "./telegram-replies.ts";
+import type { VoiceExamplesArgs } from "./voice-examples-dialog.ts";
+
+/** /topic, /voice and /hashtags: show the setting; change it by dialog, or directly with text after the command. */
+export function profileHandlers(deps: HandlerDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+
+  composer.command("topic", (ctx) =>
+    withSelectedBrand(ctx, deps.sql, async (scope) => {
+      if (ctx.match.trim()) return applySettingText(ctx, deps, "topic", scope, ctx.match);
+      await replyHtml(ctx, renderTopic(scope), topicKeyboard(scope.brand.id));
+    }),
+  );
+  composer.command("voice", (ctx) =>
+    withSelectedBrand(ctx, deps.sql, async (scope) => {
+      if (ctx.match.trim()) return applySettingText(ctx, deps, "voice", scope, ctx.match);
+      await replyHtml(ctx, renderVoice(scope), voiceKeyboard(scope.brand.id));
+    }),
+  );
+  composer.command("hashtags", (ctx) =>
+    withSelectedBrand(ctx, deps.sql, async (scope) => {
+      if (ctx.match.trim()) return applySettingText(ctx, deps, "hashtags", scope, ctx.match);
+      await replyHtml(
+        ctx,
+        renderHashtags(scope),
+        hashtagsKeyboard(scope.brand.id, scope.brand.default_hashtags.length > 0),
+      );
+    }),
+  );
+
+  const openSettingDialog = (pattern: RegExp, field: SettingField) =>
+    composer.callbackQuery(pattern, (ctx) =>
+      withButtonBrand(ctx, deps.sql, Number(ctx.match[1]), async (scope, owner) => {
+        await answerButton(ctx);
+        await enterDialog(ctx, DIALOG.setting, {
+          ownerId: owner.id,
+          brandId: scope.brand.id,
+          field,
+        } satisfies SettingDialogArgs);
+      }),
+    );
+  openSettingDialog(settingsCallbackPattern.topicEdit, "topic");
+  openSettingDialog(settingsCallbackPattern.voiceDescribe, "voice");
+  openSettingDialog(settingsCallbackPattern.hashtagsEdit, "hashtags");
+
+  composer.callbackQuery(settingsCallbackPattern.voiceExamples, (ctx) =>
+    withButtonBrand(ctx, deps.sql, Number(ctx.match[1]), async (scope, owner) => {
+      await answerButton(ctx);
+      await enterDialog(ctx, DIALOG.voiceExamples, {
+        ownerId: owner.id,
+        brandId: scope.brand.id,
+      } satisfies VoiceExamplesArgs);
+    }),
+  );
+
+  composer.callbackQuery(settingsCallbackPattern.hashtagsClear, (ctx) =>
+    withButtonBrand(ctx, deps.sql, Number(ctx.match[1]), async (scope, owner) => {
+      await runOnce(deps.sql, ctx.update.update_id, (tx) => setHashtags(tx, scope.brand.id, []));
+      await answerButton(ctx, "Default hashtags cleared");
+      const updated = (await loadBrandScope(deps.sql, owner.id, scope.brand.id)) ?? scope;
+      await showInPlace(ctx, renderHashtags(updated), hashtagsKeyboard(updated.brand.id, false));
+    }),
+  );
+  return composer;
+}

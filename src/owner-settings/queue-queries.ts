@@ -1,0 +1,81 @@
+import type { Sql, Transaction } from "../database/connect.ts";
+
+export interface QueuedPost {
+  id: number;
+  brand_id: number;
+  status: string;
+  scheduled_for: Date | null;
+  source_title: string | null;
+  caption: string;
+}
+
+/** How many queued posts one /queue message lists (each gets a row of buttons). */
+export const QUEUE_PAGE_SIZE = 10;
+
+/** Approved posts waiting for their slot, earliest first. */
+export async function listQueuedPosts(
+  sql: Sql,
+  brandId: number,
+): Promise<{ posts: QueuedPost[]; total: number }> {
+  const posts = await sql<(QueuedPost & { total: number })[]>`
+    select id, brand_id, status, scheduled_for, source_title, caption, count(*) over () as total
+      from drafts
+     where brand_id = ${brandId} and status = 'approved'
+     order by scheduled_for nulls last, id
+     limit ${QUEUE_PAGE_SIZE}`;
+  return { posts: posts.map(({ total: _total, ...post }) => post), total: posts[0]?.total ?? 0 };
+}
+
+/** One of the owner's posts, whatever its state (buttons on an old message may point at a decided post). */
+export async function findOwnedPost(sql: Sql, ownerId: number, draftId: number): Promise<QueuedPost | null> {
+  const [row] = await sql<QueuedPost[]>`
+    select d.id, d.brand_id, d.status, d.scheduled_for, d.source_title, d.caption
+      from drafts d join brands b on b.id = d.brand_id
+     where d.id = ${draftId} and b.owner_id = ${ownerId}`;
+  return row ?? null;
+}
+
+/** Slot instants after `after` already given to a post of the brand. */
+export async function takenSlots(sql: Sql, brandId: number, after: Date): Promise<Date[]> {
+  const rows = await sql<{ scheduled_for: Date }[]>`
+    select scheduled_for from drafts
+     where brand_id = ${brandId} and status in ('approved', 'publishing', 'published') and scheduled_for > ${after}`;
+  return rows.map((row) => row.scheduled_for);
+}
+
+export type MoveOutcome = "moved" | "not_waiting" | "slot_taken";
+
+/**
+ * Moves a waiting post to another slot. Guarded on the post still being approved at the slot the owner saw;
+ * the unique index on (brand_id, scheduled_for) turns a race for the same slot into `slot_taken`.
+ */
+export async function moveQueuedPost(
+  tx: Transaction,
+  draftId: number,
+  from: Date,
+  to: Date,
+): Promise<MoveOutcome> {
+  try {
+    // A savepoint, so a unique violation rolls back only this statement and the caller's transaction (which
+    // recorded the update id) can still commit.
+    const rows = await tx.savepoint(
+      (savepoint) => savepoint`
+        update drafts set scheduled_for = ${to}, updated_at = now()
+         where id = ${draftId} and status = 'approved' and scheduled_for = ${from}
+        returning id`,
+    );
+    return rows.length > 0 ? "moved" : "not_waiting";
+  } catch (error) {
+    if ((error as { code?: string }).code === "23505") return "slot_taken";
+    throw error;
+  }
+}
+
+/** Cancels a waiting post: approved → cancelled. False when it is no longer waiting (published, undone…). */
+export async function cancelQueuedPost(tx: Transaction, draftId: number): Promise<boolean> {
+  const rows = await tx`
+    update drafts set status = 'cancelled', updated_at = now()
+     where id = ${draftId} and status = 'approved'
+    returning id`;
+  return rows.length > 0;
+}

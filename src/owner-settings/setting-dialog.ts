@@ -1,0 +1,62 @@
+import type { Context } from "grammy";
+import type { Sql } from "../database/connect.ts";
+import { loadBrandScope } from "./brand-queries.ts";
+import { cancelKeyboard, type SettingsConversation, waitForAnswer } from "./dialog-flow.ts";
+import { runOnce } from "./run-once.ts";
+import type { SettingDefinition, SettingField } from "./setting-fields.ts";
+
+export interface SettingDialogArgs {
+  ownerId: number;
+  brandId: number;
+  field: SettingField;
+}
+
+/**
+ * Asks for one setting, keeps asking until the answer is valid (or the owner cancels), then stores it in one
+ * transaction. A wrong answer changes nothing and the question stays open.
+ */
+export function settingDialog(deps: {
+  sql: Sql;
+  definitions: Record<SettingField, SettingDefinition<unknown>>;
+}) {
+  return async function settingDialog(
+    conversation: SettingsConversation,
+    ctx: Context,
+    args: SettingDialogArgs,
+  ) {
+    const definition = deps.definitions[args.field];
+    const scope = await conversation.external(() => loadBrandScope(deps.sql, args.ownerId, args.brandId));
+    if (!scope) {
+      await ctx.reply("That brand no longer exists.");
+      return;
+    }
+    await ctx.reply(`${definition.prompt(scope)}\n\n/cancel leaves without changing anything.`, {
+      parse_mode: "HTML",
+      reply_markup: cancelKeyboard(),
+    });
+    for (;;) {
+      const answer = await waitForAnswer(conversation, {
+        dialogName: "this change",
+        cancelledText: "Cancelled. Nothing was changed.",
+      });
+      if (answer.kind !== "text") continue;
+      if (args.field === "feed") await answer.ctx.replyWithChatAction("typing");
+      const checked = await conversation.external(() => definition.check(answer.text, scope));
+      if (!checked.ok) {
+        await answer.ctx.reply(checked.error);
+        continue;
+      }
+      const saved = await conversation.external(() =>
+        runOnce(deps.sql, answer.updateId, (tx) => definition.save(tx, scope, checked.value)),
+      );
+      if (!saved.applied) return;
+      if (saved.value.ok)
+        await answer.ctx.reply(saved.value.value, {
+          parse_mode: "HTML",
+          link_preview_options: { is_disabled: true },
+        });
+      else await answer.ctx.reply(saved.value.error);
+      return;
+    }
+  };
+}

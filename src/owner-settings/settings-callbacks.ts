@@ -1,0 +1,63 @@
+/**
+ * callback_data of the owner-settings buttons. Each names its action with a word prefix (draft cards use
+ * single letters, `a:123`, so the two never collide) and carries the ids it acts on, so a button on an old
+ * message acts on the brand or post it was shown for. Telegram allows 1–64 bytes (Bot API,
+ * InlineKeyboardButton); the longest here, `budget:set:` + three 15-digit numbers, is 58 ASCII bytes.
+ */
+
+const ID = "([1-9]\\d{0,14})";
+const NUMBER = "(\\d{1,15})";
+
+export const settingsCallback = {
+  selectBrand: (brandId: number) => `brand:sel:${brandId}`,
+  newBrand: "brand:new",
+  budgetSet: (brandId: number, fromCents: number, toCents: number) =>
+    `budget:set:${brandId}:${fromCents}:${toCents}`,
+  budgetEdit: (brandId: number) => `budget:edit:${brandId}`,
+  feedAdd: (brandId: number) => `feed:add:${brandId}`,
+  feedRemove: (feedId: number) => `feed:rm:${feedId}`,
+  scheduleEdit: (brandId: number) => `sched:edit:${brandId}`,
+  topicEdit: (brandId: number) => `topic:edit:${brandId}`,
+  voiceDescribe: (brandId: number) => `voice:describe:${brandId}`,
+  voiceExamples: (brandId: number) => `voice:examples:${brandId}`,
+  hashtagsEdit: (brandId: number) => `tags:edit:${brandId}`,
+  hashtagsClear: (brandId: number) => `tags:clear:${brandId}`,
+  queueList: (brandId: number) => `queue:list:${brandId}`,
+  queueMove: (draftId: number) => `queue:mv:${draftId}`,
+  queueMoveTo: (draftId: number, slot: Date) => `queue:to:${draftId}:${Math.floor(slot.getTime() / 1000)}`,
+  queueCancel: (draftId: number) => `queue:cx:${draftId}`,
+  queueCancelConfirm: (draftId: number) => `queue:cxy:${draftId}`,
+  deleteDataConfirm: (askedAt: Date) => `wipe:yes:${Math.floor(askedAt.getTime() / 1000)}`,
+  deleteDataKeep: "wipe:no",
+} as const;
+
+export const settingsCallbackPattern = {
+  selectBrand: new RegExp(`^brand:sel:${ID}$`),
+  newBrand: /^brand:new$/,
+  budgetSet: new RegExp(`^budget:set:${ID}:${NUMBER}:${NUMBER}$`),
+  budgetEdit: new RegExp(`^budget:edit:${ID}$`),
+  feedAdd: new RegExp(`^feed:add:${ID}$`),
+  feedRemove: new RegExp(`^feed:rm:${ID}$`),
+  scheduleEdit: new RegExp(`^sched:edit:${ID}$`),
+  topicEdit: new RegExp(`^topic:edit:${ID}$`),
+  voiceDescribe: new RegExp(`^voice:describe:${ID}$`),
+  voiceExamples: new RegExp(`^voice:examples:${ID}$`),
+  hashtagsEdit: new RegExp(`^tags:edit:${ID}$`),
+  hashtagsClear: new RegExp(`^tags:clear:${ID}$`),
+  queueList: new RegExp(`^queue:list:${ID}$`),
+  queueMove: new RegExp(`^queue:mv:${ID}$`),
+  queueMoveTo: new RegExp(`^queue:to:${ID}:${NUMBER}$`),
+  queueCancel: new RegExp(`^queue:cx:${ID}$`),
+  queueCancelConfirm: new RegExp(`^queue:cxy:${ID}$`),
+  deleteDataConfirm: new RegExp(`^wipe:yes:${NUMBER}$`),
+  deleteDataKeep: /^wipe:no$/,
+} as const;
+
+/** Buttons inside a dialog; only the dialog waiting for them acts on them. */
+export const dialogCallback = {
+  skip: "dlg:skip",
+  cancel: "dlg:cancel",
+  done: "dlg:done",
+  use: "dlg:use",
+  discard: "dlg:discard",
+} as const;

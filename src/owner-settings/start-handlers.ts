@@ -1,0 +1,63 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../bot/bot-context.ts";
+import { loadBrandScope, registerOwner } from "./brand-queries.ts";
+import type { BrandSetupArgs } from "./brand-setup-dialog.ts";
+import { DIALOG, enterDialog } from "./dialog-flow.ts";
+import { escapeHtml } from "./escape-html.ts";
+import type { HandlerDeps } from "./handler-deps.ts";
+import { renderHelp } from "./owner-commands.ts";
+import { runOnce } from "./run-once.ts";
+import { replyHtml } from "./telegram-replies.ts";
+
+/** /start (registration and the first brand), /help, and /cancel or /skip when no dialog is open. */
+export function startHandlers(deps: HandlerDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+
+  composer.command("start", async (ctx) => {
+    const user = ctx.from!;
+    const firstName = user.first_name;
+    if (ctx.owner) {
+      const scope = await loadBrandScope(deps.sql, ctx.owner.id);
+      if (scope) {
+        const others =
+          scope.brandCount > 1 ? ` (one of your ${scope.brandCount} brands; /brands switches)` : "";
+        await replyHtml(
+          ctx,
+          `Welcome back, ${escapeHtml(firstName)}! You are working on <b>${escapeHtml(scope.brand.name)}</b>${others}.\n\n${escapeHtml(renderHelp())}`,
+        );
+        return;
+      }
+      // Registered, but an earlier setup was cancelled: pick it up again rather than leave them brandless.
+      await enterDialog(ctx, DIALOG.brandSetup, {
+        ownerId: ctx.owner.id,
+        first: true,
+        firstName,
+      } satisfies BrandSetupArgs);
+      return;
+    }
+    const displayName = [user.first_name, user.last_name].filter(Boolean).join(" ");
+    const registered = await runOnce(deps.sql, ctx.update.update_id, (tx) =>
+      registerOwner(tx, { telegramUserId: user.id, chatId: ctx.chat.id, displayName }),
+    );
+    if (!registered.applied) return;
+    await enterDialog(ctx, DIALOG.brandSetup, {
+      ownerId: registered.value,
+      first: true,
+      firstName,
+    } satisfies BrandSetupArgs);
+  });
+
+  composer.command("help", (ctx) => ctx.reply(renderHelp()));
+
+  // An open owner-settings dialog takes /cancel and /skip before these run. Another capability's dialog (a
+  // caption edit) sits further down the chain and handles its own /cancel, so it gets the update.
+  composer.command("cancel", async (ctx, next) => {
+    if (Object.keys(ctx.conversation.active()).length > 0) return next();
+    await ctx.reply("Nothing to cancel: no dialog is open.");
+  });
+  composer.command("skip", async (ctx, next) => {
+    if (Object.keys(ctx.conversation.active()).length > 0) return next();
+    await ctx.reply("Nothing to skip: no question is open.");
+  });
+  return composer;
+}

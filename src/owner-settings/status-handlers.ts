@@ -1,0 +1,61 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../bot/bot-context.ts";
+import { monthToDateSpend } from "../budget/ledger.ts";
+import { setPaused } from "./brand-queries.ts";
+import { withBrandHeading } from "./brand-views.ts";
+import { committedUsd } from "./budget-view.ts";
+import type { HandlerDeps } from "./handler-deps.ts";
+import { runOnce } from "./run-once.ts";
+import { withSelectedBrand } from "./selected-brand.ts";
+import { loadBrandStatus } from "./status-queries.ts";
+import { renderStatus } from "./status-view.ts";
+import { replyHtml } from "./telegram-replies.ts";
+
+/** /status, /pause, /resume, and the thin /connect and /disconnect that hand over to the Instagram capability. */
+export function statusHandlers(deps: HandlerDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+
+  composer.command("status", (ctx) =>
+    withSelectedBrand(ctx, deps.sql, async (scope) => {
+      const [status, spend] = await Promise.all([
+        loadBrandStatus(deps.sql, scope.brand.id),
+        monthToDateSpend(deps.sql, scope.brand.id),
+      ]);
+      await replyHtml(ctx, renderStatus(scope, status, committedUsd(spend), deps.clock()));
+    }),
+  );
+
+  composer.command("pause", (ctx) =>
+    withSelectedBrand(ctx, deps.sql, async (scope) => {
+      const result = await runOnce(deps.sql, ctx.update.update_id, (tx) =>
+        setPaused(tx, scope.brand.id, true),
+      );
+      if (!result.applied) return;
+      const text = result.value
+        ? "⏸ Paused: no new drafts and nothing is published until /resume. Approved posts stay in /queue."
+        : "Already paused. /resume starts drafting and publishing again.";
+      await replyHtml(ctx, withBrandHeading(scope, text));
+    }),
+  );
+
+  composer.command("resume", (ctx) =>
+    withSelectedBrand(ctx, deps.sql, async (scope) => {
+      const result = await runOnce(deps.sql, ctx.update.update_id, (tx) =>
+        setPaused(tx, scope.brand.id, false),
+      );
+      if (!result.applied) return;
+      const text = result.value
+        ? "▶️ Resumed: drafting and publishing are back on."
+        : "Not paused: drafting and publishing are on.";
+      await replyHtml(ctx, withBrandHeading(scope, text));
+    }),
+  );
+
+  composer.command("connect", (ctx) =>
+    withSelectedBrand(ctx, deps.sql, (scope) => deps.instagram.connect(ctx, scope)),
+  );
+  composer.command("disconnect", (ctx) =>
+    withSelectedBrand(ctx, deps.sql, (scope) => deps.instagram.disconnect(ctx, scope)),
+  );
+  return composer;
+}

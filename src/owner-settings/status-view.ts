@@ -1,0 +1,51 @@
+import { formatSlotForOwner } from "../publishing/posting-slots.ts";
+import type { BrandScope } from "./brand-queries.ts";
+import { withBrandHeading } from "./brand-views.ts";
+import { formatUsd } from "./budget-view.ts";
+import { escapeHtml } from "./escape-html.ts";
+import type { BrandStatus } from "./status-queries.ts";
+import { daysUntil, formatLocalDate } from "./time-text.ts";
+
+/** Instagram long-lived tokens last 60 days and are refreshed automatically; warn when one is about to lapse. */
+const TOKEN_WARNING_DAYS = 7;
+
+export function renderStatus(scope: BrandScope, status: BrandStatus, spentUsd: number, now: Date): string {
+  const { brand } = scope;
+  const lines = [`<b>Status</b>`];
+  if (brand.paused) lines.push("⏸ Paused: no drafting or publishing until /resume.");
+  lines.push(`📷 Instagram: ${describeInstagram(status, brand.time_zone, now)}`);
+  lines.push(`📰 Feeds: ${describeFeeds(status)}`);
+  lines.push(`📝 Drafts waiting for review: ${status.draftsWaiting}`);
+  lines.push(
+    status.nextPostAt
+      ? `🗓 Next post: ${escapeHtml(formatSlotForOwner(status.nextPostAt, brand.time_zone, now))} (${status.queued} in /queue)`
+      : "🗓 Next post: none scheduled",
+  );
+  const cap = brand.monthly_budget_usd;
+  const percent = cap > 0 ? ` (${Math.round((spentUsd / cap) * 100)}%)` : "";
+  lines.push(`💰 AI spend this month: ${formatUsd(spentUsd)} of ${formatUsd(cap)}${percent} (/budget)`);
+  return withBrandHeading(scope, lines.join("\n"));
+}
+
+function describeInstagram(status: BrandStatus, timeZone: string, now: Date): string {
+  const account = status.instagram;
+  if (!account) return "not connected (/connect)";
+  const name = `@${escapeHtml(account.username)}`;
+  if (account.status !== "connected" || !account.has_token) return `${name} disconnected (/connect)`;
+  if (!account.token_expires_at) return `connected as ${name}`;
+  const days = daysUntil(account.token_expires_at, now);
+  if (days < 0)
+    return `connected as ${name}, but the token expired on ${formatLocalDate(account.token_expires_at, timeZone)}: /connect again`;
+  const warning = days < TOKEN_WARNING_DAYS ? " ⚠️" : "";
+  return `connected as ${name}; token valid until ${formatLocalDate(account.token_expires_at, timeZone)} (${days} day${days === 1 ? "" : "s"})${warning}`;
+}
+
+function describeFeeds(status: BrandStatus): string {
+  const { total, failing, lastError } = status.feeds;
+  if (total === 0) return "none (/feeds)";
+  if (failing === 0) return `${total}, all healthy`;
+  const error = lastError
+    ? `: ${escapeHtml(lastError.length > 120 ? `${lastError.slice(0, 119)}…` : lastError)}`
+    : "";
+  return `${total}, ${failing} failing${error} (/feeds)`;
+}

@@ -1,0 +1,123 @@
+import { type Context, InlineKeyboard } from "grammy";
+import type { Sql } from "../database/connect.ts";
+import { loadBrandScope, setVoice } from "./brand-queries.ts";
+import { withBrandHeading } from "./brand-views.ts";
+import { type SettingsConversation, waitForAnswer } from "./dialog-flow.ts";
+import { escapeHtml } from "./escape-html.ts";
+import { runOnce } from "./run-once.ts";
+import { dialogCallback } from "./settings-callbacks.ts";
+import { VOICE_MAX_CHARS } from "./settings-input.ts";
+import { MAX_VOICE_EXAMPLES, type VoiceDeriver } from "./voice-deriver.ts";
+
+/** Instagram's caption limit; an "example caption" longer than this is not one. */
+const EXAMPLE_MAX_CHARS = 2_200;
+
+export interface VoiceExamplesArgs {
+  ownerId: number;
+  brandId: number;
+}
+
+/**
+ * Collects example captions, derives a voice from them, and stores it only when the owner taps Use. The
+ * derivation (an AI call in production) runs once, inside `external`, so replays never repeat or re-bill it.
+ */
+export function voiceExamplesDialog(deps: { sql: Sql; voiceDeriver: VoiceDeriver }) {
+  return async function voiceExamplesDialog(
+    conversation: SettingsConversation,
+    ctx: Context,
+    args: VoiceExamplesArgs,
+  ) {
+    const scope = await conversation.external(() => loadBrandScope(deps.sql, args.ownerId, args.brandId));
+    if (!scope) {
+      await ctx.reply("That brand no longer exists.");
+      return;
+    }
+    const doneKeyboard = new InlineKeyboard()
+      .text("✅ Done", dialogCallback.done)
+      .text("✖ Cancel", dialogCallback.cancel);
+    const options = {
+      dialogName: "the voice examples",
+      cancelledText: "Cancelled. The voice is unchanged.",
+      finishable: true,
+    };
+    await ctx.reply(
+      withBrandHeading(
+        scope,
+        `Send up to ${MAX_VOICE_EXAMPLES} captions whose voice you like, one per message. Tap Done (or send /done) when finished.`,
+      ),
+      { parse_mode: "HTML", reply_markup: doneKeyboard },
+    );
+
+    const examples: string[] = [];
+    while (examples.length < MAX_VOICE_EXAMPLES) {
+      const answer = await waitForAnswer(conversation, options);
+      if (answer.kind === "done") {
+        if (examples.length > 0) break;
+        await answer.ctx.reply("Send at least one example caption first, or /cancel.");
+        continue;
+      }
+      if (answer.kind !== "text") continue;
+      const example = answer.text.trim();
+      if (example.length > EXAMPLE_MAX_CHARS) {
+        await answer.ctx.reply(
+          `That is ${example.length} characters; an Instagram caption has at most ${EXAMPLE_MAX_CHARS}.`,
+        );
+        continue;
+      }
+      examples.push(example);
+      if (examples.length < MAX_VOICE_EXAMPLES) {
+        await answer.ctx.reply(`Got ${examples.length}. Send another, or tap Done.`, {
+          reply_markup: doneKeyboard,
+        });
+      }
+    }
+
+    await ctx.replyWithChatAction("typing");
+    const derived = await conversation.external(async () => {
+      try {
+        const voice = await deps.voiceDeriver.deriveVoice({
+          brandName: scope.brand.name,
+          topic: scope.brand.topic,
+          examples,
+        });
+        return { ok: true as const, voice: [...voice.trim()].slice(0, VOICE_MAX_CHARS).join("") };
+      } catch (error) {
+        return { ok: false as const, error: (error as Error).message };
+      }
+    });
+    if (!derived.ok || derived.voice === "") {
+      await ctx.reply(
+        `I could not derive a voice from those examples${derived.ok ? "" : `: ${derived.error}`}. Try again with /voice, or describe it in your own words.`,
+      );
+      return;
+    }
+    await ctx.reply(
+      withBrandHeading(
+        scope,
+        `Derived voice:\n<blockquote>${escapeHtml(derived.voice)}</blockquote>\nUse it?`,
+      ),
+      {
+        parse_mode: "HTML",
+        reply_markup: new InlineKeyboard()
+          .text("✅ Use this voice", dialogCallback.use)
+          .text("✖ Discard", dialogCallback.discard),
+      },
+    );
+
+    const choice = await waitForAnswer(conversation, {
+      ...options,
+      finishable: false,
+      choices: [dialogCallback.use, dialogCallback.discard],
+      acceptText: false,
+    });
+    if (choice.kind !== "choice" || choice.choice === dialogCallback.discard) {
+      await choice.ctx.reply("Discarded. The voice is unchanged.");
+      return;
+    }
+    const saved = await conversation.external(() =>
+      runOnce(deps.sql, choice.updateId, (tx) => setVoice(tx, scope.brand.id, derived.voice)),
+    );
+    if (saved.applied && !saved.value) await choice.ctx.reply("That brand no longer exists.");
+    else await choice.ctx.reply(withBrandHeading(scope, "✅ Voice saved."), { parse_mode: "HTML" });
+  };
+}
