@@ -1,4 +1,6 @@
 import type { Figure } from "../run.ts";
+import { ingestScenario } from "./ingest.ts";
+import { promptTokensScenario } from "./prompt-tokens.ts";
 import { startupScenario } from "./startup.ts";
 
 export interface Scenario {
@@ -6,4 +8,8 @@ export interface Scenario {
   run(): Promise<Figure[]>;
 }
 
-export const scenarios: Scenario[] = [{ name: "startup", run: startupScenario }];
+export const scenarios: Scenario[] = [
+  { name: "startup", run: startupScenario },
+  { name: "ingest", run: ingestScenario },
+  { name: "prompts", run: promptTokensScenario },
+];

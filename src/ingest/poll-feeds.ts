@@ -73,12 +73,14 @@ async function pollOneFeed(
       return;
     }
     const rows = articleRowsFrom(feed, result.feed.items, options.retentionDays, clock());
-    summary.newArticles += await recordFeedSuccess(options.sql, feed, {
+    // Awaited first: `summary.x += await …` would read the total before the await and lose other workers' counts.
+    const inserted = await recordFeedSuccess(options.sql, feed, {
       rows,
       etag: result.etag,
       lastModified: result.lastModified,
       title: result.feed.title,
     });
+    summary.newArticles += inserted;
     summary.fetched++;
   } catch (error) {
     summary.failed++;
