@@ -11,7 +11,7 @@ export interface InstagramConnection {
   disconnect(ctx: BotContext, scope: BrandScope): Promise<void>;
 }
 
-/** Stand-in while no src/instagram-auth/ module exists: says so instead of pretending. */
+/** Stand-in when the composition root passes no implementation: says so instead of pretending. */
 export const instagramConnectionUnavailable: InstagramConnection = {
   async connect(ctx) {
     await ctx.reply("Connecting Instagram is not available yet in this version of Greenlight.");

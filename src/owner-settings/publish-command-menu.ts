@@ -2,15 +2,20 @@ import type { Api } from "grammy";
 import type { Logger } from "../shared/logger.ts";
 import { OWNER_COMMANDS } from "./owner-commands.ts";
 
+/** How long start-up waits for the first attempt before carrying on and retrying in the background. */
+const FIRST_ATTEMPT_WAIT_MS = 2_000;
+
 /**
- * Sets the bot's command menu (setMyCommands) at start-up, with each command's help line. It does not block
- * start-up: when Telegram is unreachable it retries in the background, backing off to once a minute.
- * Returns the function that stops the retries at shutdown.
+ * Sets the bot's command menu (setMyCommands) at start-up, each command with its help line. Start-up waits
+ * for the first attempt only briefly, so the menu is normally in place before the service reports it has
+ * started (and before the first update is handled), while an unreachable Telegram never holds start-up back:
+ * a failed attempt is retried in the background, backing off to once a minute. Returns the function that
+ * stops the retries at shutdown.
  */
-export function publishCommandMenu(api: Api, logger: Logger): () => Promise<void> {
+export async function publishCommandMenu(api: Api, logger: Logger): Promise<() => Promise<void>> {
   let stopped = false;
   let retryTimer: NodeJS.Timeout | undefined;
-  const attempt = (delayMs: number) => {
+  const attempt = (delayMs: number): Promise<void> =>
     api
       .setMyCommands(OWNER_COMMANDS.map(({ command, description }) => ({ command, description })))
       .then(() => logger.info({ commands: OWNER_COMMANDS.length }, "telegram command menu set"))
@@ -19,10 +24,16 @@ export function publishCommandMenu(api: Api, logger: Logger): () => Promise<void
           { err: { message: (error as Error).message } },
           "telegram command menu not set; retrying",
         );
-        if (!stopped) retryTimer = setTimeout(() => attempt(Math.min(delayMs * 2, 60_000)), delayMs);
+        if (!stopped) retryTimer = setTimeout(() => void attempt(Math.min(delayMs * 2, 60_000)), delayMs);
       });
-  };
-  attempt(1000);
+  let waitTimer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    attempt(1_000),
+    new Promise<void>((resolve) => {
+      waitTimer = setTimeout(resolve, FIRST_ATTEMPT_WAIT_MS);
+    }),
+  ]);
+  clearTimeout(waitTimer);
   return async () => {
     stopped = true;
     clearTimeout(retryTimer);

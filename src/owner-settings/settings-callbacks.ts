@@ -29,6 +29,7 @@ export const settingsCallback = {
   queueCancelConfirm: (draftId: number) => `queue:cxy:${draftId}`,
   deleteDataConfirm: (askedAt: Date) => `wipe:yes:${Math.floor(askedAt.getTime() / 1000)}`,
   deleteDataKeep: "wipe:no",
+  instagramConnect: (brandId: number) => `ig:connect:${brandId}`,
 } as const;
 
 export const settingsCallbackPattern = {
@@ -51,6 +52,7 @@ export const settingsCallbackPattern = {
   queueCancelConfirm: new RegExp(`^queue:cxy:${ID}$`),
   deleteDataConfirm: new RegExp(`^wipe:yes:${NUMBER}$`),
   deleteDataKeep: /^wipe:no$/,
+  instagramConnect: new RegExp(`^ig:connect:${ID}$`),
 } as const;
 
 /** Buttons inside a dialog; only the dialog waiting for them acts on them. */

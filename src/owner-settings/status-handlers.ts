@@ -6,10 +6,11 @@ import { withBrandHeading } from "./brand-views.ts";
 import { committedUsd } from "./budget-view.ts";
 import type { HandlerDeps } from "./handler-deps.ts";
 import { runOnce } from "./run-once.ts";
-import { withSelectedBrand } from "./selected-brand.ts";
+import { withButtonBrand, withSelectedBrand } from "./selected-brand.ts";
+import { settingsCallbackPattern } from "./settings-callbacks.ts";
 import { loadBrandStatus } from "./status-queries.ts";
 import { renderStatus } from "./status-view.ts";
-import { replyHtml } from "./telegram-replies.ts";
+import { answerButton, replyHtml } from "./telegram-replies.ts";
 
 /** /status, /pause, /resume, and the thin /connect and /disconnect that hand over to the Instagram capability. */
 export function statusHandlers(deps: HandlerDeps): Composer<BotContext> {
@@ -56,6 +57,13 @@ export function statusHandlers(deps: HandlerDeps): Composer<BotContext> {
   );
   composer.command("disconnect", (ctx) =>
     withSelectedBrand(ctx, deps.sql, (scope) => deps.instagram.disconnect(ctx, scope)),
+  );
+  // The Reconnect button on "Instagram disconnected" messages: /connect for the brand the message was about.
+  composer.callbackQuery(settingsCallbackPattern.instagramConnect, (ctx) =>
+    withButtonBrand(ctx, deps.sql, Number(ctx.match[1]), async (scope) => {
+      await answerButton(ctx);
+      await deps.instagram.connect(ctx, scope);
+    }),
   );
   return composer;
 }

@@ -44,7 +44,9 @@ export function summariseExampleCaptions(examples: readonly string[]): string {
       ? `short captions (about ${averageWords} words)`
       : `captions of about ${averageWords} words`,
     `${frequency(share((caption) => /\p{Extended_Pictographic}/u.test(caption)))} uses emoji`,
-    averageHashtags === 0 ? "no hashtags" : plural(Math.max(1, Math.round(averageHashtags)), "hashtag", "about "),
+    averageHashtags === 0
+      ? "no hashtags"
+      : plural(Math.max(1, Math.round(averageHashtags)), "hashtag", "about "),
     `${frequency(share((caption) => caption.includes("?")))} asks the reader a question`,
     `${frequency(share((caption) => caption.includes("!")))} uses exclamation marks`,
   ];

@@ -91,12 +91,21 @@ function explainBareTimeZone(typed: string): string {
 }
 
 /** The zone's canonical id as ICU resolves it, or null when ICU does not know the name. */
+const resolvedTimeZones = new Map<string, string | null>();
+
+/** Building an Intl.DateTimeFormat costs far more than the slot arithmetic around it, so answers are kept. */
 function resolveTimeZone(name: string): string | null {
-  try {
-    return new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return null;
+  let resolved = resolvedTimeZones.get(name);
+  if (resolved === undefined) {
+    try {
+      resolved = new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
+    } catch {
+      resolved = null;
+    }
+    if (resolvedTimeZones.size > 1000) resolvedTimeZones.clear();
+    resolvedTimeZones.set(name, resolved);
   }
+  return resolved;
 }
 
 /**
@@ -195,10 +204,25 @@ function wallClockAt(timeZone: string, ms: number): WallClock {
 }
 
 /** The zone's offset from UTC at the instant `ms`, in milliseconds (Berlin in summer: +7 200 000). */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const offsetCache = new Map<string, number>();
+
+/**
+ * The zone's UTC offset at an instant. Every time-zone transition since 1970 falls on a quarter-hour of UTC,
+ * so the offset is constant within one quarter-hour and is computed once per zone and quarter-hour: formatting
+ * with Intl is the slow part of slot arithmetic, and an approval asks for the same offsets again and again.
+ */
 function offsetAt(timeZone: string, ms: number): number {
-  const wall = wallClockAt(timeZone, ms);
-  const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  return wallAsUtc - Math.floor(ms / 1000) * 1000;
+  const quarter = Math.floor(ms / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
+  const key = `${timeZone}|${quarter}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    const wall = wallClockAt(timeZone, quarter);
+    offset = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - quarter;
+    if (offsetCache.size > 50_000) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return offset;
 }
 
 /**

@@ -1,0 +1,283 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { visibleText } from "./fakes/fake-telegram.ts";
+import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
+import { callbackUpdate, type From, postUpdate, textUpdate } from "./helpers/telegram-updates.ts";
+
+const RSS = `<?xml version="1.0"?><rss version="2.0"><channel><title>Bike Lane Daily</title>
+<link>https://bikes.example/</link><item><title>New lane</title><link>https://bikes.example/1</link></item></channel></rss>`;
+
+let t: TestApp;
+let feeds: Server;
+let feedBase: string;
+let nextOwner = OWNER_ID;
+const owners = Array.from({ length: 12 }, (_, i) => OWNER_ID + i);
+
+beforeAll(async () => {
+  feeds = createServer((req, res) => {
+    if (req.url === "/feed.xml") res.writeHead(200, { "content-type": "application/rss+xml" }).end(RSS);
+    else if (req.url === "/page.html")
+      res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><html><body>Hi</body></html>");
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => feeds.listen(0, "127.0.0.1", resolve));
+  feedBase = `http://127.0.0.1:${(feeds.address() as AddressInfo).port}`;
+  t = await startTestApp({ OWNER_TELEGRAM_IDS: owners.join(",") });
+});
+afterAll(async () => {
+  await t.stop();
+  await new Promise((resolve) => feeds.close(resolve));
+});
+
+/** A private chat with the bot as one Telegram user: sends messages, presses buttons, reads replies as text. */
+function chatAs(from: From) {
+  const plain = (message: { text?: string; parse_mode?: string } | undefined) => {
+    if (!message?.text) return "";
+    const parsed = visibleText(message.text, message.parse_mode);
+    return "text" in parsed ? parsed.text : message.text;
+  };
+  const chat = {
+    messages: () => t.telegram.messagesIn(from.id),
+    last: () => plain(t.telegram.lastMessageIn(from.id)),
+    /** Texts of the messages sent since `count` messages were in the chat. */
+    since: (count: number) => chat.messages().slice(count).map(plain),
+    async send(text: string): Promise<string[]> {
+      const before = chat.messages().length;
+      const response = await postUpdate(t.app.url, textUpdate(text, from));
+      expect(response.status).toBe(200);
+      return chat.since(before);
+    },
+    /** Presses the newest button whose label matches; returns the toast and the new messages. */
+    async press(label: string | RegExp): Promise<{ toast: string | undefined; replies: string[] }> {
+      const message = [...chat.messages()]
+        .reverse()
+        .find((m) =>
+          m.reply_markup?.inline_keyboard
+            ?.flat()
+            .some((b) => (typeof label === "string" ? b.text === label : label.test(b.text))),
+        );
+      const button = message?.reply_markup?.inline_keyboard
+        ?.flat()
+        .find((b) => (typeof label === "string" ? b.text === label : label.test(b.text)));
+      if (!message || !button?.callback_data) throw new Error(`no button ${label} in the chat`);
+      const before = chat.messages().length;
+      const answers = t.telegram.callsTo("answerCallbackQuery").length;
+      const response = await postUpdate(
+        t.app.url,
+        callbackUpdate(button.callback_data, { message_id: message.message_id, chat_id: from.id }, from),
+      );
+      expect(response.status).toBe(200);
+      const answer = t.telegram.callsTo("answerCallbackQuery").slice(answers);
+      expect(answer).toHaveLength(1);
+      return { toast: answer[0]!.payload.text as string | undefined, replies: chat.since(before) };
+    },
+  };
+  return chat;
+}
+
+function newOwner(firstName = "Ada") {
+  const from = { id: nextOwner++, first_name: firstName };
+  return { from, chat: chatAs(from) };
+}
+
+async function brandsOf(telegramUserId: number) {
+  return t.app.sql<
+    { id: number; name: string; topic: string; voice: string; time_zone: string; selected: boolean }[]
+  >`
+    select b.id, b.name, b.topic, b.voice, b.time_zone, coalesce(o.selected_brand_id = b.id, false) as selected
+      from brands b join owners o on o.id = b.owner_id
+     where o.telegram_user_id = ${telegramUserId} order by b.id`;
+}
+
+async function feedsOf(telegramUserId: number) {
+  return t.app.sql<{ url: string; title: string }[]>`
+    select f.url, f.title from feeds f join brands b on b.id = f.brand_id join owners o on o.id = b.owner_id
+     where o.telegram_user_id = ${telegramUserId} order by f.id`;
+}
+
+describe("first-brand onboarding", () => {
+  it("registers a new owner and walks them through name, topic, voice, time zone and feed", async () => {
+    const { from, chat } = newOwner("Ada");
+    const [welcome] = await chat.send("/start");
+    expect(welcome).toContain("Welcome to Greenlight, Ada!");
+    expect(welcome).toContain("1/5 What is the brand called?");
+    expect(await t.app.sql`select 1 from owners where telegram_user_id = ${from.id}`).toHaveLength(1);
+
+    expect(await chat.send("Berlin Bike News")).toEqual([
+      expect.stringContaining("2/5 What does it post about?"),
+    ]);
+    expect(await chat.send("urban cycling in Berlin")).toEqual([
+      expect.stringContaining("3/5 How should captions sound?"),
+    ]);
+    expect(await chat.send("friendly and curious, short sentences")).toEqual([
+      expect.stringContaining("4/5 Which time zone"),
+    ]);
+    expect(await brandsOf(from.id)).toEqual([]);
+    const afterZone = await chat.send("Europe/Berlin");
+    expect(afterZone[0]).toMatch(/^Time zone set: Europe\/Berlin \(\d\d:\d\d there now\)\.$/);
+    expect(afterZone[1]).toContain("5/5 Send the address of a news feed");
+
+    const done = await chat.send(`${feedBase}/feed.xml`);
+    expect(done[0]).toBe("Found the feed “Bike Lane Daily”.");
+    expect(done[1]).toContain("✅ Berlin Bike News is set up.");
+    expect(done[1]).toContain("Topic: urban cycling in Berlin");
+    expect(done[1]).toContain("Feed: Bike Lane Daily");
+    expect(done[1]).toContain("Posting at 09:00, 18:00 daily");
+
+    expect(await brandsOf(from.id)).toEqual([
+      expect.objectContaining({
+        name: "Berlin Bike News",
+        topic: "urban cycling in Berlin",
+        voice: "friendly and curious, short sentences",
+        time_zone: "Europe/Berlin",
+        selected: true,
+      }),
+    ]);
+    expect(await feedsOf(from.id)).toEqual([{ url: `${feedBase}/feed.xml`, title: "Bike Lane Daily" }]);
+  });
+
+  it("lets every step be skipped, by button or by /skip, and still creates a usable brand", async () => {
+    const { from, chat } = newOwner();
+    await chat.send("/start");
+    expect((await chat.press("⏭ Skip")).toast).toBe("Skipped");
+    expect(chat.last()).toContain("2/5");
+    await chat.send("/skip");
+    expect((await chat.press("⏭ Skip")).replies).toEqual([expect.stringContaining("4/5")]);
+    await chat.send("/skip");
+    const done = await chat.send("/skip");
+    expect(done).toEqual([expect.stringContaining("✅ My brand is set up.")]);
+    expect(done[0]).toContain("Topic: not set (/topic)");
+    expect(done[0]).toContain("Feed: none yet (/feeds)");
+    expect(await brandsOf(from.id)).toEqual([
+      expect.objectContaining({ name: "My brand", topic: "", voice: "", time_zone: "UTC", selected: true }),
+    ]);
+    expect(await feedsOf(from.id)).toEqual([]);
+  });
+
+  it("asks again after an invalid time zone, with examples, and accepts a valid one", async () => {
+    const { from, chat } = newOwner();
+    await chat.send("/start");
+    await chat.send("Zone Test");
+    await chat.send("/skip");
+    await chat.send("/skip");
+    expect(chat.last()).toContain("Europe/Berlin, America/New_York, Asia/Kolkata");
+    expect(await chat.send("Berlin")).toEqual([
+      "Please write the time zone as Region/City, like Europe/Berlin or America/New_York. Did you mean Europe/Berlin?",
+    ]);
+    expect(await chat.send("Mars/Olympus_Mons")).toEqual([
+      expect.stringContaining("“Mars/Olympus_Mons” is not a time zone I know."),
+    ]);
+    const accepted = await chat.send("america/new_york");
+    expect(accepted[0]).toContain("Time zone set: America/New_York");
+    await chat.send("/skip");
+    expect(await brandsOf(from.id)).toEqual([
+      expect.objectContaining({ name: "Zone Test", time_zone: "America/New_York" }),
+    ]);
+  });
+
+  it("refuses a feed address that is a web page or unreachable, keeps waiting, then takes a real feed", async () => {
+    const { from, chat } = newOwner();
+    await chat.send("/start");
+    for (let i = 0; i < 4; i++) await chat.press("⏭ Skip");
+    expect(await chat.send(`${feedBase}/page.html`)).toEqual([
+      `The feed at ${feedBase}/page.html could not be read: this address returns a web page (HTML), not an RSS or Atom feed.`,
+    ]);
+    expect(await chat.send(`${feedBase}/missing.xml`)).toEqual([
+      `The feed at ${feedBase}/missing.xml answered 404 Not Found.`,
+    ]);
+    expect(await chat.send("not a url")).toEqual(["Please send just one address, without spaces."]);
+    expect(await brandsOf(from.id)).toEqual([]);
+    const done = await chat.send(`${feedBase}/feed.xml`);
+    expect(done[0]).toBe("Found the feed “Bike Lane Daily”.");
+    expect(await feedsOf(from.id)).toEqual([{ url: `${feedBase}/feed.xml`, title: "Bike Lane Daily" }]);
+  });
+
+  it("refuses a name that is too long or already taken, without losing the dialog", async () => {
+    const { from, chat } = newOwner();
+    await chat.send("/start");
+    await chat.send("Taken Name");
+    for (let i = 0; i < 4; i++) await chat.send("/skip");
+    await chat.send("/brands");
+    await chat.press("➕ New brand");
+    expect(chat.last()).toContain("A new brand: 5 quick questions.");
+    expect(await chat.send("x".repeat(61))).toEqual(["That name is 61 characters; keep it to 60 or fewer."]);
+    expect(await chat.send("taken name")).toEqual([
+      "You already have a brand called “taken name”. Send another name.",
+    ]);
+    expect(await chat.send("Second Brand")).toEqual([expect.stringContaining("2/5")]);
+    for (let i = 0; i < 4; i++) await chat.send("/skip");
+    expect((await brandsOf(from.id)).map((b) => [b.name, b.selected])).toEqual([
+      ["Taken Name", false],
+      ["Second Brand", true],
+    ]);
+  });
+
+  it("continues the dialog where it was after a restart", async () => {
+    const { from, chat } = newOwner();
+    await chat.send("/start");
+    await chat.send("Restart Brand");
+    await chat.send("cycling news");
+    await t.restart({ OWNER_TELEGRAM_IDS: owners.join(",") });
+    expect(await chat.send("calm and factual")).toEqual([expect.stringContaining("4/5")]);
+    await chat.send("Asia/Kolkata");
+    const done = await chat.send(`${feedBase}/feed.xml`);
+    expect(done.at(-1)).toContain("✅ Restart Brand is set up.");
+    expect(await brandsOf(from.id)).toEqual([
+      expect.objectContaining({
+        name: "Restart Brand",
+        topic: "cycling news",
+        voice: "calm and factual",
+        time_zone: "Asia/Kolkata",
+      }),
+    ]);
+  });
+
+  it("greets a registered owner on a second /start and shows the help instead of registering again", async () => {
+    const { from, chat } = newOwner("Grace");
+    await chat.send("/start");
+    await chat.send("Grace Weekly");
+    for (let i = 0; i < 4; i++) await chat.send("/skip");
+    const [greeting] = await chat.send("/start");
+    expect(greeting).toContain("Welcome back, Grace! You are working on Grace Weekly.");
+    expect(greeting).toContain("/help – What I can do");
+    expect(await t.app.sql`select 1 from owners where telegram_user_id = ${from.id}`).toHaveLength(1);
+    expect(await brandsOf(from.id)).toHaveLength(1);
+  });
+
+  it("leaves the dialog on /cancel without creating anything, and says so when nothing is open", async () => {
+    const { from, chat } = newOwner();
+    await chat.send("/start");
+    await chat.send("Half Done");
+    expect(await chat.send("/cancel")).toEqual([
+      "Cancelled. No brand was created. Send /start whenever you want to set one up.",
+    ]);
+    expect(await brandsOf(from.id)).toEqual([]);
+    expect(await chat.send("just chatting")).toEqual([
+      "I didn't catch that. Send /help to see what I can do.",
+    ]);
+    expect(await chat.send("/cancel")).toEqual(["Nothing to cancel: no dialog is open."]);
+    expect(await t.app.sql`select 1 from bot_conversations where key = ${`conversation:${from.id}`}`).toEqual(
+      [],
+    );
+
+    // Registered but brandless: /start offers the setup again.
+    expect((await chat.send("/start"))[0]).toContain("1/5 What is the brand called?");
+    const [cancelled] = (await chat.press("✖ Cancel")).replies;
+    expect(cancelled).toContain("Cancelled. No brand was created.");
+  });
+
+  it("shows the help inside a dialog and keeps waiting; another command leaves the dialog and runs", async () => {
+    const { from, chat } = newOwner();
+    await chat.send("/start");
+    const [help] = await chat.send("/help");
+    expect(help).toContain("/budget – AI spend this month and the monthly cap");
+    expect(help).toContain("You are still in the brand setup");
+    expect(await chat.send("Still Here")).toEqual([expect.stringContaining("2/5")]);
+    expect(await chat.send("/brands")).toEqual([
+      "Left the brand setup; nothing was saved.",
+      expect.stringContaining("You have no brands yet."),
+    ]);
+    expect(await brandsOf(from.id)).toEqual([]);
+  });
+});
