@@ -58,20 +58,21 @@ describe("rendering a draft card", () => {
       ["✅ Approve", "✏️ Edit", "❌ Reject"],
       ["🖼 New image", "🔁 Rewrite"],
     ]);
-    expect(card.keyboard.inline_keyboard.flat().map((b) => (b as { callback_data: string }).callback_data)).toEqual([
-      "a:42",
-      "e:42",
-      "r:42",
-      "i:42",
-      "w:42",
-    ]);
+    expect(
+      card.keyboard.inline_keyboard.flat().map((b) => (b as { callback_data: string }).callback_data),
+    ).toEqual(["a:42", "e:42", "r:42", "i:42", "w:42"]);
     expect(shown(card.photoCaption)).toBe("📰 Cargo bikes overtake cars");
   });
 
   it("keeps a caption full of HTML and ampersands intact, escaped for Telegram", () => {
     const hostile = `<script>alert("x")</script> & <b>bold</b> &amp; 1 < 2 > 0 "quoted" <a href="javascript:x">`;
     const card = renderDraftCard(
-      draft({ caption: hostile, hashtags: [], sourceTitle: "<i>Breaking</i> & more", relevanceReason: "a < b" }),
+      draft({
+        caption: hostile,
+        hashtags: [],
+        sourceTitle: "<i>Breaking</i> & more",
+        relevanceReason: "a < b",
+      }),
       { now: NOW },
     );
     expect(shown(card.text)).toContain(hostile);
@@ -111,7 +112,9 @@ describe("rendering a draft card", () => {
   });
 
   it("names the brand when the owner runs several", () => {
-    const card = renderDraftCard(draft({ ownerHasSeveralBrands: true, brandName: "Velo <Daily>" }), { now: NOW });
+    const card = renderDraftCard(draft({ ownerHasSeveralBrands: true, brandName: "Velo <Daily>" }), {
+      now: NOW,
+    });
     expect(shown(card.text).split("\n")[0]).toBe("🏷 Velo <Daily>");
     expect(shown(card.photoCaption)).toContain("🏷 Velo <Daily>");
   });
@@ -146,7 +149,10 @@ describe("rendering a draft card", () => {
 
   it("explains a failed publish in plain words with a Retry button", () => {
     const card = renderDraftCard(
-      draft({ status: "failed", lastError: "The image is larger than Instagram's 8 MB limit. It needs a smaller image." }),
+      draft({
+        status: "failed",
+        lastError: "The image is larger than Instagram's 8 MB limit. It needs a smaller image.",
+      }),
       { now: NOW },
     );
     expect(shown(card.text)).toContain("Publishing failed: The image is larger than Instagram's 8 MB limit.");
@@ -162,7 +168,12 @@ describe("rendering a draft card", () => {
   it("offers the quick rejection reasons while the owner chooses", () => {
     const card = renderDraftCard(draft(), { now: NOW, moment: "choosing_reject_reason" });
     expect(shown(card.text)).toContain("Why reject it?");
-    expect(buttonLabels(card)).toEqual([["Off-topic", "Tone"], ["Image", "Already covered"], ["Other…"], ["↩️ Back"]]);
+    expect(buttonLabels(card)).toEqual([
+      ["Off-topic", "Tone"],
+      ["Image", "Already covered"],
+      ["Other…"],
+      ["↩️ Back"],
+    ]);
   });
 
   it("never links anything but http(s)", () => {
@@ -180,10 +191,23 @@ describe("rendering a draft card", () => {
   });
 
   it("tells a stale button what happened to the draft", () => {
-    const scheduled = { status: "approved" as const, scheduledFor: new Date("2026-04-14T07:00:00Z"), timeZone: "Europe/Berlin" };
-    expect(describeDraftState(scheduled, NOW)).toBe("Already approved — scheduled for Tue 09:00, Europe/Berlin.");
+    const scheduled = {
+      status: "approved" as const,
+      scheduledFor: new Date("2026-04-14T07:00:00Z"),
+      timeZone: "Europe/Berlin",
+    };
+    expect(describeDraftState(scheduled, NOW)).toBe(
+      "Already approved — scheduled for Tue 09:00, Europe/Berlin.",
+    );
     expect(describeDraftState({ ...scheduled, status: "rejected" }, NOW)).toBe("Already rejected.");
-    for (const status of ["generating", "pending_review", "publishing", "published", "failed", "cancelled"] as const) {
+    for (const status of [
+      "generating",
+      "pending_review",
+      "publishing",
+      "published",
+      "failed",
+      "cancelled",
+    ] as const) {
       expect(describeDraftState({ ...scheduled, status }, NOW).length).toBeLessThanOrEqual(200);
     }
   });

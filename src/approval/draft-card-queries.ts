@@ -24,7 +24,8 @@ export interface StoredDraftCard extends DraftCard {
   textMessageId: number | null;
 }
 
-interface DraftCardRow {
+/** The drafts columns a card shows, as `returning` gives them back after an update. */
+export interface DraftRow {
   id: number;
   status: DraftStatus;
   caption: string;
@@ -43,6 +44,9 @@ interface DraftCardRow {
   telegram_photo_message_id: number | null;
   telegram_text_message_id: number | null;
   brand_id: number;
+}
+
+interface DraftCardRow extends DraftRow {
   brand_name: string;
   time_zone: string;
   posting_slots: PostingSlot[];
@@ -79,7 +83,28 @@ export async function loadDraftCard(
 }
 
 function toCard(row: DraftCardRow): StoredDraftCard {
+  const context = {
+    aiCostUsd: Number(row.ai_cost_usd),
+    brandName: row.brand_name,
+    timeZone: row.time_zone,
+    ownerHasSeveralBrands: row.brand_count > 1,
+    ownerId: row.owner_id,
+    ownerChatId: row.owner_chat_id,
+    postingSlots: row.posting_slots,
+  };
+  return withDraftRow(context, row);
+}
+
+/**
+ * The card with the draft's own columns replaced by `row` (e.g. an UPDATE's `returning`), keeping what was read
+ * around it (brand, owner, cost): a decision then needs no second read of the card.
+ */
+export function withDraftRow(
+  context: Omit<StoredDraftCard, keyof DraftCardColumns>,
+  row: DraftRow,
+): StoredDraftCard {
   return {
+    ...context,
     id: row.id,
     status: row.status,
     caption: row.caption,
@@ -92,15 +117,8 @@ function toCard(row: DraftCardRow): StoredDraftCard {
     scheduledFor: row.scheduled_for,
     permalink: row.permalink,
     lastError: row.last_error,
-    aiCostUsd: Number(row.ai_cost_usd),
-    brandName: row.brand_name,
-    timeZone: row.time_zone,
-    ownerHasSeveralBrands: row.brand_count > 1,
     hasPhoto: Boolean(row.image_key || row.image_url),
     brandId: row.brand_id,
-    ownerId: row.owner_id,
-    ownerChatId: row.owner_chat_id,
-    postingSlots: row.posting_slots,
     imageKey: row.image_key,
     imageUrl: row.image_url,
     telegramChatId: row.telegram_chat_id,
@@ -108,6 +126,29 @@ function toCard(row: DraftCardRow): StoredDraftCard {
     textMessageId: row.telegram_text_message_id,
   };
 }
+
+type DraftCardColumns = Pick<
+  StoredDraftCard,
+  | "id"
+  | "status"
+  | "caption"
+  | "hashtags"
+  | "edited"
+  | "sourceTitle"
+  | "sourceLink"
+  | "relevanceReason"
+  | "rejectionReason"
+  | "scheduledFor"
+  | "permalink"
+  | "lastError"
+  | "hasPhoto"
+  | "brandId"
+  | "imageKey"
+  | "imageUrl"
+  | "telegramChatId"
+  | "photoMessageId"
+  | "textMessageId"
+>;
 
 /**
  * Remembered as soon as each message is sent, not after both: an outbox retry after a failure between the

@@ -91,6 +91,7 @@ export function draftDecisions(deps: DraftDecisionsDeps): Composer<BotContext> {
       ownerId: owner.id,
       updateId: ctx.update.update_id,
       now: clock(),
+      known: card,
     };
     const press = { ctx, card, callback, input };
     switch (callback.action) {
@@ -245,8 +246,8 @@ export function draftDecisions(deps: DraftDecisionsDeps): Composer<BotContext> {
   /** Runs a job now without waiting for it; a job not registered (yet) is left to its schedule. */
   function runJobSoon(name: string): void {
     scheduler.runNow(name).catch((error: Error) => {
-      if (!error.message.startsWith("No job named"))
-        logger.error({ err: error, job: name }, "job run failed");
+      if (error.message.startsWith("No job named")) return;
+      logger.error({ err: error, job: name }, "job run failed");
     });
   }
 
@@ -261,8 +262,9 @@ async function answer(ctx: BotContext, text: string): Promise<void> {
   try {
     await ctx.answerCallbackQuery({ text });
   } catch (error) {
-    if (!(error instanceof GrammyError && /query is too old|query ID is invalid/i.test(error.description)))
-      throw error;
+    const tooLate =
+      error instanceof GrammyError && /query is too old|query ID is invalid/i.test(error.description);
+    if (!tooLate) throw error;
   }
 }
 

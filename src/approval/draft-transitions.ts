@@ -16,7 +16,7 @@ import postgres from "postgres";
 import { claimUpdate } from "../bot/processed-updates.ts";
 import type { Sql, Transaction } from "../database/connect.ts";
 import { nextFreeSlot } from "../publishing/posting-slots.ts";
-import { loadDraftCard, type StoredDraftCard } from "./draft-card-queries.ts";
+import { type DraftRow, loadDraftCard, type StoredDraftCard, withDraftRow } from "./draft-card-queries.ts";
 import type { DraftStatus } from "./render-draft-card.ts";
 
 export type DecisionOutcome =
@@ -37,6 +37,11 @@ export interface DecisionInput {
   /** The Telegram update that asked for it; recorded with the effect. */
   updateId: number;
   now: Date;
+  /**
+   * The card as the caller read it just before, already checked to be in a state the decision starts from:
+   * saves reading it again inside the transaction. The guarded UPDATE still decides.
+   */
+  known?: StoredDraftCard | undefined;
 }
 
 type Changes = Record<string, string | number | boolean | Date | null>;
@@ -125,22 +130,22 @@ async function decide(
 ): Promise<DecisionOutcome> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await sql.begin(async (tx) => {
-        if (!(await claimUpdate(tx, input.updateId))) return { kind: "redelivered" } as const;
-        const before = await loadDraftCard(tx, input.draftId, input.ownerId);
-        if (!before) return { kind: "gone" } as const;
-        if (!from.includes(before.status)) return { kind: "stale", card: before } as const;
-        const changes = await plan(tx, before);
-        if (changes === "no_slots") return { kind: "no_slots", card: before } as const;
-        const changed = await tx`
-          update drafts set ${tx(changes)}, updated_at = now()
-           where id = ${input.draftId} and status in ${tx(from)}
-          returning id`;
-        const after = await loadDraftCard(tx, input.draftId, input.ownerId);
-        if (!after) return { kind: "gone" } as const;
-        return changed.length > 0
-          ? ({ kind: "done", card: after } as const)
-          : ({ kind: "stale", card: after } as const);
+      return await sql.begin(async (tx): Promise<DecisionOutcome> => {
+        if (!(await claimUpdate(tx, input.updateId))) return { kind: "redelivered" };
+        const before = input.known ?? (await loadDraftCard(tx, input.draftId, input.ownerId));
+        if (!before) return { kind: "gone" };
+        if (from.includes(before.status)) {
+          const changes = await plan(tx, before);
+          if (changes === "no_slots") return { kind: "no_slots", card: before };
+          const [changed] = await tx<DraftRow[]>`
+            update drafts set ${tx(changes)}, updated_at = now()
+             where id = ${input.draftId} and status in ${tx(from)}
+            returning *`;
+          if (changed) return { kind: "done", card: withDraftRow(before, changed) };
+        }
+        // Decided meanwhile (a double tap, another device) or deleted: report the draft as it is now.
+        const current = await loadDraftCard(tx, input.draftId, input.ownerId);
+        return current ? { kind: "stale", card: current } : { kind: "gone" };
       });
     } catch (error) {
       if (isSlotTaken(error) && attempt < MAX_SLOT_ATTEMPTS) continue;

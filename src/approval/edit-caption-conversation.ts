@@ -62,7 +62,9 @@ export function editCaptionConversation(deps: DialogDeps) {
       // /help is answered by the help handler further down while the edit keeps waiting.
       if (command === "help") return conversation.skip({ next: true });
       if (command === "skip") {
-        await answer.reply("There is nothing to skip: send the new caption, or /cancel to keep the current one.");
+        await answer.reply(
+          "There is nothing to skip: send the new caption, or /cancel to keep the current one.",
+        );
         continue;
       }
       if (command !== null) {

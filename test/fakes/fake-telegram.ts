@@ -503,7 +503,9 @@ function parseMultipart(body: Buffer, boundary: string): { name: string; filenam
     if (headerEnd !== -1) {
       const headers = part.subarray(0, headerEnd).toString("utf8");
       const name = /name="([^"]*)"/i.exec(headers)?.[1];
-      const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
+      // grammY writes the file name unquoted (filename=photo.jpg); browsers quote it.
+      const filenameMatch = /filename=(?:"([^"]*)"|([^;\r\n]*))/i.exec(headers);
+      const filename = filenameMatch ? (filenameMatch[1] ?? filenameMatch[2]) : undefined;
       if (name !== undefined) {
         parts.push({
           name,

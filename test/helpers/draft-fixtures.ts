@@ -1,7 +1,9 @@
 import sharp from "sharp";
 import type { Sql } from "../../src/database/connect.ts";
 import type { PostingSlot } from "../../src/publishing/posting-slots.ts";
-import { OWNER_ID } from "./start-test-app.ts";
+import { type FakeMessage, visibleText } from "../fakes/fake-telegram.ts";
+import { OWNER_ID, type TestApp } from "./start-test-app.ts";
+import { callbackUpdate, type From, postUpdate } from "./telegram-updates.ts";
 
 /**
  * Owners, brands and drafts written straight into the database, as the onboarding and the drafting pipeline
@@ -86,4 +88,70 @@ export async function sampleJpeg(color = { r: 30, g: 160, b: 90 }): Promise<Buff
   return sharp({ create: { width: 108, height: 135, channels: 3, background: color } })
     .jpeg()
     .toBuffer();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cards in the fake Telegram
+
+export interface CardMessages {
+  chatId: number;
+  photo: FakeMessage | undefined;
+  text: FakeMessage;
+}
+
+/** Runs the outbox worker once, as its schedule would. */
+export async function deliverOutbox(t: TestApp): Promise<void> {
+  await t.app.scheduler.runNow("telegram-outbox");
+}
+
+/** The Telegram messages recorded for a draft's card. */
+export async function cardMessages(t: TestApp, draftId: number): Promise<CardMessages> {
+  const [row] = await t.app.sql<
+    {
+      telegram_chat_id: number | null;
+      telegram_photo_message_id: number | null;
+      telegram_text_message_id: number | null;
+    }[]
+  >`select telegram_chat_id, telegram_photo_message_id, telegram_text_message_id from drafts where id = ${draftId}`;
+  if (!row?.telegram_text_message_id) throw new Error(`draft ${draftId} has no card`);
+  return {
+    chatId: row.telegram_chat_id!,
+    photo: row.telegram_photo_message_id ? t.telegram.messages.get(row.telegram_photo_message_id) : undefined,
+    text: t.telegram.messages.get(row.telegram_text_message_id)!,
+  };
+}
+
+/** What the owner reads in a message, as Telegram parses its HTML. */
+export function readable(message: { text?: string; caption?: string; parse_mode?: string }): string {
+  const parsed = visibleText(message.text ?? message.caption ?? "", message.parse_mode);
+  if ("error" in parsed) throw new Error(parsed.error);
+  return parsed.text;
+}
+
+export function buttonsOf(message: FakeMessage): { text: string; callback_data?: string; url?: string }[] {
+  return (message.reply_markup?.inline_keyboard ?? []).flat();
+}
+
+/** Presses a card button: posts a callback_query update to the webhook and returns what Telegram saw. */
+export async function pressButton(
+  t: TestApp,
+  data: string,
+  message: { message_id: number; chat_id: number },
+  from: From = { id: OWNER_ID },
+  updateId?: number,
+): Promise<{ status: number; answer: string | undefined; update: ReturnType<typeof callbackUpdate> }> {
+  const update =
+    updateId === undefined
+      ? callbackUpdate(data, message, from)
+      : callbackUpdate(data, message, from, updateId);
+  const response = await postUpdate(t.app.url, update);
+  return { status: response.status, answer: answerTo(t, update.callback_query.id), update };
+}
+
+/** The toast a callback query was answered with (the last answer, when a redelivery answered again). */
+export function answerTo(t: TestApp, callbackQueryId: string): string | undefined {
+  const answers = t.telegram
+    .callsTo("answerCallbackQuery")
+    .filter((c) => c.payload.callback_query_id === callbackQueryId);
+  return answers.at(-1)?.payload.text as string | undefined;
 }

@@ -1,0 +1,234 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { enqueueDraftCard } from "../src/approval/draft-card-queries.ts";
+import {
+  buttonsOf,
+  cardMessages,
+  deliverOutbox,
+  insertBrand,
+  insertDraft,
+  insertOwner,
+  pressButton,
+  readable,
+} from "./helpers/draft-fixtures.ts";
+import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
+import { postUpdate, textUpdate } from "./helpers/telegram-updates.ts";
+
+let t: TestApp;
+let brandId: number;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const ownerId = await insertOwner(t.app.sql);
+  brandId = await insertBrand(t.app.sql, ownerId);
+});
+afterAll(() => t.stop());
+
+const ORIGINAL = "Cargo bikes now outsell cars in three Dutch cities.";
+
+async function reviewCard(fields: Parameters<typeof insertDraft>[2] = {}) {
+  const draftId = await insertDraft(t.app.sql, brandId, fields);
+  await enqueueDraftCard(t.app.sql, draftId);
+  await deliverOutbox(t);
+  const card = await cardMessages(t, draftId);
+  return { draftId, message: { message_id: card.text.message_id, chat_id: card.chatId } };
+}
+
+async function draftRow(draftId: number) {
+  const [row] = await t.app.sql<
+    {
+      status: string;
+      caption: string;
+      edited: boolean;
+      generated_caption: string;
+      rejection_reason: string | null;
+    }[]
+  >`select status, caption, edited, generated_caption, rejection_reason from drafts where id = ${draftId}`;
+  return row!;
+}
+
+/** Sends the owner's message and returns the bot's replies to it. */
+async function say(text: string): Promise<string[]> {
+  const before = new Set(t.telegram.messagesIn(OWNER_ID).map((m) => m.message_id));
+  const response = await postUpdate(t.app.url, textUpdate(text));
+  expect(response.status).toBe(200);
+  return t.telegram
+    .messagesIn(OWNER_ID)
+    .filter((m) => !before.has(m.message_id))
+    .map((m) => readable(m));
+}
+
+async function cardText(draftId: number): Promise<string> {
+  return readable((await cardMessages(t, draftId)).text);
+}
+
+describe("✏️ Edit", () => {
+  it("takes the owner's caption, keeps it as their voice and updates the card in place", async () => {
+    const { draftId, message } = await reviewCard();
+    const before = t.telegram.messagesIn(OWNER_ID).length;
+    const press = await pressButton(t, `e:${draftId}`, message);
+    expect(press.answer).toBe("Send the new caption.");
+    const prompt = t.telegram
+      .messagesIn(OWNER_ID)
+      .slice(before)
+      .map((m) => readable(m));
+    expect(prompt).toHaveLength(1);
+    expect(prompt[0]).toContain("Send me the new caption, or /cancel to keep the current one.");
+    expect(prompt[0]).toContain("The hashtags stay as they are: #cycling #cities.");
+    expect(prompt[0]).toContain(`Current caption (tap to copy):\n${ORIGINAL}`);
+
+    const replies = await say("Three Dutch cities, more cargo bikes than cars. Your move, Berlin.");
+    expect(replies).toEqual(["✅ Caption updated: the card shows it as it will be posted."]);
+    expect(await draftRow(draftId)).toMatchObject({
+      caption: "Three Dutch cities, more cargo bikes than cars. Your move, Berlin.",
+      edited: true,
+      generated_caption: ORIGINAL,
+      status: "pending_review",
+    });
+    const card = await cardMessages(t, draftId);
+    expect(card.text.message_id).toBe(message.message_id);
+    expect(readable(card.text)).toContain(
+      "📝 Draft for review (caption edited by you)\n\nThree Dutch cities, more cargo bikes than cars. Your move, Berlin.\n\n#cycling #cities",
+    );
+
+    // The dialog is over: the next message is not a caption.
+    expect(await say("thanks")).toEqual(["I didn't catch that. Send /help to see what I can do."]);
+  });
+
+  it("/cancel leaves the caption as it was", async () => {
+    const { draftId, message } = await reviewCard();
+    await pressButton(t, `e:${draftId}`, message);
+    expect(await say("/cancel")).toEqual(["Edit cancelled: the caption is unchanged."]);
+    expect(await draftRow(draftId)).toMatchObject({ caption: ORIGINAL, edited: false });
+    expect(await say("some text")).toEqual(["I didn't catch that. Send /help to see what I can do."]);
+  });
+
+  it("explains why a caption Instagram would refuse is refused, and keeps waiting for a better one", async () => {
+    const { draftId, message } = await reviewCard();
+    await pressButton(t, `e:${draftId}`, message);
+    const tooLong = "Cargo bikes everywhere. ".repeat(100).trim();
+    const [explanation] = await say(tooLong);
+    expect(explanation).toBe(
+      [
+        "That caption can't go to Instagram as it is (counting the draft's hashtags):",
+        `• The caption is ${(tooLong.length + 2 + "#cycling #cities".length).toLocaleString("en-US")} characters; Instagram allows 2,200.`,
+        "",
+        "Send a shorter version, or /cancel to keep the current caption.",
+      ].join("\n"),
+    );
+    const manyTags = Array.from({ length: 31 }, (_, i) => `#tag${i}`).join(" ");
+    const [tags] = await say(`Bikes! ${manyTags}`);
+    expect(tags).toContain("• The caption has 33 hashtags; Instagram allows 30.");
+    expect(await draftRow(draftId)).toMatchObject({ caption: ORIGINAL, edited: false });
+
+    expect(await say("Short and sweet.")).toEqual([
+      "✅ Caption updated: the card shows it as it will be posted.",
+    ]);
+    expect((await draftRow(draftId)).caption).toBe("Short and sweet.");
+  });
+
+  it("continues where it was after a restart", async () => {
+    const { draftId, message } = await reviewCard();
+    await pressButton(t, `e:${draftId}`, message);
+    await t.restart();
+    expect(await say("Written before the deploy, sent after it.")).toEqual([
+      "✅ Caption updated: the card shows it as it will be posted.",
+    ]);
+    expect(await draftRow(draftId)).toMatchObject({
+      caption: "Written before the deploy, sent after it.",
+      edited: true,
+    });
+    expect(await cardText(draftId)).toContain("Written before the deploy, sent after it.");
+  });
+
+  it("lets other cards' buttons work while it waits for the caption", async () => {
+    const editing = await reviewCard();
+    const other = await reviewCard();
+    await pressButton(t, `e:${editing.draftId}`, editing.message);
+    const approve = await pressButton(t, `a:${other.draftId}`, other.message);
+    expect(approve.answer).toBe("✅ Approving…");
+    expect((await draftRow(other.draftId)).status).toBe("approved");
+
+    expect(await say("Still editing the first one.")).toEqual([
+      "✅ Caption updated: the card shows it as it will be posted.",
+    ]);
+    expect((await draftRow(editing.draftId)).caption).toBe("Still editing the first one.");
+    expect((await draftRow(other.draftId)).caption).toBe(ORIGINAL);
+  });
+
+  it("saves onto a draft approved meanwhile, but not onto one rejected meanwhile", async () => {
+    const approved = await reviewCard();
+    await pressButton(t, `e:${approved.draftId}`, approved.message);
+    await pressButton(t, `a:${approved.draftId}`, approved.message);
+    expect(await say("Approved, then polished.")).toEqual([
+      "✅ Caption updated: the card shows it as it will be posted.",
+    ]);
+    expect(await draftRow(approved.draftId)).toMatchObject({
+      status: "approved",
+      caption: "Approved, then polished.",
+    });
+    expect(await cardText(approved.draftId)).toMatch(/^✅ Scheduled for [\s\S]*Approved, then polished\./);
+
+    const rejected = await reviewCard();
+    await pressButton(t, `e:${rejected.draftId}`, rejected.message);
+    await pressButton(t, `q:${rejected.draftId}:t`, rejected.message);
+    expect(await say("Too late for this one.")).toEqual(["The caption was not changed. Already rejected."]);
+    expect((await draftRow(rejected.draftId)).caption).toBe(ORIGINAL);
+  });
+
+  it("another command leaves the edit and runs", async () => {
+    const { draftId, message } = await reviewCard();
+    await pressButton(t, `e:${draftId}`, message);
+    const replies = await say("/nosuchcommand");
+    expect(replies[0]).toBe("Left the caption edit: the caption is unchanged.");
+    expect(await say("not a caption")).toEqual(["I didn't catch that. Send /help to see what I can do."]);
+    expect((await draftRow(draftId)).caption).toBe(ORIGINAL);
+  });
+
+  it("answers a tap on Edit for a decided draft with what happened", async () => {
+    const { draftId, message } = await reviewCard();
+    await pressButton(t, `q:${draftId}:o`, message);
+    const before = t.telegram.messagesIn(OWNER_ID).length;
+    expect((await pressButton(t, `e:${draftId}`, message)).answer).toBe("Already rejected.");
+    expect(t.telegram.messagesIn(OWNER_ID).length).toBe(before);
+  });
+});
+
+describe("❌ Reject with a typed reason", () => {
+  it("asks for the reason, stores it for the drafter and archives the card", async () => {
+    const { draftId, message } = await reviewCard();
+    await pressButton(t, `r:${draftId}`, message);
+    const before = t.telegram.messagesIn(OWNER_ID).length;
+    expect((await pressButton(t, `q:${draftId}:x`, message)).answer).toBe("Type the reason below.");
+    expect(readable(t.telegram.messagesIn(OWNER_ID).slice(before)[0]!)).toBe(
+      "❌ What was wrong with this draft? Send a short reason, or /cancel to keep the draft.",
+    );
+    expect(await say("  Too clickbaity\nfor our readers  ")).toEqual([
+      "❌ Rejected. Thanks, the reason helps the next drafts.",
+    ]);
+    expect(await draftRow(draftId)).toMatchObject({
+      status: "rejected",
+      rejection_reason: "Too clickbaity for our readers",
+    });
+    const card = (await cardMessages(t, draftId)).text;
+    expect(readable(card).split("\n")[0]).toBe("❌ Rejected: Too clickbaity for our readers");
+    expect(buttonsOf(card)).toEqual([]);
+  });
+
+  it("/cancel keeps the draft and puts its buttons back", async () => {
+    const { draftId, message } = await reviewCard();
+    await pressButton(t, `r:${draftId}`, message);
+    await pressButton(t, `q:${draftId}:x`, message);
+    expect(await say("/cancel")).toEqual(["Not rejected: the draft is still waiting for your review."]);
+    expect((await draftRow(draftId)).status).toBe("pending_review");
+    expect(buttonsOf((await cardMessages(t, draftId)).text)[0]?.text).toBe("✅ Approve");
+  });
+
+  it("a quick reason tapped instead of typing one ends the question", async () => {
+    const { draftId, message } = await reviewCard();
+    await pressButton(t, `r:${draftId}`, message);
+    await pressButton(t, `q:${draftId}:x`, message);
+    await pressButton(t, `q:${draftId}:i`, message);
+    expect(await draftRow(draftId)).toMatchObject({ status: "rejected", rejection_reason: "image" });
+    expect(await say("hello")).toEqual(["I didn't catch that. Send /help to see what I can do."]);
+  });
+});
