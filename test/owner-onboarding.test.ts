@@ -1,9 +1,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { visibleText } from "./fakes/fake-telegram.ts";
+import { chatAs as chatAsUser } from "./helpers/owner-chat.ts";
 import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
-import { callbackUpdate, type From, postUpdate, textUpdate } from "./helpers/telegram-updates.ts";
+import type { From } from "./helpers/telegram-updates.ts";
 
 const RSS = `<?xml version="1.0"?><rss version="2.0"><channel><title>Bike Lane Daily</title>
 <link>https://bikes.example/</link><item><title>New lane</title><link>https://bikes.example/1</link></item></channel></rss>`;
@@ -30,51 +30,7 @@ afterAll(async () => {
   await new Promise((resolve) => feeds.close(resolve));
 });
 
-/** A private chat with the bot as one Telegram user: sends messages, presses buttons, reads replies as text. */
-function chatAs(from: From) {
-  const plain = (message: { text?: string; parse_mode?: string } | undefined) => {
-    if (!message?.text) return "";
-    const parsed = visibleText(message.text, message.parse_mode);
-    return "text" in parsed ? parsed.text : message.text;
-  };
-  const chat = {
-    messages: () => t.telegram.messagesIn(from.id),
-    last: () => plain(t.telegram.lastMessageIn(from.id)),
-    /** Texts of the messages sent since `count` messages were in the chat. */
-    since: (count: number) => chat.messages().slice(count).map(plain),
-    async send(text: string): Promise<string[]> {
-      const before = chat.messages().length;
-      const response = await postUpdate(t.app.url, textUpdate(text, from));
-      expect(response.status).toBe(200);
-      return chat.since(before);
-    },
-    /** Presses the newest button whose label matches; returns the toast and the new messages. */
-    async press(label: string | RegExp): Promise<{ toast: string | undefined; replies: string[] }> {
-      const message = [...chat.messages()]
-        .reverse()
-        .find((m) =>
-          m.reply_markup?.inline_keyboard
-            ?.flat()
-            .some((b) => (typeof label === "string" ? b.text === label : label.test(b.text))),
-        );
-      const button = message?.reply_markup?.inline_keyboard
-        ?.flat()
-        .find((b) => (typeof label === "string" ? b.text === label : label.test(b.text)));
-      if (!message || !button?.callback_data) throw new Error(`no button ${label} in the chat`);
-      const before = chat.messages().length;
-      const answers = t.telegram.callsTo("answerCallbackQuery").length;
-      const response = await postUpdate(
-        t.app.url,
-        callbackUpdate(button.callback_data, { message_id: message.message_id, chat_id: from.id }, from),
-      );
-      expect(response.status).toBe(200);
-      const answer = t.telegram.callsTo("answerCallbackQuery").slice(answers);
-      expect(answer).toHaveLength(1);
-      return { toast: answer[0]!.payload.text as string | undefined, replies: chat.since(before) };
-    },
-  };
-  return chat;
-}
+const chatAs = (from: From) => chatAsUser(t, from);
 
 function newOwner(firstName = "Ada") {
   const from = { id: nextOwner++, first_name: firstName };

@@ -17,7 +17,7 @@ import { loadDraftCard } from "./draft-card-queries.ts";
 import { showCardAfterPress } from "./draft-card-telegram.ts";
 import { saveEditedCaption } from "./draft-transitions.ts";
 import { DRAFT_GONE_TEXT, describeDraftState, TELEGRAM_TEXT_LIMIT } from "./render-draft-card.ts";
-import { escapeHtml, visibleLength } from "./telegram-html.ts";
+import { escapeHtml, visibleLength } from "../shared/telegram-html.ts";
 
 export const EDIT_CAPTION_CONVERSATION = "approval-edit-caption";
 

@@ -13,7 +13,7 @@ import { formatSlotForOwner } from "../publishing/posting-slots.ts";
 import { truncateText } from "../shared/html-text.ts";
 import { encodeDraftCallback } from "./callback-data.ts";
 import { REJECTION_REASON_CODES, REJECTION_REASONS } from "./rejection-reasons.ts";
-import { escapeHtml, htmlLink, safeHttpUrl, visibleLength } from "./telegram-html.ts";
+import { escapeHtml, htmlLink, safeHttpUrl, visibleLength } from "../shared/telegram-html.ts";
 
 export type DraftStatus =
   | "generating"

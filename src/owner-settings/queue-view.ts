@@ -2,7 +2,7 @@ import { InlineKeyboard } from "grammy";
 import { formatSlotForOwner } from "../publishing/posting-slots.ts";
 import type { BrandScope } from "./brand-queries.ts";
 import { withBrandHeading } from "./brand-views.ts";
-import { escapeHtml } from "./escape-html.ts";
+import { escapeHtml } from "../shared/telegram-html.ts";
 import type { QueuedPost } from "./queue-queries.ts";
 import { settingsCallback } from "./settings-callbacks.ts";
 

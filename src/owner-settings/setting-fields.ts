@@ -10,7 +10,7 @@ import {
 } from "./brand-queries.ts";
 import { withBrandHeading } from "./brand-views.ts";
 import { formatUsd } from "./budget-view.ts";
-import { escapeHtml } from "./escape-html.ts";
+import { escapeHtml } from "../shared/telegram-html.ts";
 import type { FeedChecker } from "./feed-check.ts";
 import { addFeed, countFeeds, feedExists, MAX_FEEDS_PER_BRAND } from "./feed-queries.ts";
 import { renderScheduleChanged, SCHEDULE_EXAMPLES } from "./schedule-view.ts";

@@ -3,7 +3,7 @@ import type { BotContext } from "../bot/bot-context.ts";
 import { loadBrandScope, registerOwner } from "./brand-queries.ts";
 import type { BrandSetupArgs } from "./brand-setup-dialog.ts";
 import { DIALOG, enterDialog } from "./dialog-flow.ts";
-import { escapeHtml } from "./escape-html.ts";
+import { escapeHtml } from "../shared/telegram-html.ts";
 import type { HandlerDeps } from "./handler-deps.ts";
 import { renderHelp } from "./owner-commands.ts";
 import { runOnce } from "./run-once.ts";

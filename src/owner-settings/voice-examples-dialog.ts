@@ -3,7 +3,7 @@ import type { Sql } from "../database/connect.ts";
 import { loadBrandScope, setVoice } from "./brand-queries.ts";
 import { withBrandHeading } from "./brand-views.ts";
 import { type SettingsConversation, waitForAnswer } from "./dialog-flow.ts";
-import { escapeHtml } from "./escape-html.ts";
+import { escapeHtml } from "../shared/telegram-html.ts";
 import { runOnce } from "./run-once.ts";
 import { dialogCallback } from "./settings-callbacks.ts";
 import { VOICE_MAX_CHARS } from "./settings-input.ts";

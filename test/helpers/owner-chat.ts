@@ -1,0 +1,53 @@
+import { expect } from "vitest";
+import { visibleText } from "../fakes/fake-telegram.ts";
+import type { TestApp } from "./start-test-app.ts";
+import { callbackUpdate, type From, postUpdate, textUpdate } from "./telegram-updates.ts";
+
+/** A private chat with the bot as one Telegram user: sends messages, presses buttons, reads replies as text. */
+export function chatAs(t: TestApp, from: From) {
+  const plain = (message: { text?: string; parse_mode?: string } | undefined) => {
+    if (!message?.text) return "";
+    const parsed = visibleText(message.text, message.parse_mode);
+    return "text" in parsed ? parsed.text : message.text;
+  };
+  const findButton = (label: string | RegExp) => {
+    const matches = (text: string) => (typeof label === "string" ? text === label : label.test(text));
+    const message = [...t.telegram.messagesIn(from.id)]
+      .reverse()
+      .find((m) => m.reply_markup?.inline_keyboard?.flat().some((b) => matches(b.text)));
+    const button = message?.reply_markup?.inline_keyboard?.flat().find((b) => matches(b.text));
+    if (!message || !button?.callback_data) throw new Error(`no button ${label} in the chat`);
+    return { message, data: button.callback_data };
+  };
+  const chat = {
+    from,
+    messages: () => t.telegram.messagesIn(from.id),
+    last: () => plain(t.telegram.lastMessageIn(from.id)),
+    text: (messageId: number) => plain(t.telegram.messages.get(messageId)),
+    since: (count: number) => chat.messages().slice(count).map(plain),
+    async send(text: string, updateId?: number): Promise<string[]> {
+      const before = chat.messages().length;
+      const response = await postUpdate(t.app.url, textUpdate(text, from, updateId));
+      expect(response.status).toBe(200);
+      return chat.since(before);
+    },
+    findButton,
+    /** Sends a callback for `data` on `messageId`; returns the toast and any new messages. */
+    async tap(data: string, messageId: number, updateId?: number) {
+      const before = chat.messages().length;
+      const answers = t.telegram.callsTo("answerCallbackQuery").length;
+      const update = callbackUpdate(data, { message_id: messageId, chat_id: from.id }, from, updateId);
+      const response = await postUpdate(t.app.url, update);
+      expect(response.status).toBe(200);
+      const answer = t.telegram.callsTo("answerCallbackQuery").slice(answers);
+      expect(answer).toHaveLength(1);
+      return { toast: answer[0]!.payload.text as string | undefined, replies: chat.since(before), messageId };
+    },
+    /** Presses the newest button whose label matches. */
+    async press(label: string | RegExp) {
+      const { message, data } = findButton(label);
+      return chat.tap(data, message.message_id);
+    },
+  };
+  return chat;
+}
