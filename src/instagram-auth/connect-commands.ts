@@ -1,0 +1,80 @@
+import { InlineKeyboard } from "grammy";
+import type { BotContext } from "../bot/bot-context.ts";
+import type { InstagramClient } from "../instagram/instagram-client.ts";
+import type { BrandScope } from "../owner-settings/brand-queries.ts";
+import { withBrandHeading } from "../owner-settings/brand-views.ts";
+import type { InstagramConnection } from "../owner-settings/instagram-connection.ts";
+import { runOnce } from "../owner-settings/run-once.ts";
+import { replyHtml } from "../owner-settings/telegram-replies.ts";
+import type { Services } from "../services.ts";
+import { escapeHtml } from "../shared/telegram-html.ts";
+import { disconnectAccounts, findAccountUsername } from "./account-queries.ts";
+import { instagramStartUrl, missingInstagramSettings } from "./instagram-client-factory.ts";
+import { newOAuthState, OAUTH_STATE_TTL_MINUTES } from "./oauth-state.ts";
+import { deleteUnusedOAuthStates, insertOAuthState } from "./oauth-state-queries.ts";
+
+export const DISCONNECTED_BY_OWNER = "Disconnected by the owner with /disconnect.";
+
+/**
+ * /connect and /disconnect (and the Reconnect button), behind owner-settings' thin handlers. /connect issues a
+ * fresh OAuth state and answers with a button to /auth/instagram/start; /disconnect deletes the token at once.
+ * Each runs once per Telegram update, so a redelivered update neither issues a second link nor replies twice.
+ */
+export function instagramConnection(deps: {
+  services: Services;
+  client: InstagramClient | undefined;
+}): InstagramConnection {
+  const { sql, config } = deps.services;
+
+  return {
+    async connect(ctx: BotContext, scope: BrandScope) {
+      const missing = missingInstagramSettings(config);
+      if (!deps.client || missing.length > 0) {
+        await replyHtml(ctx, withBrandHeading(scope, notConfiguredText(missing)));
+        return;
+      }
+      const { state, hash } = newOAuthState();
+      const issued = await runOnce(sql, ctx.update.update_id, (tx) =>
+        insertOAuthState(tx, { hash, ownerId: scope.brand.owner_id, brandId: scope.brand.id }),
+      );
+      if (!issued.applied) return;
+      const current = await findAccountUsername(sql, scope.brand.id);
+      const lines = [
+        `Tap the button, log in to Instagram with the brand's professional (business or creator) account and allow access.`,
+        `The link works once, for ${OAUTH_STATE_TTL_MINUTES} minutes.`,
+      ];
+      if (current) lines.push(`Now connected as @${escapeHtml(current)}; connecting again replaces it.`);
+      await replyHtml(
+        ctx,
+        withBrandHeading(scope, lines.join("\n")),
+        new InlineKeyboard().url("🔗 Connect Instagram", instagramStartUrl(config, state)),
+      );
+    },
+
+    async disconnect(ctx: BotContext, scope: BrandScope) {
+      const result = await runOnce(sql, ctx.update.update_id, async (tx) => {
+        const [account] = await disconnectAccounts(tx, { brandId: scope.brand.id }, DISCONNECTED_BY_OWNER);
+        await deleteUnusedOAuthStates(tx, scope.brand.id);
+        return account;
+      });
+      if (!result.applied) return;
+      const text = result.value
+        ? [
+            `🔌 Disconnected @${escapeHtml(result.value.username)}. Greenlight deleted its access token.`,
+            "Approved posts wait until you /connect again.",
+            "To remove Greenlight on Instagram's side too: Instagram → Settings → Apps and websites.",
+          ].join("\n")
+        : "No Instagram account is connected, so there is nothing to disconnect. /connect links one.";
+      await replyHtml(ctx, withBrandHeading(scope, text));
+    },
+  };
+}
+
+function notConfiguredText(missing: string[]): string {
+  const names = missing.map((name) => `<code>${name}</code>`);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
+  return [
+    "Instagram is not set up on this Greenlight yet.",
+    `The operator must set ${list}, restart Greenlight, and register <code>PUBLIC_URL/auth/instagram/callback</code> as an OAuth redirect URI in the Meta App Dashboard (Instagram → API setup with Instagram login).`,
+  ].join("\n");
+}

@@ -1,0 +1,54 @@
+import type { InstagramApiError } from "../instagram/instagram-api-error.ts";
+
+/**
+ * Why an Instagram login could not be completed, in plain words for the page and the Telegram message, with
+ * the HTTP status the callback answers. Pure.
+ *
+ * A refused code or token is the request's problem (400: the code is single-use and lives an hour, §A.2);
+ * Instagram being unreachable or failing is an upstream problem (502), which the owner can simply retry.
+ */
+export interface ConnectFailureDescription {
+  status: 400 | 502;
+  detail: string;
+}
+
+export function describeConnectFailure(
+  error: Pick<InstagramApiError, "step" | "origin" | "httpStatus" | "code">,
+): ConnectFailureDescription {
+  const upstream =
+    error.origin === "network" ||
+    error.origin === "timeout" ||
+    (error.httpStatus !== null && error.httpStatus >= 500) ||
+    error.code === 1 ||
+    error.code === 2;
+  if (upstream) return { status: 502, detail: "Instagram could not be reached or had a temporary problem." };
+  if (error.origin === "unexpected_body" || error.origin === "http") {
+    return { status: 502, detail: "Instagram gave an answer Greenlight could not read." };
+  }
+  switch (error.step) {
+    case "exchange_code":
+      return {
+        status: 400,
+        detail: "Instagram refused the login code (it works once, for one hour).",
+      };
+    case "get_profile":
+      return {
+        status: 400,
+        detail:
+          "Instagram did not let Greenlight read the account. Only professional (business or creator) accounts can be connected.",
+      };
+    default:
+      return { status: 400, detail: "Instagram refused to issue a lasting access token." };
+  }
+}
+
+/** The permission Greenlight cannot work without; Instagram reports the granted list with the code exchange. */
+export const PUBLISH_PERMISSION = "instagram_business_content_publish";
+
+/**
+ * True when Instagram says which permissions were granted and publishing is not among them. An empty list is
+ * taken as "not reported" rather than "none granted".
+ */
+export function lacksPublishPermission(granted: readonly string[]): boolean {
+  return granted.length > 0 && !granted.includes(PUBLISH_PERMISSION);
+}

@@ -1,0 +1,140 @@
+import type { Sql } from "../database/connect.ts";
+import { enqueueText } from "../notifications/telegram-outbox.ts";
+import type { Services } from "../services.ts";
+import type { MediaStore } from "../storage/media-store.ts";
+import { pendingDeletionRequests } from "./deletion-requests.ts";
+import { dataDeletedNotice } from "./owner-notices.ts";
+
+export const META_DELETIONS_JOB = "meta-deletions";
+
+/** Media deletes in flight at once: enough to clear thousands of local files or S3 objects quickly. */
+const MEDIA_DELETE_CONCURRENCY = 16;
+
+/**
+ * The "meta-deletions" job: carries out every pending data-deletion request. The HTTP callback only records
+ * the request and answers (Meta expects a quick answer), then starts this job without waiting; the schedule
+ * picks up anything a crash or a busy run left behind.
+ *
+ * A request that fails stays pending and is retried on the next run; each request is attempted at most once
+ * per run, so one that keeps failing cannot stall the others.
+ */
+export async function processDeletionRequests(
+  services: Pick<Services, "sql" | "media" | "logger">,
+): Promise<number> {
+  const attempted = new Set<string>();
+  let completed = 0;
+  for (;;) {
+    const batch = (await pendingDeletionRequests(services.sql, 20)).filter(
+      (request) => !attempted.has(request.confirmationCode),
+    );
+    if (batch.length === 0) return completed;
+    for (const request of batch) {
+      attempted.add(request.confirmationCode);
+      try {
+        if (await deleteInstagramUserData(services, request)) completed++;
+      } catch (error) {
+        services.logger.error(
+          { err: error, confirmationCode: request.confirmationCode },
+          "data deletion request failed; retrying next run",
+        );
+      }
+    }
+  }
+}
+
+/**
+ * Deletes everything held for one Instagram user: each brand account connected to it (with the token), and
+ * those brands' drafts and posts, their images, articles, AI usage records and open OAuth links. The owner
+ * and the brand's settings stay: they are the business owner's, not the Instagram user's. Then marks the
+ * request completed and tells each owner, in the same transaction as the deletion.
+ *
+ * Images are deleted before the rows, because afterwards nothing would remember their keys; deleting a
+ * missing object is not an error, so a crash between the two only means deleting them again next run.
+ *
+ * @returns false when another worker holds or has finished the request.
+ */
+export async function deleteInstagramUserData(
+  services: Pick<Services, "sql" | "media" | "logger">,
+  request: { confirmationCode: string; metaUserId: string },
+): Promise<boolean> {
+  const { sql, media, logger } = services;
+  const { confirmationCode, metaUserId } = request;
+
+  const earlyKeys = await imageKeysFor(sql, metaUserId);
+  await deleteMedia(media, earlyKeys);
+
+  const outcome = await sql.begin(async (tx) => {
+    const [claimed] = await tx`
+      select 1 from deletion_requests
+       where confirmation_code = ${confirmationCode} and status = 'pending'
+       for update skip locked`;
+    if (!claimed) return undefined;
+
+    const accounts = await tx<{ brandId: number; brandName: string; username: string; chatId: number }[]>`
+      delete from instagram_accounts ia
+       using brands b, owners o
+       where b.id = ia.brand_id and o.id = b.owner_id
+         and (ia.instagram_user_id = ${metaUserId} or ia.app_scoped_user_id = ${metaUserId})
+      returning ia.brand_id as "brandId", b.name as "brandName", ia.username, o.telegram_chat_id as "chatId"`;
+    const brandIds = accounts.map((account) => account.brandId);
+
+    // ai_usage first: deleting drafts first would set each usage row's draft_id to null, only to delete it.
+    await tx`delete from ai_usage where brand_id = any(${brandIds}::bigint[])`;
+    const drafts = await tx<{ brandId: number; imageKey: string | null }[]>`
+      delete from drafts where brand_id = any(${brandIds}::bigint[])
+      returning brand_id as "brandId", image_key as "imageKey"`;
+    const articles = await tx<{ brandId: number }[]>`
+      delete from articles where brand_id = any(${brandIds}::bigint[]) returning brand_id as "brandId"`;
+    await tx`delete from oauth_states where brand_id = any(${brandIds}::bigint[])`;
+    await tx`
+      update deletion_requests set status = 'completed', completed_at = now()
+       where confirmation_code = ${confirmationCode}`;
+
+    for (const account of accounts) {
+      await enqueueText(
+        tx,
+        account.chatId,
+        dataDeletedNotice({
+          brandName: account.brandName,
+          username: account.username,
+          drafts: drafts.filter((draft) => draft.brandId === account.brandId).length,
+          articles: articles.filter((article) => article.brandId === account.brandId).length,
+        }),
+      );
+    }
+    return {
+      brands: brandIds.length,
+      drafts: drafts.length,
+      articles: articles.length,
+      imageKeys: drafts.flatMap((draft) => (draft.imageKey ? [draft.imageKey] : [])),
+    };
+  });
+  if (!outcome) return false;
+
+  // Images of drafts written while the images above were being deleted (a drafting run racing this one).
+  const early = new Set(earlyKeys);
+  const late = outcome.imageKeys.filter((key) => !early.has(key));
+  await deleteMedia(media, late).catch((error) =>
+    logger.error({ err: error, confirmationCode, images: late.length }, "could not delete late draft images"),
+  );
+  logger.info(
+    { confirmationCode, brands: outcome.brands, drafts: outcome.drafts, articles: outcome.articles },
+    "data deletion request completed",
+  );
+  return true;
+}
+
+async function imageKeysFor(sql: Sql, metaUserId: string): Promise<string[]> {
+  const rows = await sql<{ imageKey: string }[]>`
+    select d.image_key as "imageKey"
+      from drafts d join instagram_accounts ia on ia.brand_id = d.brand_id
+     where (ia.instagram_user_id = ${metaUserId} or ia.app_scoped_user_id = ${metaUserId})
+       and d.image_key is not null`;
+  return rows.map((row) => row.imageKey);
+}
+
+async function deleteMedia(media: MediaStore, keys: readonly string[]): Promise<void> {
+  for (let start = 0; start < keys.length; start += MEDIA_DELETE_CONCURRENCY) {
+    await Promise.all(keys.slice(start, start + MEDIA_DELETE_CONCURRENCY).map((key) => media.delete(key)));
+  }
+}

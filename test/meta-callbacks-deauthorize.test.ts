@@ -1,0 +1,180 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { loadAccessToken } from "../src/instagram-auth/access-token.ts";
+import { signSignedRequest } from "../src/meta-callbacks/signed-request.ts";
+import { type FakeAccount, FakeInstagram } from "./fakes/fake-instagram.ts";
+import type { FakeMessage } from "./fakes/fake-telegram.ts";
+import {
+  buttonsOf,
+  deliverOutbox,
+  insertBrand,
+  insertDraft,
+  insertOwner,
+  readable,
+} from "./helpers/draft-fixtures.ts";
+import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
+import { postUpdate, textUpdate } from "./helpers/telegram-updates.ts";
+
+const PUBLIC_URL = "http://127.0.0.1:1";
+
+let fake: FakeInstagram;
+let t: TestApp;
+let ownerId: number;
+
+beforeAll(async () => {
+  fake = await FakeInstagram.start({ consent: "allow" });
+  t = await startTestApp({
+    INSTAGRAM_APP_ID: fake.appId,
+    INSTAGRAM_APP_SECRET: fake.appSecret,
+    INSTAGRAM_AUTH_URL: fake.urls.authUrl,
+    INSTAGRAM_API_URL: fake.urls.apiUrl,
+    INSTAGRAM_GRAPH_URL: fake.urls.graphUrl,
+  });
+  ownerId = await insertOwner(t.app.sql);
+});
+afterEach(() => deliverOutbox(t));
+afterAll(async () => {
+  await t?.stop();
+  await fake?.close();
+});
+
+const local = (url: string) => url.replace(PUBLIC_URL, t.app.url);
+
+/** A new brand connected to a new Instagram account through the real /connect → Instagram → callback flow. */
+async function connectedBrand(name: string): Promise<{ brandId: number; account: FakeAccount }> {
+  const brandId = await insertBrand(t.app.sql, ownerId, { name });
+  await t.app.sql`update owners set selected_brand_id = ${brandId} where id = ${ownerId}`;
+  const account = fake.addAccount({ username: name.toLowerCase().replace(/\W+/g, "_") });
+  fake.loginAs(account);
+  const before = t.telegram.messagesIn(OWNER_ID).length;
+  expect((await postUpdate(t.app.url, textUpdate("/connect"))).status).toBe(200);
+  const link = t.telegram
+    .messagesIn(OWNER_ID)
+    .slice(before)
+    .flatMap(buttonsOf)
+    .find((b) => b.url)!.url!;
+  const start = await fetch(local(link), { redirect: "manual" });
+  const consent = await fetch(start.headers.get("location")!, { redirect: "manual" });
+  const callback = await fetch(local(consent.headers.get("location")!), { redirect: "manual" });
+  expect(callback.status).toBe(200);
+  await deliverOutbox(t);
+  return { brandId, account };
+}
+
+function deauthorize(signedRequest: string) {
+  return fetch(`${t.app.url}/meta/deauthorize`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ signed_request: signedRequest }).toString(),
+  });
+}
+
+async function accountRow(brandId: number) {
+  const [row] = await t.app.sql<
+    {
+      token_ciphertext: Buffer | null;
+      status: string;
+      disconnect_reason: string | null;
+      instagram_user_id: string;
+    }[]
+  >`select token_ciphertext, status, disconnect_reason, instagram_user_id
+      from instagram_accounts where brand_id = ${brandId}`;
+  return row;
+}
+
+async function delivered(): Promise<FakeMessage[]> {
+  const before = t.telegram.messagesIn(OWNER_ID).length;
+  await deliverOutbox(t);
+  return t.telegram.messagesIn(OWNER_ID).slice(before);
+}
+
+describe("POST /meta/deauthorize", () => {
+  it("deletes the token, marks the brand disconnected and offers the owner a reconnect", async () => {
+    const { brandId, account } = await connectedBrand("Removed App");
+    const draftId = await insertDraft(t.app.sql, brandId, { status: "approved" });
+
+    const response = await deauthorize(fake.signedRequestFor(account));
+    expect(response.status).toBe(200);
+
+    expect(await accountRow(brandId)).toMatchObject({
+      token_ciphertext: null,
+      status: "disconnected",
+      disconnect_reason: expect.stringContaining("removed from the Instagram account's apps"),
+      // The ids stay, so a data-deletion request that follows still finds the brand.
+      instagram_user_id: account.userId,
+    });
+    expect(await loadAccessToken(t.app.services, brandId)).toBeUndefined();
+    // Publishing waits; the approved post is not lost.
+    expect(await t.app.sql`select 1 from drafts where id = ${draftId} and status = 'approved'`).toHaveLength(
+      1,
+    );
+
+    const [notice] = await delivered();
+    expect(readable(notice!)).toContain(`Instagram disconnected @${account.username}`);
+    expect(buttonsOf(notice!)).toEqual([
+      { text: "🔗 Reconnect Instagram", callback_data: `ig:connect:${brandId}` },
+    ]);
+  });
+
+  it("a replayed callback changes nothing more and does not notify twice", async () => {
+    const { brandId, account } = await connectedBrand("Replayed Removal");
+    const signed = fake.signedRequestFor(account);
+    expect((await deauthorize(signed)).status).toBe(200);
+    expect(await delivered()).toHaveLength(1);
+    const after = await accountRow(brandId);
+
+    expect((await deauthorize(signed)).status).toBe(200);
+    expect(await accountRow(brandId)).toEqual(after);
+    expect(await delivered()).toEqual([]);
+  });
+
+  it("refuses forged, malformed and wrong-algorithm callbacks with 4xx and keeps the token", async () => {
+    const { brandId, account } = await connectedBrand("Still Connected");
+    const user_id = account.appScopedId;
+    const refused: [string, number][] = [];
+    for (const [what, signed] of [
+      ["another secret", signSignedRequest({ user_id }, "someone-elses-secret")],
+      ["another algorithm", signSignedRequest({ algorithm: "HMAC-SHA512", user_id }, fake.appSecret)],
+      ["not a signed request", "not-a-signed-request"],
+      ["truncated signature", fake.signedRequestFor(account).slice(10)],
+      ["empty", ""],
+    ] as const) {
+      refused.push([what, (await deauthorize(signed)).status]);
+    }
+    for (const [what, status] of refused) {
+      expect(status, what).toBeGreaterThanOrEqual(400);
+      expect(status, what).toBeLessThan(500);
+    }
+    expect((await accountRow(brandId))?.status).toBe("connected");
+    expect(await loadAccessToken(t.app.services, brandId)).toBeDefined();
+    expect(await delivered()).toEqual([]);
+  });
+
+  it("answers 200 for a user Greenlight holds nothing for", async () => {
+    const response = await deauthorize(signSignedRequest({ user_id: "880000000000001" }, fake.appSecret));
+    expect(response.status).toBe(200);
+    expect(await delivered()).toEqual([]);
+  });
+
+  it("is followed by a data-deletion request that still finds the brand", async () => {
+    const { brandId, account } = await connectedBrand("Deauthorized Then Deleted");
+    await insertDraft(t.app.sql, brandId);
+    expect((await deauthorize(fake.signedRequestFor(account))).status).toBe(200);
+
+    const response = await fetch(`${t.app.url}/meta/data-deletion`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ signed_request: fake.signedRequestFor(account) }).toString(),
+    });
+    const { confirmation_code } = (await response.json()) as { confirmation_code: string };
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const [row] = await t.app.sql<{ status: string }[]>`
+        select status from deletion_requests where confirmation_code = ${confirmation_code}`;
+      if (row?.status === "completed") break;
+      if (Date.now() > deadline) throw new Error("deletion did not complete");
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(await accountRow(brandId)).toBeUndefined();
+    expect(await t.app.sql`select 1 from drafts where brand_id = ${brandId}`).toHaveLength(0);
+  });
+});
