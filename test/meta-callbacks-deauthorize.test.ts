@@ -1,18 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadAccessToken } from "../src/instagram-auth/access-token.ts";
 import { signSignedRequest } from "../src/meta-callbacks/signed-request.ts";
-import { type FakeAccount, FakeInstagram } from "./fakes/fake-instagram.ts";
+import { FakeInstagram } from "./fakes/fake-instagram.ts";
 import type { FakeMessage } from "./fakes/fake-telegram.ts";
-import {
-  buttonsOf,
-  deliverOutbox,
-  insertBrand,
-  insertDraft,
-  insertOwner,
-  readable,
-} from "./helpers/draft-fixtures.ts";
+import { buttonsOf, deliverOutbox, insertDraft, insertOwner, readable } from "./helpers/draft-fixtures.ts";
+import { connectBrandThroughOAuth, instagramEnv } from "./helpers/instagram-connection.ts";
 import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
-import { postUpdate, textUpdate } from "./helpers/telegram-updates.ts";
 
 const PUBLIC_URL = "http://127.0.0.1:1";
 
@@ -22,13 +15,7 @@ let ownerId: number;
 
 beforeAll(async () => {
   fake = await FakeInstagram.start({ consent: "allow" });
-  t = await startTestApp({
-    INSTAGRAM_APP_ID: fake.appId,
-    INSTAGRAM_APP_SECRET: fake.appSecret,
-    INSTAGRAM_AUTH_URL: fake.urls.authUrl,
-    INSTAGRAM_API_URL: fake.urls.apiUrl,
-    INSTAGRAM_GRAPH_URL: fake.urls.graphUrl,
-  });
+  t = await startTestApp(instagramEnv(fake));
   ownerId = await insertOwner(t.app.sql);
 });
 afterEach(() => deliverOutbox(t));
@@ -37,28 +24,9 @@ afterAll(async () => {
   await fake?.close();
 });
 
-const local = (url: string) => url.replace(PUBLIC_URL, t.app.url);
+const _local = (url: string) => url.replace(PUBLIC_URL, t.app.url);
 
-/** A new brand connected to a new Instagram account through the real /connect → Instagram → callback flow. */
-async function connectedBrand(name: string): Promise<{ brandId: number; account: FakeAccount }> {
-  const brandId = await insertBrand(t.app.sql, ownerId, { name });
-  await t.app.sql`update owners set selected_brand_id = ${brandId} where id = ${ownerId}`;
-  const account = fake.addAccount({ username: name.toLowerCase().replace(/\W+/g, "_") });
-  fake.loginAs(account);
-  const before = t.telegram.messagesIn(OWNER_ID).length;
-  expect((await postUpdate(t.app.url, textUpdate("/connect"))).status).toBe(200);
-  const link = t.telegram
-    .messagesIn(OWNER_ID)
-    .slice(before)
-    .flatMap(buttonsOf)
-    .find((b) => b.url)!.url!;
-  const start = await fetch(local(link), { redirect: "manual" });
-  const consent = await fetch(start.headers.get("location")!, { redirect: "manual" });
-  const callback = await fetch(local(consent.headers.get("location")!), { redirect: "manual" });
-  expect(callback.status).toBe(200);
-  await deliverOutbox(t);
-  return { brandId, account };
-}
+const connectedBrand = (name: string) => connectBrandThroughOAuth(t, fake, ownerId, name);
 
 function deauthorize(signedRequest: string) {
   return fetch(`${t.app.url}/meta/deauthorize`, {
