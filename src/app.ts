@@ -14,18 +14,25 @@ import { releaseStaleReservations } from "./budget/ledger.ts";
 import { type Config, publicBaseUrl } from "./config/config.ts";
 import { type Database, openDatabase, type Sql } from "./database/connect.ts";
 import { migrate } from "./database/migrate.ts";
-import { deliverOutbox, sendTextMessage } from "./notifications/deliver-outbox.ts";
-import { ownerSettings, publishCommandMenu } from "./owner-settings/owner-settings.ts";
-import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
-import type { Services } from "./services.ts";
 import { purgeStaleArticles } from "./ingest/feed-queries.ts";
 import { pollDueFeeds } from "./ingest/poll-feeds.ts";
+import { instagramConnection } from "./instagram-auth/connect-commands.ts";
+import { createInstagramClientFromConfig } from "./instagram-auth/instagram-client-factory.ts";
+import { instagramAuthRoutes } from "./instagram-auth/oauth-routes.ts";
+import { refreshInstagramTokens } from "./instagram-auth/token-refresh.ts";
+import { META_DELETIONS_JOB, processDeletionRequests } from "./meta-callbacks/delete-instagram-user-data.ts";
+import { metaCallbackRoutes } from "./meta-callbacks/meta-callback-routes.ts";
+import { deliverOutbox, sendTextMessage } from "./notifications/deliver-outbox.ts";
+import { ownerSettings, publishCommandMenu } from "./owner-settings/owner-settings.ts";
 import { createAiServices } from "./pipeline/ai-services.ts";
 import { createPipelineRegenerator } from "./pipeline/pipeline-regenerator.ts";
 import { type DraftingDeps, runDraftingPass } from "./pipeline/run-drafting.ts";
+import { publishJob } from "./publishing/publish-job.ts";
+import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 import { createHttpApp } from "./server/http-app.ts";
 import { mediaRoute } from "./server/media-route.ts";
 import { telegramWebhookRoute } from "./server/telegram-webhook-route.ts";
+import type { Services } from "./services.ts";
 import { createLogger, type Logger } from "./shared/logger.ts";
 import { createTokenVault, generateEncryptionKey, type TokenVault } from "./shared/token-vault.ts";
 import { createMediaStore } from "./storage/create-media-store.ts";
@@ -55,7 +62,10 @@ export interface StartOptions {
 }
 
 /** The composition root: builds every part from the config and tears them down in reverse order. */
-export async function startGreenlight(config: Config, options: StartOptions = {}): Promise<RunningGreenlight> {
+export async function startGreenlight(
+  config: Config,
+  options: StartOptions = {},
+): Promise<RunningGreenlight> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const vault = await createTokenVault(await resolveEncryptionKey(config, logger));
 
@@ -68,7 +78,8 @@ export async function startGreenlight(config: Config, options: StartOptions = {}
   const { sql } = database;
   const cleanups: (() => Promise<void>)[] = [() => database.close()];
   const runCleanups = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => logger.error({ err: error }, "shutdown step failed"));
+    for (const cleanup of cleanups.reverse())
+      await cleanup().catch((error) => logger.error({ err: error }, "shutdown step failed"));
   };
 
   try {
@@ -78,7 +89,12 @@ export async function startGreenlight(config: Config, options: StartOptions = {}
     cleanups.push(() => scheduler.stop(config.SHUTDOWN_TIMEOUT_MS));
     const media = createMediaStore({
       s3: config.S3_BUCKET
-        ? { bucket: config.S3_BUCKET, endpoint: config.S3_ENDPOINT, region: config.S3_REGION, publicUrl: config.S3_PUBLIC_URL }
+        ? {
+            bucket: config.S3_BUCKET,
+            endpoint: config.S3_ENDPOINT,
+            region: config.S3_REGION,
+            publicUrl: config.S3_PUBLIC_URL,
+          }
         : undefined,
       dataDir: config.DATA_DIR,
       publicBaseUrl: publicBaseUrl(config),
@@ -104,6 +120,8 @@ export async function startGreenlight(config: Config, options: StartOptions = {}
       clock: services.clock,
     };
     const regenerator = createPipelineRegenerator(drafting);
+    /** Undefined until INSTAGRAM_APP_ID/SECRET are set; the publisher uses this same client. */
+    const instagramClient = createInstagramClientFromConfig(config);
 
     const bot = config.TELEGRAM_BOT_TOKEN
       ? createBot({
@@ -115,17 +133,25 @@ export async function startGreenlight(config: Config, options: StartOptions = {}
           botInfo: options.botInfo,
           features: [
             draftDialogs({ services }),
-            ownerSettings({ services }),
+            ownerSettings({
+              services,
+              instagram: instagramConnection({ services, client: instagramClient }),
+            }),
             draftDecisions({ services, regenerator }),
             fallbackHint(),
           ],
         })
       : undefined;
-    if (!bot) logger.warn("TELEGRAM_BOT_TOKEN is not set: the Telegram bot is off. Set it in .env to approve drafts.");
+    if (!bot)
+      logger.warn(
+        "TELEGRAM_BOT_TOKEN is not set: the Telegram bot is off. Set it in .env to approve drafts.",
+      );
 
     const routes = [];
     if (!config.S3_BUCKET) routes.push(mediaRoute(media));
     if (bot && config.webhookMode) routes.push(telegramWebhookRoute(bot, config.TELEGRAM_WEBHOOK_SECRET!));
+    routes.push(instagramAuthRoutes({ services, client: instagramClient }));
+    routes.push(metaCallbackRoutes({ services }));
     const app = createHttpApp({ sql, logger, routes });
 
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: options.hostname });
@@ -160,13 +186,20 @@ export async function startGreenlight(config: Config, options: StartOptions = {}
       });
       await runDraftingPass(drafting);
     });
+    scheduler.add("instagram-token-refresh", "0 */6 * * *", async () => {
+      await refreshInstagramTokens({ services, client: instagramClient });
+    });
+    scheduler.add(META_DELETIONS_JOB, "* * * * *", async () => {
+      await processDeletionRequests(services);
+    });
+    scheduler.add("publish", config.PUBLISH_CRON, publishJob({ services, instagram: instagramClient }));
     scheduler.add("housekeeping", "23 * * * *", async () => {
       await purgeStaleArticles(sql, config.ARTICLE_RETENTION_DAYS);
       await releaseStaleReservations(sql);
     });
 
     if (bot) cleanups.push(await connectBot(bot, config, logger));
-    if (bot) cleanups.push(publishCommandMenu(bot.api, logger));
+    if (bot) cleanups.push(await publishCommandMenu(bot.api, logger));
 
     logger.info(
       {
@@ -206,7 +239,11 @@ export async function startGreenlight(config: Config, options: StartOptions = {}
  * Neither blocks start-up: Telegram being unreachable is retried in the background and logged, while the HTTP
  * server and the jobs run.
  */
-async function connectBot(bot: Bot<BotContext>, config: Config, logger: Logger): Promise<() => Promise<void>> {
+async function connectBot(
+  bot: Bot<BotContext>,
+  config: Config,
+  logger: Logger,
+): Promise<() => Promise<void>> {
   let stopped = false;
   let retryTimer: NodeJS.Timeout | undefined;
   const retryLater = (attempt: () => void, delayMs: number) => {
@@ -217,10 +254,16 @@ async function connectBot(bot: Bot<BotContext>, config: Config, logger: Logger):
     const url = `${config.PUBLIC_URL}/telegram/webhook`;
     const register = (delayMs = 1000) => {
       bot.api
-        .setWebhook(url, { secret_token: config.TELEGRAM_WEBHOOK_SECRET!, allowed_updates: ["message", "callback_query"] })
+        .setWebhook(url, {
+          secret_token: config.TELEGRAM_WEBHOOK_SECRET!,
+          allowed_updates: ["message", "callback_query"],
+        })
         .then(() => logger.info({ url }, "telegram webhook registered"))
         .catch((error) => {
-          logger.error({ err: { message: (error as Error).message } }, "telegram webhook registration failed; retrying");
+          logger.error(
+            { err: { message: (error as Error).message } },
+            "telegram webhook registration failed; retrying",
+          );
           retryLater(() => register(Math.min(delayMs * 2, 60_000)), delayMs);
         });
     };
@@ -234,10 +277,16 @@ async function connectBot(bot: Bot<BotContext>, config: Config, logger: Logger):
   let polling: Promise<void> | undefined;
   const poll = (delayMs = 1000) => {
     polling = bot
-      .start({ allowed_updates: ["message", "callback_query"], onStart: () => logger.info("telegram long polling started") })
+      .start({
+        allowed_updates: ["message", "callback_query"],
+        onStart: () => logger.info("telegram long polling started"),
+      })
       .catch((error) => {
         if (stopped) return;
-        logger.error({ err: { message: (error as Error).message } }, "telegram long polling failed; retrying");
+        logger.error(
+          { err: { message: (error as Error).message } },
+          "telegram long polling failed; retrying",
+        );
         retryLater(() => poll(Math.min(delayMs * 2, 60_000)), delayMs);
       });
   };
@@ -262,9 +311,13 @@ async function resolveEncryptionKey(config: Config, logger: Logger): Promise<Uin
   if (!existsSync(keyPath)) {
     mkdirSync(config.DATA_DIR, { recursive: true });
     writeFileSync(keyPath, `${await generateEncryptionKey()}\n`, { mode: 0o600 });
-    logger.warn({ keyPath }, "ENCRYPTION_KEY is not set: generated a local key. Set ENCRYPTION_KEY before deploying.");
+    logger.warn(
+      { keyPath },
+      "ENCRYPTION_KEY is not set: generated a local key. Set ENCRYPTION_KEY before deploying.",
+    );
   }
   const key = Buffer.from(readFileSync(keyPath, "utf8").trim(), "base64");
-  if (key.length !== 32) throw new Error(`${keyPath} does not hold a 32-byte base64 key; delete it or set ENCRYPTION_KEY`);
+  if (key.length !== 32)
+    throw new Error(`${keyPath} does not hold a 32-byte base64 key; delete it or set ENCRYPTION_KEY`);
   return new Uint8Array(key);
 }

@@ -40,7 +40,9 @@ describe("configuration", () => {
         expect.stringMatching(/^PORT: expected a whole number from 0 to 65535$/),
         expect.stringMatching(/^PUBLIC_URL: expected an http\(s\) URL/),
         expect.stringMatching(/^ENCRYPTION_KEY: expected base64 of exactly 32 random bytes/),
-        expect.stringMatching(/^OWNER_TELEGRAM_IDS: expected comma-separated Telegram user ids, got "alice"$/),
+        expect.stringMatching(
+          /^OWNER_TELEGRAM_IDS: expected comma-separated Telegram user ids, got "alice"$/,
+        ),
         expect.stringMatching(/^INGEST_CRON: expected a cron pattern/),
         expect.stringMatching(/^ALLOW_PRIVATE_NETWORK: expected true or false$/),
         expect.stringMatching(/^DATABASE_URL: expected a URL starting with postgres:\/\//),
@@ -60,7 +62,11 @@ describe("configuration", () => {
     const key = Buffer.alloc(32, 1).toString("base64");
     expect(loadConfig({ PUBLIC_URL: "https://x.example", ENCRYPTION_KEY: key }).webhookMode).toBe(false);
     expect(
-      loadConfig({ PUBLIC_URL: "https://x.example/", ENCRYPTION_KEY: key, TELEGRAM_WEBHOOK_SECRET: "abc_DEF-1" }),
+      loadConfig({
+        PUBLIC_URL: "https://x.example/",
+        ENCRYPTION_KEY: key,
+        TELEGRAM_WEBHOOK_SECRET: "abc_DEF-1",
+      }),
     ).toMatchObject({ webhookMode: true, PUBLIC_URL: "https://x.example" });
     expect(problemsOf({ TELEGRAM_WEBHOOK_SECRET: "abc" })).toEqual([
       "PUBLIC_URL: required when TELEGRAM_WEBHOOK_SECRET is set (the webhook needs a public address)",
@@ -68,7 +74,11 @@ describe("configuration", () => {
   });
 
   it("makes the service exit non-zero with one line per problem, before touching anything", async () => {
-    const service = spawnService({ PORT: "70000", OWNER_TELEGRAM_IDS: "x", DATA_DIR: "/nonexistent/never-created" });
+    const service = spawnService({
+      PORT: "70000",
+      OWNER_TELEGRAM_IDS: "x",
+      DATA_DIR: "/nonexistent/never-created",
+    });
     const code = await service.exited;
     expect(code).toBe(1);
     const lines = service.output().trim().split("\n");

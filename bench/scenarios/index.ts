@@ -1,4 +1,5 @@
 import type { Figure } from "../run.ts";
+import { approvalsScenario } from "./approvals.ts";
 import { ingestScenario } from "./ingest.ts";
 import { promptTokensScenario } from "./prompt-tokens.ts";
 import { startupScenario } from "./startup.ts";
@@ -12,4 +13,5 @@ export const scenarios: Scenario[] = [
   { name: "startup", run: startupScenario },
   { name: "ingest", run: ingestScenario },
   { name: "prompts", run: promptTokensScenario },
+  { name: "approvals", run: approvalsScenario },
 ];

@@ -12,12 +12,12 @@ import type { BotContext, ConversationContext } from "../bot/bot-context.ts";
 import type { Sql } from "../database/connect.ts";
 import { type CaptionViolation, checkInstagramLimits, composePostText } from "../drafting/caption-limits.ts";
 import type { Logger } from "../shared/logger.ts";
+import { escapeHtml, visibleLength } from "../shared/telegram-html.ts";
 import { commandOf } from "./dialog-input.ts";
 import { loadDraftCard } from "./draft-card-queries.ts";
 import { showCardAfterPress } from "./draft-card-telegram.ts";
 import { saveEditedCaption } from "./draft-transitions.ts";
 import { DRAFT_GONE_TEXT, describeDraftState, TELEGRAM_TEXT_LIMIT } from "./render-draft-card.ts";
-import { escapeHtml, visibleLength } from "../shared/telegram-html.ts";
 
 export const EDIT_CAPTION_CONVERSATION = "approval-edit-caption";
 

@@ -11,9 +11,9 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { composePostText } from "../drafting/caption-limits.ts";
 import { formatSlotForOwner } from "../publishing/posting-slots.ts";
 import { truncateText } from "../shared/html-text.ts";
+import { escapeHtml, htmlLink, safeHttpUrl, visibleLength } from "../shared/telegram-html.ts";
 import { encodeDraftCallback } from "./callback-data.ts";
 import { REJECTION_REASON_CODES, REJECTION_REASONS } from "./rejection-reasons.ts";
-import { escapeHtml, htmlLink, safeHttpUrl, visibleLength } from "../shared/telegram-html.ts";
 
 export type DraftStatus =
   | "generating"

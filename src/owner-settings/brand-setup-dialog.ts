@@ -1,10 +1,10 @@
 import type { Context } from "grammy";
 import type { Sql } from "../database/connect.ts";
 import { type Parsed, validateTimeZone } from "../publishing/posting-slots.ts";
+import { escapeHtml } from "../shared/telegram-html.ts";
 import { brandNameTaken, createBrand, unusedDefaultBrandName } from "./brand-queries.ts";
 import { renderBrandCreated } from "./brand-views.ts";
 import { type SettingsConversation, skipOrCancelKeyboard, waitForAnswer } from "./dialog-flow.ts";
-import { escapeHtml } from "../shared/telegram-html.ts";
 import type { FeedChecker } from "./feed-check.ts";
 import { runOnce } from "./run-once.ts";
 import { parseBrandName, parseFeedUrl, parseTopic, parseVoiceDescription } from "./settings-input.ts";

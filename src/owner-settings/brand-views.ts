@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import { formatSlots, type PostingSlot } from "../publishing/posting-slots.ts";
-import type { BrandListItem, BrandScope } from "./brand-queries.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
+import type { BrandListItem, BrandScope } from "./brand-queries.ts";
 import { settingsCallback } from "./settings-callbacks.ts";
 
 /**

@@ -1,8 +1,8 @@
 import { InlineKeyboard } from "grammy";
 import type { MonthSpend } from "../budget/ledger.ts";
+import { escapeHtml } from "../shared/telegram-html.ts";
 import type { BrandScope } from "./brand-queries.ts";
 import { withBrandHeading } from "./brand-views.ts";
-import { escapeHtml } from "../shared/telegram-html.ts";
 import { settingsCallback } from "./settings-callbacks.ts";
 import { MAX_MONTHLY_BUDGET_USD } from "./settings-input.ts";
 

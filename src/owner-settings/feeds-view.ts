@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
+import { escapeHtml } from "../shared/telegram-html.ts";
 import type { BrandScope } from "./brand-queries.ts";
 import { withBrandHeading } from "./brand-views.ts";
-import { escapeHtml } from "../shared/telegram-html.ts";
 import type { FeedHealth } from "./feed-queries.ts";
 import { settingsCallback } from "./settings-callbacks.ts";
 import { formatAgo } from "./time-text.ts";

@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
+import { escapeHtml } from "../shared/telegram-html.ts";
 import type { BrandScope } from "./brand-queries.ts";
 import { withBrandHeading } from "./brand-views.ts";
-import { escapeHtml } from "../shared/telegram-html.ts";
 import { settingsCallback } from "./settings-callbacks.ts";
 
 /** /topic, /voice and /hashtags: what the drafter is told about the brand. */

@@ -1,8 +1,8 @@
 import { InlineKeyboard } from "grammy";
 import { formatSlotForOwner } from "../publishing/posting-slots.ts";
+import { escapeHtml } from "../shared/telegram-html.ts";
 import type { BrandScope } from "./brand-queries.ts";
 import { withBrandHeading } from "./brand-views.ts";
-import { escapeHtml } from "../shared/telegram-html.ts";
 import type { QueuedPost } from "./queue-queries.ts";
 import { settingsCallback } from "./settings-callbacks.ts";
 

@@ -1,8 +1,8 @@
 import { InlineKeyboard } from "grammy";
 import { formatSlotForOwner, formatSlots, upcomingSlots } from "../publishing/posting-slots.ts";
+import { escapeHtml } from "../shared/telegram-html.ts";
 import type { BrandScope } from "./brand-queries.ts";
 import { withBrandHeading } from "./brand-views.ts";
-import { escapeHtml } from "../shared/telegram-html.ts";
 import { settingsCallback } from "./settings-callbacks.ts";
 import type { ScheduleChange } from "./settings-input.ts";
 import { formatLocalTime } from "./time-text.ts";

@@ -1,5 +1,6 @@
 import type { Sql, Transaction } from "../database/connect.ts";
 import type { Parsed } from "../publishing/posting-slots.ts";
+import { escapeHtml } from "../shared/telegram-html.ts";
 import {
   type BrandScope,
   setBudgetCap,
@@ -10,7 +11,6 @@ import {
 } from "./brand-queries.ts";
 import { withBrandHeading } from "./brand-views.ts";
 import { formatUsd } from "./budget-view.ts";
-import { escapeHtml } from "../shared/telegram-html.ts";
 import type { FeedChecker } from "./feed-check.ts";
 import { addFeed, countFeeds, feedExists, MAX_FEEDS_PER_BRAND } from "./feed-queries.ts";
 import { renderScheduleChanged, SCHEDULE_EXAMPLES } from "./schedule-view.ts";

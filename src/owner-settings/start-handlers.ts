@@ -1,9 +1,9 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../bot/bot-context.ts";
+import { escapeHtml } from "../shared/telegram-html.ts";
 import { loadBrandScope, registerOwner } from "./brand-queries.ts";
 import type { BrandSetupArgs } from "./brand-setup-dialog.ts";
 import { DIALOG, enterDialog } from "./dialog-flow.ts";
-import { escapeHtml } from "../shared/telegram-html.ts";
 import type { HandlerDeps } from "./handler-deps.ts";
 import { renderHelp } from "./owner-commands.ts";
 import { runOnce } from "./run-once.ts";

@@ -1,8 +1,8 @@
 import { formatSlotForOwner } from "../publishing/posting-slots.ts";
+import { escapeHtml } from "../shared/telegram-html.ts";
 import type { BrandScope } from "./brand-queries.ts";
 import { withBrandHeading } from "./brand-views.ts";
 import { formatUsd } from "./budget-view.ts";
-import { escapeHtml } from "../shared/telegram-html.ts";
 import type { BrandStatus } from "./status-queries.ts";
 import { daysUntil, formatLocalDate } from "./time-text.ts";
 

@@ -1,9 +1,9 @@
 import { type Context, InlineKeyboard } from "grammy";
 import type { Sql } from "../database/connect.ts";
+import { escapeHtml } from "../shared/telegram-html.ts";
 import { loadBrandScope, setVoice } from "./brand-queries.ts";
 import { withBrandHeading } from "./brand-views.ts";
 import { type SettingsConversation, waitForAnswer } from "./dialog-flow.ts";
-import { escapeHtml } from "../shared/telegram-html.ts";
 import { runOnce } from "./run-once.ts";
 import { dialogCallback } from "./settings-callbacks.ts";
 import { VOICE_MAX_CHARS } from "./settings-input.ts";

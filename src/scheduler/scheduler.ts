@@ -89,7 +89,10 @@ export function createScheduler(deps: { sql: Sql; embedded: boolean; logger: Log
       const inFlight = [...jobs.values()].map((job) => job.running).filter(Boolean);
       if (inFlight.length === 0) return;
       deps.logger.info({ jobs: inFlight.length }, "waiting for running jobs to finish");
-      await Promise.race([Promise.allSettled(inFlight), new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
+      await Promise.race([
+        Promise.allSettled(inFlight),
+        new Promise((resolve) => setTimeout(resolve, timeoutMs)),
+      ]);
     },
   };
 }

@@ -40,7 +40,9 @@ export function createHttpApp(deps: HttpAppDeps): Hono<AppEnv> {
     try {
       await Promise.race([
         deps.sql`select 1`,
-        new Promise((_, reject) => setTimeout(() => reject(new Error("database check timed out")), 2000).unref()),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error("database check timed out")), 2000).unref(),
+        ),
       ]);
       return c.json({ status: "ok", database: "up" });
     } catch (error) {
@@ -51,13 +53,18 @@ export function createHttpApp(deps: HttpAppDeps): Hono<AppEnv> {
 
   for (const mount of deps.routes) mount(app);
 
-  app.notFound((c) => c.json({ error: "not_found", message: `No route for ${c.req.method} ${c.req.path}` }, 404));
+  app.notFound((c) =>
+    c.json({ error: "not_found", message: `No route for ${c.req.method} ${c.req.path}` }, 404),
+  );
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
       return c.json({ error: "bad_request", message: error.message }, error.status);
     }
     deps.logger.error({ err: error, requestId: c.get("requestId"), path: c.req.path }, "request failed");
-    return c.json({ error: "internal_error", message: "Something went wrong.", requestId: c.get("requestId") }, 500);
+    return c.json(
+      { error: "internal_error", message: "Something went wrong.", requestId: c.get("requestId") },
+      500,
+    );
   });
   return app;
 }

@@ -1,0 +1,69 @@
+/**
+ * What the owner reads about publishing: the short note when a post went out, the daily-limit notice, and the
+ * reason a post failed as stored in drafts.last_error (the card shows it next to the Retry button). Plain text,
+ * no HTML: Telegram links a bare URL by itself. Pure: no I/O.
+ */
+
+import { formatSlotForOwner } from "./posting-slots.ts";
+import type { PublishFailureClass } from "./publish-errors.ts";
+
+/** Why a post waits when content_publishing_limit shows the 24-hour quota used up (kept in last_error). */
+export const QUOTA_USED_UP_REASON =
+  "The account used up Instagram's daily limit of posts made by apps; the post waits for the next posting time.";
+
+/** The note sent once a post is live. */
+export function postedText(permalink: string | null): string {
+  return permalink ? `Posted ✅ ${permalink}` : "Posted ✅ (Instagram has not given the link yet)";
+}
+
+/** Sent at most once a day per account when Instagram's 24-hour publishing limit holds posts back. */
+export function quotaNoticeText(input: {
+  brandName: string;
+  nextSlot: Date | null;
+  timeZone: string;
+  now: Date;
+}): string {
+  const when = input.nextSlot
+    ? `It will go out at ${formatSlotForOwner(input.nextSlot, input.timeZone, input.now)} instead.`
+    : "It will go out as soon as the limit allows.";
+  return (
+    `⏸ ${input.brandName}: Instagram's daily limit for posts made by apps is used up, so a post is waiting. ` +
+    `${when} Nothing is lost; approved posts keep their place in the queue.`
+  );
+}
+
+/** The facts of an Instagram error the owner may be shown; never a token (the adapter already scrubbed them). */
+export interface InstagramWords {
+  /** Meta's `error_user_msg`: written for end users. */
+  userMessage: string | null;
+  metaMessage: string | null;
+}
+
+/**
+ * Why a post failed, in plain words. The classifier's sentence comes first; Instagram's own words follow when
+ * it wrote some for users, or when the classifier did not recognise the error (then they are all there is).
+ * After several transient failures, the promise to "try again" is replaced by what the owner can do.
+ */
+export function failureText(
+  failure: PublishFailureClass,
+  words: InstagramWords | null,
+  gaveUpAfterAttempts?: number,
+): string {
+  let text = failure.ownerMessage;
+  if (gaveUpAfterAttempts !== undefined) {
+    text = `${withoutPromises(text)} Greenlight tried ${gaveUpAfterAttempts} ${gaveUpAfterAttempts === 1 ? "time" : "times"} and stopped; tap 🔁 Retry to try again.`;
+  }
+  const unrecognised = failure.recovery === "give_up" && failure.kind === "permanent";
+  const quoted = words?.userMessage ?? (unrecognised ? words?.metaMessage : null);
+  if (quoted?.trim()) text += ` Instagram said: “${quoted.trim()}”`;
+  return text;
+}
+
+/** Drops the sentences that promise a retry ("Greenlight will try again shortly.", "… is checking …"). */
+function withoutPromises(text: string): string {
+  const sentences = text.match(/[^.!?]+[.!?]+/g) ?? [text];
+  const kept = sentences.filter(
+    (sentence) => !/Greenlight (will|is checking)|will go out as soon/i.test(sentence),
+  );
+  return (kept.length > 0 ? kept : sentences).join("").trim();
+}

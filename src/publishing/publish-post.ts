@@ -1,0 +1,405 @@
+/**
+ * The publish state machine for one claimed post: quota → container → status polls → media_publish → permalink
+ * (platform-apis.md §B.1), each result recorded before the next call, and every attempt after the first starting
+ * from what was recorded. The rule that keeps a post from going out twice (§B.6): media_publish is only ever
+ * called on a container whose status_code this attempt has just read as FINISHED, by the worker that holds the
+ * post's lease; a container that may have been published is asked first, and PUBLISHED means it went out.
+ *
+ * | recorded when the attempt starts        | what it does first                                                |
+ * |-----------------------------------------|-------------------------------------------------------------------|
+ * | instagram_media_id                      | it went out: read the permalink, mark published                   |
+ * | container_id, claimed from 'publishing' | status_code: PUBLISHED → recover the media id, mark published;    |
+ * |                                         | FINISHED/IN_PROGRESS → reuse it; ERROR/EXPIRED → a new one        |
+ * | container_id, claimed from 'approved'   | status_code: PUBLISHED → recover, mark published; otherwise drop  |
+ * |                                         | it (the owner may have edited the caption since) and start afresh |
+ * | nothing                                 | quota, then a new container                                       |
+ */
+
+import type { Sql } from "../database/connect.ts";
+import { composePostText } from "../drafting/caption-limits.ts";
+import { InstagramApiError } from "../instagram/instagram-api-error.ts";
+import type { ContainerStatus, InstagramClient } from "../instagram/instagram-client.ts";
+import { loadAccessToken, markTokenInvalid, TokenUnreadableError } from "../instagram-auth/access-token.ts";
+import type { Services } from "../services.ts";
+import type { Logger } from "../shared/logger.ts";
+import type { ClaimedPost } from "./claim-due-posts.ts";
+import {
+  classifyContainerStatus,
+  classifyInstagramFailure,
+  type PublishFailureClass,
+} from "./publish-errors.ts";
+import { failureText, type InstagramWords, QUOTA_USED_UP_REASON } from "./publish-messages.ts";
+import {
+  type Lease,
+  LeaseLostError,
+  markFailed,
+  markPublished,
+  postponeForQuota,
+  recordContainer,
+  recordMediaId,
+  renewLease,
+  returnToApproved,
+  scheduleRetry,
+} from "./publish-queries.ts";
+import { CONTAINER_POLL_DELAYS_MS, decideRetry, PUBLISH_LEASE_MS } from "./publish-retry-policy.ts";
+
+export interface PublishPostDeps {
+  services: Pick<Services, "sql" | "vault" | "media" | "logger" | "clock">;
+  instagram: InstagramClient;
+  /** Defaults to PUBLISH_LEASE_MS; must match the lease the post was claimed with. */
+  leaseMs?: number;
+}
+
+export type PublishOutcome =
+  /** It is live (or was found to be live already) and recorded as published. */
+  | "published"
+  /** A transient problem; next_attempt_at says when the next attempt is. */
+  | "retry_scheduled"
+  /** It cannot go out as it is, or transient problems outlasted the attempts; the card shows why. */
+  | "failed"
+  /** Instagram's 24-hour limit is used up; moved to the next free slot. */
+  | "waiting_for_quota"
+  /** The account cannot publish (token dead, disconnected, unreadable); back to approved, nothing lost. */
+  | "waiting_for_account"
+  /** Another worker claimed the post after this one's lease ran out; this one stopped. */
+  | "lease_lost";
+
+/** A token we cannot decrypt is an operator problem (ENCRYPTION_KEY); ask again later rather than every tick. */
+const UNREADABLE_TOKEN_RETRY_MS = 15 * 60_000;
+
+const NO_IMAGE: PublishFailureClass = {
+  kind: "permanent",
+  recovery: "fix_media",
+  ownerMessage: "This post has no image, and Instagram needs one.",
+  attemptLimit: 1,
+};
+
+/**
+ * Takes one claimed post as far as it can go in this attempt and records where it stopped. Instagram failures
+ * are handled here; anything else (the database gone, a bug) is thrown, and the lease brings the post back.
+ */
+export async function publishClaimedPost(deps: PublishPostDeps, post: ClaimedPost): Promise<PublishOutcome> {
+  try {
+    return await new PostAttempt(deps, post).run();
+  } catch (error) {
+    if (error instanceof LeaseLostError) {
+      deps.services.logger.warn(
+        { draftId: post.id, attempt: post.attempt },
+        "publish attempt lost its lease",
+      );
+      return "lease_lost";
+    }
+    throw error;
+  }
+}
+
+class PostAttempt {
+  private readonly sql: Sql;
+  private readonly logger: Logger;
+  private readonly ig: InstagramClient;
+  private readonly lease: Lease;
+  /** The text Instagram receives, as composed for the card (caption, blank line, hashtags). */
+  private readonly caption: string;
+  private igUserId = "";
+  private token = "";
+  /** The container this attempt works with; kept in step with drafts.container_id. */
+  private containerId: string | null;
+
+  constructor(
+    private readonly deps: PublishPostDeps,
+    private readonly post: ClaimedPost,
+  ) {
+    this.sql = deps.services.sql;
+    this.logger = deps.services.logger.child({
+      draftId: post.id,
+      brandId: post.brandId,
+      attempt: post.attempt,
+    });
+    this.ig = deps.instagram;
+    this.lease = { draftId: post.id, attempt: post.attempt, leaseMs: deps.leaseMs ?? PUBLISH_LEASE_MS };
+    this.caption = composePostText(post.caption, post.hashtags);
+    this.containerId = post.containerId;
+  }
+
+  private now(): Date {
+    return this.deps.services.clock();
+  }
+
+  async run(): Promise<PublishOutcome> {
+    if (!(await this.loadAccount())) return "waiting_for_account";
+    try {
+      return await this.publish();
+    } catch (error) {
+      if (!(error instanceof InstagramApiError)) throw error;
+      return this.handleFailure(error);
+    }
+  }
+
+  private async loadAccount(): Promise<boolean> {
+    try {
+      const account = await loadAccessToken(this.deps.services, this.post.brandId);
+      if (account) {
+        this.igUserId = account.igUserId;
+        this.token = account.token;
+        return true;
+      }
+      await returnToApproved(this.sql, this.lease, { error: "Instagram is not connected for this brand." });
+      return false;
+    } catch (error) {
+      if (!(error instanceof TokenUnreadableError)) throw error;
+      this.logger.error({ err: error }, "publishing waits: the stored Instagram token cannot be decrypted");
+      await returnToApproved(this.sql, this.lease, {
+        error: "Greenlight cannot read the stored Instagram token.",
+        retryAt: new Date(this.now().getTime() + UNREADABLE_TOKEN_RETRY_MS),
+      });
+      return false;
+    }
+  }
+
+  private async publish(): Promise<PublishOutcome> {
+    if (this.post.instagramMediaId) return this.finish(this.post.instagramMediaId);
+
+    let status: ContainerStatus | null = null;
+    if (this.containerId) {
+      const earlier = await this.checkEarlierContainer(this.containerId);
+      if ("outcome" in earlier) return earlier.outcome;
+      status = earlier.status;
+    }
+
+    const limit = await this.ig.getPublishingLimit(this.igUserId, this.token);
+    if (limit.quotaTotal !== null && limit.quotaUsage >= limit.quotaTotal) {
+      return this.waitForQuota(QUOTA_USED_UP_REASON);
+    }
+
+    if (!this.containerId) {
+      const imageUrl = this.imageUrl();
+      if (!imageUrl) return this.fail(NO_IMAGE, null);
+      // A worker that lost its lease stops here rather than leaving an orphan container behind.
+      await renewLease(this.sql, this.lease, this.now());
+      const created = await this.ig.createImageContainer({
+        igUserId: this.igUserId,
+        token: this.token,
+        imageUrl,
+        caption: this.caption,
+      });
+      this.containerId = created.containerId;
+      await recordContainer(this.sql, this.lease, this.containerId, this.now());
+    }
+
+    status = await this.pollContainer(this.containerId, status);
+    if (status.statusCode === "PUBLISHED") return this.finishFromPublishedContainer();
+    if (status.statusCode !== "FINISHED") return this.containerNotReady(status);
+
+    // The publish marker: proves this worker still holds the post and renews the lease for the call.
+    await renewLease(this.sql, this.lease, this.now());
+    let mediaId: string;
+    try {
+      ({ mediaId } = await this.ig.publishContainer({
+        igUserId: this.igUserId,
+        token: this.token,
+        containerId: this.containerId,
+      }));
+    } catch (error) {
+      if (!(error instanceof InstagramApiError)) throw error;
+      return this.afterFailedPublish(error);
+    }
+    await recordMediaId(this.sql, this.lease, mediaId, this.now());
+    return this.finish(mediaId);
+  }
+
+  /**
+   * An earlier attempt got as far as this container, and may have got further than it recorded: ask before
+   * acting (§B.6). PUBLISHED: it went out. The publisher's own container (claimed from 'publishing'), FINISHED
+   * or IN_PROGRESS: carry on with it. A container from before the post was last approved (Retry, a quota or
+   * token wait): the owner may have changed the caption since, so it is dropped unless it went out.
+   */
+  private async checkEarlierContainer(
+    containerId: string,
+  ): Promise<{ outcome: PublishOutcome } | { status: ContainerStatus | null }> {
+    const ownWork = this.post.claimedFrom === "publishing";
+    let status: ContainerStatus;
+    try {
+      status = await this.ig.getContainerStatus(containerId, this.token);
+    } catch (error) {
+      // Instagram no longer knows an old container (a permanent error such as 100/33). For the publisher's own
+      // work that stays a failure the owner sees; once the owner has sent the post again, start afresh, or
+      // Retry would meet the same error forever.
+      const gone = error instanceof InstagramApiError && classifyInstagramFailure(error).kind === "permanent";
+      if (ownWork || !gone) throw error;
+      this.logger.warn(
+        { err: error, containerId },
+        "earlier container unknown to Instagram; starting afresh",
+      );
+      await this.dropContainer();
+      return { status: null };
+    }
+    if (status.statusCode === "PUBLISHED") return { outcome: await this.finishFromPublishedContainer() };
+    if (ownWork && (status.statusCode === "FINISHED" || status.statusCode === "IN_PROGRESS"))
+      return { status };
+    const dead = classifyContainerStatus(status);
+    if (ownWork && dead?.kind === "permanent") return { outcome: await this.fail(dead, null) };
+    await this.dropContainer();
+    return { status: null };
+  }
+
+  /** Instagram downloads the image itself, so it gets the public URL of the stored image (S3 or /media/). */
+  private imageUrl(): string | null {
+    if (this.post.imageKey) return this.deps.services.media.publicUrl(this.post.imageKey);
+    return this.post.imageUrl;
+  }
+
+  /** Polls status_code a bounded number of times while it is IN_PROGRESS; `known` is a status just read. */
+  private async pollContainer(containerId: string, known: ContainerStatus | null): Promise<ContainerStatus> {
+    let status = known ?? (await this.ig.getContainerStatus(containerId, this.token));
+    for (const delayMs of CONTAINER_POLL_DELAYS_MS) {
+      if (status.statusCode !== "IN_PROGRESS") break;
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      status = await this.ig.getContainerStatus(containerId, this.token);
+    }
+    return status;
+  }
+
+  /** IN_PROGRESS after the polls: a later attempt asks again. ERROR/EXPIRED: give up or start a new container. */
+  private async containerNotReady(status: ContainerStatus): Promise<PublishOutcome> {
+    const failure = classifyContainerStatus(status)!;
+    this.logger.info({ containerId: this.containerId, status }, "container not ready to publish");
+    if (failure.kind === "permanent") return this.fail(failure, null);
+    if (failure.recovery === "new_container") await this.dropContainer();
+    return this.retryLater(failure, null);
+  }
+
+  /**
+   * media_publish failed. When the failure leaves it open whether the post went out (no answer, 5xx, 4/2207051),
+   * the container's status_code settles it before anything else happens (§B.6).
+   */
+  private async afterFailedPublish(error: InstagramApiError): Promise<PublishOutcome> {
+    const failure = classifyInstagramFailure(error);
+    if (failure.recovery !== "check_container") return this.handleFailure(error);
+    this.logger.warn({ err: error }, "media_publish outcome unknown; checking the container");
+    let status: ContainerStatus;
+    try {
+      status = await this.ig.getContainerStatus(this.containerId!, this.token);
+    } catch (checkError) {
+      if (!(checkError instanceof InstagramApiError)) throw checkError;
+      // Still unknown. The container id is recorded, so the next attempt asks again before publishing.
+      return this.retryLater(failure, error);
+    }
+    if (status.statusCode === "PUBLISHED") return this.finishFromPublishedContainer();
+    // FINISHED: it did not go out, and the next attempt may publish it again after a pause.
+    if (status.statusCode === "FINISHED") return this.retryLater(failure, error);
+    return this.containerNotReady(status);
+  }
+
+  /** Published, media id known: read the permalink, then record the post as published. */
+  private async finish(mediaId: string): Promise<PublishOutcome> {
+    let permalink: string | null = null;
+    try {
+      permalink = (await this.ig.getMedia(mediaId, this.token)).permalink;
+    } catch (error) {
+      if (!(error instanceof InstagramApiError)) throw error;
+      const failure = classifyInstagramFailure(error);
+      const retry = decideRetry(failure, this.post.attempt);
+      // The post is live whatever happens now: it is never marked failed, at worst published without its link.
+      if (retry.kind === "retry") {
+        await scheduleRetry(this.sql, this.lease, {
+          retryAt: new Date(this.now().getTime() + retry.delayMs),
+          error: "Published; Instagram has not given the link yet.",
+        });
+        return "retry_scheduled";
+      }
+      this.logger.warn({ err: error, mediaId }, "published without a permalink");
+    }
+    await markPublished(this.sql, this.lease, { mediaId, permalink, now: this.now() });
+    this.logger.info({ mediaId, permalink }, "post published");
+    return "published";
+  }
+
+  /**
+   * The container is PUBLISHED but this post has no media id: an earlier attempt published it and never heard
+   * back. status_code gives no media id, so look for the caption among recent posts. Exactly one match is taken;
+   * none or several leave the id empty rather than attaching someone else's post (§B.6, trypost PR #281).
+   */
+  private async finishFromPublishedContainer(): Promise<PublishOutcome> {
+    this.logger.warn(
+      { containerId: this.containerId },
+      "container already published; recording it, not publishing",
+    );
+    let mediaId: string | null = null;
+    let permalink: string | null = null;
+    try {
+      const matches = await this.ig.findRecentMediaByCaption({
+        igUserId: this.igUserId,
+        token: this.token,
+        caption: this.caption,
+        publishedAfter: this.post.createdAt,
+      });
+      if (matches.length === 1) {
+        mediaId = matches[0]!.mediaId;
+        permalink = matches[0]!.permalink;
+      } else {
+        this.logger.warn({ matches: matches.length }, "could not tell which Instagram post is this one");
+      }
+    } catch (error) {
+      if (!(error instanceof InstagramApiError)) throw error;
+      this.logger.warn({ err: error }, "could not look up the published post");
+    }
+    await markPublished(this.sql, this.lease, { mediaId, permalink, now: this.now() });
+    return "published";
+  }
+
+  private async handleFailure(error: InstagramApiError): Promise<PublishOutcome> {
+    const failure = classifyInstagramFailure(error);
+    this.logger.warn({ err: error, kind: failure.kind, recovery: failure.recovery }, "instagram call failed");
+    if (failure.kind === "token_invalid") {
+      await this.sql.begin(async (tx) => {
+        await returnToApproved(tx, this.lease, { error: failure.ownerMessage });
+        await markTokenInvalid(tx, this.post.brandId, failure.ownerMessage);
+      });
+      return "waiting_for_account";
+    }
+    if (failure.kind === "permanent") return this.fail(failure, error);
+    if (failure.recovery === "wait_for_quota") return this.waitForQuota(failure.ownerMessage);
+    if (failure.recovery === "new_container" && this.containerId) await this.dropContainer();
+    return this.retryLater(failure, error);
+  }
+
+  private async retryLater(
+    failure: PublishFailureClass,
+    error: InstagramApiError | null,
+  ): Promise<PublishOutcome> {
+    const decision = decideRetry(failure, this.post.attempt);
+    if (decision.kind === "give_up") return this.fail(failure, error, this.post.attempt);
+    await scheduleRetry(this.sql, this.lease, {
+      retryAt: new Date(this.now().getTime() + decision.delayMs),
+      error: failureText(failure, wordsOf(error)),
+    });
+    return "retry_scheduled";
+  }
+
+  private async fail(
+    failure: PublishFailureClass,
+    error: InstagramApiError | null,
+    gaveUpAfterAttempts?: number,
+  ): Promise<PublishOutcome> {
+    const reason = failureText(failure, wordsOf(error), gaveUpAfterAttempts);
+    await markFailed(this.sql, this.lease, { error: reason });
+    this.logger.warn({ reason }, "publishing failed");
+    return "failed";
+  }
+
+  private async waitForQuota(reason: string): Promise<PublishOutcome> {
+    const slot = await postponeForQuota(this.sql, this.lease, { now: this.now(), reason });
+    this.logger.info({ nextSlot: slot }, "publishing quota used up; post moved to the next slot");
+    return "waiting_for_quota";
+  }
+
+  /** Forgets a container that will never be published, before a new one is made (so a crash cannot revive it). */
+  private async dropContainer(): Promise<void> {
+    this.containerId = null;
+    await recordContainer(this.sql, this.lease, null, this.now());
+  }
+}
+
+function wordsOf(error: InstagramApiError | null): InstagramWords | null {
+  return error ? { userMessage: error.userMessage, metaMessage: error.metaMessage } : null;
+}

@@ -1,0 +1,238 @@
+/**
+ * Everything the publisher records about a post after claiming it. Each step is written before the next one
+ * starts, so a worker that dies or times out leaves behind exactly what it had learnt (container id, media id),
+ * and the next attempt starts from there.
+ *
+ * Every write is fenced by the claim: `status = 'publishing' and publish_attempts = <the attempt claimed>`. A
+ * worker whose lease ran out and whose post was claimed again (publish_attempts went up) matches nothing, gets
+ * a LeaseLostError and stops before it can call Instagram again.
+ */
+
+import postgres from "postgres";
+import { enqueueDraftCardUpdate } from "../approval/draft-card-queries.ts";
+import type { Sql, Transaction } from "../database/connect.ts";
+import { enqueueText } from "../notifications/telegram-outbox.ts";
+import { nextFreeSlot, type PostingSlot } from "./posting-slots.ts";
+import { postedText, quotaNoticeText } from "./publish-messages.ts";
+
+/** The claim a worker holds: which post, and which attempt of it. */
+export interface Lease {
+  draftId: number;
+  attempt: number;
+  /** The lease runs until this long after each recorded step. */
+  leaseMs: number;
+}
+
+/** This worker no longer owns the post: its lease ran out and another attempt claimed it. */
+export class LeaseLostError extends Error {
+  override readonly name = "LeaseLostError";
+
+  constructor(readonly lease: Lease) {
+    super(
+      `Draft ${lease.draftId}: attempt ${lease.attempt} no longer holds the post (its lease was taken over)`,
+    );
+  }
+}
+
+function leaseUntil(lease: Lease, now: Date): Date {
+  return new Date(now.getTime() + lease.leaseMs);
+}
+
+function expectOwned(rows: readonly unknown[], lease: Lease): void {
+  if (rows.length === 0) throw new LeaseLostError(lease);
+}
+
+/**
+ * Saves the container id the moment Instagram returns it (or clears a dead one), and renews the lease. The id
+ * is the only way to learn later whether this post went out (platform-apis.md §B.6).
+ */
+export async function recordContainer(
+  sql: Sql,
+  lease: Lease,
+  containerId: string | null,
+  now: Date,
+): Promise<void> {
+  const rows = await sql`
+    update drafts set container_id = ${containerId}, next_attempt_at = ${leaseUntil(lease, now)}, updated_at = now()
+     where id = ${lease.draftId} and status = 'publishing' and publish_attempts = ${lease.attempt}
+    returning id`;
+  expectOwned(rows, lease);
+}
+
+/**
+ * Renews the lease and proves the post is still this worker's. Called right before media_publish, the one call
+ * that must never be made by two workers: after this, no other claim can take the post for a full lease.
+ */
+export async function renewLease(sql: Sql, lease: Lease, now: Date): Promise<void> {
+  const rows = await sql`
+    update drafts set next_attempt_at = ${leaseUntil(lease, now)}, updated_at = now()
+     where id = ${lease.draftId} and status = 'publishing' and publish_attempts = ${lease.attempt}
+    returning id`;
+  expectOwned(rows, lease);
+}
+
+/** Saves the media id media_publish returned, before anything else is asked of Instagram. */
+export async function recordMediaId(sql: Sql, lease: Lease, mediaId: string, now: Date): Promise<void> {
+  const rows = await sql`
+    update drafts set instagram_media_id = ${mediaId}, next_attempt_at = ${leaseUntil(lease, now)}, updated_at = now()
+     where id = ${lease.draftId} and status = 'publishing' and publish_attempts = ${lease.attempt}
+    returning id`;
+  expectOwned(rows, lease);
+}
+
+/**
+ * publishing → published, with the card update and the "Posted ✅" note queued in the same transaction: the
+ * owner hears of it exactly when it is recorded, and only once (the note has a dedupe key).
+ */
+export async function markPublished(
+  sql: Sql,
+  lease: Lease,
+  input: { mediaId: string | null; permalink: string | null; now: Date },
+): Promise<void> {
+  await sql.begin(async (tx) => {
+    const rows = await tx<{ chat_id: number }[]>`
+      update drafts d
+         set status = 'published', instagram_media_id = coalesce(${input.mediaId}, d.instagram_media_id),
+             permalink = ${input.permalink}, published_at = ${input.now}, next_attempt_at = null,
+             last_error = null, updated_at = now()
+        from brands b join owners o on o.id = b.owner_id
+       where b.id = d.brand_id
+         and d.id = ${lease.draftId} and d.status = 'publishing' and d.publish_attempts = ${lease.attempt}
+      returning coalesce(d.telegram_chat_id, o.telegram_chat_id) as chat_id`;
+    expectOwned(rows, lease);
+    await enqueueDraftCardUpdate(tx, lease.draftId);
+    await enqueueText(tx, rows[0]!.chat_id, { text: postedText(input.permalink) }, `posted:${lease.draftId}`);
+  });
+}
+
+/** Keeps the post and tries again at `retryAt`; `error` says why, for the operator and the card. */
+export async function scheduleRetry(
+  sql: Sql,
+  lease: Lease,
+  input: { retryAt: Date; error: string },
+): Promise<void> {
+  const rows = await sql`
+    update drafts set next_attempt_at = ${input.retryAt}, last_error = ${input.error}, updated_at = now()
+     where id = ${lease.draftId} and status = 'publishing' and publish_attempts = ${lease.attempt}
+    returning id`;
+  expectOwned(rows, lease);
+}
+
+/**
+ * publishing → failed with the reason in plain words; the card (re-rendered from the row) shows it with the
+ * Retry button. container_id is kept: if it ever turns out to have been published, the retry notices.
+ */
+export async function markFailed(sql: Sql, lease: Lease, input: { error: string }): Promise<void> {
+  await sql.begin(async (tx) => {
+    const rows = await tx`
+      update drafts set status = 'failed', last_error = ${input.error}, next_attempt_at = null, updated_at = now()
+       where id = ${lease.draftId} and status = 'publishing' and publish_attempts = ${lease.attempt}
+      returning id`;
+    expectOwned(rows, lease);
+    await enqueueDraftCardUpdate(tx, lease.draftId);
+  });
+}
+
+/**
+ * publishing → approved: nothing went wrong with the post, the account cannot publish right now (token dead,
+ * account gone). The claim is not counted as an attempt. With `retryAt` the post waits until then; without it,
+ * the claim's other conditions (a connected account) decide when it is taken again.
+ */
+export async function returnToApproved(
+  sql: Sql | Transaction,
+  lease: Lease,
+  input: { error: string; retryAt?: Date },
+): Promise<void> {
+  const rows = await sql`
+    update drafts
+       set status = 'approved', next_attempt_at = ${input.retryAt ?? null}, last_error = ${input.error},
+           publish_attempts = greatest(publish_attempts - 1, 0), updated_at = now()
+     where id = ${lease.draftId} and status = 'publishing' and publish_attempts = ${lease.attempt}
+    returning id`;
+  expectOwned(rows, lease);
+}
+
+interface BrandSchedule {
+  brand_id: number;
+  brand_name: string;
+  time_zone: string;
+  posting_slots: PostingSlot[];
+  chat_id: number;
+}
+
+/** How often a lost race for the next free slot is retried (each loss is one slot further). */
+const MAX_SLOT_ATTEMPTS = 10;
+/** When the brand has no posting times left to move the post to. */
+const QUOTA_RETRY_WITHOUT_SLOT_MS = 60 * 60_000;
+
+/**
+ * Instagram's 24-hour publishing limit is used up: publishing → approved, moved to the brand's next free posting
+ * slot (computed in its time zone, posting-slots.ts), without counting the attempt. The owner is told at most
+ * once a day per account (instagram_accounts.quota_notice_sent_at), in the same transaction.
+ *
+ * @returns the slot the post now waits for (null when the brand has none; then it retries in an hour).
+ */
+export async function postponeForQuota(
+  sql: Sql,
+  lease: Lease,
+  input: { now: Date; reason: string },
+): Promise<Date | null> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await sql.begin(async (tx) => {
+        const [brand] = await tx<BrandSchedule[]>`
+          select b.id as brand_id, b.name as brand_name, b.time_zone, b.posting_slots,
+                 coalesce(d.telegram_chat_id, o.telegram_chat_id) as chat_id
+            from drafts d join brands b on b.id = d.brand_id join owners o on o.id = b.owner_id
+           where d.id = ${lease.draftId}`;
+        if (!brand) throw new LeaseLostError(lease);
+        const taken = await tx<{ scheduled_for: Date }[]>`
+          select scheduled_for from drafts
+           where brand_id = ${brand.brand_id} and status in ('approved', 'publishing', 'published')
+             and scheduled_for > ${input.now} and id <> ${lease.draftId}`;
+        const slot = nextFreeSlot({
+          slots: brand.posting_slots,
+          timeZone: brand.time_zone,
+          after: input.now,
+          taken: taken.map((row) => row.scheduled_for),
+        });
+        const rows = await tx`
+          update drafts
+             set status = 'approved', scheduled_for = coalesce(${slot}, scheduled_for),
+                 next_attempt_at = ${slot ? null : new Date(input.now.getTime() + QUOTA_RETRY_WITHOUT_SLOT_MS)},
+                 last_error = ${input.reason}, publish_attempts = greatest(publish_attempts - 1, 0),
+                 updated_at = now()
+           where id = ${lease.draftId} and status = 'publishing' and publish_attempts = ${lease.attempt}
+          returning id`;
+        expectOwned(rows, lease);
+        await enqueueDraftCardUpdate(tx, lease.draftId);
+        const noticed = await tx`
+          update instagram_accounts set quota_notice_sent_at = ${input.now}
+           where brand_id = ${brand.brand_id}
+             and (quota_notice_sent_at is null or quota_notice_sent_at <= ${new Date(input.now.getTime() - 86_400_000)})
+          returning brand_id`;
+        if (noticed.length > 0) {
+          const text = quotaNoticeText({
+            brandName: brand.brand_name,
+            nextSlot: slot,
+            timeZone: brand.time_zone,
+            now: input.now,
+          });
+          await enqueueText(tx, brand.chat_id, { text });
+        }
+        return slot;
+      });
+    } catch (error) {
+      if (isSlotTaken(error) && attempt < MAX_SLOT_ATTEMPTS) continue;
+      throw error;
+    }
+  }
+}
+
+function isSlotTaken(error: unknown): boolean {
+  return (
+    error instanceof postgres.PostgresError &&
+    error.code === "23505" &&
+    error.constraint_name === "drafts_one_post_per_slot_idx"
+  );
+}

@@ -1,0 +1,420 @@
+import sharp from "sharp";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type RunningGreenlight, startGreenlight } from "../src/app.ts";
+import { loadConfig } from "../src/config/config.ts";
+import { createInstagramClientFromConfig } from "../src/instagram-auth/instagram-client-factory.ts";
+import { claimDuePosts } from "../src/publishing/claim-due-posts.ts";
+import { type PublishRunSummary, publishDuePosts } from "../src/publishing/publish-job.ts";
+import { publishClaimedPost } from "../src/publishing/publish-post.ts";
+import { PUBLISH_LEASE_MS } from "../src/publishing/publish-retry-policy.ts";
+import { newDraftMediaKey } from "../src/storage/media-store.ts";
+import { type FakeAccount, type FakeEndpoint, FakeInstagram } from "./fakes/fake-instagram.ts";
+import { freePort } from "./helpers/child-process.ts";
+import { type DraftFields, insertBrand, insertDraft, insertOwner } from "./helpers/draft-fixtures.ts";
+import { startTestApp, TEST_ENCRYPTION_KEY, type TestApp } from "./helpers/start-test-app.ts";
+import { onRealPostgres } from "./helpers/test-database.ts";
+
+/**
+ * Exactly once, whatever breaks: the service is stopped in the middle of each publishing step (the same state a
+ * crash leaves, since every step is recorded before the next), or Instagram's answer is lost, and the next
+ * attempt must publish the post once and only once. The fake counts every post that went live and every
+ * media_publish on an already-published container (`duplicatePublishAttempts`).
+ */
+
+const DAY_MS = 86_400_000;
+
+let ig: FakeInstagram;
+let t: TestApp;
+let ownerId: number;
+let slotSeed = 0;
+let port: number;
+let duplicatesBefore = 0;
+
+beforeAll(async () => {
+  ig = await FakeInstagram.start();
+  port = await freePort();
+  t = await startTestApp({
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    INSTAGRAM_APP_ID: ig.appId,
+    INSTAGRAM_APP_SECRET: ig.appSecret,
+    INSTAGRAM_AUTH_URL: ig.urls.authUrl,
+    INSTAGRAM_API_URL: ig.urls.apiUrl,
+    INSTAGRAM_GRAPH_URL: ig.urls.graphUrl,
+    // A stop does not wait for the publish run in flight: what it leaves behind is what a crash leaves.
+    SHUTDOWN_TIMEOUT_MS: "100",
+  });
+  ownerId = await insertOwner(t.app.sql);
+});
+
+afterAll(async () => {
+  await t?.stop();
+  await ig?.close();
+});
+
+beforeEach(() => {
+  duplicatesBefore = ig.duplicatePublishAttempts;
+});
+
+afterEach(async () => {
+  ig.setPollsBeforeFinished(0);
+  t.app.services.clock = () => new Date();
+  await t.app.sql`update drafts set status = 'cancelled' where status in ('approved', 'publishing')`;
+});
+
+function setClock(at: Date): void {
+  t.app.services.clock = () => new Date(at);
+}
+
+/** The moment a worker that died now would have its post taken from it. */
+function afterTheLease(): Date {
+  return new Date(Date.now() + PUBLISH_LEASE_MS + 1000);
+}
+
+async function runPublisher(): Promise<void> {
+  expect(await t.app.scheduler.runNow("publish")).toBe(true);
+}
+
+async function connectedBrand() {
+  const brandId = await insertBrand(t.app.sql, ownerId);
+  const account = ig.addAccount();
+  const sealed = Buffer.from(t.app.vault.seal(ig.issueLongLivedToken(account)));
+  await t.app.sql`
+    insert into instagram_accounts (brand_id, instagram_user_id, username, token_ciphertext, token_expires_at)
+    values (${brandId}, ${account.userId}, ${account.username}, ${sealed}, ${new Date(Date.now() + 50 * DAY_MS)})`;
+  return { brandId, account };
+}
+
+async function duePost(brandId: number, fields: DraftFields = {}): Promise<number> {
+  const body = await sharp({
+    create: { width: 1080, height: 1080, channels: 3, background: { r: 240, g: 200, b: 0 } },
+  })
+    .jpeg()
+    .toBuffer();
+  const image = await t.app.services.media.put(newDraftMediaKey("test"), body, "image/jpeg");
+  return insertDraft(t.app.sql, brandId, {
+    status: "approved",
+    caption: `Story number ${++slotSeed}: the city opens its hundredth kilometre of bike lanes.`,
+    imageKey: image.key,
+    imageUrl: image.url,
+    scheduledFor: new Date(Date.now() - 60_000 * slotSeed),
+    ...fields,
+  });
+}
+
+interface PostRow {
+  status: string;
+  container_id: string | null;
+  instagram_media_id: string | null;
+  permalink: string | null;
+  publish_attempts: number;
+  next_attempt_at: Date | null;
+  last_error: string | null;
+}
+
+async function post(draftId: number): Promise<PostRow> {
+  const [row] = await t.app.sql<PostRow[]>`
+    select status, container_id, instagram_media_id, permalink, publish_attempts, next_attempt_at, last_error
+      from drafts where id = ${draftId}`;
+  return row!;
+}
+
+/** Calls on the account's own edges (/<IG_ID>/media, /<IG_ID>/media_publish). */
+function callsFor(endpoint: "create_container" | "publish", account: FakeAccount): number {
+  return ig.calls(endpoint).filter((call) => call.path.includes(account.userId)).length;
+}
+
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/**
+ * Holds Instagram's answer to the next `endpoint` call, stops the service while the publisher waits for it,
+ * and starts it again on the same database. The old run ends without writing anything more.
+ */
+async function stopServiceDuring(endpoint: FakeEndpoint): Promise<void> {
+  ig.failNext(endpoint, { kind: "delay", ms: 1500 });
+  const before = ig.calls(endpoint).length;
+  const run = t.app.scheduler.runNow("publish");
+  await until(() => ig.calls(endpoint).length > before);
+  await t.restart();
+  await run;
+}
+
+/** Exactly one post went live for the account, and media_publish never hit an already-published container. */
+function expectPublishedOnce(account: FakeAccount): void {
+  expect(ig.published(account)).toHaveLength(1);
+  expect(ig.duplicatePublishAttempts - duplicatesBefore).toBe(0);
+}
+
+describe("a crash or a timeout at each step, then a retry", () => {
+  it("after the container was created: the retry reuses the saved container, after the lease", async () => {
+    const { brandId, account } = await connectedBrand();
+    const draftId = await duePost(brandId);
+
+    await stopServiceDuring("container_status");
+    const left = await post(draftId);
+    expect(left).toMatchObject({ status: "publishing", instagram_media_id: null, publish_attempts: 1 });
+    expect(left.container_id).toMatch(/^1788/);
+
+    // Within the lease the post still belongs to the dead worker.
+    await runPublisher();
+    expect(await post(draftId)).toMatchObject({ status: "publishing", publish_attempts: 1 });
+
+    setClock(afterTheLease());
+    await runPublisher();
+    expect(await post(draftId)).toMatchObject({ status: "published", container_id: left.container_id });
+    expect(callsFor("create_container", account)).toBe(1);
+    expectPublishedOnce(account);
+  });
+
+  it("while the container is still processing: it is polled a few times, left for the next tick, then published", async () => {
+    const { brandId, account } = await connectedBrand();
+    const draftId = await duePost(brandId);
+    ig.setPollsBeforeFinished(5);
+    const now = new Date();
+    setClock(now);
+    const polls = ig.calls("container_status").length;
+
+    await runPublisher();
+    const waiting = await post(draftId);
+    expect(waiting).toMatchObject({ status: "publishing", publish_attempts: 1 });
+    expect(waiting.last_error).toBe(
+      "Instagram is still processing the image. Greenlight will try again shortly.",
+    );
+    expect(waiting.next_attempt_at!.getTime() - now.getTime()).toBe(30_000);
+    expect(ig.calls("container_status").length - polls).toBe(4);
+
+    setClock(new Date(now.getTime() + 31_000));
+    await runPublisher();
+    expect((await post(draftId)).status).toBe("published");
+    expect(callsFor("create_container", account)).toBe(1);
+    expectPublishedOnce(account);
+  });
+
+  it("when a status poll gets no answer: the next attempt asks again and publishes the same container", async () => {
+    const { brandId, account } = await connectedBrand();
+    const draftId = await duePost(brandId);
+    ig.failNext("container_status", { kind: "drop_before_action" });
+    const now = new Date();
+    setClock(now);
+
+    await runPublisher();
+    expect(await post(draftId)).toMatchObject({ status: "publishing", instagram_media_id: null });
+
+    setClock(new Date(now.getTime() + 31_000));
+    await runPublisher();
+    expect((await post(draftId)).status).toBe("published");
+    expect(callsFor("create_container", account)).toBe(1);
+    expectPublishedOnce(account);
+  });
+
+  it("when media_publish went through but its answer was lost: the container says PUBLISHED, and that is recorded", async () => {
+    const { brandId, account } = await connectedBrand();
+    const draftId = await duePost(brandId);
+    ig.failNext("publish", { kind: "drop_after_action" });
+
+    await runPublisher();
+    const [live] = ig.published(account);
+    expect(await post(draftId)).toMatchObject({
+      status: "published",
+      instagram_media_id: live!.mediaId,
+      permalink: live!.permalink,
+    });
+    expect(callsFor("publish", account)).toBe(1);
+    expectPublishedOnce(account);
+  });
+
+  it("when the answer was lost and the status check failed too: the next attempt checks first and does not publish", async () => {
+    const { brandId, account } = await connectedBrand();
+    const draftId = await duePost(brandId);
+    ig.failNext("container_status", { kind: "delay", ms: 0 }); // the poll before publishing answers normally
+    ig.failNext("container_status", { kind: "drop_before_action" }); // the check after the lost answer does not
+    ig.failNext("publish", { kind: "drop_after_action" });
+    const now = new Date();
+    setClock(now);
+
+    await runPublisher();
+    const unknown = await post(draftId);
+    expect(unknown).toMatchObject({ status: "publishing", instagram_media_id: null });
+    expect(unknown.last_error).toMatch(/checking whether the post went out/);
+    expect(ig.published(account)).toHaveLength(1);
+
+    setClock(new Date(now.getTime() + 31_000));
+    await runPublisher();
+    const [live] = ig.published(account);
+    expect(await post(draftId)).toMatchObject({ status: "published", instagram_media_id: live!.mediaId });
+    expect(callsFor("publish", account)).toBe(1);
+    expectPublishedOnce(account);
+  });
+
+  it("when the service stopped while media_publish was in flight: after the lease it finds the post live", async () => {
+    const { brandId, account } = await connectedBrand();
+    const draftId = await duePost(brandId);
+
+    await stopServiceDuring("publish");
+    await until(() => ig.published(account).length === 1);
+    expect(await post(draftId)).toMatchObject({ status: "publishing", instagram_media_id: null });
+
+    setClock(afterTheLease());
+    await runPublisher();
+    const [live] = ig.published(account);
+    expect(await post(draftId)).toMatchObject({
+      status: "published",
+      instagram_media_id: live!.mediaId,
+      permalink: live!.permalink,
+    });
+    expect(callsFor("publish", account)).toBe(1);
+    expectPublishedOnce(account);
+  });
+
+  it("before the permalink was saved: the retry only reads the permalink", async () => {
+    const { brandId, account } = await connectedBrand();
+    const draftId = await duePost(brandId);
+
+    await stopServiceDuring("get_media");
+    const [live] = ig.published(account);
+    expect(await post(draftId)).toMatchObject({
+      status: "publishing",
+      instagram_media_id: live!.mediaId,
+      permalink: null,
+    });
+
+    setClock(afterTheLease());
+    await runPublisher();
+    expect(await post(draftId)).toMatchObject({ status: "published", permalink: live!.permalink });
+    expect(callsFor("publish", account)).toBe(1);
+    expect(callsFor("create_container", account)).toBe(1);
+    expectPublishedOnce(account);
+  });
+
+  it("when reading the permalink fails for a moment: the post is live, so only the link is asked for again", async () => {
+    const { brandId, account } = await connectedBrand();
+    const draftId = await duePost(brandId);
+    ig.failNext("get_media", { kind: "server_error" });
+    const now = new Date();
+    setClock(now);
+
+    await runPublisher();
+    expect(await post(draftId)).toMatchObject({
+      status: "publishing",
+      instagram_media_id: ig.published(account)[0]!.mediaId,
+      last_error: "Published; Instagram has not given the link yet.",
+    });
+
+    setClock(new Date(now.getTime() + 31_000));
+    await runPublisher();
+    expect(await post(draftId)).toMatchObject({
+      status: "published",
+      permalink: ig.published(account)[0]!.permalink,
+    });
+    expect(callsFor("publish", account)).toBe(1);
+    expectPublishedOnce(account);
+  });
+
+  it("a worker whose lease was taken over stops before it calls Instagram to create or publish anything", async () => {
+    const { brandId, account } = await connectedBrand();
+    const draftId = await duePost(brandId);
+    const now = new Date();
+    const [stale] = await claimDuePosts(t.app.sql, { now, leaseMs: PUBLISH_LEASE_MS, limit: 1 });
+    expect(stale?.id).toBe(draftId);
+
+    setClock(new Date(now.getTime() + PUBLISH_LEASE_MS + 1000));
+    await runPublisher();
+    expect(await post(draftId)).toMatchObject({ status: "published", publish_attempts: 2 });
+
+    // The first worker wakes up and carries on with the claim it holds.
+    const instagram = createInstagramClientFromConfig(t.app.config)!;
+    expect(await publishClaimedPost({ services: t.app.services, instagram }, stale!)).toBe("lease_lost");
+    expect(callsFor("create_container", account)).toBe(1);
+    expect(callsFor("publish", account)).toBe(1);
+    expectPublishedOnce(account);
+  });
+});
+
+describe("several publishers at once", () => {
+  it("never hands the same post to two concurrent claims", async () => {
+    const brands = [await connectedBrand(), await connectedBrand(), await connectedBrand()];
+    const ids: number[] = [];
+    for (const { brandId } of brands) for (let i = 0; i < 10; i++) ids.push(await duePost(brandId));
+
+    const now = new Date();
+    const claims = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        claimDuePosts(t.app.sql, { now, leaseMs: PUBLISH_LEASE_MS, limit: 4 }),
+      ),
+    );
+    const claimed = claims.flat().map((claim) => claim.id);
+    expect(new Set(claimed).size).toBe(claimed.length);
+    expect(claimed.sort((a, b) => a - b)).toEqual(ids.sort((a, b) => a - b));
+    // Claimed posts are leased: nothing is left for another claim.
+    expect(await claimDuePosts(t.app.sql, { now, leaseMs: PUBLISH_LEASE_MS, limit: 10 })).toEqual([]);
+  });
+
+  it(
+    onRealPostgres
+      ? "publishes each post exactly once when two service instances publish at the same time"
+      : "publishes each post exactly once when publish runs overlap in the one embedded instance",
+    async () => {
+      const brands = [await connectedBrand(), await connectedBrand(), await connectedBrand()];
+      for (const { brandId } of brands) for (let i = 0; i < 2; i++) await duePost(brandId);
+      // Each post takes a second of polling, so the runs overlap.
+      ig.setPollsBeforeFinished(1);
+
+      const instances: RunningGreenlight[] = [t.app];
+      if (onRealPostgres) instances.push(await startSecondInstance());
+      try {
+        const runs: Promise<PublishRunSummary | boolean>[] = [];
+        for (const app of instances) {
+          const instagram = createInstagramClientFromConfig(app.config)!;
+          // Called directly as well as through the scheduler: the scheduler's own guards (in-flight run, advisory
+          // lock) would otherwise keep the runs apart, and the claim must be safe without them.
+          runs.push(publishDuePosts({ services: app.services, instagram }));
+          runs.push(publishDuePosts({ services: app.services, instagram }));
+          runs.push(app.scheduler.runNow("publish"));
+        }
+        const results = await Promise.all(runs);
+        const summaries = results.filter((result): result is PublishRunSummary => typeof result === "object");
+        expect(summaries.reduce((sum, summary) => sum + summary.crashed + summary.lease_lost, 0)).toBe(0);
+      } finally {
+        for (const app of instances.slice(1)) await app.stop();
+      }
+
+      for (const { account } of brands) {
+        expect(ig.published(account)).toHaveLength(2);
+        expect(callsFor("create_container", account)).toBe(2);
+        expect(callsFor("publish", account)).toBe(2);
+      }
+      expect(ig.duplicatePublishAttempts - duplicatesBefore).toBe(0);
+      const [counts] = await t.app.sql<{ published: number; other: number }[]>`
+        select count(*) filter (where status = 'published') as published,
+               count(*) filter (where status <> 'published') as other
+          from drafts where brand_id in ${t.app.sql(brands.map((brand) => brand.brandId))}`;
+      expect(counts).toEqual({ published: 6, other: 0 });
+    },
+  );
+});
+
+/** Another instance of the service on the same Postgres database, as a second machine behind the same URL. */
+async function startSecondInstance(): Promise<RunningGreenlight> {
+  const config = loadConfig({
+    PORT: "0",
+    DATA_DIR: t.dataDir,
+    DATABASE_URL: t.database.url,
+    ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    INSTAGRAM_APP_ID: ig.appId,
+    INSTAGRAM_APP_SECRET: ig.appSecret,
+    INSTAGRAM_AUTH_URL: ig.urls.authUrl,
+    INSTAGRAM_API_URL: ig.urls.apiUrl,
+    INSTAGRAM_GRAPH_URL: ig.urls.graphUrl,
+    INGEST_CRON: "0 0 1 1 *",
+    PUBLISH_CRON: "0 0 1 1 *",
+    OUTBOX_CRON: "0 0 1 1 *",
+  });
+  return startGreenlight(config, { logger: t.logs.logger, hostname: "127.0.0.1" });
+}
