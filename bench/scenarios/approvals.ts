@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "../../src/database/connect.ts";
@@ -8,7 +9,7 @@ import { FakeTelegram } from "../../test/fakes/fake-telegram.ts";
 import { createBenchDatabase } from "../bench-database.ts";
 import type { Figure } from "../run.ts";
 
-const CHATS = 100;
+const CHATS = Number(process.env.BENCH_CHATS ?? 100);
 const DRAFTS_PER_CHAT = 12;
 const WARM_UP_PER_CHAT = 2;
 const SECRET = "bench-webhook-secret";
@@ -29,24 +30,31 @@ export async function approvalsScenario(): Promise<Figure[]> {
   const db = await openDatabase({ url: database.url, dataDir: undefined, poolSize: 4, logger });
   await migrate(db.sql, logger);
   // The service runs in its own process, like production; this process plays Telegram and its users.
-  const service = spawn(process.execPath, ["--import", "tsx", "bench/workers/service-worker.ts"], {
-    cwd: fileURLToPath(new URL("../../", import.meta.url)),
-    env: {
-      PATH: process.env.PATH ?? "",
-      PORT: "0",
-      DATABASE_URL: database.url,
-      DATA_DIR: "/tmp/greenlight-bench-approvals",
-      TELEGRAM_BOT_TOKEN: telegram.token,
-      TELEGRAM_API_ROOT: telegram.apiRoot,
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-      PUBLIC_URL: "http://127.0.0.1:1",
-      ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("base64"),
-      INGEST_CRON: "0 0 1 1 *",
-      PUBLISH_CRON: "0 0 1 1 *",
-      OUTBOX_CRON: "0 0 1 1 *",
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
+  const service = spawn(
+    process.execPath,
+    [...profile, "--import", "tsx", "bench/workers/service-worker.ts"],
+    {
+      cwd: fileURLToPath(new URL("../../", import.meta.url)),
+      env: {
+        PATH: process.env.PATH ?? "",
+        PORT: "0",
+        DATABASE_URL: database.url,
+        DATA_DIR: "/tmp/greenlight-bench-approvals",
+        TELEGRAM_BOT_TOKEN: telegram.token,
+        TELEGRAM_API_ROOT: telegram.apiRoot,
+        TELEGRAM_WEBHOOK_SECRET: SECRET,
+        PUBLIC_URL: "http://127.0.0.1:1",
+        ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("base64"),
+        INGEST_CRON: "0 0 1 1 *",
+        PUBLISH_CRON: "0 0 1 1 *",
+        OUTBOX_CRON: "0 0 1 1 *",
+      },
+      stdio: ["ignore", "pipe", "inherit"],
     },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  );
   const serviceUrl = await new Promise<string>((resolve, reject) => {
     createInterface({ input: service.stdout! }).on("line", (line) => {
       if (line.startsWith("READY ")) resolve(line.slice(6));
@@ -121,7 +129,19 @@ export async function approvalsScenario(): Promise<Figure[]> {
       return { latencies, seconds: (performance.now() - started) / 1000 };
     };
     await burst(0, WARM_UP_PER_CHAT);
+    const cpuBefore = {
+      service: cpuMsOf([service.pid!]),
+      postgres: cpuMsOf(postgresPids()),
+      self: process.cpuUsage(),
+    };
     const measured = await burst(WARM_UP_PER_CHAT, DRAFTS_PER_CHAT);
+    const selfCpu = process.cpuUsage(cpuBefore.self);
+    const perApproval = (ms: number) => `${(ms / measured.latencies.length).toFixed(2)} ms`;
+    const cpu = {
+      service: perApproval(cpuMsOf([service.pid!]) - cpuBefore.service),
+      postgres: perApproval(cpuMsOf(postgresPids()) - cpuBefore.postgres),
+      telegram: perApproval((selfCpu.user + selfCpu.system) / 1000),
+    };
     const [scheduled] = await app.sql<
       { n: number }[]
     >`select count(*)::int as n from drafts where status = 'approved'`;
@@ -136,6 +156,13 @@ export async function approvalsScenario(): Promise<Figure[]> {
       },
       { scenario: "approvals", metric: "latency p50", value: `${at(0.5).toFixed(1)} ms` },
       { scenario: "approvals", metric: "latency p99", value: `${at(0.99).toFixed(1)} ms`, target: "≤ 50 ms" },
+      { scenario: "approvals", metric: "CPU per approval: the service", value: cpu.service },
+      { scenario: "approvals", metric: "CPU per approval: PostgreSQL", value: cpu.postgres },
+      {
+        scenario: "approvals",
+        metric: "CPU per approval: fake Bot API + load generator",
+        value: cpu.telegram,
+      },
     ];
   } finally {
     service.kill("SIGTERM");
@@ -144,4 +171,32 @@ export async function approvalsScenario(): Promise<Figure[]> {
     await telegram.stop();
     await database.drop();
   }
+}
+
+/** User + system CPU time of processes, from /proc (Linux), in milliseconds. */
+function cpuMsOf(pids: number[]): number {
+  const ticksPerSecond = 100;
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return (ticks * 1000) / ticksPerSecond;
+}
+
+function postgresPids(): number[] {
+  return readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, "utf8").trim().startsWith("postgres");
+      } catch {
+        return false;
+      }
+    });
 }

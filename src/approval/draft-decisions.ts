@@ -174,8 +174,14 @@ export function draftDecisions(deps: DraftDecisionsDeps): Composer<BotContext> {
       await answer(ctx, describeDraftState(card, clock()));
       return show(ctx, card);
     }
-    await answer(ctx, toast);
-    const outcome = await transition();
+    // The toast goes out first but is not waited for: the decision's transaction runs while Telegram answers.
+    const answered = answer(ctx, toast);
+    let outcome: DecisionOutcome;
+    try {
+      outcome = await transition();
+    } finally {
+      await answered;
+    }
     switch (outcome.kind) {
       case "done":
       case "stale":
