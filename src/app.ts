@@ -87,7 +87,7 @@ export async function startGreenlight(
 
     const scheduler = createScheduler({ sql, embedded: database.embedded, logger });
     cleanups.push(() => scheduler.stop(config.SHUTDOWN_TIMEOUT_MS));
-    const media = createMediaStore({
+    const media = await createMediaStore({
       s3: config.S3_BUCKET
         ? {
             bucket: config.S3_BUCKET,
@@ -114,7 +114,7 @@ export async function startGreenlight(
     const drafting: DraftingDeps = {
       sql,
       logger,
-      ai: createAiServices(config, logger),
+      ai: await createAiServices(config, logger),
       media,
       allowPrivateNetwork: config.ALLOW_PRIVATE_NETWORK,
       clock: services.clock,

@@ -185,7 +185,7 @@ describe("S3 media store against s3rver", () => {
 
 describe("createMediaStore", () => {
   it("uses S3 with the configured public URL when S3 is configured", async () => {
-    const store = createMediaStore({
+    const store = await createMediaStore({
       s3: {
         bucket: "media",
         endpoint: "http://127.0.0.1:1",
@@ -202,7 +202,7 @@ describe("createMediaStore", () => {
   });
 
   it("uses the bucket's AWS URL when S3 has neither endpoint nor public URL", async () => {
-    const store = createMediaStore({
+    const store = await createMediaStore({
       s3: { bucket: "media", region: "eu-west-1" },
       dataDir: "/nonexistent",
       publicBaseUrl: "https://greenlight.example.com",
@@ -217,7 +217,7 @@ describe("createMediaStore", () => {
   });
 
   it("uses the local disk otherwise", async () => {
-    const store = createMediaStore({
+    const store = await createMediaStore({
       dataDir: "/srv/greenlight",
       publicBaseUrl: "https://greenlight.example.com",
     });

@@ -1,10 +1,7 @@
-import Anthropic from "@anthropic-ai/sdk";
-import OpenAI from "openai";
 import { buildPriceTable, type PriceTable } from "../budget/prices.ts";
 import type { Config } from "../config/config.ts";
-import { CacheWatch } from "../drafting/cache-watch.ts";
-import { type ClaudeDrafter, createClaudeDrafter } from "../drafting/claude-drafter.ts";
-import { createOpenAiImageGenerator, type GenerateImage } from "../images/openai-image-generator.ts";
+import type { ClaudeDrafter } from "../drafting/claude-drafter.ts";
+import type { GenerateImage } from "../images/openai-image-generator.ts";
 import type { Logger } from "../shared/logger.ts";
 
 /** The AI providers as configured: each is absent when its key is, and the pipeline falls back without it. */
@@ -15,29 +12,44 @@ export interface AiServices {
   models: { relevance: string; draft: string; image: string; imageQuality: "low" | "medium" | "high" };
 }
 
-export function createAiServices(config: Config, logger: Logger): AiServices {
-  const claude = config.ANTHROPIC_API_KEY
-    ? createClaudeDrafter({
-        client: new Anthropic({
-          apiKey: config.ANTHROPIC_API_KEY,
-          baseURL: config.ANTHROPIC_BASE_URL ?? undefined,
-          maxRetries: 2,
-          timeout: 60_000,
-        }),
-        logger,
-        cacheWatch: new CacheWatch({ logger }),
-      })
-    : undefined;
-  const generateImage = config.OPENAI_API_KEY
-    ? createOpenAiImageGenerator({
-        client: new OpenAI({
-          apiKey: config.OPENAI_API_KEY,
-          baseURL: config.OPENAI_BASE_URL ?? undefined,
-          maxRetries: 2,
-          timeout: 120_000,
-        }),
-      })
-    : undefined;
+/**
+ * Builds the configured providers. The SDKs are imported only when their key is set: together they take about
+ * half a second to load, which a start without AI keys should not pay.
+ */
+export async function createAiServices(config: Config, logger: Logger): Promise<AiServices> {
+  let claude: ClaudeDrafter | undefined;
+  if (config.ANTHROPIC_API_KEY) {
+    const [{ default: Anthropic }, { createClaudeDrafter }, { CacheWatch }] = await Promise.all([
+      import("@anthropic-ai/sdk"),
+      import("../drafting/claude-drafter.ts"),
+      import("../drafting/cache-watch.ts"),
+    ]);
+    claude = createClaudeDrafter({
+      client: new Anthropic({
+        apiKey: config.ANTHROPIC_API_KEY,
+        baseURL: config.ANTHROPIC_BASE_URL ?? undefined,
+        maxRetries: 2,
+        timeout: 60_000,
+      }),
+      logger,
+      cacheWatch: new CacheWatch({ logger }),
+    });
+  }
+  let generateImage: GenerateImage | undefined;
+  if (config.OPENAI_API_KEY) {
+    const [{ default: OpenAI }, { createOpenAiImageGenerator }] = await Promise.all([
+      import("openai"),
+      import("../images/openai-image-generator.ts"),
+    ]);
+    generateImage = createOpenAiImageGenerator({
+      client: new OpenAI({
+        apiKey: config.OPENAI_API_KEY,
+        baseURL: config.OPENAI_BASE_URL ?? undefined,
+        maxRetries: 2,
+        timeout: 120_000,
+      }),
+    });
+  }
   return {
     claude,
     generateImage,

@@ -1,10 +1,10 @@
 import { costOfImageUsage, estimateImageCost } from "../budget/cost.ts";
 import { BudgetExceededError, releaseAiSpend, reserveAiSpend, settleAiSpend } from "../budget/ledger.ts";
 import type { Sql } from "../database/connect.ts";
+import { instagramSizeFor } from "../images/generation-size.ts";
 import { renderHeadlineCard } from "../images/headline-card.ts";
 import { buildImagePrompt } from "../images/image-prompt.ts";
 import { normaliseForInstagram } from "../images/normalise-image.ts";
-import { instagramSizeFor } from "../images/openai-image-generator.ts";
 import { findOgImage } from "../ingest/og-image.ts";
 import type { Logger } from "../shared/logger.ts";
 import { safeFetch } from "../shared/safe-fetch.ts";

@@ -1,6 +1,6 @@
 import { createLocalMediaStore } from "./local-media-store.ts";
 import type { MediaStore } from "./media-store.ts";
-import { createS3MediaStore, type S3MediaStoreOptions } from "./s3-media-store.ts";
+import type { S3MediaStoreOptions } from "./s3-media-store.ts";
 
 export interface CreateMediaStoreOptions {
   /** When given, media goes to S3; otherwise to `<dataDir>/media/` on this machine. */
@@ -10,9 +10,17 @@ export interface CreateMediaStoreOptions {
   publicBaseUrl: string;
 }
 
-/** Picks the media store from config. Call once, from main.ts, and close it on shutdown. */
-export function createMediaStore(options: CreateMediaStoreOptions): MediaStore & { close(): Promise<void> } {
-  if (options.s3) return createS3MediaStore(options.s3);
+/**
+ * Picks the media store from config. Call once, from the composition root, and close it on shutdown. The AWS
+ * SDK is loaded only when a bucket is configured.
+ */
+export async function createMediaStore(
+  options: CreateMediaStoreOptions,
+): Promise<MediaStore & { close(): Promise<void> }> {
+  if (options.s3) {
+    const { createS3MediaStore } = await import("./s3-media-store.ts");
+    return createS3MediaStore(options.s3);
+  }
   const local = createLocalMediaStore({ dataDir: options.dataDir, publicBaseUrl: options.publicBaseUrl });
   return { ...local, close: async () => {} };
 }
