@@ -75,53 +75,61 @@ async function duePostFor(account: FakeAccount): Promise<number> {
   });
 }
 
-it("publishes once when the service is killed while Instagram is publishing the post", {
-  timeout: 60_000,
-}, async () => {
-  const account = ig.addAccount();
-  const draftId = await duePostFor(account);
-  await t.app.stop();
+it(
+  "publishes once when the service is killed while Instagram is publishing the post",
+  {
+    timeout: 60_000,
+  },
+  async () => {
+    const account = ig.addAccount();
+    const draftId = await duePostFor(account);
+    await t.app.stop();
 
-  // The real service as `npm start` runs it, publishing every second, on the same database and media folder.
-  ig.failNext("publish", { kind: "delay", ms: 1500 });
-  service = spawnService({
-    ...instagramEnv(),
-    DATA_DIR: t.dataDir,
-    ...(t.database.url ? { DATABASE_URL: t.database.url } : {}),
-    ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
-    LOG_LEVEL: "warn",
-    PUBLISH_CRON: "* * * * * *",
-    INGEST_CRON: "0 0 1 1 *",
-  });
-  await waitForHealthy(`http://127.0.0.1:${port}`, 30_000);
-  await until(() => ig.calls("publish").length === 1, 20_000, "the service calling media_publish");
-  service.child.kill("SIGKILL");
-  await service.exited;
-  await until(() => ig.published(account).length === 1, 5000, "Instagram finishing the publish");
+    // The real service as `npm start` runs it, publishing every second, on the same database and media folder.
+    ig.failNext("publish", { kind: "delay", ms: 1500 });
+    service = spawnService({
+      ...instagramEnv(),
+      DATA_DIR: t.dataDir,
+      ...(t.database.url ? { DATABASE_URL: t.database.url } : {}),
+      ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+      LOG_LEVEL: "warn",
+      PUBLISH_CRON: "* * * * * *",
+      INGEST_CRON: "0 0 1 1 *",
+    });
+    await waitForHealthy(`http://127.0.0.1:${port}`, 30_000);
+    await until(() => ig.calls("publish").length === 1, 20_000, "the service calling media_publish");
+    service.child.kill("SIGKILL");
+    await service.exited;
+    await until(() => ig.published(account).length === 1, 5000, "Instagram finishing the publish");
 
-  const app = await t.restart();
-  const [left] = await app.sql<
-    { status: string; container_id: string | null; instagram_media_id: string | null }[]
-  >`
+    const app = await t.restart();
+    const [left] = await app.sql<
+      { status: string; container_id: string | null; instagram_media_id: string | null }[]
+    >`
     select status, container_id, instagram_media_id from drafts where id = ${draftId}`;
-  expect(left).toMatchObject({ status: "publishing", instagram_media_id: null });
-  expect(left!.container_id).not.toBeNull();
+    expect(left).toMatchObject({ status: "publishing", instagram_media_id: null });
+    expect(left!.container_id).not.toBeNull();
 
-  app.services.clock = () => new Date(Date.now() + PUBLISH_LEASE_MS + 1000);
-  // On Postgres the killed process's advisory lock goes when the server notices the dropped connection.
-  const deadline = Date.now() + 10_000;
-  while (!(await app.scheduler.runNow("publish"))) {
-    if (Date.now() > deadline) throw new Error("the publish job never got its lock");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+    app.services.clock = () => new Date(Date.now() + PUBLISH_LEASE_MS + 1000);
+    // On Postgres the killed process's advisory lock goes when the server notices the dropped connection.
+    const deadline = Date.now() + 10_000;
+    while (!(await app.scheduler.runNow("publish"))) {
+      if (Date.now() > deadline) throw new Error("the publish job never got its lock");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
 
-  const [live] = ig.published(account);
-  const [row] = await app.sql<
-    { status: string; instagram_media_id: string | null; permalink: string | null }[]
-  >`
+    const [live] = ig.published(account);
+    const [row] = await app.sql<
+      { status: string; instagram_media_id: string | null; permalink: string | null }[]
+    >`
     select status, instagram_media_id, permalink from drafts where id = ${draftId}`;
-  expect(row).toEqual({ status: "published", instagram_media_id: live!.mediaId, permalink: live!.permalink });
-  expect(ig.published(account)).toHaveLength(1);
-  expect(ig.calls("publish")).toHaveLength(1);
-  expect(ig.duplicatePublishAttempts).toBe(0);
-});
+    expect(row).toEqual({
+      status: "published",
+      instagram_media_id: live!.mediaId,
+      permalink: live!.permalink,
+    });
+    expect(ig.published(account)).toHaveLength(1);
+    expect(ig.calls("publish")).toHaveLength(1);
+    expect(ig.duplicatePublishAttempts).toBe(0);
+  },
+);

@@ -33,8 +33,7 @@ export interface DraftDialogTarget {
 }
 
 type EditStart =
-  | { editable: true; caption: string; hashtags: string[] }
-  | { editable: false; message: string };
+  { editable: true; caption: string; hashtags: string[] } | { editable: false; message: string };
 
 export function editCaptionConversation(deps: DialogDeps) {
   return async function editCaption(

@@ -230,16 +230,14 @@ export function createClaudeDrafter(options: ClaudeDrafterOptions): ClaudeDrafte
       if (scores.size === 0 && failure) {
         throw new DraftingError(failure.reason, failureMessage("relevance", failure, calls.length), calls);
       }
-      const skipped = pending.map(
-        (article): SkippedArticle => ({
-          articleId: article.id,
-          reason: failure?.reason ?? "schema_mismatch",
-          message:
-            failure?.reason === "api_error"
-              ? "The Claude API failed while scoring this article again; it was not scored."
-              : "Claude gave no usable relevance score for this article, twice.",
-        }),
-      );
+      const skipped = pending.map((article): SkippedArticle => ({
+        articleId: article.id,
+        reason: failure?.reason ?? "schema_mismatch",
+        message:
+          failure?.reason === "api_error"
+            ? "The Claude API failed while scoring this article again; it was not scored."
+            : "Claude gave no usable relevance score for this article, twice.",
+      }));
       const ordered = input.articles.flatMap((article) => scores.get(article.id) ?? []);
       return { scores: ordered, skipped, usage: calls };
     },

@@ -31,10 +31,7 @@ export function connectedNotice(input: { brandName: string; username: string }):
 }
 
 export type ConnectFailure =
-  | { kind: "denied" }
-  | { kind: "expired" }
-  | { kind: "used" }
-  | { kind: "exchange_failed"; detail: string };
+  { kind: "denied" } | { kind: "expired" } | { kind: "used" } | { kind: "exchange_failed"; detail: string };
 
 export function connectFailedNotice(brandName: string, failure: ConnectFailure): TextPayload {
   const why = {

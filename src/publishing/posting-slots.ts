@@ -513,7 +513,7 @@ export function parseSlotsSpec(spec: string): Parsed<PostingSlot[]> {
 
 function dayRange(first: number, last: number): number[] {
   const days = [first];
-  for (let day = first; day !== last; ) {
+  for (let day = first; day !== last;) {
     day = (day % 7) + 1;
     days.push(day);
   }

@@ -11,12 +11,7 @@ import ipaddr from "ipaddr.js";
  * owner and whether a retry can help.
  */
 export type SafeFetchErrorCode =
-  | "blocked_address"
-  | "bad_url"
-  | "timeout"
-  | "too_large"
-  | "too_many_redirects"
-  | "network";
+  "blocked_address" | "bad_url" | "timeout" | "too_large" | "too_many_redirects" | "network";
 
 /**
  * A refused or failed fetch. The message is plain words for a person and never contains

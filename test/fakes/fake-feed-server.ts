@@ -239,7 +239,9 @@ function serveOther(request: IncomingMessage, response: ServerResponse, route: O
       });
       const pump = () => {
         // Respect backpressure: write until the socket buffer is full, then wait for it to drain.
-        while (open && response.write(chunk)) {}
+        while (open && response.write(chunk)) {
+          // keep writing
+        }
         if (open) response.once("drain", pump);
       };
       pump();

@@ -204,9 +204,9 @@ export class FakeInstagram {
   }
 
   static async start(options: FakeInstagramOptions = {}): Promise<FakeInstagram> {
-    let fake: FakeInstagram | undefined;
+    // Requests can only arrive once the server listens, by which time `fake` below is assigned.
     const server = createServer((req, res) => {
-      void fake!.handle(req, res).catch((error: unknown) => {
+      void fake.handle(req, res).catch((error: unknown) => {
         if (!res.headersSent) {
           res.writeHead(500, { "content-type": "text/plain" });
           res.end(`fake-instagram crashed: ${String(error)}`);
@@ -214,7 +214,7 @@ export class FakeInstagram {
       });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    fake = new FakeInstagram(server, options);
+    const fake = new FakeInstagram(server, options);
     return fake;
   }
 
@@ -949,7 +949,7 @@ export class FakeImageHost {
   ) {}
 
   static async start(): Promise<FakeImageHost> {
-    let host: FakeImageHost | undefined;
+    // Requests can only arrive once the server listens, by which time `host` below is assigned.
     const server = createServer((req, res) => {
       const path = new URL(req.url ?? "/", "http://host.invalid").pathname;
       host!.hits.set(path, (host!.hits.get(path) ?? 0) + 1);
@@ -964,7 +964,7 @@ export class FakeImageHost {
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
-    host = new FakeImageHost(server, `http://127.0.0.1:${port}`);
+    const host = new FakeImageHost(server, `http://127.0.0.1:${port}`);
     return host;
   }
 
