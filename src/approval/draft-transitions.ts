@@ -12,12 +12,12 @@
  * transaction is then run again, and sees the slot as taken.
  */
 
-import postgres from "postgres";
 import { claimUpdate } from "../bot/processed-updates.ts";
 import type { Sql, Transaction } from "../database/connect.ts";
 import { nextFreeSlot } from "../publishing/posting-slots.ts";
 import { type DraftRow, loadDraftCard, type StoredDraftCard, withDraftRow } from "./draft-card-queries.ts";
 import type { DraftStatus } from "./render-draft-card.ts";
+import { isUniqueViolation, ONE_POST_PER_SLOT } from "../database/postgres-errors.ts";
 
 export type DecisionOutcome =
   /** The transition happened; the card as it is now. */
@@ -148,16 +148,8 @@ async function decide(
         return current ? { kind: "stale", card: current } : { kind: "gone" };
       });
     } catch (error) {
-      if (isSlotTaken(error) && attempt < MAX_SLOT_ATTEMPTS) continue;
+      if (isUniqueViolation(error, ONE_POST_PER_SLOT) && attempt < MAX_SLOT_ATTEMPTS) continue;
       throw error;
     }
   }
-}
-
-function isSlotTaken(error: unknown): boolean {
-  return (
-    error instanceof postgres.PostgresError &&
-    error.code === "23505" &&
-    error.constraint_name === "drafts_one_post_per_slot_idx"
-  );
 }

@@ -8,12 +8,12 @@
  * a LeaseLostError and stops before it can call Instagram again.
  */
 
-import postgres from "postgres";
 import { enqueueDraftCardUpdate } from "../approval/draft-card-queries.ts";
 import type { Sql, Transaction } from "../database/connect.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
 import { nextFreeSlot, type PostingSlot } from "./posting-slots.ts";
 import { postedText, quotaNoticeText } from "./publish-messages.ts";
+import { isUniqueViolation, ONE_POST_PER_SLOT } from "../database/postgres-errors.ts";
 
 /** The claim a worker holds: which post, and which attempt of it. */
 export interface Lease {
@@ -223,16 +223,8 @@ export async function postponeForQuota(
         return slot;
       });
     } catch (error) {
-      if (isSlotTaken(error) && attempt < MAX_SLOT_ATTEMPTS) continue;
+      if (isUniqueViolation(error, ONE_POST_PER_SLOT) && attempt < MAX_SLOT_ATTEMPTS) continue;
       throw error;
     }
   }
-}
-
-function isSlotTaken(error: unknown): boolean {
-  return (
-    error instanceof postgres.PostgresError &&
-    error.code === "23505" &&
-    error.constraint_name === "drafts_one_post_per_slot_idx"
-  );
 }
