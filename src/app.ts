@@ -23,6 +23,7 @@ import { refreshInstagramTokens } from "./instagram-auth/token-refresh.ts";
 import { META_DELETIONS_JOB, processDeletionRequests } from "./meta-callbacks/delete-instagram-user-data.ts";
 import { metaCallbackRoutes } from "./meta-callbacks/meta-callback-routes.ts";
 import { deliverOutbox, sendTextMessage } from "./notifications/deliver-outbox.ts";
+import { pruneDeliveredMessages } from "./notifications/telegram-outbox.ts";
 import { ownerSettings, publishCommandMenu } from "./owner-settings/owner-settings.ts";
 import { createAiServices } from "./pipeline/ai-services.ts";
 import { createPipelineRegenerator } from "./pipeline/pipeline-regenerator.ts";
@@ -85,8 +86,6 @@ export async function startGreenlight(
   try {
     await migrate(sql, logger);
 
-    const scheduler = createScheduler({ sql, embedded: database.embedded, logger });
-    cleanups.push(() => scheduler.stop(config.SHUTDOWN_TIMEOUT_MS));
     const media = await createMediaStore({
       s3: config.S3_BUCKET
         ? {
@@ -100,6 +99,10 @@ export async function startGreenlight(
       publicBaseUrl: publicBaseUrl(config),
     });
     cleanups.push(() => media.close());
+    // Stopped before the media store and the pool close (cleanups run in reverse), so jobs still running at
+    // shutdown can finish their writes.
+    const scheduler = createScheduler({ sql, embedded: database.embedded, logger });
+    cleanups.push(() => scheduler.stop(config.SHUTDOWN_TIMEOUT_MS));
     const services: Services = {
       config,
       sql,
@@ -196,6 +199,7 @@ export async function startGreenlight(
     scheduler.add("housekeeping", "23 * * * *", async () => {
       await purgeStaleArticles(sql, config.ARTICLE_RETENTION_DAYS);
       await releaseStaleReservations(sql);
+      await pruneDeliveredMessages(sql);
     });
 
     if (bot) cleanups.push(await connectBot(bot, config, logger));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enqueueText } from "../src/notifications/telegram-outbox.ts";
+import { enqueueText, pruneDeliveredMessages } from "../src/notifications/telegram-outbox.ts";
 import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
 
 let t: TestApp;
@@ -83,4 +83,16 @@ describe("Telegram outbox", () => {
     expect((await statusOf(id)).status).toBe("sent");
     expect(t.telegram.messagesIn(OWNER_ID).filter((m) => m.text === "after the outage")).toHaveLength(1);
   }, 30_000);
+
+  it("forgets sent messages after a week but keeps the ones Telegram never accepted", async () => {
+    await t.app.sql`update telegram_outbox set sent_at = now() - interval '8 days' where status = 'sent'`;
+    const before = await t.app.sql<{ status: string; n: number }[]>`
+      select status, count(*)::int as n from telegram_outbox group by status order by status`;
+    expect(before.find((r) => r.status === "sent")!.n).toBeGreaterThan(0);
+    expect(await pruneDeliveredMessages(t.app.sql)).toBe(before.find((r) => r.status === "sent")!.n);
+    const after = await t.app.sql<
+      { status: string }[]
+    >`select distinct status from telegram_outbox order by status`;
+    expect(after.map((r) => r.status)).toEqual(["dead"]);
+  });
 });

@@ -94,3 +94,13 @@ export async function markMessageDead(sql: Sql, id: number, error: string): Prom
 export function outboxRetryDelaySeconds(attempts: number): number {
   return Math.min(600, 5 * 2 ** Math.max(0, attempts - 1));
 }
+
+/**
+ * Sent messages are kept a week (enough to investigate a complaint), then deleted; "dead" ones stay until an
+ * operator looks, since each is a message an owner never received.
+ */
+export async function pruneDeliveredMessages(sql: Sql): Promise<number> {
+  const rows =
+    await sql`delete from telegram_outbox where status = 'sent' and sent_at < now() - interval '7 days' returning id`;
+  return rows.length;
+}
