@@ -1,4 +1,3 @@
-import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type RunningGreenlight, startGreenlight } from "../src/app.ts";
 import { loadConfig } from "../src/config/config.ts";
@@ -7,11 +6,18 @@ import { claimDuePosts } from "../src/publishing/claim-due-posts.ts";
 import { type PublishRunSummary, publishDuePosts } from "../src/publishing/publish-job.ts";
 import { publishClaimedPost } from "../src/publishing/publish-post.ts";
 import { PUBLISH_LEASE_MS } from "../src/publishing/publish-retry-policy.ts";
-import { newDraftMediaKey } from "../src/storage/media-store.ts";
 import { type FakeAccount, type FakeEndpoint, FakeInstagram } from "./fakes/fake-instagram.ts";
-import { freePort } from "./helpers/child-process.ts";
-import { type DraftFields, insertBrand, insertDraft, insertOwner } from "./helpers/draft-fixtures.ts";
-import { startTestApp, TEST_ENCRYPTION_KEY, type TestApp } from "./helpers/start-test-app.ts";
+import { insertOwner } from "./helpers/draft-fixtures.ts";
+import { instagramEnv } from "./helpers/instagram-connection.ts";
+import {
+  connectedBrand,
+  duePost,
+  postRow,
+  runPublisher,
+  setClock,
+  startPublishingTestApp,
+} from "./helpers/publishing-fixtures.ts";
+import { TEST_ENCRYPTION_KEY, type TestApp } from "./helpers/start-test-app.ts";
 import { onRealPostgres } from "./helpers/test-database.ts";
 
 /**
@@ -21,26 +27,15 @@ import { onRealPostgres } from "./helpers/test-database.ts";
  * media_publish on an already-published container (`duplicatePublishAttempts`).
  */
 
-const DAY_MS = 86_400_000;
-
 let ig: FakeInstagram;
 let t: TestApp;
 let ownerId: number;
-let slotSeed = 0;
-let port: number;
+let storyNumber = 0;
 let duplicatesBefore = 0;
 
 beforeAll(async () => {
   ig = await FakeInstagram.start();
-  port = await freePort();
-  t = await startTestApp({
-    PORT: String(port),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    INSTAGRAM_APP_ID: ig.appId,
-    INSTAGRAM_APP_SECRET: ig.appSecret,
-    INSTAGRAM_AUTH_URL: ig.urls.authUrl,
-    INSTAGRAM_API_URL: ig.urls.apiUrl,
-    INSTAGRAM_GRAPH_URL: ig.urls.graphUrl,
+  t = await startPublishingTestApp(ig, {
     // A stop does not wait for the publish run in flight: what it leaves behind is what a crash leaves.
     SHUTDOWN_TIMEOUT_MS: "100",
   });
@@ -62,61 +57,16 @@ afterEach(async () => {
   await t.app.sql`update drafts set status = 'cancelled' where status in ('approved', 'publishing')`;
 });
 
-function setClock(at: Date): void {
-  t.app.services.clock = () => new Date(at);
-}
-
 /** The moment a worker that died now would have its post taken from it. */
 function afterTheLease(): Date {
   return new Date(Date.now() + PUBLISH_LEASE_MS + 1000);
 }
 
-async function runPublisher(): Promise<void> {
-  expect(await t.app.scheduler.runNow("publish")).toBe(true);
-}
-
-async function connectedBrand() {
-  const brandId = await insertBrand(t.app.sql, ownerId);
-  const account = ig.addAccount();
-  const sealed = Buffer.from(t.app.vault.seal(ig.issueLongLivedToken(account)));
-  await t.app.sql`
-    insert into instagram_accounts (brand_id, instagram_user_id, username, token_ciphertext, token_expires_at)
-    values (${brandId}, ${account.userId}, ${account.username}, ${sealed}, ${new Date(Date.now() + 50 * DAY_MS)})`;
-  return { brandId, account };
-}
-
-async function duePost(brandId: number, fields: DraftFields = {}): Promise<number> {
-  const body = await sharp({
-    create: { width: 1080, height: 1080, channels: 3, background: { r: 240, g: 200, b: 0 } },
-  })
-    .jpeg()
-    .toBuffer();
-  const image = await t.app.services.media.put(newDraftMediaKey("test"), body, "image/jpeg");
-  return insertDraft(t.app.sql, brandId, {
-    status: "approved",
-    caption: `Story number ${++slotSeed}: the city opens its hundredth kilometre of bike lanes.`,
-    imageKey: image.key,
-    imageUrl: image.url,
-    scheduledFor: new Date(Date.now() - 60_000 * slotSeed),
-    ...fields,
+/** A due post with a numbered caption of its own, so no two posts in a run are alike. */
+function dueStory(brandId: number): Promise<number> {
+  return duePost(t, brandId, {
+    caption: `Story number ${++storyNumber}: the city opens its hundredth kilometre of bike lanes.`,
   });
-}
-
-interface PostRow {
-  status: string;
-  container_id: string | null;
-  instagram_media_id: string | null;
-  permalink: string | null;
-  publish_attempts: number;
-  next_attempt_at: Date | null;
-  last_error: string | null;
-}
-
-async function post(draftId: number): Promise<PostRow> {
-  const [row] = await t.app.sql<PostRow[]>`
-    select status, container_id, instagram_media_id, permalink, publish_attempts, next_attempt_at, last_error
-      from drafts where id = ${draftId}`;
-  return row!;
 }
 
 /** Calls on the account's own edges (/<IG_ID>/media, /<IG_ID>/media_publish). */
@@ -153,35 +103,35 @@ function expectPublishedOnce(account: FakeAccount): void {
 
 describe("a crash or a timeout at each step, then a retry", () => {
   it("after the container was created: the retry reuses the saved container, after the lease", async () => {
-    const { brandId, account } = await connectedBrand();
-    const draftId = await duePost(brandId);
+    const { brandId, account } = await connectedBrand(t, ig, ownerId);
+    const draftId = await dueStory(brandId);
 
     await stopServiceDuring("container_status");
-    const left = await post(draftId);
+    const left = await postRow(t, draftId);
     expect(left).toMatchObject({ status: "publishing", instagram_media_id: null, publish_attempts: 1 });
     expect(left.container_id).toMatch(/^1788/);
 
     // Within the lease the post still belongs to the dead worker.
-    await runPublisher();
-    expect(await post(draftId)).toMatchObject({ status: "publishing", publish_attempts: 1 });
+    await runPublisher(t);
+    expect(await postRow(t, draftId)).toMatchObject({ status: "publishing", publish_attempts: 1 });
 
-    setClock(afterTheLease());
-    await runPublisher();
-    expect(await post(draftId)).toMatchObject({ status: "published", container_id: left.container_id });
+    setClock(t, afterTheLease());
+    await runPublisher(t);
+    expect(await postRow(t, draftId)).toMatchObject({ status: "published", container_id: left.container_id });
     expect(callsFor("create_container", account)).toBe(1);
     expectPublishedOnce(account);
   });
 
   it("while the container is still processing: it is polled a few times, left for the next tick, then published", async () => {
-    const { brandId, account } = await connectedBrand();
-    const draftId = await duePost(brandId);
+    const { brandId, account } = await connectedBrand(t, ig, ownerId);
+    const draftId = await dueStory(brandId);
     ig.setPollsBeforeFinished(5);
     const now = new Date();
-    setClock(now);
+    setClock(t, now);
     const polls = ig.calls("container_status").length;
 
-    await runPublisher();
-    const waiting = await post(draftId);
+    await runPublisher(t);
+    const waiting = await postRow(t, draftId);
     expect(waiting).toMatchObject({ status: "publishing", publish_attempts: 1 });
     expect(waiting.last_error).toBe(
       "Instagram is still processing the image. Greenlight will try again shortly.",
@@ -189,38 +139,38 @@ describe("a crash or a timeout at each step, then a retry", () => {
     expect(waiting.next_attempt_at!.getTime() - now.getTime()).toBe(30_000);
     expect(ig.calls("container_status").length - polls).toBe(4);
 
-    setClock(new Date(now.getTime() + 31_000));
-    await runPublisher();
-    expect((await post(draftId)).status).toBe("published");
+    setClock(t, new Date(now.getTime() + 31_000));
+    await runPublisher(t);
+    expect((await postRow(t, draftId)).status).toBe("published");
     expect(callsFor("create_container", account)).toBe(1);
     expectPublishedOnce(account);
   });
 
   it("when a status poll gets no answer: the next attempt asks again and publishes the same container", async () => {
-    const { brandId, account } = await connectedBrand();
-    const draftId = await duePost(brandId);
+    const { brandId, account } = await connectedBrand(t, ig, ownerId);
+    const draftId = await dueStory(brandId);
     ig.failNext("container_status", { kind: "drop_before_action" });
     const now = new Date();
-    setClock(now);
+    setClock(t, now);
 
-    await runPublisher();
-    expect(await post(draftId)).toMatchObject({ status: "publishing", instagram_media_id: null });
+    await runPublisher(t);
+    expect(await postRow(t, draftId)).toMatchObject({ status: "publishing", instagram_media_id: null });
 
-    setClock(new Date(now.getTime() + 31_000));
-    await runPublisher();
-    expect((await post(draftId)).status).toBe("published");
+    setClock(t, new Date(now.getTime() + 31_000));
+    await runPublisher(t);
+    expect((await postRow(t, draftId)).status).toBe("published");
     expect(callsFor("create_container", account)).toBe(1);
     expectPublishedOnce(account);
   });
 
   it("when media_publish went through but its answer was lost: the container says PUBLISHED, and that is recorded", async () => {
-    const { brandId, account } = await connectedBrand();
-    const draftId = await duePost(brandId);
+    const { brandId, account } = await connectedBrand(t, ig, ownerId);
+    const draftId = await dueStory(brandId);
     ig.failNext("publish", { kind: "drop_after_action" });
 
-    await runPublisher();
+    await runPublisher(t);
     const [live] = ig.published(account);
-    expect(await post(draftId)).toMatchObject({
+    expect(await postRow(t, draftId)).toMatchObject({
       status: "published",
       instagram_media_id: live!.mediaId,
       permalink: live!.permalink,
@@ -230,40 +180,43 @@ describe("a crash or a timeout at each step, then a retry", () => {
   });
 
   it("when the answer was lost and the status check failed too: the next attempt checks first and does not publish", async () => {
-    const { brandId, account } = await connectedBrand();
-    const draftId = await duePost(brandId);
+    const { brandId, account } = await connectedBrand(t, ig, ownerId);
+    const draftId = await dueStory(brandId);
     ig.failNext("container_status", { kind: "delay", ms: 0 }); // the poll before publishing answers normally
     ig.failNext("container_status", { kind: "drop_before_action" }); // the check after the lost answer does not
     ig.failNext("publish", { kind: "drop_after_action" });
     const now = new Date();
-    setClock(now);
+    setClock(t, now);
 
-    await runPublisher();
-    const unknown = await post(draftId);
+    await runPublisher(t);
+    const unknown = await postRow(t, draftId);
     expect(unknown).toMatchObject({ status: "publishing", instagram_media_id: null });
     expect(unknown.last_error).toMatch(/checking whether the post went out/);
     expect(ig.published(account)).toHaveLength(1);
 
-    setClock(new Date(now.getTime() + 31_000));
-    await runPublisher();
+    setClock(t, new Date(now.getTime() + 31_000));
+    await runPublisher(t);
     const [live] = ig.published(account);
-    expect(await post(draftId)).toMatchObject({ status: "published", instagram_media_id: live!.mediaId });
+    expect(await postRow(t, draftId)).toMatchObject({
+      status: "published",
+      instagram_media_id: live!.mediaId,
+    });
     expect(callsFor("publish", account)).toBe(1);
     expectPublishedOnce(account);
   });
 
   it("when the service stopped while media_publish was in flight: after the lease it finds the post live", async () => {
-    const { brandId, account } = await connectedBrand();
-    const draftId = await duePost(brandId);
+    const { brandId, account } = await connectedBrand(t, ig, ownerId);
+    const draftId = await dueStory(brandId);
 
     await stopServiceDuring("publish");
     await until(() => ig.published(account).length === 1);
-    expect(await post(draftId)).toMatchObject({ status: "publishing", instagram_media_id: null });
+    expect(await postRow(t, draftId)).toMatchObject({ status: "publishing", instagram_media_id: null });
 
-    setClock(afterTheLease());
-    await runPublisher();
+    setClock(t, afterTheLease());
+    await runPublisher(t);
     const [live] = ig.published(account);
-    expect(await post(draftId)).toMatchObject({
+    expect(await postRow(t, draftId)).toMatchObject({
       status: "published",
       instagram_media_id: live!.mediaId,
       permalink: live!.permalink,
@@ -273,42 +226,42 @@ describe("a crash or a timeout at each step, then a retry", () => {
   });
 
   it("before the permalink was saved: the retry only reads the permalink", async () => {
-    const { brandId, account } = await connectedBrand();
-    const draftId = await duePost(brandId);
+    const { brandId, account } = await connectedBrand(t, ig, ownerId);
+    const draftId = await dueStory(brandId);
 
     await stopServiceDuring("get_media");
     const [live] = ig.published(account);
-    expect(await post(draftId)).toMatchObject({
+    expect(await postRow(t, draftId)).toMatchObject({
       status: "publishing",
       instagram_media_id: live!.mediaId,
       permalink: null,
     });
 
-    setClock(afterTheLease());
-    await runPublisher();
-    expect(await post(draftId)).toMatchObject({ status: "published", permalink: live!.permalink });
+    setClock(t, afterTheLease());
+    await runPublisher(t);
+    expect(await postRow(t, draftId)).toMatchObject({ status: "published", permalink: live!.permalink });
     expect(callsFor("publish", account)).toBe(1);
     expect(callsFor("create_container", account)).toBe(1);
     expectPublishedOnce(account);
   });
 
   it("when reading the permalink fails for a moment: the post is live, so only the link is asked for again", async () => {
-    const { brandId, account } = await connectedBrand();
-    const draftId = await duePost(brandId);
+    const { brandId, account } = await connectedBrand(t, ig, ownerId);
+    const draftId = await dueStory(brandId);
     ig.failNext("get_media", { kind: "server_error" });
     const now = new Date();
-    setClock(now);
+    setClock(t, now);
 
-    await runPublisher();
-    expect(await post(draftId)).toMatchObject({
+    await runPublisher(t);
+    expect(await postRow(t, draftId)).toMatchObject({
       status: "publishing",
       instagram_media_id: ig.published(account)[0]!.mediaId,
       last_error: "Published; Instagram has not given the link yet.",
     });
 
-    setClock(new Date(now.getTime() + 31_000));
-    await runPublisher();
-    expect(await post(draftId)).toMatchObject({
+    setClock(t, new Date(now.getTime() + 31_000));
+    await runPublisher(t);
+    expect(await postRow(t, draftId)).toMatchObject({
       status: "published",
       permalink: ig.published(account)[0]!.permalink,
     });
@@ -317,15 +270,15 @@ describe("a crash or a timeout at each step, then a retry", () => {
   });
 
   it("a worker whose lease was taken over stops before it calls Instagram to create or publish anything", async () => {
-    const { brandId, account } = await connectedBrand();
-    const draftId = await duePost(brandId);
+    const { brandId, account } = await connectedBrand(t, ig, ownerId);
+    const draftId = await dueStory(brandId);
     const now = new Date();
     const [stale] = await claimDuePosts(t.app.sql, { now, leaseMs: PUBLISH_LEASE_MS, limit: 1 });
     expect(stale?.id).toBe(draftId);
 
-    setClock(new Date(now.getTime() + PUBLISH_LEASE_MS + 1000));
-    await runPublisher();
-    expect(await post(draftId)).toMatchObject({ status: "published", publish_attempts: 2 });
+    setClock(t, new Date(now.getTime() + PUBLISH_LEASE_MS + 1000));
+    await runPublisher(t);
+    expect(await postRow(t, draftId)).toMatchObject({ status: "published", publish_attempts: 2 });
 
     // The first worker wakes up and carries on with the claim it holds.
     const instagram = createInstagramClientFromConfig(t.app.config)!;
@@ -338,9 +291,13 @@ describe("a crash or a timeout at each step, then a retry", () => {
 
 describe("several publishers at once", () => {
   it("never hands the same post to two concurrent claims", async () => {
-    const brands = [await connectedBrand(), await connectedBrand(), await connectedBrand()];
+    const brands = [
+      await connectedBrand(t, ig, ownerId),
+      await connectedBrand(t, ig, ownerId),
+      await connectedBrand(t, ig, ownerId),
+    ];
     const ids: number[] = [];
-    for (const { brandId } of brands) for (let i = 0; i < 10; i++) ids.push(await duePost(brandId));
+    for (const { brandId } of brands) for (let i = 0; i < 10; i++) ids.push(await dueStory(brandId));
 
     const now = new Date();
     const claims = await Promise.all(
@@ -360,8 +317,12 @@ describe("several publishers at once", () => {
       ? "publishes each post exactly once when two service instances publish at the same time"
       : "publishes each post exactly once when publish runs overlap in the one embedded instance",
     async () => {
-      const brands = [await connectedBrand(), await connectedBrand(), await connectedBrand()];
-      for (const { brandId } of brands) for (let i = 0; i < 2; i++) await duePost(brandId);
+      const brands = [
+        await connectedBrand(t, ig, ownerId),
+        await connectedBrand(t, ig, ownerId),
+        await connectedBrand(t, ig, ownerId),
+      ];
+      for (const { brandId } of brands) for (let i = 0; i < 2; i++) await dueStory(brandId);
       // Each post takes a second of polling, so the runs overlap.
       ig.setPollsBeforeFinished(1);
 
@@ -406,12 +367,8 @@ async function startSecondInstance(): Promise<RunningGreenlight> {
     DATA_DIR: t.dataDir,
     DATABASE_URL: t.database.url,
     ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    INSTAGRAM_APP_ID: ig.appId,
-    INSTAGRAM_APP_SECRET: ig.appSecret,
-    INSTAGRAM_AUTH_URL: ig.urls.authUrl,
-    INSTAGRAM_API_URL: ig.urls.apiUrl,
-    INSTAGRAM_GRAPH_URL: ig.urls.graphUrl,
+    PUBLIC_URL: t.app.config.PUBLIC_URL,
+    ...instagramEnv(ig),
     INGEST_CRON: "0 0 1 1 *",
     PUBLISH_CRON: "0 0 1 1 *",
     OUTBOX_CRON: "0 0 1 1 *",

@@ -1,11 +1,15 @@
-import sharp from "sharp";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { PUBLISH_LEASE_MS } from "../src/publishing/publish-retry-policy.ts";
-import { newDraftMediaKey } from "../src/storage/media-store.ts";
 import { type FakeAccount, FakeInstagram } from "./fakes/fake-instagram.ts";
-import { freePort, type ServiceProcess, spawnService, waitForHealthy } from "./helpers/child-process.ts";
-import { insertBrand, insertDraft, insertOwner } from "./helpers/draft-fixtures.ts";
-import { startTestApp, TEST_ENCRYPTION_KEY, type TestApp } from "./helpers/start-test-app.ts";
+import { type ServiceProcess, spawnService, waitForHealthy } from "./helpers/child-process.ts";
+import { insertBrand, insertOwner } from "./helpers/draft-fixtures.ts";
+import {
+  connectAccount,
+  duePost,
+  publishingEnv,
+  startPublishingTestApp,
+} from "./helpers/publishing-fixtures.ts";
+import { TEST_ENCRYPTION_KEY, type TestApp } from "./helpers/start-test-app.ts";
 
 /**
  * The hard case for real: the service process is killed (SIGKILL, no shutdown) while Instagram is carrying out
@@ -20,8 +24,8 @@ let port: number;
 
 beforeAll(async () => {
   ig = await FakeInstagram.start();
-  port = await freePort();
-  t = await startTestApp(instagramEnv());
+  t = await startPublishingTestApp(ig);
+  port = t.app.port;
 });
 
 afterAll(async () => {
@@ -33,18 +37,6 @@ afterAll(async () => {
   await ig?.close();
 });
 
-function instagramEnv(): Record<string, string> {
-  return {
-    PORT: String(port),
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    INSTAGRAM_APP_ID: ig.appId,
-    INSTAGRAM_APP_SECRET: ig.appSecret,
-    INSTAGRAM_AUTH_URL: ig.urls.authUrl,
-    INSTAGRAM_API_URL: ig.urls.apiUrl,
-    INSTAGRAM_GRAPH_URL: ig.urls.graphUrl,
-  };
-}
-
 async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
@@ -54,25 +46,10 @@ async function until(condition: () => boolean, timeoutMs: number, what: string):
 }
 
 async function duePostFor(account: FakeAccount): Promise<number> {
-  const sql = t.app.sql;
-  const ownerId = await insertOwner(sql);
-  const brandId = await insertBrand(sql, ownerId);
-  const sealed = Buffer.from(t.app.vault.seal(ig.issueLongLivedToken(account)));
-  await sql`
-    insert into instagram_accounts (brand_id, instagram_user_id, username, token_ciphertext, token_expires_at)
-    values (${brandId}, ${account.userId}, ${account.username}, ${sealed}, ${new Date(Date.now() + 50 * 86_400_000)})`;
-  const body = await sharp({
-    create: { width: 1080, height: 1350, channels: 3, background: { r: 9, g: 9, b: 9 } },
-  })
-    .jpeg()
-    .toBuffer();
-  const image = await t.app.services.media.put(newDraftMediaKey("crash"), body, "image/jpeg");
-  return insertDraft(sql, brandId, {
-    status: "approved",
-    imageKey: image.key,
-    imageUrl: image.url,
-    scheduledFor: new Date(Date.now() - 60_000),
-  });
+  const ownerId = await insertOwner(t.app.sql);
+  const brandId = await insertBrand(t.app.sql, ownerId);
+  await connectAccount(t, ig, brandId, account);
+  return duePost(t, brandId, { scheduledFor: new Date(Date.now() - 60_000) });
 }
 
 it(
@@ -88,7 +65,7 @@ it(
     // The real service as `npm start` runs it, publishing every second, on the same database and media folder.
     ig.failNext("publish", { kind: "delay", ms: 1500 });
     service = spawnService({
-      ...instagramEnv(),
+      ...publishingEnv(ig, port),
       DATA_DIR: t.dataDir,
       ...(t.database.url ? { DATABASE_URL: t.database.url } : {}),
       ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,

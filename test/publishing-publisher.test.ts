@@ -1,11 +1,8 @@
-import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { enqueueDraftCard } from "../src/approval/draft-card-queries.ts";
 import { composePostText } from "../src/drafting/caption-limits.ts";
-import { nextFreeSlot, type PostingSlot } from "../src/publishing/posting-slots.ts";
-import { newDraftMediaKey } from "../src/storage/media-store.ts";
-import { type FakeAccount, FakeInstagram } from "./fakes/fake-instagram.ts";
-import { freePort } from "./helpers/child-process.ts";
+import { nextFreeSlot } from "../src/publishing/posting-slots.ts";
+import { FakeInstagram } from "./fakes/fake-instagram.ts";
 import {
   buttonsOf,
   cardMessages,
@@ -18,7 +15,19 @@ import {
   pressButton,
   readable,
 } from "./helpers/draft-fixtures.ts";
-import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
+import {
+  connectAccount,
+  connectedBrand,
+  DAY_MS,
+  duePost,
+  type PostRow,
+  postRow,
+  runPublisher,
+  setClock,
+  startPublishingTestApp,
+  storedImage,
+} from "./helpers/publishing-fixtures.ts";
+import { OWNER_ID, type TestApp } from "./helpers/start-test-app.ts";
 
 /**
  * The publisher through the real service: approved drafts in the database, the publish job run as its schedule
@@ -27,7 +36,6 @@ import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.t
  * the job reads), never by waiting.
  */
 
-const DAY_MS = 86_400_000;
 /** Posts per 24 hours the fake allows each account: low, so the quota test can use it up. */
 const QUOTA = 2;
 
@@ -35,21 +43,10 @@ let ig: FakeInstagram;
 let t: TestApp;
 let ownerId: number;
 let realClock: () => Date;
-let slotSeed = 0;
 
 beforeAll(async () => {
   ig = await FakeInstagram.start({ quotaTotal: QUOTA });
-  const port = await freePort();
-  t = await startTestApp({
-    PORT: String(port),
-    // Instagram downloads images from PUBLIC_URL/media/…, so it must be this service's real address.
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    INSTAGRAM_APP_ID: ig.appId,
-    INSTAGRAM_APP_SECRET: ig.appSecret,
-    INSTAGRAM_AUTH_URL: ig.urls.authUrl,
-    INSTAGRAM_API_URL: ig.urls.apiUrl,
-    INSTAGRAM_GRAPH_URL: ig.urls.graphUrl,
-  });
+  t = await startPublishingTestApp(ig);
   ownerId = await insertOwner(t.app.sql);
   realClock = t.app.services.clock;
 });
@@ -65,58 +62,9 @@ afterEach(async () => {
   await t.app.sql`update drafts set status = 'cancelled' where status in ('approved', 'publishing')`;
 });
 
-function setClock(at: Date): void {
-  t.app.services.clock = () => new Date(at);
-}
-
-async function runPublisher(): Promise<void> {
-  expect(await t.app.scheduler.runNow("publish")).toBe(true);
-}
-
-async function connectAccount(brandId: number, account: FakeAccount): Promise<void> {
-  const sealed = Buffer.from(t.app.vault.seal(ig.issueLongLivedToken(account)));
-  await t.app.sql`
-    insert into instagram_accounts (brand_id, instagram_user_id, username, token_ciphertext, token_expires_at)
-    values (${brandId}, ${account.userId}, ${account.username}, ${sealed}, ${new Date(Date.now() + 50 * DAY_MS)})
-    on conflict (brand_id) do update
-       set token_ciphertext = excluded.token_ciphertext, status = 'connected', disconnect_reason = null`;
-}
-
-async function connectedBrand(fields: { timeZone?: string; postingSlots?: PostingSlot[] } = {}) {
-  const brandId = await insertBrand(t.app.sql, ownerId, fields);
-  const account = ig.addAccount();
-  await connectAccount(brandId, account);
-  return { brandId, account };
-}
-
-/** A 1080×1350 image (4:5) in the service's media store, as the drafting pipeline leaves it. */
-async function storedImage(format: "jpeg" | "png" = "jpeg") {
-  const image = sharp({
-    create: { width: 1080, height: 1350, channels: 3, background: { r: 30, g: 120, b: 200 } },
-  });
-  const body = format === "jpeg" ? await image.jpeg().toBuffer() : await image.png().toBuffer();
-  const key = newDraftMediaKey("test", { extension: format === "jpeg" ? "jpg" : "png" });
-  return t.app.services.media.put(key, body, `image/${format}`);
-}
-
-/** An approved post whose slot has passed (each one a different minute, one post per slot). */
-async function duePost(
-  brandId: number,
-  fields: DraftFields & { image?: "jpeg" | "png" } = {},
-): Promise<number> {
-  const image = await storedImage(fields.image);
-  return insertDraft(t.app.sql, brandId, {
-    status: "approved",
-    imageKey: image.key,
-    imageUrl: image.url,
-    scheduledFor: new Date(Date.now() - 60_000 * ++slotSeed),
-    ...fields,
-  });
-}
-
 /** A draft awaiting review with its card in the owner's chat. */
 async function reviewCard(brandId: number, fields: DraftFields = {}): Promise<number> {
-  const image = await storedImage();
+  const image = await storedImage(t);
   const draftId = await insertDraft(t.app.sql, brandId, {
     imageKey: image.key,
     imageUrl: image.url,
@@ -140,29 +88,10 @@ async function press(draftId: number, label: string) {
   return pressButton(t, button.callback_data, { message_id: card.text.message_id, chat_id: card.chatId });
 }
 
-interface PostRow {
-  status: string;
-  scheduled_for: Date | null;
-  container_id: string | null;
-  instagram_media_id: string | null;
-  permalink: string | null;
-  publish_attempts: number;
-  next_attempt_at: Date | null;
-  last_error: string | null;
-}
-
-async function post(draftId: number): Promise<PostRow> {
-  const [row] = await t.app.sql<PostRow[]>`
-    select status, scheduled_for, container_id, instagram_media_id, permalink, publish_attempts, next_attempt_at,
-           last_error
-      from drafts where id = ${draftId}`;
-  return row!;
-}
-
 async function waitForStatus(draftId: number, status: string, timeoutMs = 10_000): Promise<PostRow> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const row = await post(draftId);
+    const row = await postRow(t, draftId);
     if (row.status === status) return row;
     if (Date.now() > deadline) throw new Error(`draft ${draftId} is ${row.status}, not ${status}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -187,28 +116,28 @@ function wallClock(date: Date, timeZone: string): string {
 
 describe("publishing at the slot", () => {
   it("publishes an approved post at its slot in the brand's time zone, tells the owner and links it on the card", async () => {
-    const { brandId, account } = await connectedBrand({
+    const { brandId, account } = await connectedBrand(t, ig, ownerId, {
       timeZone: "America/New_York",
       postingSlots: [{ time: "07:30", days: EVERY_DAY }],
     });
     const caption = "Protected bike lanes cut injuries by half in Montreal.";
     const draftId = await reviewCard(brandId, { caption, hashtags: ["#cycling", "#montreal"] });
     await press(draftId, "✅ Approve");
-    const slot = (await post(draftId)).scheduled_for!;
+    const slot = (await postRow(t, draftId)).scheduled_for!;
     expect(wallClock(slot, "America/New_York")).toBe("07:30");
 
-    setClock(new Date(slot.getTime() - 60_000));
-    await runPublisher();
+    setClock(t, new Date(slot.getTime() - 60_000));
+    await runPublisher(t);
     expect(ig.published(account)).toEqual([]);
-    expect((await post(draftId)).status).toBe("approved");
+    expect((await postRow(t, draftId)).status).toBe("approved");
 
-    setClock(new Date(slot.getTime() + 1000));
-    await runPublisher();
+    setClock(t, new Date(slot.getTime() + 1000));
+    await runPublisher(t);
     const [live, ...more] = ig.published(account);
     expect(more).toEqual([]);
     expect(live!.caption).toBe(composePostText(caption, ["#cycling", "#montreal"]));
     expect(live!.imageUrl.startsWith(`${t.app.url}/media/drafts/test/`)).toBe(true);
-    const row = await post(draftId);
+    const row = await postRow(t, draftId);
     expect(row).toMatchObject({
       status: "published",
       instagram_media_id: live!.mediaId,
@@ -227,7 +156,10 @@ describe("publishing at the slot", () => {
 
   it("publishes a Berlin slot in the repeated fall-back hour once, even when the clock reaches 02:30 again", async () => {
     const slots = [{ time: "02:30", days: EVERY_DAY }];
-    const { brandId, account } = await connectedBrand({ timeZone: "Europe/Berlin", postingSlots: slots });
+    const { brandId, account } = await connectedBrand(t, ig, ownerId, {
+      timeZone: "Europe/Berlin",
+      postingSlots: slots,
+    });
     // 25 October 2026: 02:30 Berlin happens at 00:30 UTC (CEST) and again at 01:30 UTC (CET).
     const slot = nextFreeSlot({
       slots,
@@ -236,27 +168,27 @@ describe("publishing at the slot", () => {
       taken: [],
     })!;
     expect(slot.toISOString()).toBe("2026-10-25T00:30:00.000Z");
-    const draftId = await duePost(brandId, { scheduledFor: slot });
+    const draftId = await duePost(t, brandId, { scheduledFor: slot });
 
-    setClock(new Date("2026-10-25T00:29:59Z"));
-    await runPublisher();
+    setClock(t, new Date("2026-10-25T00:29:59Z"));
+    await runPublisher(t);
     expect(ig.published(account)).toEqual([]);
 
-    setClock(new Date("2026-10-25T00:30:00Z"));
-    await runPublisher();
+    setClock(t, new Date("2026-10-25T00:30:00Z"));
+    await runPublisher(t);
     expect(ig.published(account)).toHaveLength(1);
-    expect((await post(draftId)).status).toBe("published");
+    expect((await postRow(t, draftId)).status).toBe("published");
 
     // The wall clock shows 02:30 again, the clock steps back, the post's slot is moved: nothing goes out twice.
     const publishCalls = ig.calls("publish").length;
-    setClock(new Date("2026-10-25T01:30:00Z"));
-    await runPublisher();
-    setClock(new Date("2026-10-25T00:00:00Z"));
-    await runPublisher();
+    setClock(t, new Date("2026-10-25T01:30:00Z"));
+    await runPublisher(t);
+    setClock(t, new Date("2026-10-25T00:00:00Z"));
+    await runPublisher(t);
     await t.app
       .sql`update drafts set scheduled_for = ${new Date("2026-10-25T01:30:00Z")} where id = ${draftId}`;
-    setClock(new Date("2026-10-26T01:30:00Z"));
-    await runPublisher();
+    setClock(t, new Date("2026-10-26T01:30:00Z"));
+    await runPublisher(t);
     expect(ig.published(account)).toHaveLength(1);
     expect(ig.calls("publish").length).toBe(publishCalls);
     expect(ig.duplicatePublishAttempts).toBe(0);
@@ -264,7 +196,10 @@ describe("publishing at the slot", () => {
 
   it("publishes a slot that falls into the spring-forward gap at the moment the clocks jump", async () => {
     const slots = [{ time: "02:30", days: EVERY_DAY }];
-    const { brandId, account } = await connectedBrand({ timeZone: "Europe/Berlin", postingSlots: slots });
+    const { brandId, account } = await connectedBrand(t, ig, ownerId, {
+      timeZone: "Europe/Berlin",
+      postingSlots: slots,
+    });
     // 28 March 2027: Berlin jumps from 02:00 CET to 03:00 CEST at 01:00 UTC; 02:30 does not exist that night.
     const slot = nextFreeSlot({
       slots,
@@ -273,21 +208,21 @@ describe("publishing at the slot", () => {
       taken: [],
     })!;
     expect(slot.toISOString()).toBe("2027-03-28T01:00:00.000Z");
-    await duePost(brandId, { scheduledFor: slot });
+    await duePost(t, brandId, { scheduledFor: slot });
 
-    setClock(new Date("2027-03-28T00:59:59Z"));
-    await runPublisher();
+    setClock(t, new Date("2027-03-28T00:59:59Z"));
+    await runPublisher(t);
     expect(ig.published(account)).toEqual([]);
-    setClock(new Date("2027-03-28T01:00:00Z"));
-    await runPublisher();
+    setClock(t, new Date("2027-03-28T01:00:00Z"));
+    await runPublisher(t);
     expect(ig.published(account)).toHaveLength(1);
   });
 
   it("sends a post out at once when the owner taps 🚀 Post now", async () => {
-    const { brandId, account } = await connectedBrand();
+    const { brandId, account } = await connectedBrand(t, ig, ownerId);
     const draftId = await reviewCard(brandId);
     await press(draftId, "✅ Approve");
-    expect((await post(draftId)).scheduled_for!.getTime()).toBeGreaterThan(Date.now());
+    expect((await postRow(t, draftId)).scheduled_for!.getTime()).toBeGreaterThan(Date.now());
 
     const tap = await press(draftId, "🚀 Post now");
     expect(tap.answer).toBe("🚀 Sending it out now");
@@ -298,51 +233,51 @@ describe("publishing at the slot", () => {
   });
 
   it("never takes a draft the owner un-approved before its slot", async () => {
-    const { brandId, account } = await connectedBrand();
+    const { brandId, account } = await connectedBrand(t, ig, ownerId);
     const draftId = await reviewCard(brandId);
     await press(draftId, "✅ Approve");
-    const slot = (await post(draftId)).scheduled_for!;
+    const slot = (await postRow(t, draftId)).scheduled_for!;
     await press(draftId, "↩️ Undo");
-    expect((await post(draftId)).status).toBe("pending_review");
+    expect((await postRow(t, draftId)).status).toBe("pending_review");
 
-    setClock(new Date(slot.getTime() + 60_000));
-    await runPublisher();
+    setClock(t, new Date(slot.getTime() + 60_000));
+    await runPublisher(t);
     expect(ig.published(account)).toEqual([]);
-    expect((await post(draftId)).status).toBe("pending_review");
+    expect((await postRow(t, draftId)).status).toBe("pending_review");
   });
 
   it("leaves posts alone while their brand is paused or has no connected Instagram account", async () => {
-    const paused = await connectedBrand();
+    const paused = await connectedBrand(t, ig, ownerId);
     await t.app.sql`update brands set paused = true where id = ${paused.brandId}`;
-    const pausedPost = await duePost(paused.brandId);
+    const pausedPost = await duePost(t, paused.brandId);
     const unconnectedBrand = await insertBrand(t.app.sql, ownerId);
-    const unconnectedPost = await duePost(unconnectedBrand);
+    const unconnectedPost = await duePost(t, unconnectedBrand);
     const callsBefore = ig.calls().length;
 
-    await runPublisher();
+    await runPublisher(t);
     expect(ig.calls().length).toBe(callsBefore);
-    expect((await post(pausedPost)).status).toBe("approved");
-    expect((await post(unconnectedPost)).status).toBe("approved");
+    expect((await postRow(t, pausedPost)).status).toBe("approved");
+    expect((await postRow(t, unconnectedPost)).status).toBe("approved");
 
     await t.app.sql`update brands set paused = false where id = ${paused.brandId}`;
-    await runPublisher();
-    expect((await post(pausedPost)).status).toBe("published");
+    await runPublisher(t);
+    expect((await postRow(t, pausedPost)).status).toBe("published");
     expect(ig.published(paused.account)).toHaveLength(1);
   });
 });
 
 describe("when Instagram says no", () => {
   it("fails an image Instagram rejects, in plain words, with a Retry button on the card", async () => {
-    const { brandId, account } = await connectedBrand();
+    const { brandId, account } = await connectedBrand(t, ig, ownerId);
     const draftId = await reviewCard(brandId);
-    const png = await storedImage("png");
+    const png = await storedImage(t, "png");
     await t.app.sql`
       update drafts set status = 'approved', scheduled_for = ${new Date(Date.now() - 1000)},
                         image_key = ${png.key}, image_url = ${png.url}
        where id = ${draftId}`;
 
-    await runPublisher();
-    const row = await post(draftId);
+    await runPublisher(t);
+    const row = await postRow(t, draftId);
     expect(row.status).toBe("failed");
     expect(row.last_error).toBe("Instagram only accepts JPEG images, and this image is in another format.");
     expect(row.publish_attempts).toBe(1);
@@ -357,70 +292,70 @@ describe("when Instagram says no", () => {
   });
 
   it("fails a caption Instagram refuses without trying again", async () => {
-    const { brandId, account } = await connectedBrand();
-    const draftId = await duePost(brandId, { caption: "Long read. ".repeat(230) });
-    await runPublisher();
-    expect(await post(draftId)).toMatchObject({
+    const { brandId, account } = await connectedBrand(t, ig, ownerId);
+    const draftId = await duePost(t, brandId, { caption: "Long read. ".repeat(230) });
+    await runPublisher(t);
+    expect(await postRow(t, draftId)).toMatchObject({
       status: "failed",
       last_error:
         "Instagram rejected the caption: it allows at most 2,200 characters and 30 hashtags. Please shorten it.",
     });
-    setClock(new Date(Date.now() + DAY_MS));
-    await runPublisher();
+    setClock(t, new Date(Date.now() + DAY_MS));
+    await runPublisher(t);
     expect(ig.calls("create_container").filter((call) => call.path.includes(account.userId))).toHaveLength(1);
   });
 
   it("retries a temporary Instagram failure after a backoff, and publishes once it clears", async () => {
-    const { brandId, account } = await connectedBrand();
-    const draftId = await duePost(brandId);
+    const { brandId, account } = await connectedBrand(t, ig, ownerId);
+    const draftId = await duePost(t, brandId);
     const now = new Date();
-    setClock(now);
+    setClock(t, now);
     ig.failNext("create_container", { kind: "server_error" });
 
-    await runPublisher();
-    let row = await post(draftId);
+    await runPublisher(t);
+    let row = await postRow(t, draftId);
     expect(row).toMatchObject({ status: "publishing", publish_attempts: 1, container_id: null });
     expect(row.next_attempt_at!.getTime() - now.getTime()).toBe(30_000);
     expect(row.last_error).toBe("Instagram had a temporary problem. Greenlight will try again shortly.");
 
     // Not before the backoff is over.
     const creates = ig.calls("create_container").length;
-    setClock(new Date(now.getTime() + 29_000));
-    await runPublisher();
+    setClock(t, new Date(now.getTime() + 29_000));
+    await runPublisher(t);
     expect(ig.calls("create_container").length).toBe(creates);
 
-    setClock(new Date(now.getTime() + 31_000));
-    await runPublisher();
-    row = await post(draftId);
+    setClock(t, new Date(now.getTime() + 31_000));
+    await runPublisher(t);
+    row = await postRow(t, draftId);
     expect(row).toMatchObject({ status: "published", publish_attempts: 2, last_error: null });
     expect(ig.published(account)).toHaveLength(1);
   });
 
   it("waits longer when Instagram rate-limits the app", async () => {
-    const { brandId } = await connectedBrand();
-    const draftId = await duePost(brandId);
+    const { brandId } = await connectedBrand(t, ig, ownerId);
+    const draftId = await duePost(t, brandId);
     const now = new Date();
-    setClock(now);
+    setClock(t, now);
     ig.failNext("publishing_limit", { kind: "rate_limit", code: 4 });
-    await runPublisher();
-    const row = await post(draftId);
+    await runPublisher(t);
+    const row = await postRow(t, draftId);
     expect(row.status).toBe("publishing");
     expect(row.next_attempt_at!.getTime() - now.getTime()).toBe(5 * 60_000);
   });
 
   it("gives up after eight temporary failures, and 🔁 Retry starts over and publishes", async () => {
-    const { brandId, account } = await connectedBrand();
+    const { brandId, account } = await connectedBrand(t, ig, ownerId);
     const draftId = await reviewCard(brandId);
     await press(draftId, "✅ Approve");
-    const slot = (await post(draftId)).scheduled_for!;
+    const slot = (await postRow(t, draftId)).scheduled_for!;
     ig.failNext("publishing_limit", { kind: "server_error" }, 8);
 
     for (let attempt = 1; attempt <= 8; attempt++) {
-      setClock(new Date(slot.getTime() + attempt * 2 * 3_600_000));
-      await runPublisher();
-      expect((await post(draftId)).publish_attempts).toBe(attempt);
+      setClock(t, new Date(slot.getTime() + attempt * 2 * 3_600_000));
+      await runPublisher(t);
+      expect((await postRow(t, draftId)).publish_attempts).toBe(attempt);
     }
-    const failed = await post(draftId);
+    const failed = await postRow(t, draftId);
     expect(failed.status).toBe("failed");
     expect(failed.last_error).toBe(
       "Instagram had a temporary problem. Greenlight tried 8 times and stopped; tap 🔁 Retry to try again.",
@@ -430,21 +365,21 @@ describe("when Instagram says no", () => {
     t.app.services.clock = realClock;
     await deliverOutbox(t);
     await press(draftId, "🔁 Retry");
-    const retried = await post(draftId);
+    const retried = await postRow(t, draftId);
     expect(retried).toMatchObject({ status: "approved", publish_attempts: 0, last_error: null });
-    setClock(new Date(retried.scheduled_for!.getTime() + 1000));
-    await runPublisher();
-    expect((await post(draftId)).status).toBe("published");
+    setClock(t, new Date(retried.scheduled_for!.getTime() + 1000));
+    await runPublisher(t);
+    expect((await postRow(t, draftId)).status).toBe("published");
     expect(ig.published(account)).toHaveLength(1);
   });
 
   it("disconnects a brand whose token Instagram refuses, keeps the post, and publishes it after reconnecting", async () => {
-    const { brandId, account } = await connectedBrand();
-    const draftId = await duePost(brandId);
+    const { brandId, account } = await connectedBrand(t, ig, ownerId);
+    const draftId = await duePost(t, brandId);
     ig.revokeAccess(account, 460);
 
-    await runPublisher();
-    const row = await post(draftId);
+    await runPublisher(t);
+    const row = await postRow(t, draftId);
     expect(row).toMatchObject({ status: "approved", publish_attempts: 0 });
     expect(row.last_error).toMatch(/password was changed/);
     const [stored] = await t.app.sql<{ status: string; token_ciphertext: Buffer | null }[]>`
@@ -455,30 +390,30 @@ describe("when Instagram says no", () => {
 
     // While disconnected the post is not even looked at.
     const calls = ig.calls().length;
-    await runPublisher();
+    await runPublisher(t);
     expect(ig.calls().length).toBe(calls);
 
-    await connectAccount(brandId, account);
-    await runPublisher();
-    expect((await post(draftId)).status).toBe("published");
+    await connectAccount(t, ig, brandId, account);
+    await runPublisher(t);
+    expect((await postRow(t, draftId)).status).toBe("published");
     expect(ig.published(account)).toHaveLength(1);
   });
 });
 
 describe("Instagram's daily publishing limit", () => {
   it("moves a post that meets a used-up quota to the next slot, tells the owner once, and publishes it later", async () => {
-    const { brandId, account } = await connectedBrand({ timeZone: "Europe/Berlin" });
-    for (let i = 0; i < QUOTA; i++) await duePost(brandId);
-    await runPublisher();
+    const { brandId, account } = await connectedBrand(t, ig, ownerId, { timeZone: "Europe/Berlin" });
+    for (let i = 0; i < QUOTA; i++) await duePost(t, brandId);
+    await runPublisher(t);
     expect(ig.published(account)).toHaveLength(QUOTA);
 
-    const waiting = [await duePost(brandId), await duePost(brandId)];
+    const waiting = [await duePost(t, brandId), await duePost(t, brandId)];
     const creates = ig.calls("create_container").length;
     const now = new Date();
-    setClock(now);
-    await runPublisher();
+    setClock(t, now);
+    await runPublisher(t);
     expect(ig.calls("create_container").length).toBe(creates);
-    const rows = await Promise.all(waiting.map(post));
+    const rows = await Promise.all(waiting.map((id) => postRow(t, id)));
     for (const row of rows) {
       expect(row.status).toBe("approved");
       expect(row.scheduled_for!.getTime()).toBeGreaterThan(now.getTime());
@@ -490,7 +425,7 @@ describe("Instagram's daily publishing limit", () => {
     // A second tick in the same day finds the quota still used up, and says nothing more.
     await t.app
       .sql`update drafts set scheduled_for = scheduled_for - interval '2 days' where id = any(${waiting})`;
-    await runPublisher();
+    await runPublisher(t);
     await deliverOutbox(t);
     const notices = ownerMessages("daily limit for posts made by apps is used up");
     expect(notices).toHaveLength(1);
@@ -498,10 +433,12 @@ describe("Instagram's daily publishing limit", () => {
 
     // A day later the 24-hour window has room again, and the posts go out at their new slots.
     ig.advanceClock(DAY_MS + 60_000);
-    const slots = (await Promise.all(waiting.map(post))).map((row) => row.scheduled_for!.getTime());
-    setClock(new Date(Math.max(...slots) + 1000));
-    await runPublisher();
-    expect(await Promise.all(waiting.map(async (id) => (await post(id)).status))).toEqual([
+    const slots = (await Promise.all(waiting.map((id) => postRow(t, id)))).map((row) =>
+      row.scheduled_for!.getTime(),
+    );
+    setClock(t, new Date(Math.max(...slots) + 1000));
+    await runPublisher(t);
+    expect(await Promise.all(waiting.map(async (id) => (await postRow(t, id)).status))).toEqual([
       "published",
       "published",
     ]);
@@ -510,11 +447,11 @@ describe("Instagram's daily publishing limit", () => {
   });
 
   it("also waits when media_publish itself is refused for the daily limit", async () => {
-    const { brandId, account } = await connectedBrand();
-    const draftId = await duePost(brandId);
+    const { brandId, account } = await connectedBrand(t, ig, ownerId);
+    const draftId = await duePost(t, brandId);
     ig.failNext("publish", { kind: "meta_error", code: 9, subcode: 2207042, message: "Quota reached" });
-    await runPublisher();
-    const row = await post(draftId);
+    await runPublisher(t);
+    const row = await postRow(t, draftId);
     expect(row.status).toBe("approved");
     expect(row.scheduled_for!.getTime()).toBeGreaterThan(Date.now());
     expect(ig.published(account)).toEqual([]);
@@ -523,29 +460,29 @@ describe("Instagram's daily publishing limit", () => {
 
 describe("a post that waited and is sent again", () => {
   it("publishes the caption as edited while the post waited, not the one in its earlier container", async () => {
-    const { brandId, account } = await connectedBrand();
-    const draftId = await duePost(brandId, { caption: "First version.", hashtags: [] });
+    const { brandId, account } = await connectedBrand(t, ig, ownerId);
+    const draftId = await duePost(t, brandId, { caption: "First version.", hashtags: [] });
     ig.failNext("publish", { kind: "meta_error", code: 9, subcode: 2207042, message: "Quota reached" });
-    await runPublisher();
-    const waiting = await post(draftId);
+    await runPublisher(t);
+    const waiting = await postRow(t, draftId);
     expect(waiting).toMatchObject({ status: "approved" });
     expect(waiting.container_id).not.toBeNull();
 
     // The owner edits the caption while the post waits for its new slot (saveEditedCaption allows it).
     const edited = "Second version, edited by the owner.";
     await t.app.sql`update drafts set caption = ${edited}, edited = true where id = ${draftId}`;
-    setClock(new Date(waiting.scheduled_for!.getTime() + 1000));
-    await runPublisher();
+    setClock(t, new Date(waiting.scheduled_for!.getTime() + 1000));
+    await runPublisher(t);
     expect(ig.published(account).map((media) => media.caption)).toEqual([edited]);
-    expect((await post(draftId)).container_id).not.toBe(waiting.container_id);
+    expect((await postRow(t, draftId)).container_id).not.toBe(waiting.container_id);
   });
 
   it("starts afresh when a post sent again has a container Instagram no longer knows", async () => {
-    const { brandId, account } = await connectedBrand();
-    const draftId = await duePost(brandId);
+    const { brandId, account } = await connectedBrand(t, ig, ownerId);
+    const draftId = await duePost(t, brandId);
     await t.app.sql`update drafts set container_id = '17880000000000999' where id = ${draftId}`;
-    await runPublisher();
-    expect(await post(draftId)).toMatchObject({ status: "published" });
+    await runPublisher(t);
+    expect(await postRow(t, draftId)).toMatchObject({ status: "published" });
     expect(ig.published(account)).toHaveLength(1);
   });
 });

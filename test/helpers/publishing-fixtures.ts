@@ -1,0 +1,119 @@
+import sharp from "sharp";
+import { expect } from "vitest";
+import type { PostingSlot } from "../../src/publishing/posting-slots.ts";
+import { newDraftMediaKey } from "../../src/storage/media-store.ts";
+import type { FakeAccount, FakeInstagram } from "../fakes/fake-instagram.ts";
+import { freePort } from "./child-process.ts";
+import { type DraftFields, insertBrand, insertDraft } from "./draft-fixtures.ts";
+import { instagramEnv } from "./instagram-connection.ts";
+import { startTestApp, type TestApp } from "./start-test-app.ts";
+
+/**
+ * The publisher through the real service: brands connected to the fake Instagram and approved posts whose slot
+ * has passed, written straight into the database, and the publish job run and timed as its schedule would.
+ */
+
+export const DAY_MS = 86_400_000;
+
+/**
+ * The service listening on `port` with that address as its PUBLIC_URL (Instagram downloads images from
+ * PUBLIC_URL/media/…, so it must be this service's real address), and Instagram pointed at the fake.
+ */
+export function publishingEnv(ig: FakeInstagram, port: number): Record<string, string> {
+  return { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...instagramEnv(ig) };
+}
+
+/** Starts the test app on a free port that is also its PUBLIC_URL, with Instagram pointed at the fake. */
+export async function startPublishingTestApp(
+  ig: FakeInstagram,
+  extraEnv: Record<string, string> = {},
+): Promise<TestApp> {
+  const port = await freePort();
+  return startTestApp({ ...publishingEnv(ig, port), ...extraEnv });
+}
+
+/** Makes the service's clock (the one the publish job reads) stand at `at`. */
+export function setClock(t: TestApp, at: Date): void {
+  t.app.services.clock = () => new Date(at);
+}
+
+/** Runs the publish job once, as its schedule would. */
+export async function runPublisher(t: TestApp): Promise<void> {
+  expect(await t.app.scheduler.runNow("publish")).toBe(true);
+}
+
+/** Connects (or reconnects) the brand to the fake Instagram account, as the OAuth callback leaves it. */
+export async function connectAccount(
+  t: TestApp,
+  ig: FakeInstagram,
+  brandId: number,
+  account: FakeAccount,
+): Promise<void> {
+  const sealed = Buffer.from(t.app.vault.seal(ig.issueLongLivedToken(account)));
+  await t.app.sql`
+    insert into instagram_accounts (brand_id, instagram_user_id, username, token_ciphertext, token_expires_at)
+    values (${brandId}, ${account.userId}, ${account.username}, ${sealed}, ${new Date(Date.now() + 50 * DAY_MS)})
+    on conflict (brand_id) do update
+       set token_ciphertext = excluded.token_ciphertext, status = 'connected', disconnect_reason = null`;
+}
+
+/** A new brand of the owner's, connected to a new account in the fake Instagram. */
+export async function connectedBrand(
+  t: TestApp,
+  ig: FakeInstagram,
+  ownerId: number,
+  fields: { timeZone?: string; postingSlots?: PostingSlot[] } = {},
+): Promise<{ brandId: number; account: FakeAccount }> {
+  const brandId = await insertBrand(t.app.sql, ownerId, fields);
+  const account = ig.addAccount();
+  await connectAccount(t, ig, brandId, account);
+  return { brandId, account };
+}
+
+/** A 1080×1350 image (4:5) in the service's media store, as the drafting pipeline leaves it. */
+export async function storedImage(t: TestApp, format: "jpeg" | "png" = "jpeg") {
+  const image = sharp({
+    create: { width: 1080, height: 1350, channels: 3, background: { r: 30, g: 120, b: 200 } },
+  });
+  const body = format === "jpeg" ? await image.jpeg().toBuffer() : await image.png().toBuffer();
+  const key = newDraftMediaKey("test", { extension: format === "jpeg" ? "jpg" : "png" });
+  return t.app.services.media.put(key, body, `image/${format}`);
+}
+
+let slotSeed = 0;
+
+/** An approved post whose slot has passed (each one a different minute, one post per slot). */
+export async function duePost(
+  t: TestApp,
+  brandId: number,
+  fields: DraftFields & { image?: "jpeg" | "png" } = {},
+): Promise<number> {
+  const image = await storedImage(t, fields.image);
+  return insertDraft(t.app.sql, brandId, {
+    status: "approved",
+    imageKey: image.key,
+    imageUrl: image.url,
+    scheduledFor: new Date(Date.now() - 60_000 * ++slotSeed),
+    ...fields,
+  });
+}
+
+/** A post's publishing state as the publisher records it. */
+export interface PostRow {
+  status: string;
+  scheduled_for: Date | null;
+  container_id: string | null;
+  instagram_media_id: string | null;
+  permalink: string | null;
+  publish_attempts: number;
+  next_attempt_at: Date | null;
+  last_error: string | null;
+}
+
+export async function postRow(t: TestApp, draftId: number): Promise<PostRow> {
+  const [row] = await t.app.sql<PostRow[]>`
+    select status, scheduled_for, container_id, instagram_media_id, permalink, publish_attempts, next_attempt_at,
+           last_error
+      from drafts where id = ${draftId}`;
+  return row!;
+}
