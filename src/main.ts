@@ -34,5 +34,9 @@ async function shutdown(signal: string) {
   await app.stop();
   process.exit(0);
 }
+// A promise rejected with nobody listening is a bug, but one update's bug must not take the bot down for all.
+process.on("unhandledRejection", (reason) => {
+  logger.error({ err: reason }, "unhandled promise rejection");
+});
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -171,6 +171,19 @@ describe("Approve", () => {
     expect((await draftRow(draftId))?.scheduled_for).toEqual(row!.scheduled_for);
   });
 
+  it("still schedules the post when Telegram refuses the toast, and keeps answering the webhook", async () => {
+    const brandId = await newBrand();
+    const { draftId, message } = await reviewCard(brandId);
+    t.telegram.failNext("answerCallbackQuery", {
+      error_code: 400,
+      description: "Bad Request: query is malformed",
+    });
+    const press = await pressButton(t, `a:${draftId}`, message);
+    expect(press.status).toBe(200);
+    expect((await draftRow(draftId))?.status).toBe("approved");
+    expect(t.logs.text()).toContain("bot handler failed");
+  });
+
   it("tells the owner to set posting times when the brand has none", async () => {
     const brandId = await newBrand({ postingSlots: [] });
     const { draftId, message } = await reviewCard(brandId);

@@ -43,26 +43,28 @@ beforeAll(async () => {
       items: stories.map((s, i) => (i === 0 ? { ...s, imageUrl: feeds.url("/photo.jpg") } : s)),
     }),
   });
-  // Claude's relevance: on topic when the title mentions a trail.
-  anthropic.setDefault((request) =>
-    request.kind === "relevance"
-      ? {
-          json: {
-            scores: request.articles.map((a) => ({
-              ref: a.ref,
-              score: /trail/i.test(a.title) ? 88 : 12,
-              reason: /trail/i.test(a.title) ? "A trail running story." : "Finance, not running.",
-            })),
-          },
-        }
-      : validReply(request),
-  );
+  anthropic.setDefault(onTopicWhenAboutTrails);
 });
+
 afterAll(async () => {
   await feeds.close();
   await anthropic.close();
   await openai.close();
 });
+
+/** Claude's relevance in these tests: on topic when the title mentions a trail; drafts as the fake writes them. */
+const onTopicWhenAboutTrails = (request: Parameters<typeof validReply>[0]) =>
+  request.kind === "relevance"
+    ? {
+        json: {
+          scores: request.articles.map((a) => ({
+            ref: a.ref,
+            score: /trail/i.test(a.title) ? 88 : 12,
+            reason: /trail/i.test(a.title) ? "A trail running story." : "Finance, not running.",
+          })),
+        },
+      }
+    : validReply(request);
 
 async function setUpBrand(t: TestApp, budgetUsd = 10) {
   const { brandId } = await insertOwnerAndBrand(t.app.sql, {
@@ -264,6 +266,45 @@ describe("drafting under a spent budget", () => {
 
     // Raising the cap resumes drafting on the next pass.
     await t.app.sql`update brands set monthly_budget_usd = 5`;
+    await t.app.scheduler.runNow("ingest");
+    expect(await drafts(t)).toHaveLength(4);
+  });
+});
+
+describe("drafting through a Claude outage", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    anthropic.reset();
+    anthropic.setDefault(onTopicWhenAboutTrails);
+    t = await startTestApp({ ANTHROPIC_API_KEY: anthropic.apiKey, ANTHROPIC_BASE_URL: anthropic.baseUrl });
+    await setUpBrand(t);
+  });
+  afterAll(() => t.stop());
+
+  it("keeps every article for the next pass, charges nothing, and drafts once Claude is back", async () => {
+    const overloaded = { error: { status: 529, type: "overloaded_error", message: "Overloaded" } };
+    // The relevance call fails: no article is scored or skipped.
+    anthropic.enqueue(overloaded);
+    await t.app.scheduler.runNow("ingest");
+    const statuses = async () =>
+      (
+        await t.app.sql<{ status: string; n: number }[]>`
+        select status, count(*)::int as n from articles group by status order by status`
+      ).map((r) => `${r.status}:${r.n}`);
+    expect(await statuses()).toEqual(["new:10"]);
+
+    // Scoring works, the first draft call fails: that article waits, nothing is skipped for it.
+    anthropic.enqueue(onTopicWhenAboutTrails, overloaded);
+    await t.app.sql`update feeds set next_fetch_at = now()`;
+    await t.app.scheduler.runNow("ingest");
+    expect(await statuses()).toEqual(["scored:6", "skipped:4"]);
+    expect(await drafts(t)).toHaveLength(0);
+
+    const [ledger] = await t.app.sql<{ released: number; settled: number }[]>`
+      select count(*) filter (where status = 'released')::int as released,
+             count(*) filter (where status = 'settled')::int as settled from ai_usage`;
+    expect(ledger).toEqual({ released: 2, settled: 1 });
+
     await t.app.scheduler.runNow("ingest");
     expect(await drafts(t)).toHaveLength(4);
   });

@@ -175,12 +175,17 @@ export function draftDecisions(deps: DraftDecisionsDeps): Composer<BotContext> {
       return show(ctx, card);
     }
     // The toast goes out first but is not waited for: the decision's transaction runs while Telegram answers.
-    const answered = answer(ctx, toast);
+    // Its failure is observed at once (a rejection nobody awaits yet would crash the process) and rethrown after.
+    const answered = answer(ctx, toast).then(
+      () => undefined,
+      (error: unknown) => ({ error }),
+    );
     let outcome: DecisionOutcome;
     try {
       outcome = await transition();
     } finally {
-      await answered;
+      const failed = await answered;
+      if (failed) throw failed.error;
     }
     switch (outcome.kind) {
       case "done":

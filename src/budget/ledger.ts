@@ -117,6 +117,21 @@ export async function releaseAiSpend(sql: Sql, reservation: Reservation): Promis
 }
 
 /**
+ * A call that got no answer (a timeout, a dropped connection) may still have been billed by the provider. It is
+ * charged at its estimate — an upper bound — so the budget can never be passed unseen. A call the API answered
+ * with an error status was not billed.
+ */
+export function mayHaveBeenBilled(error: unknown): boolean {
+  const status = (error as { status?: unknown; remote?: { status?: unknown } } | undefined)?.remote?.status ??
+    (error as { status?: unknown } | undefined)?.status;
+  return typeof status !== "number";
+}
+
+export async function chargeEstimate(sql: Sql, reservation: Reservation, draftId?: number): Promise<void> {
+  await settleAiSpend(sql, reservation, { costUsd: reservation.estimateUsd, usage: {}, draftId });
+}
+
+/**
  * A reservation left open by a crash between reserving and settling would hold budget forever. After an hour no
  * API call is still running, so it is released.
  */

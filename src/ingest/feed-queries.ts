@@ -150,7 +150,6 @@ export async function recordFeedFailure(
             `Last error: ${failure.message}\n\nI'll keep retrying less often. Use /feeds to check or remove it.`,
           link_preview_options: { is_disabled: true },
         },
-        `feed-failed:${feed.id}:${updated.consecutive_failures}`,
       );
     }
   });

@@ -28,7 +28,9 @@ export async function createAiServices(config: Config, logger: Logger): Promise<
       client: new Anthropic({
         apiKey: config.ANTHROPIC_API_KEY,
         baseURL: config.ANTHROPIC_BASE_URL ?? undefined,
-        maxRetries: 2,
+        // No hidden retries: each attempt must be reserved and recorded in the ledger. A failed call leaves its
+        // article for the next pass, which tries again under a fresh reservation.
+        maxRetries: 0,
         timeout: 60_000,
       }),
       logger,
@@ -45,7 +47,7 @@ export async function createAiServices(config: Config, logger: Logger): Promise<
       client: new OpenAI({
         apiKey: config.OPENAI_API_KEY,
         baseURL: config.OPENAI_BASE_URL ?? undefined,
-        maxRetries: 2,
+        maxRetries: 0,
         timeout: 120_000,
       }),
     });

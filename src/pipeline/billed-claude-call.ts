@@ -1,5 +1,12 @@
 import { costOfClaudeUsage, estimateClaudeCost } from "../budget/cost.ts";
-import { type AiOperation, releaseAiSpend, reserveAiSpend, settleAiSpend } from "../budget/ledger.ts";
+import {
+  type AiOperation,
+  chargeEstimate,
+  mayHaveBeenBilled,
+  releaseAiSpend,
+  reserveAiSpend,
+  settleAiSpend,
+} from "../budget/ledger.ts";
 import type { PriceTable } from "../budget/prices.ts";
 import type { Sql } from "../database/connect.ts";
 import type { ClaudeCall } from "../drafting/claude-drafter.ts";
@@ -56,6 +63,7 @@ export async function billedClaudeCall<T extends { usage: readonly ClaudeCall[] 
     return result;
   } catch (error) {
     if (error instanceof DraftingError && error.usage.length > 0) await settle(error.usage);
+    else if (mayHaveBeenBilled(error)) await chargeEstimate(sql, reservation, request.draftId);
     else await releaseAiSpend(sql, reservation);
     throw error;
   }

@@ -1,5 +1,12 @@
 import { costOfImageUsage, estimateImageCost } from "../budget/cost.ts";
-import { BudgetExceededError, releaseAiSpend, reserveAiSpend, settleAiSpend } from "../budget/ledger.ts";
+import {
+  BudgetExceededError,
+  chargeEstimate,
+  mayHaveBeenBilled,
+  releaseAiSpend,
+  reserveAiSpend,
+  settleAiSpend,
+} from "../budget/ledger.ts";
 import type { Sql } from "../database/connect.ts";
 import { instagramSizeFor } from "../images/generation-size.ts";
 import { renderHeadlineCard } from "../images/headline-card.ts";
@@ -99,8 +106,9 @@ async function generateWithBudget(deps: DraftImageDeps, request: DraftImageReque
   try {
     image = await ai.generateImage!({ model, prompt, quality: ai.models.imageQuality, size });
   } catch (error) {
-    // A refused or failed generation is not billed.
-    await releaseAiSpend(sql, reservation);
+    // A refusal or an error answer is not billed; a timeout or a dropped connection may have been.
+    if (mayHaveBeenBilled(error)) await chargeEstimate(sql, reservation, request.draftId);
+    else await releaseAiSpend(sql, reservation);
     throw error;
   }
   const usage = image.usage;

@@ -2,7 +2,7 @@ import { enqueueDraftCard } from "../approval/draft-card-queries.ts";
 import { BudgetExceededError, monthToDateSpend } from "../budget/ledger.ts";
 import type { Sql } from "../database/connect.ts";
 import type { ArticleForAi, OwnerExamples } from "../drafting/brand-profile.ts";
-import type { ArticleScore } from "../drafting/claude-drafter.ts";
+import type { ArticleScore, SkippedArticle } from "../drafting/claude-drafter.ts";
 import { DraftingError } from "../drafting/drafting-errors.ts";
 import {
   buildDraftRequest,
@@ -99,7 +99,7 @@ async function scoreNewArticles(
     if (rows.length === 0) return;
     const articles = rows.map(articleForAi);
     let scores: ArticleScore[];
-    let unscored: { articleId: string; message: string }[] = [];
+    let unscored: SkippedArticle[] = [];
     const claude = deps.ai.claude;
     if (claude) {
       const model = deps.ai.models.relevance;
@@ -131,7 +131,7 @@ async function scoreNewArticles(
 async function recordScores(
   sql: Sql,
   scores: ArticleScore[],
-  unscored: { articleId: string; message: string }[],
+  unscored: SkippedArticle[],
 ) {
   if (scores.length > 0) {
     await sql`
@@ -146,7 +146,8 @@ async function recordScores(
                      unnest(${scores.map((s) => s.reason)}::text[]) as reason) v
        where a.id = v.id and a.status = 'new'`;
   }
-  for (const skipped of unscored) {
+  // Articles the API failed on (rather than answered badly) stay new for the next pass.
+  for (const skipped of unscored.filter((article) => article.reason !== "api_error")) {
     await sql`update articles set status = 'skipped', skip_reason = ${skipped.message}
                where id = ${Number(skipped.articleId)} and status = 'new'`;
   }
@@ -242,16 +243,19 @@ async function draftArticle(
     });
     return "drafted";
   } catch (error) {
+    // Only an answer Claude gave but that could not be used (twice) skips the article. An API outage, a wrong
+    // model name, the budget, the network or storage: the article waits for the next pass, and the error stops
+    // this brand's pass instead of burning through its other articles.
+    const unusable = error instanceof DraftingError && !isApiFailure(error);
     await deps.sql.begin(async (tx) => {
       await tx`delete from drafts where id = ${draftId} and status = 'generating'`;
-      if (error instanceof DraftingError) {
+      if (unusable) {
         await tx`update articles set status = 'skipped', skip_reason = ${error.message} where id = ${article.id}`;
       } else {
-        // Budget, network or storage trouble: the article waits for the next pass.
         await tx`update articles set status = 'scored' where id = ${article.id} and status = 'drafting'`;
       }
     });
-    if (error instanceof DraftingError) {
+    if (unusable) {
       deps.logger.warn({ articleId: article.id, reason: error.reason }, "article skipped: no usable caption");
       return "skipped";
     }
@@ -350,4 +354,9 @@ async function tellOwnerBudgetStopped(
     );
   });
   deps.logger.warn({ brandId: brand.id, month: spend.month }, "drafting stopped by the monthly budget");
+}
+
+/** The request never produced an answer to judge (API error, overload, timeout), as opposed to an unusable one. */
+function isApiFailure(error: DraftingError): boolean {
+  return error.reason === "api_error";
 }
