@@ -34,7 +34,7 @@ import { createHttpApp } from "./server/http-app.ts";
 import { mediaRoute } from "./server/media-route.ts";
 import { telegramWebhookRoute } from "./server/telegram-webhook-route.ts";
 import type { Services } from "./services.ts";
-import { createLogger, type Logger } from "./shared/logger.ts";
+import { createLogger, type Logger, withSecretsScrubbed } from "./shared/logger.ts";
 import { createTokenVault, generateEncryptionKey, type TokenVault } from "./shared/token-vault.ts";
 import { createMediaStore } from "./storage/create-media-store.ts";
 
@@ -67,7 +67,14 @@ export async function startGreenlight(
   config: Config,
   options: StartOptions = {},
 ): Promise<RunningGreenlight> {
-  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const logger = withSecretsScrubbed(options.logger ?? createLogger(config.LOG_LEVEL), [
+    config.TELEGRAM_BOT_TOKEN,
+    config.TELEGRAM_WEBHOOK_SECRET,
+    config.ANTHROPIC_API_KEY,
+    config.OPENAI_API_KEY,
+    config.INSTAGRAM_APP_SECRET,
+    config.DATABASE_URL ? new URL(config.DATABASE_URL).password || undefined : undefined,
+  ]);
   const vault = await createTokenVault(await resolveEncryptionKey(config, logger));
 
   const database = await openDatabase({

@@ -54,3 +54,25 @@ export function scrubSecrets(text: string, secrets: readonly (string | undefined
   }
   return scrubbed;
 }
+
+/**
+ * A child logger whose logged errors have these secrets replaced, however deeply they sit: grammY's HttpError,
+ * for one, keeps the failed request's URL — with the bot token in its path — in a nested error's message and
+ * stack. Key-based redaction cannot see inside strings, so this scrubs the serialized values.
+ */
+export function withSecretsScrubbed(logger: Logger, secrets: readonly (string | undefined)[]): Logger {
+  const present = secrets.filter((secret): secret is string => Boolean(secret && secret.length >= 6));
+  if (present.length === 0) return logger;
+  const scrub = (value: unknown, depth = 0): unknown => {
+    if (typeof value === "string") return scrubSecrets(value, present);
+    if (depth > 6 || value === null || typeof value !== "object") return value;
+    if (Array.isArray(value)) return value.map((item) => scrub(item, depth + 1));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrub(item, depth + 1)]));
+  };
+  const scrubbed = (serialize: (value: never) => unknown) => (value: unknown) =>
+    scrub(serialize(value as never));
+  return logger.child(
+    {},
+    { serializers: { err: scrubbed(pino.stdSerializers.err), error: scrubbed(pino.stdSerializers.err) } },
+  );
+}
