@@ -108,7 +108,7 @@ export async function startGreenlight(
     cleanups.push(() => media.close());
     // Stopped before the media store and the pool close (cleanups run in reverse), so jobs still running at
     // shutdown can finish their writes.
-    const scheduler = createScheduler({ sql, embedded: database.embedded, logger });
+    const scheduler = createScheduler({ lockSql: database.lockSql, logger });
     cleanups.push(() => scheduler.stop(config.SHUTDOWN_TIMEOUT_MS));
     const services: Services = {
       config,

@@ -30,8 +30,7 @@ describe("scheduled jobs", () => {
   it("never overlap themselves: a tick that finds the last run still going is skipped", async () => {
     const db = await database();
     const scheduler = createScheduler({
-      sql: db.sql,
-      embedded: db.embedded,
+      lockSql: db.lockSql,
       logger: capturedLogger().logger,
     });
     cleanups.push(() => scheduler.stop(1000));
@@ -71,8 +70,7 @@ describe("scheduled jobs", () => {
         logger: capturedLogger().logger,
       });
       const scheduler = createScheduler({
-        sql: db.sql,
-        embedded: db.embedded,
+        lockSql: db.lockSql,
         logger: capturedLogger().logger,
       });
       scheduler.add("ingest", "0 0 1 1 *", async () => {
@@ -93,8 +91,7 @@ describe("scheduled jobs", () => {
   it("let a run in flight finish when the service stops", async () => {
     const db = await database();
     const scheduler = createScheduler({
-      sql: db.sql,
-      embedded: db.embedded,
+      lockSql: db.lockSql,
       logger: capturedLogger().logger,
     });
     let finished = false;
@@ -109,5 +106,33 @@ describe("scheduled jobs", () => {
     expect(finished).toBe(true);
     expect(await run).toBe(true);
     expect(await scheduler.runNow("publish")).toBe(false);
+  });
+
+  it("hold their cross-instance locks outside the query pool, so jobs running together never starve it", async () => {
+    const testDb = await createTestDatabase();
+    cleanups.push(() => testDb.drop());
+    const db = await openDatabase({
+      url: testDb.url,
+      dataDir: undefined,
+      poolSize: 1,
+      logger: capturedLogger().logger,
+    });
+    const scheduler = createScheduler({ lockSql: db.lockSql, logger: capturedLogger().logger });
+    cleanups.push(
+      () => db.close(),
+      () => scheduler.stop(1000),
+    );
+    const finished: string[] = [];
+    for (const name of ["ingest", "publish", "outbox", "refresh", "deletions"]) {
+      scheduler.add(name, "0 0 1 1 *", async () => {
+        await db.sql`select pg_sleep(0.05)`;
+        finished.push(name);
+      });
+    }
+    const runs = ["ingest", "publish", "outbox", "refresh", "deletions"].map((name) =>
+      scheduler.runNow(name),
+    );
+    expect(await Promise.all(runs)).toEqual([true, true, true, true, true]);
+    expect(finished.sort()).toEqual(["deletions", "ingest", "outbox", "publish", "refresh"]);
   });
 });

@@ -7,6 +7,12 @@ export type Transaction = postgres.TransactionSql;
 
 export interface Database {
   sql: Sql;
+  /**
+   * A separate small pool for the scheduler's session advisory locks, each held on a reserved connection for a
+   * whole job run. Kept apart so jobs holding locks can never take every connection their own queries (and the
+   * webhook) need. Absent on the embedded database, which has one connection and one instance.
+   */
+  lockSql: Sql | undefined;
   /** True on the embedded PGlite: one connection, work serialised. */
   embedded: boolean;
   close(): Promise<void>;
@@ -49,10 +55,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     onnotice: (notice) => options.logger.debug({ notice: notice.message }, "postgres notice"),
     connection: { application_name: "greenlight" },
   });
+  const lockSql = embedded
+    ? undefined
+    : postgres(url, {
+        max: 10,
+        idle_timeout: 30,
+        connect_timeout: 10,
+        connection: { application_name: "greenlight-locks" },
+      });
   return {
     sql,
+    lockSql,
     embedded: Boolean(embedded),
     async close() {
+      await lockSql?.end({ timeout: 1 });
       // Jobs have already had SHUTDOWN_TIMEOUT_MS to finish; a connection still busy after that is abandoned fast,
       // so the whole shutdown stays within the 10 s a platform like Fly allows.
       await sql.end({ timeout: 1 });

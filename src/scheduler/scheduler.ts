@@ -23,11 +23,15 @@ interface Job {
 /**
  * One place where every periodic job is registered. Each tick is guarded twice: croner's `protect` and our own
  * in-flight promise stop a slow run from overlapping itself in this process, and a session-level Postgres
- * advisory lock (held on a reserved connection for the run) makes N instances on one database do the work once.
- * The embedded database serves a single instance (its data folder is locked), and reserving its only
- * connection would starve the job's own queries, so there the in-process guard is enough.
+ * advisory lock (held on a reserved connection of a separate small pool for the run) makes N instances on one
+ * database do the work once. The embedded database serves a single instance (its data folder is locked), and
+ * reserving its only connection would starve the job's own queries, so there the in-process guard is enough.
  */
-export function createScheduler(deps: { sql: Sql; embedded: boolean; logger: Logger }): Scheduler {
+export function createScheduler(deps: {
+  /** The pool advisory locks are taken on (Database.lockSql); undefined on the single-instance embedded database. */
+  lockSql: Sql | undefined;
+  logger: Logger;
+}): Scheduler {
   const jobs = new Map<string, Job>();
   let stopped = false;
 
@@ -37,11 +41,11 @@ export function createScheduler(deps: { sql: Sql; embedded: boolean; logger: Log
     job.running = (async () => {
       const started = performance.now();
       try {
-        if (deps.embedded) {
+        if (!deps.lockSql) {
           await job.run();
           return true;
         }
-        const connection = await deps.sql.reserve();
+        const connection = await deps.lockSql.reserve();
         try {
           const [row] = await connection<{ locked: boolean }[]>`
             select pg_try_advisory_lock(hashtext(${`greenlight:job:${job.name}`})) as locked`;
