@@ -423,8 +423,11 @@ describe("Instagram's daily publishing limit", () => {
     expect(rows[0]!.scheduled_for!.getTime()).not.toBe(rows[1]!.scheduled_for!.getTime());
 
     // A second tick in the same day finds the quota still used up, and says nothing more.
+    // Due again a minute ago (within the grace period, so they are tried rather than rescheduled as overdue).
     await t.app
-      .sql`update drafts set scheduled_for = scheduled_for - interval '2 days' where id = any(${waiting})`;
+      .sql`update drafts set scheduled_for = ${new Date(now.getTime() - 60_000)} where id = ${waiting[0]!}`;
+    await t.app
+      .sql`update drafts set scheduled_for = ${new Date(now.getTime() - 120_000)} where id = ${waiting[1]!}`;
     await runPublisher(t);
     await deliverOutbox(t);
     const notices = ownerMessages("daily limit for posts made by apps is used up");
@@ -436,13 +439,40 @@ describe("Instagram's daily publishing limit", () => {
     const slots = (await Promise.all(waiting.map((id) => postRow(t, id)))).map((row) =>
       row.scheduled_for!.getTime(),
     );
-    setClock(t, new Date(Math.max(...slots) + 1000));
-    await runPublisher(t);
+    // The publisher runs at each slot as it comes.
+    for (const slot of slots.sort((a, b) => a - b)) {
+      setClock(t, new Date(slot + 1000));
+      await runPublisher(t);
+    }
     expect(await Promise.all(waiting.map(async (id) => (await postRow(t, id)).status))).toEqual([
       "published",
       "published",
     ]);
     expect(ig.published(account)).toHaveLength(QUOTA + 2);
+    expect(ig.duplicatePublishAttempts).toBe(0);
+  });
+
+  it("moves posts whose slot passed long ago (the brand was paused) to the next free slots, not all at once", async () => {
+    const { brandId, account } = await connectedBrand(t, ig, ownerId, { timeZone: "Europe/Berlin" });
+    const longAgo = Date.now() - 3 * DAY_MS;
+    const missed = [
+      await duePost(t, brandId, { scheduledFor: new Date(longAgo) }),
+      await duePost(t, brandId, { scheduledFor: new Date(longAgo + 3_600_000) }),
+    ];
+    const recent = await duePost(t, brandId, { scheduledFor: new Date(Date.now() - 5 * 60_000) });
+    const now = new Date();
+    setClock(t, now);
+    await runPublisher(t);
+
+    expect((await postRow(t, recent)).status).toBe("published");
+    expect(ig.published(account)).toHaveLength(1);
+    const moved = await Promise.all(missed.map((id) => postRow(t, id)));
+    for (const row of moved) {
+      expect(row.status).toBe("approved");
+      expect(row.scheduled_for!.getTime()).toBeGreaterThan(now.getTime());
+      expect(["09:00", "18:00"]).toContain(wallClock(row.scheduled_for!, "Europe/Berlin"));
+    }
+    expect(moved[0]!.scheduled_for!.getTime()).toBeLessThan(moved[1]!.scheduled_for!.getTime());
     expect(ig.duplicatePublishAttempts).toBe(0);
   });
 

@@ -7,6 +7,7 @@ import type { InstagramClient } from "../instagram/instagram-client.ts";
 import type { JobRun } from "../scheduler/scheduler.ts";
 import type { Services } from "../services.ts";
 import { claimDuePosts } from "./claim-due-posts.ts";
+import { rescheduleOverduePosts } from "./reschedule-overdue.ts";
 import { type PublishOutcome, type PublishPostDeps, publishClaimedPost } from "./publish-post.ts";
 import { PUBLISH_LEASE_MS } from "./publish-retry-policy.ts";
 
@@ -52,6 +53,8 @@ export async function publishDuePosts(deps: PublishDuePostsDeps): Promise<Publis
     lease_lost: 0,
     crashed: 0,
   };
+  const rescheduled = await rescheduleOverduePosts(sql, clock());
+  if (rescheduled > 0) logger.info({ rescheduled }, "overdue posts moved to the next free slots");
   for (let taken = 0; taken < (deps.maxPosts ?? MAX_POSTS_PER_RUN); taken++) {
     const [post] = await claimDuePosts(sql, {
       now: clock(),
