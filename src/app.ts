@@ -26,6 +26,7 @@ import { deliverOutbox, sendTextMessage } from "./notifications/deliver-outbox.t
 import { pruneDeliveredMessages } from "./notifications/telegram-outbox.ts";
 import { ownerSettings, publishCommandMenu } from "./owner-settings/owner-settings.ts";
 import { createAiServices } from "./pipeline/ai-services.ts";
+import { createClaudeVoiceDeriver } from "./pipeline/claude-voice-deriver.ts";
 import { createPipelineRegenerator } from "./pipeline/pipeline-regenerator.ts";
 import { type DraftingDeps, runDraftingPass } from "./pipeline/run-drafting.ts";
 import { publishJob } from "./publishing/publish-job.ts";
@@ -145,6 +146,7 @@ export async function startGreenlight(
             draftDialogs({ services }),
             ownerSettings({
               services,
+              voiceDeriver: createClaudeVoiceDeriver(drafting),
               instagram: instagramConnection({ services, client: instagramClient }),
             }),
             draftDecisions({ services, regenerator }),

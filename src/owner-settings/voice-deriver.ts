@@ -1,7 +1,8 @@
 /**
  * Turns example captions an owner likes into a short description of the brand's voice, which the drafter then
- * follows. The production implementation asks Claude (costed like any AI call); the composition root passes it
- * in. Until then {@link describeExamplesWithoutAi} stands in: a plain, rule-based summary of the examples.
+ * follows. With an Anthropic key the composition root passes the pipeline's Claude deriver (costed and held
+ * under the budget like any AI call); without one {@link describeExamplesWithoutAi} stands in: a plain,
+ * rule-based summary of the examples.
  */
 export interface VoiceDeriver {
   /**
@@ -12,6 +13,8 @@ export interface VoiceDeriver {
 }
 
 export interface VoiceExamples {
+  /** The brand the voice is for: its budget pays for the call. */
+  brandId: number;
   brandName: string;
   topic: string;
   /** One to ten captions, as the owner sent them. */

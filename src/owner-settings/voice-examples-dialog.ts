@@ -76,6 +76,7 @@ export function voiceExamplesDialog(deps: { sql: Sql; voiceDeriver: VoiceDeriver
     const derived = await conversation.external(async () => {
       try {
         const voice = await deps.voiceDeriver.deriveVoice({
+          brandId: scope.brand.id,
           brandName: scope.brand.name,
           topic: scope.brand.topic,
           examples,

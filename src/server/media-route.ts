@@ -10,7 +10,12 @@ import type { AppEnv } from "./http-app.ts";
 export function mediaRoute(store: MediaStore) {
   return (app: Hono<AppEnv>) => {
     app.on(["GET", "HEAD"], "/media/*", async (c) => {
-      const key = decodeURIComponent(c.req.path.slice("/media/".length));
+      let key: string;
+      try {
+        key = decodeURIComponent(c.req.path.slice("/media/".length));
+      } catch {
+        key = ""; // Malformed percent-encoding names no stored object.
+      }
       const object = isValidMediaKey(key) ? await store.get(key) : null;
       if (!object) return c.json({ error: "not_found", message: "No such media" }, 404);
       const headers = {
