@@ -181,6 +181,7 @@ describe("Approve", () => {
     const press = await pressButton(t, `a:${draftId}`, message);
     expect(press.status).toBe(200);
     expect((await draftRow(draftId))?.status).toBe("approved");
+    expect(await cardText(draftId)).toMatch(/^✅ Scheduled for /);
     expect(t.logs.text()).toContain("bot handler failed");
   });
 

@@ -175,7 +175,8 @@ export function draftDecisions(deps: DraftDecisionsDeps): Composer<BotContext> {
       return show(ctx, card);
     }
     // The toast goes out first but is not waited for: the decision's transaction runs while Telegram answers.
-    // Its failure is observed at once (a rejection nobody awaits yet would crash the process) and rethrown after.
+    // Its failure is observed at once (a rejection nobody awaits yet would crash the process) and reported once
+    // the decision is made and the card shows it.
     const answered = answer(ctx, toast).then(
       () => undefined,
       (error: unknown) => ({ error }),
@@ -183,10 +184,16 @@ export function draftDecisions(deps: DraftDecisionsDeps): Composer<BotContext> {
     let outcome: DecisionOutcome;
     try {
       outcome = await transition();
-    } finally {
-      const failed = await answered;
-      if (failed) throw failed.error;
+    } catch (error) {
+      await answered;
+      throw error;
     }
+    await showOutcome(ctx, outcome);
+    const failed = await answered;
+    if (failed) throw failed.error;
+  }
+
+  async function showOutcome(ctx: BotContext, outcome: DecisionOutcome): Promise<void> {
     switch (outcome.kind) {
       case "done":
       case "stale":
