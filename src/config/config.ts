@@ -148,7 +148,7 @@ const webhookSecret = (description: string): Variable<string | undefined> => ({
 export const variables = {
   PORT: integer("Port the HTTP server listens on.", 3000, 0, 65535),
   PUBLIC_URL: httpUrl(
-    "Externally reachable base URL (https://…); enables webhook mode and OAuth.",
+    "Externally reachable base URL (https://…): OAuth, media links and, with TELEGRAM_WEBHOOK_SECRET, webhook mode.",
     undefined,
   ),
   DATA_DIR: text("Folder for the embedded database, local media and the generated local key.", "./data"),
@@ -163,7 +163,9 @@ export const variables = {
   TELEGRAM_WEBHOOK_SECRET: webhookSecret(
     "Secret Telegram sends with every webhook call; with PUBLIC_URL, enables webhook mode.",
   ),
-  OWNER_TELEGRAM_IDS: telegramIds("Comma-separated Telegram user ids allowed to use the bot."),
+  OWNER_TELEGRAM_IDS: telegramIds(
+    "Comma-separated Telegram user ids allowed to register with /start (registered owners keep access).",
+  ),
   ENCRYPTION_KEY: encryptionKey("Base64 of 32 random bytes encrypting tokens at rest (`npm run keygen`)."),
   ANTHROPIC_API_KEY: optionalText("Anthropic API key. Without it a template drafter stands in.", true),
   ANTHROPIC_BASE_URL: httpUrl("Anthropic API base URL.", undefined),
