@@ -122,7 +122,8 @@ export async function releaseAiSpend(sql: Sql, reservation: Reservation): Promis
  * with an error status was not billed.
  */
 export function mayHaveBeenBilled(error: unknown): boolean {
-  const status = (error as { status?: unknown; remote?: { status?: unknown } } | undefined)?.remote?.status ??
+  const status =
+    (error as { status?: unknown; remote?: { status?: unknown } } | undefined)?.remote?.status ??
     (error as { status?: unknown } | undefined)?.status;
   return typeof status !== "number";
 }

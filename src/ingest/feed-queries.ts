@@ -141,16 +141,12 @@ export async function recordFeedFailure(
                 o.telegram_chat_id as chat_id, b.name as brand_name`;
     if (updated?.notify) {
       const name = feed.title || feed.url;
-      await enqueueText(
-        tx,
-        updated.chat_id,
-        {
-          text:
-            `⚠️ ${updated.brand_name}: the feed "${name}" has failed ${updated.consecutive_failures} times in a row.\n` +
-            `Last error: ${failure.message}\n\nI'll keep retrying less often. Use /feeds to check or remove it.`,
-          link_preview_options: { is_disabled: true },
-        },
-      );
+      await enqueueText(tx, updated.chat_id, {
+        text:
+          `⚠️ ${updated.brand_name}: the feed "${name}" has failed ${updated.consecutive_failures} times in a row.\n` +
+          `Last error: ${failure.message}\n\nI'll keep retrying less often. Use /feeds to check or remove it.`,
+        link_preview_options: { is_disabled: true },
+      });
     }
   });
 }

@@ -128,11 +128,7 @@ async function scoreNewArticles(
 }
 
 /** One statement for the whole batch; `status = 'new'` keeps a concurrent pass from overwriting a decision. */
-async function recordScores(
-  sql: Sql,
-  scores: ArticleScore[],
-  unscored: SkippedArticle[],
-) {
+async function recordScores(sql: Sql, scores: ArticleScore[], unscored: SkippedArticle[]) {
   if (scores.length > 0) {
     await sql`
       update articles a
