@@ -11,7 +11,7 @@ import type { BotContext } from "./bot/bot-context.ts";
 import { createBot } from "./bot/create-bot.ts";
 import { pruneProcessedUpdates } from "./bot/processed-updates.ts";
 import { releaseStaleReservations } from "./budget/ledger.ts";
-import { type Config, publicBaseUrl } from "./config/config.ts";
+import { type Config, publicBaseUrl, secretValues } from "./config/config.ts";
 import { type Database, openDatabase, type Sql } from "./database/connect.ts";
 import { migrate } from "./database/migrate.ts";
 import { purgeStaleArticles } from "./ingest/feed-queries.ts";
@@ -68,14 +68,7 @@ export async function startGreenlight(
   config: Config,
   options: StartOptions = {},
 ): Promise<RunningGreenlight> {
-  const logger = withSecretsScrubbed(options.logger ?? createLogger(config.LOG_LEVEL), [
-    config.TELEGRAM_BOT_TOKEN,
-    config.TELEGRAM_WEBHOOK_SECRET,
-    config.ANTHROPIC_API_KEY,
-    config.OPENAI_API_KEY,
-    config.INSTAGRAM_APP_SECRET,
-    config.DATABASE_URL ? new URL(config.DATABASE_URL).password || undefined : undefined,
-  ]);
+  const logger = withSecretsScrubbed(options.logger ?? createLogger(config.LOG_LEVEL), secretValues(config));
   const vault = await createTokenVault(await resolveEncryptionKey(config, logger));
 
   const database = await openDatabase({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/config/config.ts";
+import { ConfigError, loadConfig, secretValues } from "../src/config/config.ts";
 import { spawnService } from "./helpers/child-process.ts";
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -86,5 +86,22 @@ describe("configuration", () => {
       "Configuration error: PORT: expected a whole number from 0 to 65535",
       'Configuration error: OWNER_TELEGRAM_IDS: expected comma-separated Telegram user ids, got "x"',
     ]);
+  });
+
+  it("knows which configured values are secrets, including a database password on its own", () => {
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: "123456:bot-token-value",
+      TELEGRAM_WEBHOOK_SECRET: "hook_secret_value",
+      PUBLIC_URL: "https://greenlight.example.com",
+      ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
+      ANTHROPIC_API_KEY: "sk-ant-value",
+      DATABASE_URL: "postgres://app:p%40ss-word@db.example.com/greenlight",
+    });
+    const secrets = secretValues(config);
+    expect(secrets).toEqual(
+      expect.arrayContaining(["123456:bot-token-value", "hook_secret_value", "sk-ant-value", "p@ss-word"]),
+    );
+    expect(secrets).toContain("postgres://app:p%40ss-word@db.example.com/greenlight");
+    expect(secrets).not.toContain("https://greenlight.example.com");
   });
 });

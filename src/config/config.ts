@@ -267,7 +267,18 @@ export function publicBaseUrl(config: Config): string {
   return config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
 }
 
-/** Names of the variables whose values must never be logged. */
-export const secretVariableNames = Object.entries(variables)
-  .filter(([, variable]) => (variable as Variable<unknown>).secret)
-  .map(([name]) => name);
+/**
+ * The configured values that must never appear in logs, errors or pages: every variable marked secret, plus
+ * the password inside DATABASE_URL on its own (it can show up without the rest of the URL).
+ */
+export function secretValues(config: Config): string[] {
+  const values = Object.entries(variables)
+    .filter(([, variable]) => (variable as Variable<unknown>).secret)
+    .map(([name]) => config[name as keyof Config])
+    .filter((value): value is string => typeof value === "string");
+  if (config.DATABASE_URL) {
+    const password = new URL(config.DATABASE_URL).password;
+    if (password) values.push(decodeURIComponent(password));
+  }
+  return values;
+}
