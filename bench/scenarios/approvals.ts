@@ -1,5 +1,7 @@
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "../../src/database/connect.ts";
@@ -42,7 +44,7 @@ export async function approvalsScenario(): Promise<Figure[]> {
         PATH: process.env.PATH ?? "",
         PORT: "0",
         DATABASE_URL: database.url,
-        DATA_DIR: "/tmp/greenlight-bench-approvals",
+        DATA_DIR: join(tmpdir(), "greenlight-bench-approvals"),
         TELEGRAM_BOT_TOKEN: telegram.token,
         TELEGRAM_API_ROOT: telegram.apiRoot,
         TELEGRAM_WEBHOOK_SECRET: SECRET,

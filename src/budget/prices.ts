@@ -5,7 +5,7 @@ import { z } from "zod";
  * the date it was checked and can be overridden from configuration (`AI_PRICES`) without a release.
  *
  * Every rate is USD per million tokens ("per MTok"), the unit both vendors publish. Sources and dates are in
- * /work/shared/reference/ai-costs.md §1a, §1b (Claude) and §2a (OpenAI images), checked 2026-11-22.
+ * the team reference ai-costs.md §1a, §1b (Claude) and §2a (OpenAI images), checked 2026-11-22.
  */
 
 /** Rates for one band of a Claude model, USD per MTok. */
