@@ -455,6 +455,10 @@ describe("/queue", () => {
       { status: string }[]
     >`select status from drafts where id = ${bridge!.id}`;
     expect(cancelled!.status).toBe("cancelled");
+    // The draft's card is refreshed too (moved and cancelled posts), so it no longer offers Undo / Post now.
+    const cardUpdates = await t.app.sql<{ n: number }[]>`
+      select count(*)::int as n from telegram_outbox where kind = 'draft_card_update'`;
+    expect(cardUpdates[0]!.n).toBe(2);
     expect(chat.text(queueMessage.message_id)).toMatch(
       /^Queue · 2 posts waiting\n1\. .* — x\n2\. .* — Lane opens$/,
     );

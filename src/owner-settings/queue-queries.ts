@@ -1,4 +1,6 @@
 import type { Sql, Transaction } from "../database/connect.ts";
+import { enqueueDraftCardUpdate } from "../approval/draft-card-queries.ts";
+import { isUniqueViolation, ONE_POST_PER_SLOT } from "../database/postgres-errors.ts";
 
 export interface QueuedPost {
   id: number;
@@ -64,18 +66,25 @@ export async function moveQueuedPost(
          where id = ${draftId} and status = 'approved' and scheduled_for = ${from}
         returning id`,
     );
-    return rows.length > 0 ? "moved" : "not_waiting";
+    if (rows.length === 0) return "not_waiting";
+    await enqueueDraftCardUpdate(tx, draftId);
+    return "moved";
   } catch (error) {
-    if ((error as { code?: string }).code === "23505") return "slot_taken";
+    if (isUniqueViolation(error, ONE_POST_PER_SLOT)) return "slot_taken";
     throw error;
   }
 }
 
-/** Cancels a waiting post: approved → cancelled. False when it is no longer waiting (published, undone…). */
+/**
+ * Cancels a waiting post: approved → cancelled, and its card stops offering Undo / Post now. False when it is
+ * no longer waiting (published, undone…).
+ */
 export async function cancelQueuedPost(tx: Transaction, draftId: number): Promise<boolean> {
   const rows = await tx`
     update drafts set status = 'cancelled', updated_at = now()
      where id = ${draftId} and status = 'approved'
     returning id`;
-  return rows.length > 0;
+  if (rows.length === 0) return false;
+  await enqueueDraftCardUpdate(tx, draftId);
+  return true;
 }
