@@ -13,6 +13,7 @@ import {
   insertOwner,
   pressButton,
   readable,
+  wallClock,
 } from "./helpers/draft-fixtures.ts";
 import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
 import { callbackUpdate, postUpdate } from "./helpers/telegram-updates.ts";
@@ -48,15 +49,6 @@ async function draftRow(draftId: number) {
     { status: string; scheduled_for: Date | null; decided_at: Date | null; rejection_reason: string | null }[]
   >`select status, scheduled_for, decided_at, rejection_reason from drafts where id = ${draftId}`;
   return row;
-}
-
-function wallClock(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(date);
 }
 
 /** The card's text without the brand line (the owner runs several brands here, one per test). */

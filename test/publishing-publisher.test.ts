@@ -14,6 +14,7 @@ import {
   insertOwner,
   pressButton,
   readable,
+  wallClock,
 } from "./helpers/draft-fixtures.ts";
 import {
   connectAccount,
@@ -103,15 +104,6 @@ function ownerMessages(startingWith: string): string[] {
     .messagesIn(OWNER_ID)
     .map((message) => readable(message))
     .filter((text) => text.startsWith(startingWith) || text.includes(startingWith));
-}
-
-function wallClock(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(date);
 }
 
 describe("publishing at the slot", () => {

@@ -10,7 +10,7 @@ import {
   buildDraftRequest,
   buildRelevanceRequest,
   buildVoiceRequest,
-  type DraftMode,
+  type DraftRequestInput,
   draftReplySchema,
   isPrefixCacheable,
   type PromptKind,
@@ -71,15 +71,8 @@ export interface ScoreArticlesResult {
   usage: ClaudeCall[];
 }
 
-export interface WriteDraftInput {
-  profile: BrandProfile;
-  examples: OwnerExamples;
-  article: ArticleForAi;
-  model: string;
-  mode: DraftMode;
-  /** For a rewrite: the caption being replaced. */
-  previousCaption?: string;
-}
+/** What one caption needs is exactly what its request is built from. */
+export type WriteDraftInput = DraftRequestInput;
 
 export interface WriteDraftResult {
   /** The caption body: hook, body, call to action and source credit, without hashtags. */

@@ -4,20 +4,15 @@ import { DraftingError } from "../drafting/drafting-errors.ts";
 import { newDraftMediaKey } from "../storage/media-store.ts";
 import { loadBrandForDrafting, loadOwnerExamples } from "./brand-context.ts";
 import { produceDraftImage } from "./draft-image.ts";
-import { type DraftingDeps, writeCaption } from "./run-drafting.ts";
+import { type ArticleRow, type DraftingDeps, writeCaption } from "./run-drafting.ts";
 
-interface DraftForRegeneration {
+/** The draft's own fields, and its article as the drafter reads it (id excepted: the article may be gone). */
+interface DraftForRegeneration extends Omit<ArticleRow, "id"> {
   id: number;
   brand_id: number;
   caption: string;
   image_key: string | null;
   image_source: "generated" | "article" | "card" | null;
-  title: string;
-  summary: string;
-  link: string | null;
-  image_url: string | null;
-  source: string;
-  relevance_reason: string | null;
 }
 
 /**

@@ -41,7 +41,8 @@ export interface DraftingSummary {
   budgetStopped: number[];
 }
 
-interface ArticleRow {
+/** An article as the drafter reads it: the source of a caption and of an image. */
+export interface ArticleRow {
   id: number;
   title: string;
   summary: string;

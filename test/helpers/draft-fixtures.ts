@@ -155,3 +155,13 @@ export function answerTo(t: TestApp, callbackQueryId: string): string | undefine
     .filter((c) => c.payload.callback_query_id === callbackQueryId);
   return answers.at(-1)?.payload.text as string | undefined;
 }
+
+/** "07:30": the wall-clock time of an instant in a time zone, computed independently of the code under test. */
+export function wallClock(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(date);
+}
