@@ -1,4 +1,4 @@
-import { startGreenlight } from "./app.ts";
+import { type RunningGreenlight, startGreenlight } from "./app.ts";
 import { ConfigError, loadConfig, readDotEnv } from "./config/config.ts";
 import { createLogger } from "./shared/logger.ts";
 
@@ -12,15 +12,9 @@ try {
 }
 
 const logger = createLogger(config.LOG_LEVEL);
-let app: Awaited<ReturnType<typeof startGreenlight>>;
-try {
-  app = await startGreenlight(config, { logger });
-} catch (error) {
-  logger.fatal({ err: error }, "greenlight failed to start");
-  process.exit(1);
-}
 
-// One guarded shutdown: the first signal stops gracefully, a hard deadline makes sure the process exits.
+// Signals are handled from the first moment: /healthz answers as soon as the server listens, which is before
+// start-up has finished, and a stop requested then must still be graceful. It runs once start-up completes.
 let shuttingDown = false;
 async function shutdown(signal: string) {
   if (shuttingDown) return;
@@ -31,12 +25,22 @@ async function shutdown(signal: string) {
     process.exit(1);
   }, config.SHUTDOWN_TIMEOUT_MS + 1500);
   deadline.unref();
-  await app.stop();
+  const app: RunningGreenlight | undefined = await starting.catch(() => undefined);
+  await app?.stop();
   process.exit(0);
 }
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
 // A promise rejected with nobody listening is a bug, but one update's bug must not take the bot down for all.
 process.on("unhandledRejection", (reason) => {
   logger.error({ err: reason }, "unhandled promise rejection");
 });
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
-process.on("SIGINT", () => void shutdown("SIGINT"));
+
+// Assigned before any signal can be handled: handlers run on a later turn of the event loop.
+const starting = startGreenlight(config, { logger });
+try {
+  await starting;
+} catch (error) {
+  logger.fatal({ err: error }, "greenlight failed to start");
+  process.exit(1);
+}

@@ -63,4 +63,25 @@ describe("the service process", () => {
     expect(service.output()).not.toContain("migration applied");
     expect(service.output()).not.toContain("generated a local key");
   }, 90_000);
+
+  it("stops gracefully when told to while start-up is still finishing", async () => {
+    // Start-up waits (briefly) for Telegram to take the command menu; /healthz already answers by then.
+    telegram.delay("setMyCommands", 1500);
+    const port = await freePort();
+    const service = spawnService({
+      TELEGRAM_BOT_TOKEN: telegram.token,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+    });
+    try {
+      await waitForHealthy(`http://127.0.0.1:${port}`, 60_000);
+      expect(service.output()).not.toContain('"msg":"greenlight started"');
+    } finally {
+      service.child.kill("SIGTERM");
+    }
+    expect(await service.exited).toBe(0);
+    expect(service.output()).toContain('"msg":"greenlight stopped"');
+    telegram.delay("setMyCommands", 0);
+  }, 90_000);
 });

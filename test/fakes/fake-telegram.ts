@@ -40,6 +40,7 @@ export class FakeTelegram {
   private server: Server | undefined;
   private nextMessageId = 1000;
   private failures: { method: string; failure: Failure; remaining: number }[] = [];
+  private delays = new Map<string, number>();
   private pendingUpdates: unknown[] = [];
   private waiters: (() => void)[] = [];
 
@@ -85,6 +86,11 @@ export class FakeTelegram {
       this.server?.close(() => resolve());
       this.server?.closeAllConnections();
     });
+  }
+
+  /** Every call to `method` is answered only after `ms` milliseconds (a slow Bot API). */
+  delay(method: string, ms: number): void {
+    this.delays.set(method, ms);
   }
 
   /** The next `times` calls to `method` fail with the given error (e.g. 429 with retry_after). */
@@ -143,6 +149,8 @@ export class FakeTelegram {
     if (token !== this.token) return this.reply(res, 401, fail(401, "Unauthorized"));
     const payload = await readPayload(req);
     this.calls.push({ method, payload, at: Date.now() });
+    const delayMs = this.delays.get(method);
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
 
     const injected = this.failures.find((f) => f.method === method && f.remaining > 0);
     if (injected) {
