@@ -33,7 +33,7 @@ import { publishJob } from "./publishing/publish-job.ts";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 import { createHttpApp } from "./server/http-app.ts";
 import { mediaRoute } from "./server/media-route.ts";
-import { telegramWebhookRoute } from "./server/telegram-webhook-route.ts";
+import { telegramWebhook } from "./server/telegram-webhook-route.ts";
 import type { Services } from "./services.ts";
 import { createLogger, type Logger, withSecretsScrubbed } from "./shared/logger.ts";
 import { createTokenVault, generateEncryptionKey, type TokenVault } from "./shared/token-vault.ts";
@@ -51,6 +51,8 @@ export interface RunningGreenlight {
   bot: Bot<BotContext> | undefined;
   scheduler: Scheduler;
   services: Services;
+  /** Resolves once every Telegram update received so far is fully handled (work after an early answer too). */
+  settled(): Promise<void>;
   /** Stops jobs, lets in-flight work finish, closes the server and the pool. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -127,6 +129,7 @@ export async function startGreenlight(
     /** Undefined until INSTAGRAM_APP_ID/SECRET are set; the publisher uses this same client. */
     const instagramClient = createInstagramClientFromConfig(config);
 
+    const draftButtons = draftDecisions({ services, regenerator });
     const bot = config.TELEGRAM_BOT_TOKEN
       ? createBot({
           token: config.TELEGRAM_BOT_TOKEN,
@@ -135,6 +138,7 @@ export async function startGreenlight(
           sql,
           logger,
           botInfo: options.botInfo,
+          direct: [draftButtons.direct],
           features: [
             draftDialogs({ services }),
             ownerSettings({
@@ -142,7 +146,7 @@ export async function startGreenlight(
               voiceDeriver: createClaudeVoiceDeriver(drafting),
               instagram: instagramConnection({ services, client: instagramClient }),
             }),
-            draftDecisions({ services, regenerator }),
+            draftButtons.buttons,
             fallbackHint(),
           ],
         })
@@ -154,11 +158,24 @@ export async function startGreenlight(
 
     const routes = [];
     if (!config.S3_BUCKET) routes.push(mediaRoute(media));
-    if (bot && config.webhookMode) routes.push(telegramWebhookRoute(bot, config.TELEGRAM_WEBHOOK_SECRET!));
+    const webhook =
+      bot && config.webhookMode ? telegramWebhook(bot, config.TELEGRAM_WEBHOOK_SECRET!, logger) : undefined;
+    if (webhook) routes.push(webhook.route);
     routes.push(instagramAuthRoutes({ services, client: instagramClient }));
     routes.push(metaCallbackRoutes({ services }));
     const app = createHttpApp({ sql, logger, routes });
 
+    const settled = async () => {
+      await webhook?.settled();
+    };
+    // Runs after the server has closed (cleanups run in reverse): updates answered early may still be editing
+    // their cards, and need the pool for that.
+    cleanups.push(() =>
+      Promise.race([
+        settled(),
+        new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_TIMEOUT_MS).unref()),
+      ]),
+    );
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: options.hostname });
     await new Promise<void>((resolve, reject) => {
       server.once("listening", () => resolve());
@@ -229,6 +246,7 @@ export async function startGreenlight(
       bot,
       scheduler,
       services,
+      settled,
       stop() {
         stopping ??= runCleanups().then(() => logger.info("greenlight stopped"));
         return stopping;

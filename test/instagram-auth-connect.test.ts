@@ -46,7 +46,7 @@ async function newBrandAndAccount(name: string): Promise<{ brandId: number; acco
 /** Sends a command as the owner and returns the bot's replies. */
 async function send(text: string): Promise<FakeMessage[]> {
   const before = t.telegram.messagesIn(OWNER_ID).length;
-  const response = await postUpdate(t.app.url, textUpdate(text));
+  const response = await postUpdate(t, textUpdate(text));
   expect(response.status).toBe(200);
   return t.telegram.messagesIn(OWNER_ID).slice(before);
 }
@@ -409,8 +409,8 @@ describe("/disconnect", () => {
     expect((await openCallback(await authorize(await connectLink()))).status).toBe(200);
     const update = textUpdate("/disconnect");
     const before = t.telegram.messagesIn(OWNER_ID).length;
-    expect((await postUpdate(t.app.url, update)).status).toBe(200);
-    expect((await postUpdate(t.app.url, update)).status).toBe(200);
+    expect((await postUpdate(t, update)).status).toBe(200);
+    expect((await postUpdate(t, update)).status).toBe(200);
     expect(t.telegram.messagesIn(OWNER_ID).length - before).toBe(1);
   });
 });
@@ -421,7 +421,7 @@ describe("without Instagram app credentials", () => {
     try {
       const owner = await insertOwner(bare.app.sql);
       await insertBrand(bare.app.sql, owner, { name: "Unconfigured" });
-      expect((await postUpdate(bare.app.url, textUpdate("/connect"))).status).toBe(200);
+      expect((await postUpdate(bare, textUpdate("/connect"))).status).toBe(200);
       const reply = readable(bare.telegram.lastMessageIn(OWNER_ID)!);
       expect(reply).toContain("Instagram is not set up on this Greenlight yet.");
       // PUBLIC_URL is set in tests, so only the two app credentials are missing.

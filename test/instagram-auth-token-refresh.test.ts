@@ -40,7 +40,7 @@ const connectedBrand = (name: string) => connectBrandThroughOAuth(t, fake, owner
 
 async function _send(text: string): Promise<FakeMessage[]> {
   const before = t.telegram.messagesIn(OWNER_ID).length;
-  expect((await postUpdate(t.app.url, textUpdate(text))).status).toBe(200);
+  expect((await postUpdate(t, textUpdate(text))).status).toBe(200);
   return t.telegram.messagesIn(OWNER_ID).slice(before);
 }
 

@@ -209,7 +209,7 @@ describe("POST /meta/data-deletion", () => {
     await t.app.sql`update owners set selected_brand_id = ${brandId} where id = ${ownerId}`;
     fake.loginAs(account);
     const before = t.telegram.messagesIn(OWNER_ID).length;
-    await postUpdate(t.app.url, textUpdate("/connect"));
+    await postUpdate(t, textUpdate("/connect"));
     const link = t.telegram
       .messagesIn(OWNER_ID)
       .slice(before)

@@ -16,7 +16,7 @@ afterAll(() => t.stop());
 describe("secrets in logs", () => {
   it("logs a handler that could not reach Telegram without the bot token", async () => {
     await t.restart({ TELEGRAM_API_ROOT: unreachable });
-    const response = await postUpdate(t.app.url, textUpdate("/help"));
+    const response = await postUpdate(t, textUpdate("/help"));
     expect(response.status).toBe(200);
     const log = t.logs.text();
     expect(log).toContain("bot handler failed");

@@ -28,7 +28,7 @@ describe("Telegram webhook", () => {
       body: JSON.stringify(update),
     });
     expect(missing.status).toBe(401);
-    const wrong = await postUpdate(t.app.url, update, "not-the-secret");
+    const wrong = await postUpdate(t, update, "not-the-secret");
     expect(wrong.status).toBe(401);
     expect(t.telegram.calls.length).toBe(before);
   });
@@ -47,7 +47,7 @@ describe("Telegram webhook", () => {
   });
 
   it("answers an owner's /help through the Bot API", async () => {
-    const response = await postUpdate(t.app.url, textUpdate("/help"));
+    const response = await postUpdate(t, textUpdate("/help"));
     expect(response.status).toBe(200);
     const reply = t.telegram.lastMessageIn(OWNER_ID);
     expect(reply?.text).toContain("/start");
@@ -55,7 +55,7 @@ describe("Telegram webhook", () => {
 
   it("gives a stranger one polite line and stores nothing about them", async () => {
     const stranger = { id: 9_990_001, first_name: "Eve" };
-    const response = await postUpdate(t.app.url, textUpdate("/start", stranger));
+    const response = await postUpdate(t, textUpdate("/start", stranger));
     expect(response.status).toBe(200);
     expect(t.telegram.messagesIn(stranger.id).map((m) => m.text)).toEqual([REFUSAL_TEXT]);
     const [row] = await t.app.sql<{ n: number }[]>`
@@ -65,21 +65,21 @@ describe("Telegram webhook", () => {
   });
 
   it("registers an allowed user on /start", async () => {
-    await postUpdate(t.app.url, textUpdate("/start", { id: OWNER_ID, first_name: "Ada" }));
+    await postUpdate(t, textUpdate("/start", { id: OWNER_ID, first_name: "Ada" }));
     const owners = await t.app.sql`select telegram_user_id, telegram_chat_id from owners`;
     expect(owners).toEqual([{ telegram_user_id: OWNER_ID, telegram_chat_id: OWNER_ID }]);
   });
 
   it("replies to free text with a hint instead of silence", async () => {
     // /start opened the brand setup dialog, where free text would be an answer; leave it first.
-    await postUpdate(t.app.url, textUpdate("/cancel"));
-    await postUpdate(t.app.url, textUpdate("hello?"));
+    await postUpdate(t, textUpdate("/cancel"));
+    await postUpdate(t, textUpdate("hello?"));
     expect(t.telegram.lastMessageIn(OWNER_ID)?.text).toMatch(/\/help/);
   });
 
   it("still answers 200 and apologises when a handler fails, so Telegram does not redeliver forever", async () => {
     t.telegram.failNext("sendMessage", { error_code: 400, description: "Bad Request: chat not found" });
-    const response = await postUpdate(t.app.url, textUpdate("/help"));
+    const response = await postUpdate(t, textUpdate("/help"));
     expect(response.status).toBe(200);
     expect(t.logs.text()).toContain("bot handler failed");
     expect(t.telegram.lastMessageIn(OWNER_ID)?.text).toMatch(/Something went wrong on our side/);

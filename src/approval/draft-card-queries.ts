@@ -65,8 +65,46 @@ export async function loadDraftCard(
   draftId: number,
   ownerId?: number,
 ): Promise<StoredDraftCard | null> {
-  // ai_usage is filtered by brand as well as draft, so the (brand_id, created_at) index narrows the scan.
   const [row] = await sql<DraftCardRow[]>`
+    ${selectDraftCard(sql)}
+     where d.id = ${draftId} ${ownerId === undefined ? sql`` : sql`and o.id = ${ownerId}`}`;
+  return row ? toCard(row) : null;
+}
+
+/** A card read for a button press, with what a decision on it needs besides. */
+export interface PressedDraftCard {
+  card: StoredDraftCard;
+  /** Slot instants after the press already given to the brand's posts: where an approval cannot go. */
+  takenSlots: Date[];
+}
+
+/**
+ * The card of the draft a button press names, when it belongs to the Telegram user who pressed, together with
+ * the brand's taken slots: one round trip instead of reading the owner, the card and the slots in turn, because
+ * this is on every approval's path. Null when the user is not a registered owner of that draft.
+ */
+export async function loadPressedDraftCard(
+  sql: Sql,
+  draftId: number,
+  telegramUserId: number,
+  now: Date,
+): Promise<PressedDraftCard | null> {
+  const [row] = await sql<(DraftCardRow & { taken_slots: Date[] })[]>`
+    ${selectDraftCard(
+      sql,
+      sql`,
+           array(select t.scheduled_for from drafts t
+                  where t.brand_id = d.brand_id and t.status in ('approved', 'publishing', 'published')
+                    and t.scheduled_for > ${now}) as taken_slots`,
+    )}
+     where d.id = ${draftId} and o.telegram_user_id = ${telegramUserId}`;
+  return row ? { card: toCard(row), takenSlots: row.taken_slots } : null;
+}
+
+/** The select list and joins of a card read; the caller adds the where clause (and may add columns). */
+function selectDraftCard(sql: Sql | Transaction, extraColumns = sql``) {
+  // ai_usage is filtered by brand as well as draft, so the (brand_id, created_at) index narrows the scan.
+  return sql`
     select d.id, d.status, d.caption, d.hashtags, d.edited, d.source_title, d.source_link, d.relevance_reason,
            d.rejection_reason, d.scheduled_for, d.permalink, d.last_error, d.image_key, d.image_url,
            d.telegram_chat_id, d.telegram_photo_message_id, d.telegram_text_message_id,
@@ -75,11 +113,10 @@ export async function loadDraftCard(
            (select count(*) from brands mine where mine.owner_id = o.id) as brand_count,
            coalesce((select sum(u.cost_usd) from ai_usage u
                       where u.brand_id = d.brand_id and u.draft_id = d.id and u.status = 'settled'), 0) as ai_cost_usd
+           ${extraColumns}
       from drafts d
       join brands b on b.id = d.brand_id
-      join owners o on o.id = b.owner_id
-     where d.id = ${draftId} ${ownerId === undefined ? sql`` : sql`and o.id = ${ownerId}`}`;
-  return row ? toCard(row) : null;
+      join owners o on o.id = b.owner_id`;
 }
 
 function toCard(row: DraftCardRow): StoredDraftCard {

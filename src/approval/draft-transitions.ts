@@ -1,23 +1,24 @@
 /**
- * The owner's decisions on a draft, as guarded state transitions (`UPDATE ... WHERE status IN (...)`). Each runs
- * in one transaction with `claimUpdate`, so the Telegram update that caused it acts at most once: a redelivered
- * update finds its id already recorded and changes nothing, and a crash before the commit leaves neither the
- * decision nor the claim behind.
+ * The owner's decisions on a draft, as guarded state transitions (`UPDATE ... WHERE status IN (...)`). Each is one
+ * statement that also records the Telegram update that caused it (processed_updates), so the update acts at
+ * most once: a redelivered update finds its id already recorded and changes nothing, and since a statement
+ * commits whole or not at all, a crash never leaves the decision without its claim or the claim without it. One
+ * statement is one round trip: this is on every approval's path.
  *
  * Why a double tap cannot schedule two posts: both taps' UPDATEs target the same row; the second blocks on the
  * first's row lock, then re-checks `status = 'pending_review'` against the committed row and matches nothing.
  * Why two drafts cannot take one slot: drafts_one_post_per_slot_idx is unique on (brand_id, scheduled_for)
  * for scheduled and published posts. When two approvals compute the same free slot, the later insert into the
- * index waits for the earlier transaction and fails with a unique violation once it commits; the whole
- * transaction is then run again, and sees the slot as taken.
+ * index waits for the earlier statement and fails with a unique violation once it commits; the statement is
+ * then run again with the slots read afresh, and sees the slot as taken.
  */
 
-import { claimUpdate } from "../bot/processed-updates.ts";
-import type { Sql, Transaction } from "../database/connect.ts";
+import type { Sql } from "../database/connect.ts";
+import { isUniqueViolation, ONE_POST_PER_SLOT } from "../database/postgres-errors.ts";
 import { nextFreeSlot } from "../publishing/posting-slots.ts";
+import { takenSlots } from "../publishing/taken-slots.ts";
 import { type DraftRow, loadDraftCard, type StoredDraftCard, withDraftRow } from "./draft-card-queries.ts";
 import type { DraftStatus } from "./render-draft-card.ts";
-import { isUniqueViolation, ONE_POST_PER_SLOT } from "../database/postgres-errors.ts";
 
 export type DecisionOutcome =
   /** The transition happened; the card as it is now. */
@@ -42,6 +43,8 @@ export interface DecisionInput {
    * saves reading it again inside the transaction. The guarded UPDATE still decides.
    */
   known?: StoredDraftCard | undefined;
+  /** The brand's taken slots, read together with `known`; a lost race for a slot reads them again. */
+  takenSlots?: Date[] | undefined;
 }
 
 type Changes = Record<string, string | number | boolean | Date | null>;
@@ -106,17 +109,10 @@ function scheduleIntoNextSlot(
   from: DraftStatus,
   extra: Changes,
 ): Promise<DecisionOutcome> {
-  return decide(sql, input, [from], async (tx, card) => {
-    const taken = await tx<{ scheduled_for: Date }[]>`
-      select scheduled_for from drafts
-       where brand_id = ${card.brandId} and status in ('approved', 'publishing', 'published')
-         and scheduled_for > ${input.now}`;
-    const slot = nextFreeSlot({
-      slots: card.postingSlots,
-      timeZone: card.timeZone,
-      after: input.now,
-      taken: taken.map((row) => row.scheduled_for),
-    });
+  return decide(sql, input, [from], async (card, attempt) => {
+    const taken =
+      attempt === 1 && input.takenSlots ? input.takenSlots : await takenSlots(sql, card.brandId, input.now);
+    const slot = nextFreeSlot({ slots: card.postingSlots, timeZone: card.timeZone, after: input.now, taken });
     if (!slot) return "no_slots";
     return { ...extra, status: "approved", scheduled_for: slot, decided_at: input.now };
   });
@@ -126,30 +122,36 @@ async function decide(
   sql: Sql,
   input: DecisionInput,
   from: DraftStatus[],
-  plan: (tx: Transaction, card: StoredDraftCard) => Promise<Changes | "no_slots">,
+  plan: (card: StoredDraftCard, attempt: number) => Promise<Changes | "no_slots">,
 ): Promise<DecisionOutcome> {
+  const before = input.known ?? (await loadDraftCard(sql, input.draftId, input.ownerId));
+  if (!before) return { kind: "gone" };
+  if (!from.includes(before.status)) return { kind: "stale", card: before };
   for (let attempt = 1; ; attempt++) {
+    const changes = await plan(before, attempt);
+    if (changes === "no_slots") return { kind: "no_slots", card: before };
+    let outcome: (Partial<DraftRow> & { claimed: boolean }) | undefined;
     try {
-      return await sql.begin(async (tx): Promise<DecisionOutcome> => {
-        if (!(await claimUpdate(tx, input.updateId))) return { kind: "redelivered" };
-        const before = input.known ?? (await loadDraftCard(tx, input.draftId, input.ownerId));
-        if (!before) return { kind: "gone" };
-        if (from.includes(before.status)) {
-          const changes = await plan(tx, before);
-          if (changes === "no_slots") return { kind: "no_slots", card: before };
-          const [changed] = await tx<DraftRow[]>`
-            update drafts set ${tx(changes)}, updated_at = now()
-             where id = ${input.draftId} and status in ${tx(from)}
-            returning *`;
-          if (changed) return { kind: "done", card: withDraftRow(before, changed) };
-        }
-        // Decided meanwhile (a double tap, another device) or deleted: report the draft as it is now.
-        const current = await loadDraftCard(tx, input.draftId, input.ownerId);
-        return current ? { kind: "stale", card: current } : { kind: "gone" };
-      });
+      [outcome] = await sql<(Partial<DraftRow> & { claimed: boolean })[]>`
+        with claim as (
+          insert into processed_updates (update_id) values (${input.updateId})
+          on conflict (update_id) do nothing
+          returning update_id
+        ), changed as (
+          update drafts set ${sql(changes)}, updated_at = now()
+           where id = ${input.draftId} and status in ${sql(from)} and exists (select from claim)
+          returning *
+        )
+        select exists (select from claim) as claimed, changed.*
+          from (select) as one left join changed on true`;
     } catch (error) {
       if (isUniqueViolation(error, ONE_POST_PER_SLOT) && attempt < MAX_SLOT_ATTEMPTS) continue;
       throw error;
     }
+    if (!outcome?.claimed) return { kind: "redelivered" };
+    if (outcome.id != null) return { kind: "done", card: withDraftRow(before, outcome as DraftRow) };
+    // Decided meanwhile (a double tap, another device) or deleted: report the draft as it is now.
+    const current = await loadDraftCard(sql, input.draftId, input.ownerId);
+    return current ? { kind: "stale", card: current } : { kind: "gone" };
   }
 }

@@ -16,17 +16,29 @@ export interface BotDeps {
   logger: Logger;
   /** Known bot identity: skips the getMe call (tests, benchmarks). */
   botInfo?: UserFromGetMe;
+  /**
+   * Features that run ahead of the owner gate and the dialogs, for updates that need neither: each checks in
+   * its own first query that the sender owns what they act on, and passes on anything else. Keeps the reads of
+   * the owner row and of dialog state off the hottest path (a card's Approve).
+   */
+  direct?: Composer<BotContext>[];
   /** Bot features in order; each is a Composer owned by its capability. */
   features: Composer<BotContext>[];
 }
 
 /**
  * Builds the grammY bot once. Middleware order: an error boundary (so a failing handler is logged and the
- * webhook still answers 200 instead of making Telegram redeliver forever), the owner gate, the conversations
- * plugin on Postgres storage, then the features.
+ * webhook still answers 200 instead of making Telegram redeliver forever), the direct features, the owner gate,
+ * the conversations plugin on Postgres storage, then the features.
+ *
+ * In webhook mode the first answerCallbackQuery of an update is sent as the webhook's response (Telegram runs
+ * a method given there): one request to the Bot API fewer per button press. Its result is not known, which is
+ * fine for a toast; every other method is called normally.
  */
 export function createBot(deps: BotDeps): Bot<BotContext> {
-  const config: BotConfig<BotContext> = { client: { apiRoot: deps.apiRoot } };
+  const config: BotConfig<BotContext> = {
+    client: { apiRoot: deps.apiRoot, canUseWebhookReply: (method) => method === "answerCallbackQuery" },
+  };
   if (deps.botInfo) config.botInfo = deps.botInfo;
   const bot = new Bot<BotContext>(deps.token, config);
 
@@ -43,6 +55,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   );
 
   const guarded = new Composer<BotContext>();
+  for (const feature of deps.direct ?? []) guarded.use(feature);
   guarded.use(async (ctx, next) => {
     const user = ctx.from;
     if (!user || user.is_bot) return;

@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext, Owner } from "../bot/bot-context.ts";
 import { formatSlotForOwner, upcomingSlots } from "../publishing/posting-slots.ts";
+import { takenSlots } from "../publishing/taken-slots.ts";
 import { type BrandScope, loadBrandScope } from "./brand-queries.ts";
 import type { HandlerDeps } from "./handler-deps.ts";
 import {
@@ -9,7 +10,6 @@ import {
   listQueuedPosts,
   moveQueuedPost,
   type QueuedPost,
-  takenSlots,
 } from "./queue-queries.ts";
 import {
   cancelQuestionKeyboard,

@@ -37,14 +37,6 @@ export async function findOwnedPost(sql: Sql, ownerId: number, draftId: number):
   return row ?? null;
 }
 
-/** Slot instants after `after` already given to a post of the brand. */
-export async function takenSlots(sql: Sql, brandId: number, after: Date): Promise<Date[]> {
-  const rows = await sql<{ scheduled_for: Date }[]>`
-    select scheduled_for from drafts
-     where brand_id = ${brandId} and status in ('approved', 'publishing', 'published') and scheduled_for > ${after}`;
-  return rows.map((row) => row.scheduled_for);
-}
-
 export type MoveOutcome = "moved" | "not_waiting" | "slot_taken";
 
 /**

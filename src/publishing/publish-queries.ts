@@ -13,6 +13,7 @@ import type { Sql, Transaction } from "../database/connect.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
 import { nextFreeSlot, type PostingSlot } from "./posting-slots.ts";
 import { postedText, quotaNoticeText } from "./publish-messages.ts";
+import { takenSlots } from "./taken-slots.ts";
 import { isUniqueViolation, ONE_POST_PER_SLOT } from "../database/postgres-errors.ts";
 
 /** The claim a worker holds: which post, and which attempt of it. */
@@ -186,15 +187,11 @@ export async function postponeForQuota(
             from drafts d join brands b on b.id = d.brand_id join owners o on o.id = b.owner_id
            where d.id = ${lease.draftId}`;
         if (!brand) throw new LeaseLostError(lease);
-        const taken = await tx<{ scheduled_for: Date }[]>`
-          select scheduled_for from drafts
-           where brand_id = ${brand.brand_id} and status in ('approved', 'publishing', 'published')
-             and scheduled_for > ${input.now} and id <> ${lease.draftId}`;
         const slot = nextFreeSlot({
           slots: brand.posting_slots,
           timeZone: brand.time_zone,
           after: input.now,
-          taken: taken.map((row) => row.scheduled_for),
+          taken: await takenSlots(tx, brand.brand_id, input.now, lease.draftId),
         });
         const rows = await tx`
           update drafts

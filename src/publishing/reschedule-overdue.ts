@@ -2,6 +2,7 @@ import { enqueueDraftCardUpdate } from "../approval/draft-card-queries.ts";
 import type { Sql } from "../database/connect.ts";
 import { isUniqueViolation, ONE_POST_PER_SLOT } from "../database/postgres-errors.ts";
 import { nextFreeSlot, type PostingSlot } from "./posting-slots.ts";
+import { takenSlots } from "./taken-slots.ts";
 
 /** A slot missed by less than this is still caught up at once (a short outage, a slow deploy). */
 export const OVERDUE_GRACE_MS = 6 * 3_600_000;
@@ -32,15 +33,11 @@ export async function rescheduleOverduePosts(sql: Sql, now: Date): Promise<numbe
      order by d.brand_id, d.scheduled_for, d.id`;
   let moved = 0;
   for (const post of overdue) {
-    const taken = await sql<{ scheduled_for: Date }[]>`
-      select scheduled_for from drafts
-       where brand_id = ${post.brand_id} and status in ('approved', 'publishing', 'published')
-         and scheduled_for > ${now}`;
     const slot = nextFreeSlot({
       slots: post.posting_slots,
       timeZone: post.time_zone,
       after: now,
-      taken: taken.map((row) => row.scheduled_for),
+      taken: await takenSlots(sql, post.brand_id, now),
     });
     if (!slot) continue;
     try {

@@ -4,21 +4,36 @@ import type { Update } from "grammy/types";
 import type { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { BotContext } from "../bot/bot-context.ts";
+import type { Logger } from "../shared/logger.ts";
 import type { AppEnv } from "./http-app.ts";
+
+export interface TelegramWebhook {
+  route: (app: Hono<AppEnv>) => void;
+  /** Resolves once every update received so far is fully handled, including work after an early answer. */
+  settled(): Promise<void>;
+}
 
 /**
  * POST /telegram/webhook. The secret Telegram sends in X-Telegram-Bot-Api-Secret-Token is checked (in constant
  * time) before the body is read, so an unauthenticated caller learns nothing; a body that is not JSON is refused
- * with 400. The update is then handled before answering, so Telegram sends the chat's next update only after
- * this one is done (it delivers one at a time per chat), and a failure to reach Telegram for getMe answers 500,
- * which Telegram redelivers. Handler errors never get here: the bot's error boundary turns them into 200.
+ * with 400. grammY's webhookCallback does the same but reads the body a second time; this is on every approval's
+ * path.
  *
- * grammY's webhookCallback does the same but reads the body a second time; this is on every approval's path.
+ * The update is handled before answering, so Telegram sends the chat's next update only after this one is done
+ * (it delivers one at a time per chat), and a failure to reach Telegram for getMe answers 500, which Telegram
+ * redelivers. Handler errors never get here: the bot's error boundary turns them into 200.
+ *
+ * One exception: a button press's answerCallbackQuery is sent as this response's body (see createBot), and the
+ * response goes out as soon as the handler gives it, without waiting for the rest of the handler (the card
+ * edit). Handlers answer a press only after its decision is committed, so Telegram no longer redelivering the
+ * update from then on loses nothing but a card edit, which a later press or the outbox brings up to date.
  */
-export function telegramWebhookRoute(bot: Bot<BotContext>, secretToken: string) {
+export function telegramWebhook(bot: Bot<BotContext>, secretToken: string, logger: Logger): TelegramWebhook {
   const expected = Buffer.from(secretToken);
   let initializing: Promise<void> | undefined;
-  return (app: Hono<AppEnv>) => {
+  const handling = new Set<Promise<void>>();
+
+  const route = (app: Hono<AppEnv>) => {
     app.post("/telegram/webhook", async (c) => {
       const given = Buffer.from(c.req.header("x-telegram-bot-api-secret-token") ?? "");
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
@@ -40,8 +55,38 @@ export function telegramWebhookRoute(bot: Bot<BotContext>, secretToken: string) 
         });
         await initializing;
       }
-      await bot.handleUpdate(update);
-      return c.body(null, 200);
+
+      let answeredEarly = false;
+      let reply!: (body: string) => void;
+      const replied = new Promise<string>((resolve) => (reply = resolve));
+      const handled = bot.handleUpdate(update, {
+        send: (body: string) => {
+          answeredEarly = true;
+          reply(body);
+        },
+      });
+      // Tracked until done, for shutdown and for settled(); a failure after the early answer has no response
+      // left to fail, so it is logged here.
+      const tracked = handled.then(
+        () => undefined,
+        (error: unknown) => {
+          if (answeredEarly)
+            logger.error({ err: error, updateId: update.update_id }, "telegram update failed");
+        },
+      );
+      handling.add(tracked);
+      void tracked.finally(() => handling.delete(tracked));
+
+      const body = await Promise.race([replied, handled.then(() => null)]);
+      if (body === null) return c.body(null, 200);
+      return c.body(body, 200, { "content-type": "application/json" });
     });
+  };
+
+  return {
+    route,
+    async settled() {
+      while (handling.size > 0) await Promise.all(handling);
+    },
   };
 }

@@ -13,6 +13,8 @@ export interface RecordedCall {
   method: string;
   payload: Record<string, unknown>;
   at: number;
+  /** Made in a webhook's response rather than by a request to the Bot API. */
+  viaWebhookReply?: boolean;
 }
 
 export interface FakeMessage {
@@ -108,6 +110,34 @@ export class FakeTelegram {
       },
       times,
     );
+  }
+
+  /**
+   * Delivers an update to a webhook as Telegram does: a POST with the secret header. A 2xx response may carry one
+   * Bot API call as JSON ({"method": "...", ...parameters}), which Telegram performs without reporting its
+   * outcome back; so does this, recording the call as made via the webhook reply.
+   */
+  async deliver(webhookUrl: string, update: unknown, secretToken?: string): Promise<{ status: number }> {
+    const response = await fetch(webhookUrl, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        ...(secretToken === undefined ? {} : { "x-telegram-bot-api-secret-token": secretToken }),
+      },
+      body: JSON.stringify(update),
+    });
+    const body = await response.text();
+    if (response.ok) await this.performWebhookReply(body, response.headers.get("content-type"));
+    return { status: response.status };
+  }
+
+  /** Carries out the Bot API call a webhook response may hold; a body that holds none is ignored. */
+  async performWebhookReply(body: string, contentType: string | null): Promise<void> {
+    if (!body || !contentType?.startsWith("application/json")) return;
+    const { method, ...payload } = JSON.parse(body) as Record<string, unknown>;
+    if (typeof method !== "string") return;
+    this.calls.push({ method, payload, at: Date.now(), viaWebhookReply: true });
+    await this.dispatch(method, payload);
   }
 
   /** Queues an update for a long-polling bot's getUpdates. */

@@ -144,7 +144,7 @@ export async function pressButton(
     updateId === undefined
       ? callbackUpdate(data, message, from)
       : callbackUpdate(data, message, from, updateId);
-  const response = await postUpdate(t.app.url, update);
+  const response = await postUpdate(t, update);
   return { status: response.status, answer: answerTo(t, update.callback_query.id), update };
 }
 

@@ -32,7 +32,7 @@ export async function connectBrandThroughOAuth(
   const account = fake.addAccount({ username: name.toLowerCase().replace(/\W+/g, "_") });
   fake.loginAs(account);
   const before = t.telegram.messagesIn(OWNER_ID).length;
-  expect((await postUpdate(t.app.url, textUpdate("/connect"))).status).toBe(200);
+  expect((await postUpdate(t, textUpdate("/connect"))).status).toBe(200);
   const link = t.telegram
     .messagesIn(OWNER_ID)
     .slice(before)

@@ -27,7 +27,7 @@ export function chatAs(t: TestApp, from: From) {
     since: (count: number) => chat.messages().slice(count).map(plain),
     async send(text: string, updateId?: number): Promise<string[]> {
       const before = chat.messages().length;
-      const response = await postUpdate(t.app.url, textUpdate(text, from, updateId));
+      const response = await postUpdate(t, textUpdate(text, from, updateId));
       expect(response.status).toBe(200);
       return chat.since(before);
     },
@@ -37,7 +37,7 @@ export function chatAs(t: TestApp, from: From) {
       const before = chat.messages().length;
       const answers = t.telegram.callsTo("answerCallbackQuery").length;
       const update = callbackUpdate(data, { message_id: messageId, chat_id: from.id }, from, updateId);
-      const response = await postUpdate(t.app.url, update);
+      const response = await postUpdate(t, update);
       expect(response.status).toBe(200);
       const answer = t.telegram.callsTo("answerCallbackQuery").slice(answers);
       expect(answer).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { OWNER_ID, TEST_WEBHOOK_SECRET } from "./start-test-app.ts";
+import { OWNER_ID, type TestApp, TEST_WEBHOOK_SECRET } from "./start-test-app.ts";
 
 /** Builds Telegram Update objects as Telegram sends them, and posts them to the service's webhook. */
 let nextUpdateId = 700_000_000 + Math.floor(Math.random() * 1_000_000);
@@ -49,14 +49,17 @@ export function callbackUpdate(
   };
 }
 
+/**
+ * Telegram delivers the update to the service's webhook (carrying out a Bot API call the response holds), then
+ * this waits until the service has finished with it, work after an early answer included, so a test sees
+ * everything the update caused.
+ */
 export async function postUpdate(
-  baseUrl: string,
+  t: Pick<TestApp, "app" | "telegram">,
   update: unknown,
   secret = TEST_WEBHOOK_SECRET,
-): Promise<Response> {
-  return fetch(`${baseUrl}/telegram/webhook`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
-    body: JSON.stringify(update),
-  });
+): Promise<{ status: number }> {
+  const delivered = await t.telegram.deliver(`${t.app.url}/telegram/webhook`, update, secret);
+  await t.app.settled();
+  return delivered;
 }
