@@ -34,6 +34,7 @@ import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 import { createHttpApp } from "./server/http-app.ts";
 import { mediaRoute } from "./server/media-route.ts";
 import { telegramWebhook } from "./server/telegram-webhook-route.ts";
+import { createBotApiFetch } from "./bot/bot-api-fetch.ts";
 import type { Services } from "./services.ts";
 import { createLogger, type Logger, withSecretsScrubbed } from "./shared/logger.ts";
 import { createTokenVault, generateEncryptionKey, type TokenVault } from "./shared/token-vault.ts";
@@ -102,6 +103,9 @@ export async function startGreenlight(
       publicBaseUrl: publicBaseUrl(config),
     });
     cleanups.push(() => media.close());
+    // Closed after everything that calls the Bot API has stopped (the jobs, the webhook's work).
+    const botApi = createBotApiFetch();
+    cleanups.push(() => botApi.close());
     // Stopped before the media store and the pool close (cleanups run in reverse), so jobs still running at
     // shutdown can finish their writes.
     const scheduler = createScheduler({ lockSql: database.lockSql, logger });
@@ -138,6 +142,7 @@ export async function startGreenlight(
           sql,
           logger,
           botInfo: options.botInfo,
+          fetch: botApi.fetch,
           direct: [draftButtons.direct],
           features: [
             draftDialogs({ services }),

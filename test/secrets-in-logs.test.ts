@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withSecretsScrubbed } from "../src/shared/logger.ts";
 import { freePort } from "./helpers/child-process.ts";
+import { capturedLogger } from "./helpers/log-capture.ts";
 import { startTestApp, type TestApp } from "./helpers/start-test-app.ts";
 import { postUpdate, textUpdate } from "./helpers/telegram-updates.ts";
 
-// When Telegram cannot be reached, grammY's HttpError carries the request URL — bot token included — inside a
-// nested error. The service logs such failures; the token must not come with them.
+// The bot token is part of every Bot API URL, and HTTP clients put the URL into their errors, sometimes deep
+// inside a nested cause. The service logs such failures; the token must not come with them.
 let t: TestApp;
 let unreachable: string;
 beforeAll(async () => {
@@ -20,7 +22,23 @@ describe("secrets in logs", () => {
     expect(response.status).toBe(200);
     const log = t.logs.text();
     expect(log).toContain("bot handler failed");
-    expect(log).toContain("[redacted]");
+    expect(log).toContain("ECONNREFUSED");
     expect(log).not.toContain(t.telegram.token);
+  });
+
+  it("scrubs a configured secret however deep in a logged error it sits", () => {
+    const logs = capturedLogger();
+    const logger = withSecretsScrubbed(logs.logger, [t.telegram.token]);
+    const cause = Object.assign(new Error(`request to ${unreachable}/bot${t.telegram.token}/getMe failed`), {
+      url: `${unreachable}/bot${t.telegram.token}/getMe`,
+    });
+    // Shaped as grammY's HttpError: the HTTP client's own error kept in an `error` property.
+    logger.error(
+      { err: Object.assign(new Error("Network request for 'getMe' failed!"), { error: cause }) },
+      "failed",
+    );
+    expect(logs.text()).toContain("[redacted]");
+    expect(logs.text()).toContain("getMe");
+    expect(logs.text()).not.toContain(t.telegram.token);
   });
 });

@@ -140,7 +140,9 @@ async function decide(
         ), changed as (
           update drafts set ${sql(changes)}, updated_at = now()
            where id = ${input.draftId} and status in ${sql(from)} and exists (select from claim)
-          returning *
+          returning id, status, caption, hashtags, edited, source_title, source_link, relevance_reason,
+                    rejection_reason, scheduled_for, permalink, last_error, image_key, image_url, telegram_chat_id,
+                    telegram_photo_message_id, telegram_text_message_id, brand_id
         )
         select exists (select from claim) as claimed, changed.*
           from (select) as one left join changed on true`;

@@ -14,6 +14,8 @@ export interface BotDeps {
   ownerTelegramIds: readonly number[];
   sql: Sql;
   logger: Logger;
+  /** The HTTP client for the Bot API (createBotApiFetch); grammY's default when absent. */
+  fetch?: typeof fetch;
   /** Known bot identity: skips the getMe call (tests, benchmarks). */
   botInfo?: UserFromGetMe;
   /**
@@ -37,7 +39,11 @@ export interface BotDeps {
  */
 export function createBot(deps: BotDeps): Bot<BotContext> {
   const config: BotConfig<BotContext> = {
-    client: { apiRoot: deps.apiRoot, canUseWebhookReply: (method) => method === "answerCallbackQuery" },
+    client: {
+      apiRoot: deps.apiRoot,
+      canUseWebhookReply: (method) => method === "answerCallbackQuery",
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    },
   };
   if (deps.botInfo) config.botInfo = deps.botInfo;
   const bot = new Bot<BotContext>(deps.token, config);

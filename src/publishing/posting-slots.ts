@@ -187,8 +187,8 @@ function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** What a wall clock in `timeZone` shows at the instant `ms`. */
-function wallClockAt(timeZone: string, ms: number): WallClock {
+/** What a wall clock in `timeZone` shows at the instant `ms`, as Intl computes it (the slow part). */
+function intlWallClockAt(timeZone: string, ms: number): WallClock {
   const fields: Record<string, number> = {};
   for (const part of wallClockFormat(timeZone).formatToParts(ms)) {
     if (part.type !== "literal") fields[part.type] = Number(part.value);
@@ -203,24 +203,44 @@ function wallClockAt(timeZone: string, ms: number): WallClock {
   };
 }
 
-/** The zone's offset from UTC at the instant `ms`, in milliseconds (Berlin in summer: +7 200 000). */
+/** What a wall clock in `timeZone` shows at the instant `ms`. */
+function wallClockAt(timeZone: string, ms: number): WallClock {
+  const wall = new Date(ms + offsetAt(timeZone, ms));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
+}
+
 const QUARTER_HOUR_MS = 15 * 60_000;
-const offsetCache = new Map<string, number>();
+/** Offsets by zone, then by quarter-hour since the epoch. */
+const offsetCache = new Map<string, Map<number, number>>();
+let cachedOffsets = 0;
 
 /**
- * The zone's UTC offset at an instant. Every time-zone transition since 1970 falls on a quarter-hour of UTC,
- * so the offset is constant within one quarter-hour and is computed once per zone and quarter-hour: formatting
- * with Intl is the slow part of slot arithmetic, and an approval asks for the same offsets again and again.
+ * The zone's UTC offset at an instant, in milliseconds (Berlin in summer: +7 200 000). Every time-zone
+ * transition since 1970 falls on a quarter-hour of UTC, so the offset is constant within one quarter-hour and is
+ * computed once per zone and quarter-hour: formatting with Intl is the slow part of slot arithmetic, and an
+ * approval asks for the same offsets again and again.
  */
 function offsetAt(timeZone: string, ms: number): number {
-  const quarter = Math.floor(ms / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
-  const key = `${timeZone}|${quarter}`;
-  let offset = offsetCache.get(key);
+  const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+  let offset = offsetCache.get(timeZone)?.get(quarter);
   if (offset === undefined) {
-    const wall = wallClockAt(timeZone, quarter);
-    offset = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - quarter;
-    if (offsetCache.size > 50_000) offsetCache.clear();
-    offsetCache.set(key, offset);
+    const start = quarter * QUARTER_HOUR_MS;
+    const wall = intlWallClockAt(timeZone, start);
+    offset = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - start;
+    if (++cachedOffsets > 50_000) {
+      offsetCache.clear();
+      cachedOffsets = 1;
+    }
+    let zone = offsetCache.get(timeZone);
+    if (!zone) offsetCache.set(timeZone, (zone = new Map()));
+    zone.set(quarter, offset);
   }
   return offset;
 }
@@ -237,11 +257,13 @@ function instantOfLocalTime(
 ): number {
   const wallAsUtc = Date.UTC(date.year, date.month - 1, date.day, hour, minute);
   // Offsets a day either side cover any single transition near this date (no zone changes twice in a day).
-  const offsets = new Set([
-    offsetAt(timeZone, wallAsUtc - DAY_MS),
-    offsetAt(timeZone, wallAsUtc),
-    offsetAt(timeZone, wallAsUtc + DAY_MS),
-  ]);
+  const dayBefore = offsetAt(timeZone, wallAsUtc - DAY_MS);
+  const dayAfter = offsetAt(timeZone, wallAsUtc + DAY_MS);
+  // Almost always: no transition near, and the one offset places the wall time.
+  if (dayBefore === dayAfter && offsetAt(timeZone, wallAsUtc - dayBefore) === dayBefore) {
+    return wallAsUtc - dayBefore;
+  }
+  const offsets = new Set([dayBefore, offsetAt(timeZone, wallAsUtc), dayAfter]);
   const candidates = [...offsets].map((offset) => wallAsUtc - offset).sort((a, b) => a - b);
   const occurrences = candidates.filter((instant) => offsetAt(timeZone, instant) === wallAsUtc - instant);
   if (occurrences.length > 0) return occurrences[0]!;
@@ -276,37 +298,13 @@ export function upcomingSlots(input: {
   after: Date;
   count: number;
 }): Date[] {
-  const { timeZone, count } = input;
-  const slots = input.slots.map(checkSlot).sort((a, b) => a.minutes - b.minutes);
-  assertTimeZone(timeZone);
-  const afterMs = input.after.getTime();
-  if (Number.isNaN(afterMs)) throw new TypeError("upcomingSlots: `after` is an invalid Date");
-  const result: number[] = [];
-  if (count <= 0 || slots.every((slot) => slot.days.size === 0)) return [];
-
-  // Slots on earlier local dates happen before local midnight of after's date, hence before `after`.
-  const start = wallClockAt(timeZone, afterMs);
-  const firstDay = Date.UTC(start.year, start.month - 1, start.day);
-  // Every week has at least one slot, so this bound is never what stops the loop.
-  const lastDayIndex = 7 * count + 7;
-  for (let dayIndex = 0; dayIndex <= lastDayIndex && result.length < count; dayIndex++) {
-    const calendar = new Date(firstDay + dayIndex * DAY_MS);
-    const date = {
-      year: calendar.getUTCFullYear(),
-      month: calendar.getUTCMonth() + 1,
-      day: calendar.getUTCDate(),
-    };
-    const weekday = isoWeekday(date);
-    for (const slot of slots) {
-      if (!slot.days.has(weekday)) continue;
-      const instant = instantOfLocalTime(timeZone, date, Math.floor(slot.minutes / 60), slot.minutes % 60);
-      if (instant > afterMs && instant !== result[result.length - 1]) result.push(instant);
-    }
+  const result: Date[] = [];
+  if (input.count <= 0) return result;
+  for (const instant of slotInstantsAfter(input)) {
+    result.push(new Date(instant));
+    if (result.length >= input.count) break;
   }
-  return result
-    .sort((a, b) => a - b)
-    .slice(0, count)
-    .map((ms) => new Date(ms));
+  return result;
 }
 
 /**
@@ -320,9 +318,49 @@ export function nextFreeSlot(input: {
   taken: readonly Date[];
 }): Date | null {
   const taken = new Set(input.taken.map((date) => date.getTime()));
-  // Each taken instant can block at most one candidate, so one more candidate than taken is always enough.
-  const candidates = upcomingSlots({ ...input, count: taken.size + 1 });
-  return candidates.find((candidate) => !taken.has(candidate.getTime())) ?? null;
+  for (const instant of slotInstantsAfter(input)) {
+    if (!taken.has(instant)) return new Date(instant);
+  }
+  return null;
+}
+
+/**
+ * Slot instants strictly after `after`, earliest first, without end (none when no slot has a day). Within a
+ * local date, slots sorted by time of day give instants in order, a gap's slots collapsing onto one instant.
+ */
+function* slotInstantsAfter(input: {
+  slots: readonly PostingSlot[];
+  timeZone: string;
+  after: Date;
+}): Generator<number> {
+  const { timeZone } = input;
+  const slots = input.slots.map(checkSlot).sort((a, b) => a.minutes - b.minutes);
+  assertTimeZone(timeZone);
+  const afterMs = input.after.getTime();
+  if (Number.isNaN(afterMs)) throw new TypeError("slot arithmetic: `after` is an invalid Date");
+  if (slots.every((slot) => slot.days.size === 0)) return;
+
+  // Slots on earlier local dates happen before local midnight of after's date, hence before `after`.
+  const start = wallClockAt(timeZone, afterMs);
+  const firstDay = Date.UTC(start.year, start.month - 1, start.day);
+  let last = afterMs;
+  for (let dayIndex = 0; ; dayIndex++) {
+    const calendar = new Date(firstDay + dayIndex * DAY_MS);
+    const date = {
+      year: calendar.getUTCFullYear(),
+      month: calendar.getUTCMonth() + 1,
+      day: calendar.getUTCDate(),
+    };
+    const weekday = isoWeekday(date);
+    for (const slot of slots) {
+      if (!slot.days.has(weekday)) continue;
+      const instant = instantOfLocalTime(timeZone, date, Math.floor(slot.minutes / 60), slot.minutes % 60);
+      if (instant > last) {
+        last = instant;
+        yield instant;
+      }
+    }
+  }
 }
 
 function checkSlot(slot: PostingSlot): { minutes: number; days: Set<number> } {
