@@ -1,18 +1,18 @@
 import { spawn } from "node:child_process";
-import { Agent, request as httpRequest } from "node:http";
 import { readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { Pool } from "undici";
 import { openDatabase } from "../../src/database/connect.ts";
 import { migrate } from "../../src/database/migrate.ts";
 import { createLogger } from "../../src/shared/logger.ts";
 import { FakeTelegram } from "../../test/fakes/fake-telegram.ts";
+import { freePort } from "../../test/helpers/child-process.ts";
 import { createBenchDatabase } from "../bench-database.ts";
 import type { Figure } from "../run.ts";
 
-const CHATS = Number(process.env.BENCH_CHATS ?? 100);
+const CHATS = Number(process.env.BENCH_CHATS ?? 200);
 /** Telegram's default max_connections for a webhook: it never has more updates than this in flight at once. */
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 40);
 /** The rate at which the latency run offers approvals, the issue's target. */
@@ -49,18 +49,27 @@ export async function approvalsScenario(): Promise<Figure[]> {
   const logger = createLogger("warn");
   const db = await openDatabase({ url: database.url, dataDir: undefined, poolSize: 4, logger });
   await migrate(db.sql, logger);
-  // The service runs in its own process, like production; this process plays Telegram and its users.
+  // The service runs as production runs it (compiled by `npm run build`, `node dist/main.js`, logging at info)
+  // in its own process; this process plays Telegram and its users.
+  const root = fileURLToPath(new URL("../../", import.meta.url));
+  await run(
+    process.execPath,
+    [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
+    root,
+  );
+  const port = await freePort();
   const profile = process.env.BENCH_PROFILE_DIR
     ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
     : [];
   const service = spawn(
     process.execPath,
-    [...profile, "--import", "tsx", "bench/workers/service-worker.ts"],
+    [...profile, ...(process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean), "dist/main.js"],
     {
-      cwd: fileURLToPath(new URL("../../", import.meta.url)),
+      cwd: root,
       env: {
         PATH: process.env.PATH ?? "",
-        PORT: "0",
+        PORT: String(port),
+        LOG_LEVEL: "info",
         DATABASE_URL: database.url,
         DATA_DIR: join(tmpdir(), "greenlight-bench-approvals"),
         TELEGRAM_BOT_TOKEN: telegram.token,
@@ -72,16 +81,17 @@ export async function approvalsScenario(): Promise<Figure[]> {
         PUBLISH_CRON: "0 0 1 1 *",
         OUTBOX_CRON: "0 0 1 1 *",
       },
-      stdio: ["ignore", "pipe", "inherit"],
+      stdio: ["ignore", "ignore", "inherit"],
     },
   );
-  const serviceUrl = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: service.stdout! }).on("line", (line) => {
-      if (line.startsWith("READY ")) resolve(line.slice(6));
-    });
-    service.on("exit", (code) => reject(new Error(`service exited with ${code}`)));
-  });
+  const serviceUrl = `http://127.0.0.1:${port}`;
+  const exited = new Promise((_, reject) =>
+    service.on("exit", (code) => reject(new Error(`service exited with ${code}`))),
+  );
+  await Promise.race([exited, telegram.waitFor(() => telegram.webhook, 30_000)]);
   const app = { sql: db.sql, url: serviceUrl };
+  // Telegram's connections to the webhook: at most CONNECTIONS, kept alive.
+  const pool = new Pool(serviceUrl, { connections: CONNECTIONS });
   try {
     // Owners with one brand each and cards already in their chats.
     const cards: Card[][] = await Promise.all(
@@ -112,14 +122,15 @@ export async function approvalsScenario(): Promise<Figure[]> {
       }),
     );
 
-    const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-    const target = new URL(`${app.url}/telegram/webhook`);
     let updateId = 5_000_000;
-    /** Delivers one Approve press like Telegram; resolves with the milliseconds until the webhook answered. */
-    const approve = (card: Card) =>
-      new Promise<void>((resolve, reject) => {
-        const id = updateId++;
-        const body = JSON.stringify({
+    /** Delivers one Approve press like Telegram, carrying out the Bot API call its response holds. */
+    const approve = async (card: Card) => {
+      const id = updateId++;
+      const response = await pool.request({
+        path: "/telegram/webhook",
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+        body: JSON.stringify({
           update_id: id,
           callback_query: {
             id: `bench-${id}`,
@@ -133,36 +144,13 @@ export async function approvalsScenario(): Promise<Figure[]> {
               text: "card",
             },
           },
-        });
-        const request = httpRequest(
-          target,
-          {
-            method: "POST",
-            agent,
-            headers: {
-              "content-type": "application/json",
-              "content-length": Buffer.byteLength(body),
-              "x-telegram-bot-api-secret-token": SECRET,
-            },
-          },
-          (response) => {
-            const chunks: Buffer[] = [];
-            response.on("data", (chunk: Buffer) => chunks.push(chunk));
-            response.on("end", () => {
-              if (response.statusCode !== 200)
-                return reject(new Error(`webhook answered ${response.statusCode}`));
-              telegram
-                .performWebhookReply(
-                  Buffer.concat(chunks).toString(),
-                  response.headers["content-type"] ?? null,
-                )
-                .then(resolve, reject);
-            });
-          },
-        );
-        request.on("error", reject);
-        request.end(body);
+        }),
       });
+      const body = await response.body.text();
+      if (response.statusCode !== 200) throw new Error(`webhook answered ${response.statusCode}`);
+      const contentType = response.headers["content-type"];
+      await telegram.performWebhookReply(body, typeof contentType === "string" ? contentType : null);
+    };
 
     /** Telegram's side: per chat one update at a time, and no more than CONNECTIONS in flight overall. */
     const connections = new Semaphore(CONNECTIONS);
@@ -260,6 +248,7 @@ export async function approvalsScenario(): Promise<Figure[]> {
       },
     ];
   } finally {
+    await pool.close();
     service.kill("SIGTERM");
     await new Promise((resolve) => service.on("exit", resolve));
     await db.close();
@@ -290,6 +279,13 @@ class Semaphore {
     if (next) next();
     else this.permits++;
   }
+}
+
+function run(command: string, args: string[], cwd: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ["ignore", "inherit", "inherit"] });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(" ")} failed`))));
+  });
 }
 
 /** User + system CPU time of processes, from /proc (Linux), in milliseconds. */
