@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enqueueDraftCard } from "../src/approval/draft-card-queries.ts";
 import { REFUSAL_TEXT } from "../src/bot/owner-access.ts";
 import { formatSlotForOwner, type PostingSlot } from "../src/publishing/posting-slots.ts";
 import {
   answerTo,
   buttonsOf,
   cardMessages,
-  deliverOutbox,
   EVERY_DAY,
   insertBrand,
-  insertDraft,
   insertOwner,
   pressButton,
   readable,
+  reviewCard,
   wallClock,
 } from "./helpers/draft-fixtures.ts";
 import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
@@ -35,15 +33,6 @@ async function newBrand(fields: { timeZone?: string; postingSlots?: PostingSlot[
   return insertBrand(t.app.sql, ownerId, fields);
 }
 
-/** A draft awaiting review whose card is in the chat; returns the card's text message to press buttons on. */
-async function reviewCard(brandId: number, fields: Parameters<typeof insertDraft>[2] = {}) {
-  const draftId = await insertDraft(t.app.sql, brandId, fields);
-  await enqueueDraftCard(t.app.sql, draftId);
-  await deliverOutbox(t);
-  const card = await cardMessages(t, draftId);
-  return { draftId, message: { message_id: card.text.message_id, chat_id: card.chatId } };
-}
-
 async function draftRow(draftId: number) {
   const [row] = await t.app.sql<
     { status: string; scheduled_for: Date | null; decided_at: Date | null; rejection_reason: string | null }[]
@@ -62,7 +51,7 @@ describe("Approve", () => {
       timeZone: "America/New_York",
       postingSlots: [{ time: "07:30", days: EVERY_DAY }],
     });
-    const { draftId, message } = await reviewCard(brandId);
+    const { draftId, message } = await reviewCard(t, brandId);
     const callsBefore = t.telegram.calls.length;
 
     const press = await pressButton(t, `a:${draftId}`, message);
@@ -98,8 +87,8 @@ describe("Approve", () => {
 
   it("gives a second approved draft the following slot", async () => {
     const brandId = await newBrand();
-    const first = await reviewCard(brandId);
-    const second = await reviewCard(brandId);
+    const first = await reviewCard(t, brandId);
+    const second = await reviewCard(t, brandId);
     await pressButton(t, `a:${first.draftId}`, first.message);
     await pressButton(t, `a:${second.draftId}`, second.message);
     const a = (await draftRow(first.draftId))!.scheduled_for!;
@@ -112,7 +101,7 @@ describe("Approve", () => {
 
   it("schedules exactly one post when two devices tap Approve at once, and answers both", async () => {
     const brandId = await newBrand();
-    const { draftId, message } = await reviewCard(brandId);
+    const { draftId, message } = await reviewCard(t, brandId);
     const taps = [callbackUpdate(`a:${draftId}`, message), callbackUpdate(`a:${draftId}`, message)];
     const responses = await Promise.all(taps.map((update) => postUpdate(t, update)));
     expect(responses.map((r) => r.status)).toEqual([200, 200]);
@@ -126,7 +115,7 @@ describe("Approve", () => {
   it("never gives two drafts approved at the same moment the same slot", async () => {
     const brandId = await newBrand();
     const cards = [];
-    for (let i = 0; i < 6; i++) cards.push(await reviewCard(brandId));
+    for (let i = 0; i < 6; i++) cards.push(await reviewCard(t, brandId));
     const responses = await Promise.all(
       cards.map((card) => pressButton(t, `a:${card.draftId}`, card.message)),
     );
@@ -139,7 +128,7 @@ describe("Approve", () => {
 
   it("acts once on an update Telegram delivers twice, even after the owner changed their mind in between", async () => {
     const brandId = await newBrand();
-    const { draftId, message } = await reviewCard(brandId);
+    const { draftId, message } = await reviewCard(t, brandId);
     const approve = callbackUpdate(`a:${draftId}`, message);
     await Promise.all([postUpdate(t, approve), postUpdate(t, approve)]);
     const scheduled = (await draftRow(draftId))!.scheduled_for;
@@ -157,7 +146,7 @@ describe("Approve", () => {
 
   it("answers a tap on an already approved card with when it is scheduled", async () => {
     const brandId = await newBrand();
-    const { draftId, message } = await reviewCard(brandId);
+    const { draftId, message } = await reviewCard(t, brandId);
     await pressButton(t, `a:${draftId}`, message);
     const row = await draftRow(draftId);
     const again = await pressButton(t, `a:${draftId}`, message);
@@ -169,7 +158,7 @@ describe("Approve", () => {
 
   it("tells the owner to set posting times when the brand has none", async () => {
     const brandId = await newBrand({ postingSlots: [] });
-    const { draftId, message } = await reviewCard(brandId);
+    const { draftId, message } = await reviewCard(t, brandId);
     const press = await pressButton(t, `a:${draftId}`, message);
     expect(press.answer).toMatch(/no posting times yet.*\/schedule/);
     expect((await draftRow(draftId))?.status).toBe("pending_review");
@@ -179,7 +168,7 @@ describe("Approve", () => {
 describe("Undo and Post now", () => {
   it("Undo puts an approved draft back up for review and frees its slot", async () => {
     const brandId = await newBrand();
-    const { draftId, message } = await reviewCard(brandId);
+    const { draftId, message } = await reviewCard(t, brandId);
     await pressButton(t, `a:${draftId}`, message);
     const undo = await pressButton(t, `u:${draftId}`, message);
     expect(undo.answer).toBe("↩️ Back to review");
@@ -197,7 +186,7 @@ describe("Undo and Post now", () => {
 
   it("Undo is refused once the post is being published", async () => {
     const brandId = await newBrand();
-    const { draftId, message } = await reviewCard(brandId);
+    const { draftId, message } = await reviewCard(t, brandId);
     await pressButton(t, `a:${draftId}`, message);
     await t.app.sql`update drafts set status = 'publishing' where id = ${draftId}`;
     const undo = await pressButton(t, `u:${draftId}`, message);
@@ -207,7 +196,7 @@ describe("Undo and Post now", () => {
 
   it("Post now makes the post due at once, runs the publisher, and the card says it is going out", async () => {
     const brandId = await newBrand();
-    const { draftId, message } = await reviewCard(brandId);
+    const { draftId, message } = await reviewCard(t, brandId);
     await pressButton(t, `a:${draftId}`, message);
     const before = Date.now();
     const logsBefore = t.logs.lines.length;
@@ -231,7 +220,7 @@ describe("Undo and Post now", () => {
 describe("Reject", () => {
   it("asks why with quick reasons, stores the chosen one and archives the card", async () => {
     const brandId = await newBrand();
-    const { draftId, message } = await reviewCard(brandId);
+    const { draftId, message } = await reviewCard(t, brandId);
     const ask = await pressButton(t, `r:${draftId}`, message);
     expect(ask.answer).toBe("Why reject it? Pick a reason.");
     const picker = (await cardMessages(t, draftId)).text;
@@ -258,7 +247,7 @@ describe("Reject", () => {
 
   it("Back leaves the reasons and keeps the draft", async () => {
     const brandId = await newBrand();
-    const { draftId, message } = await reviewCard(brandId);
+    const { draftId, message } = await reviewCard(t, brandId);
     await pressButton(t, `r:${draftId}`, message);
     const back = await pressButton(t, `k:${draftId}`, message);
     expect(back.answer).toBe("Kept for review.");
@@ -270,7 +259,7 @@ describe("Reject", () => {
 describe("Retry", () => {
   it("puts a failed post back into the next free slot", async () => {
     const brandId = await newBrand();
-    const { draftId, message } = await reviewCard(brandId);
+    const { draftId, message } = await reviewCard(t, brandId);
     await t.app.sql`
       update drafts set status = 'failed', last_error = 'Instagram had a temporary problem.', publish_attempts = 3
        where id = ${draftId}`;
@@ -310,7 +299,9 @@ describe("New image and Rewrite", () => {
 
   it("New image shows the work in progress, then replaces the photo in place", async () => {
     const brandId = await newBrand();
-    const { draftId, message } = await reviewCard(brandId, { imageUrl: "https://cdn.example.com/old.jpg" });
+    const { draftId, message } = await reviewCard(t, brandId, {
+      imageUrl: "https://cdn.example.com/old.jpg",
+    });
     const photo = (await cardMessages(t, draftId)).photo!;
     const press = await pressButton(t, `i:${draftId}`, message);
     expect(press.answer).toBe("🖼 Making a new image…");
@@ -340,7 +331,7 @@ describe("New image and Rewrite", () => {
 
   it("Rewrite shows the work in progress, then the card carries the new caption", async () => {
     const brandId = await newBrand();
-    const { draftId, message } = await reviewCard(brandId, {
+    const { draftId, message } = await reviewCard(t, brandId, {
       caption: "An old caption that will be rewritten.",
     });
     const press = await pressButton(t, `w:${draftId}`, message);
@@ -360,7 +351,7 @@ describe("New image and Rewrite", () => {
 describe("stale and foreign buttons", () => {
   it("answers what happened instead of acting on a decided draft", async () => {
     const brandId = await newBrand();
-    const { draftId, message } = await reviewCard(brandId);
+    const { draftId, message } = await reviewCard(t, brandId);
     await pressButton(t, `q:${draftId}:o`, message);
     for (const data of [`a:${draftId}`, `e:${draftId}`, `r:${draftId}`, `i:${draftId}`, `w:${draftId}`]) {
       expect((await pressButton(t, data, message)).answer).toBe("Already rejected.");
@@ -371,7 +362,7 @@ describe("stale and foreign buttons", () => {
 
   it("says the draft is gone when it or its brand was deleted, and clears the buttons", async () => {
     const brandId = await newBrand();
-    const deletedDraft = await reviewCard(brandId);
+    const deletedDraft = await reviewCard(t, brandId);
     await t.app.sql`delete from drafts where id = ${deletedDraft.draftId}`;
     const press = await pressButton(t, `a:${deletedDraft.draftId}`, deletedDraft.message);
     expect(press.answer).toBe("This draft no longer exists: it or its brand was deleted.");
@@ -380,7 +371,7 @@ describe("stale and foreign buttons", () => {
     });
 
     const doomedBrand = await newBrand();
-    const orphan = await reviewCard(doomedBrand);
+    const orphan = await reviewCard(t, doomedBrand);
     await t.app.sql`delete from brands where id = ${doomedBrand}`;
     expect((await pressButton(t, `p:${orphan.draftId}`, orphan.message)).answer).toBe(
       "This draft no longer exists: it or its brand was deleted.",
@@ -389,7 +380,7 @@ describe("stale and foreign buttons", () => {
 
   it("refuses a stranger politely and changes nothing", async () => {
     const brandId = await newBrand();
-    const { draftId, message } = await reviewCard(brandId);
+    const { draftId, message } = await reviewCard(t, brandId);
     const press = await pressButton(t, `a:${draftId}`, message, STRANGER);
     expect(press.status).toBe(200);
     expect(press.answer).toBe(REFUSAL_TEXT);
@@ -399,7 +390,7 @@ describe("stale and foreign buttons", () => {
   it("does not let another owner decide on this owner's draft", async () => {
     await insertOwner(t.app.sql, { telegramUserId: OTHER_OWNER_ID, displayName: "Bob" });
     const brandId = await newBrand();
-    const { draftId, message } = await reviewCard(brandId);
+    const { draftId, message } = await reviewCard(t, brandId);
     const press = await pressButton(t, `a:${draftId}`, message, { id: OTHER_OWNER_ID });
     expect(press.answer).toBe("This draft no longer exists: it or its brand was deleted.");
     expect((await draftRow(draftId))?.status).toBe("pending_review");
@@ -407,7 +398,7 @@ describe("stale and foreign buttons", () => {
 
   it("answers junk callback data without failing", async () => {
     const brandId = await newBrand();
-    const { message } = await reviewCard(brandId);
+    const { message } = await reviewCard(t, brandId);
     const press = await pressButton(t, "q:1:z", message);
     expect(press.status).toBe(200);
     expect(press.answer).toBe("This button is no longer active.");

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enqueueDraftCard } from "../src/approval/draft-card-queries.ts";
 import {
   buttonsOf,
   cardMessages,
-  deliverOutbox,
   insertBrand,
-  insertDraft,
   insertOwner,
   pressButton,
   readable,
+  reviewCard,
 } from "./helpers/draft-fixtures.ts";
 import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
 import { postUpdate, textUpdate } from "./helpers/telegram-updates.ts";
@@ -24,14 +22,6 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 const ORIGINAL = "Cargo bikes now outsell cars in three Dutch cities.";
-
-async function reviewCard(fields: Parameters<typeof insertDraft>[2] = {}) {
-  const draftId = await insertDraft(t.app.sql, brandId, fields);
-  await enqueueDraftCard(t.app.sql, draftId);
-  await deliverOutbox(t);
-  const card = await cardMessages(t, draftId);
-  return { draftId, message: { message_id: card.text.message_id, chat_id: card.chatId } };
-}
 
 async function draftRow(draftId: number) {
   const [row] = await t.app.sql<
@@ -63,7 +53,7 @@ async function cardText(draftId: number): Promise<string> {
 
 describe("✏️ Edit", () => {
   it("takes the owner's caption, keeps it as their voice and updates the card in place", async () => {
-    const { draftId, message } = await reviewCard();
+    const { draftId, message } = await reviewCard(t, brandId);
     const before = t.telegram.messagesIn(OWNER_ID).length;
     const press = await pressButton(t, `e:${draftId}`, message);
     expect(press.answer).toBe("Send the new caption.");
@@ -95,7 +85,7 @@ describe("✏️ Edit", () => {
   });
 
   it("/cancel leaves the caption as it was", async () => {
-    const { draftId, message } = await reviewCard();
+    const { draftId, message } = await reviewCard(t, brandId);
     await pressButton(t, `e:${draftId}`, message);
     expect(await say("/cancel")).toEqual(["Edit cancelled: the caption is unchanged."]);
     expect(await draftRow(draftId)).toMatchObject({ caption: ORIGINAL, edited: false });
@@ -103,7 +93,7 @@ describe("✏️ Edit", () => {
   });
 
   it("explains why a caption Instagram would refuse is refused, and keeps waiting for a better one", async () => {
-    const { draftId, message } = await reviewCard();
+    const { draftId, message } = await reviewCard(t, brandId);
     await pressButton(t, `e:${draftId}`, message);
     const tooLong = "Cargo bikes everywhere. ".repeat(100).trim();
     const [explanation] = await say(tooLong);
@@ -127,7 +117,7 @@ describe("✏️ Edit", () => {
   });
 
   it("continues where it was after a restart", async () => {
-    const { draftId, message } = await reviewCard();
+    const { draftId, message } = await reviewCard(t, brandId);
     await pressButton(t, `e:${draftId}`, message);
     await t.restart();
     expect(await say("Written before the deploy, sent after it.")).toEqual([
@@ -141,8 +131,8 @@ describe("✏️ Edit", () => {
   });
 
   it("lets other cards' buttons work while it waits for the caption", async () => {
-    const editing = await reviewCard();
-    const other = await reviewCard();
+    const editing = await reviewCard(t, brandId);
+    const other = await reviewCard(t, brandId);
     await pressButton(t, `e:${editing.draftId}`, editing.message);
     const approve = await pressButton(t, `a:${other.draftId}`, other.message);
     expect(approve.answer).toMatch(/^✅ Scheduled for /);
@@ -156,7 +146,7 @@ describe("✏️ Edit", () => {
   });
 
   it("saves onto a draft approved meanwhile, but not onto one rejected meanwhile", async () => {
-    const approved = await reviewCard();
+    const approved = await reviewCard(t, brandId);
     await pressButton(t, `e:${approved.draftId}`, approved.message);
     await pressButton(t, `a:${approved.draftId}`, approved.message);
     expect(await say("Approved, then polished.")).toEqual([
@@ -168,7 +158,7 @@ describe("✏️ Edit", () => {
     });
     expect(await cardText(approved.draftId)).toMatch(/^✅ Scheduled for [\s\S]*Approved, then polished\./);
 
-    const rejected = await reviewCard();
+    const rejected = await reviewCard(t, brandId);
     await pressButton(t, `e:${rejected.draftId}`, rejected.message);
     await pressButton(t, `q:${rejected.draftId}:t`, rejected.message);
     expect(await say("Too late for this one.")).toEqual(["The caption was not changed. Already rejected."]);
@@ -176,7 +166,7 @@ describe("✏️ Edit", () => {
   });
 
   it("another command leaves the edit and runs", async () => {
-    const { draftId, message } = await reviewCard();
+    const { draftId, message } = await reviewCard(t, brandId);
     await pressButton(t, `e:${draftId}`, message);
     const replies = await say("/nosuchcommand");
     expect(replies[0]).toBe("Left the caption edit: the caption is unchanged.");
@@ -185,7 +175,7 @@ describe("✏️ Edit", () => {
   });
 
   it("answers a tap on Edit for a decided draft with what happened", async () => {
-    const { draftId, message } = await reviewCard();
+    const { draftId, message } = await reviewCard(t, brandId);
     await pressButton(t, `q:${draftId}:o`, message);
     const before = t.telegram.messagesIn(OWNER_ID).length;
     expect((await pressButton(t, `e:${draftId}`, message)).answer).toBe("Already rejected.");
@@ -195,7 +185,7 @@ describe("✏️ Edit", () => {
 
 describe("❌ Reject with a typed reason", () => {
   it("asks for the reason, stores it for the drafter and archives the card", async () => {
-    const { draftId, message } = await reviewCard();
+    const { draftId, message } = await reviewCard(t, brandId);
     await pressButton(t, `r:${draftId}`, message);
     const before = t.telegram.messagesIn(OWNER_ID).length;
     expect((await pressButton(t, `q:${draftId}:x`, message)).answer).toBe("Type the reason below.");
@@ -215,7 +205,7 @@ describe("❌ Reject with a typed reason", () => {
   });
 
   it("/cancel keeps the draft and puts its buttons back", async () => {
-    const { draftId, message } = await reviewCard();
+    const { draftId, message } = await reviewCard(t, brandId);
     await pressButton(t, `r:${draftId}`, message);
     await pressButton(t, `q:${draftId}:x`, message);
     expect(await say("/cancel")).toEqual(["Not rejected: the draft is still waiting for your review."]);
@@ -224,7 +214,7 @@ describe("❌ Reject with a typed reason", () => {
   });
 
   it("a quick reason tapped instead of typing one ends the question", async () => {
-    const { draftId, message } = await reviewCard();
+    const { draftId, message } = await reviewCard(t, brandId);
     await pressButton(t, `r:${draftId}`, message);
     await pressButton(t, `q:${draftId}:x`, message);
     await pressButton(t, `q:${draftId}:i`, message);

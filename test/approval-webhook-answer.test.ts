@@ -1,13 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { enqueueDraftCard } from "../src/approval/draft-card-queries.ts";
-import {
-  cardMessages,
-  deliverOutbox,
-  insertBrand,
-  insertDraft,
-  insertOwner,
-  readable,
-} from "./helpers/draft-fixtures.ts";
+import { insertBrand, insertOwner, readable, reviewCard } from "./helpers/draft-fixtures.ts";
 import { startTestApp, TEST_WEBHOOK_SECRET, type TestApp } from "./helpers/start-test-app.ts";
 import { callbackUpdate } from "./helpers/telegram-updates.ts";
 
@@ -19,18 +11,10 @@ beforeEach(async () => {
 });
 afterEach(() => t.stop());
 
-async function reviewCard() {
-  const brandId = await insertBrand(t.app.sql, await insertOwner(t.app.sql));
-  const draftId = await insertDraft(t.app.sql, brandId);
-  await enqueueDraftCard(t.app.sql, draftId);
-  await deliverOutbox(t);
-  const card = await cardMessages(t, draftId);
-  return { draftId, message: { message_id: card.text.message_id, chat_id: card.chatId } };
-}
-
 describe("answering a press in the webhook response", () => {
   it("returns answerCallbackQuery with the outcome as the response body, as Telegram expects it", async () => {
-    const { draftId, message } = await reviewCard();
+    const brandId = await insertBrand(t.app.sql, await insertOwner(t.app.sql));
+    const { draftId, message } = await reviewCard(t, brandId);
     const update = callbackUpdate(`a:${draftId}`, message);
     const response = await fetch(`${t.app.url}/telegram/webhook`, {
       method: "POST",
@@ -50,7 +34,8 @@ describe("answering a press in the webhook response", () => {
   });
 
   it("answers before a slow card edit finishes, and a stop still waits for that edit", async () => {
-    const { draftId, message } = await reviewCard();
+    const brandId = await insertBrand(t.app.sql, await insertOwner(t.app.sql));
+    const { draftId, message } = await reviewCard(t, brandId);
     t.telegram.delay("editMessageText", 400);
     const delivered = await t.telegram.deliver(
       `${t.app.url}/telegram/webhook`,

@@ -1,14 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enqueueDraftCard } from "../src/approval/draft-card-queries.ts";
-import {
-  answerTo,
-  cardMessages,
-  deliverOutbox,
-  insertBrand,
-  insertDraft,
-  insertOwner,
-  readable,
-} from "./helpers/draft-fixtures.ts";
+import { answerTo, insertBrand, insertOwner, readable, reviewCard } from "./helpers/draft-fixtures.ts";
 import { startTestApp, type TestApp } from "./helpers/start-test-app.ts";
 import { callbackUpdate } from "./helpers/telegram-updates.ts";
 
@@ -22,14 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-async function reviewCard() {
-  const draftId = await insertDraft(t.app.sql, brandId);
-  await enqueueDraftCard(t.app.sql, draftId);
-  await deliverOutbox(t);
-  const card = await cardMessages(t, draftId);
-  return { draftId, message: { message_id: card.text.message_id, chat_id: card.chatId } };
-}
-
 async function statusOf(draftId: number): Promise<string | undefined> {
   const [row] = await t.app.sql<{ status: string }[]>`select status from drafts where id = ${draftId}`;
   return row?.status;
@@ -37,7 +20,7 @@ async function statusOf(draftId: number): Promise<string | undefined> {
 
 describe("Telegram long polling", () => {
   it("takes a press from getUpdates, answers it through the Bot API and edits the card", async () => {
-    const { draftId, message } = await reviewCard();
+    const { draftId, message } = await reviewCard(t, brandId);
     const press = callbackUpdate(`a:${draftId}`, message);
     t.telegram.pushUpdate(press);
 
@@ -52,7 +35,7 @@ describe("Telegram long polling", () => {
   });
 
   it("still schedules the post and updates the card when Telegram refuses the toast", async () => {
-    const { draftId, message } = await reviewCard();
+    const { draftId, message } = await reviewCard(t, brandId);
     t.telegram.failNext("answerCallbackQuery", {
       error_code: 400,
       description: "Bad Request: query is malformed",

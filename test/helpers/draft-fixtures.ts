@@ -1,4 +1,5 @@
 import sharp from "sharp";
+import { enqueueDraftCard } from "../../src/approval/draft-card-queries.ts";
 import type { Sql } from "../../src/database/connect.ts";
 import type { PostingSlot } from "../../src/publishing/posting-slots.ts";
 import { type FakeMessage, visibleText } from "../fakes/fake-telegram.ts";
@@ -102,6 +103,18 @@ export interface CardMessages {
 /** Runs the outbox worker once, as its schedule would. */
 export async function deliverOutbox(t: TestApp): Promise<void> {
   await t.app.scheduler.runNow("telegram-outbox");
+}
+
+/**
+ * A draft awaiting review whose card the outbox has sent to the chat; returns the card's text message, the one
+ * whose buttons a test presses.
+ */
+export async function reviewCard(t: TestApp, brandId: number, fields: DraftFields = {}) {
+  const draftId = await insertDraft(t.app.sql, brandId, fields);
+  await enqueueDraftCard(t.app.sql, draftId);
+  await deliverOutbox(t);
+  const card = await cardMessages(t, draftId);
+  return { draftId, message: { message_id: card.text.message_id, chat_id: card.chatId } };
 }
 
 /** The Telegram messages recorded for a draft's card. */
