@@ -1,4 +1,4 @@
-import { Agent, request } from "undici";
+import type { Agent } from "undici";
 
 /** The part of fetch's init grammY uses (createJsonPayload / createFormDataPayload, plus its abort signal). */
 interface BotApiRequestInit {
@@ -14,11 +14,18 @@ interface BotApiRequestInit {
  * about twice the CPU per call. grammY reads nothing of the response but its JSON body, which the Bot API also
  * sends with error statuses ({ok:false, error_code, description}).
  *
- * undici is the HTTP client Node itself is built on, kept by the Node.js project.
+ * undici is the HTTP client Node itself is built on, kept by the Node.js project. It is loaded on the first call
+ * (loading it takes about 90 ms), so start-up does not wait for it.
  */
 export function createBotApiFetch(): { fetch: typeof fetch; close(): Promise<void> } {
-  const dispatcher = new Agent({ keepAliveTimeout: 30_000 });
+  let client: Promise<{ request: typeof import("undici").request; dispatcher: Agent }> | undefined;
+  const load = () =>
+    (client ??= import("undici").then((undici) => ({
+      request: undici.request,
+      dispatcher: new undici.Agent({ keepAliveTimeout: 30_000 }),
+    })));
   const botApiFetch = async (url: string | URL, init: BotApiRequestInit = {}) => {
+    const { request, dispatcher } = await load();
     // undici manages the connection itself and refuses a Connection header, which grammY always sets.
     const { connection: _managedByUndici, ...headers } = init.headers ?? {};
     const response = await request(url, {
@@ -34,5 +41,10 @@ export function createBotApiFetch(): { fetch: typeof fetch; close(): Promise<voi
       json: () => response.body.json(),
     };
   };
-  return { fetch: botApiFetch as unknown as typeof fetch, close: () => dispatcher.close() };
+  return {
+    fetch: botApiFetch as unknown as typeof fetch,
+    close: async () => {
+      if (client) await (await client).dispatcher.close();
+    },
+  };
 }
