@@ -32,12 +32,7 @@ import {
 import { EDIT_CAPTION_CONVERSATION, editCaptionConversation } from "./edit-caption-conversation.ts";
 import { REJECT_REASON_CONVERSATION, rejectReasonConversation } from "./reject-reason-conversation.ts";
 import { REJECTION_REASONS } from "./rejection-reasons.ts";
-import {
-  type CardMoment,
-  DRAFT_GONE_TEXT,
-  type DraftStatus,
-  describeDraftState,
-} from "./render-draft-card.ts";
+import { type CardMoment, DRAFT_GONE_TEXT, describeDraftState } from "./render-draft-card.ts";
 import { formatSlotForOwner } from "../publishing/posting-slots.ts";
 
 export interface DraftDecisionsDeps {
@@ -143,20 +138,16 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
     switch (callback.action) {
       case "approve":
         if (card.postingSlots.every((slot) => slot.days.length === 0)) return answer(ctx, NO_SLOTS_TEXT);
-        return decide(press, ["pending_review"], scheduledToast("✅ Scheduled for"), () =>
-          approveDraft(sql, input),
-        );
+        return decide(press, scheduledToast("✅ Scheduled for"), () => approveDraft(sql, input));
       case "undo":
         return decide(
           press,
-          ["approved"],
           () => "↩️ Back to review",
           () => undoApproval(sql, input),
         );
       case "postNow":
         return decide(
           press,
-          ["approved"],
           () => "🚀 Sending it out now",
           async () => {
             const outcome = await postDraftNow(sql, input);
@@ -165,9 +156,7 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
           },
         );
       case "retry":
-        return decide(press, ["failed"], scheduledToast("🔁 Scheduled again for"), () =>
-          retryDraft(sql, input),
-        );
+        return decide(press, scheduledToast("🔁 Scheduled again for"), () => retryDraft(sql, input));
       case "reject":
         if (!(await stillPending(press))) return;
         await answer(ctx, "Why reject it? Pick a reason.");
@@ -192,7 +181,6 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
         await leaveDialog(ctx, REJECT_REASON_CONVERSATION);
         return decide(
           press,
-          ["pending_review"],
           () => "❌ Rejected",
           () => rejectDraft(sql, { ...input, reason: stored }),
         );
@@ -237,16 +225,11 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
    * one short statement, so the answer still comes well within Telegram's wait, and it says what happened.
    */
   async function decide(
-    press: Press,
-    from: DraftStatus[],
+    { ctx }: Press,
     toastWhenDone: (card: StoredDraftCard) => string,
     transition: () => Promise<DecisionOutcome>,
   ): Promise<void> {
-    const { ctx, card } = press;
-    if (!from.includes(card.status)) {
-      await answer(ctx, describeDraftState(card, clock()));
-      return show(ctx, card);
-    }
+    // A draft no longer in a state the decision starts from comes back as "stale", answered with what happened.
     const outcome = await transition();
     // A refused toast must not keep the card from showing the decision: it is reported after the edit.
     const answered = await answer(ctx, toastFor(outcome, toastWhenDone)).then(

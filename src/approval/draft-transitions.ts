@@ -39,8 +39,7 @@ export interface DecisionInput {
   updateId: number;
   now: Date;
   /**
-   * The card as the caller read it just before, already checked to be in a state the decision starts from:
-   * saves reading it again inside the transaction. The guarded UPDATE still decides.
+   * The card as the caller read it just before: saves reading it again. The guarded UPDATE still decides.
    */
   known?: StoredDraftCard | undefined;
   /** The brand's taken slots, read together with `known`; a lost race for a slot reads them again. */
