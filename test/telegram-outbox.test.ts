@@ -58,6 +58,31 @@ describe("Telegram outbox", () => {
     expect(sent.indexOf("second")).toBeGreaterThan(sent.indexOf("first"));
   }, 20_000);
 
+  it("holds a chat's later message while an earlier one waits out a long retry_after, counting no attempt", async () => {
+    // retry_after 30 is past the bot's own retry limit, so the outbox waits it out.
+    t.telegram.tooManyRequests("sendMessage", 30, 1);
+    await enqueueText(t.app.sql, OWNER_ID, { text: "earlier news" });
+    await enqueueText(t.app.sql, OWNER_ID, { text: "later news" });
+    const laterId = await lastId();
+    const texts = () => t.telegram.messagesIn(OWNER_ID).map((m) => m.text);
+
+    await deliver();
+    // Long enough for a message put off by a second to be due again.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await deliver();
+    expect(texts()).not.toContain("earlier news");
+    expect(texts()).not.toContain("later news");
+    expect(await statusOf(laterId)).toMatchObject({ status: "pending", attempts: 0 });
+
+    // The 30 seconds pass.
+    await t.app.sql`update telegram_outbox set next_attempt_at = now() where id = ${laterId - 1}`;
+    await deliver();
+    const sent = texts();
+    expect(sent.indexOf("earlier news")).toBeGreaterThan(-1);
+    expect(sent.indexOf("later news")).toBeGreaterThan(sent.indexOf("earlier news"));
+    expect(await statusOf(laterId)).toMatchObject({ status: "sent", attempts: 1 });
+  });
+
   it("gives up on a message Telegram will never accept, keeping the reason and logging it", async () => {
     t.telegram.failNext("sendMessage", {
       error_code: 403,

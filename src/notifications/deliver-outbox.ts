@@ -3,6 +3,7 @@ import type { Sql } from "../database/connect.ts";
 import type { Logger } from "../shared/logger.ts";
 import {
   claimDueMessages,
+  holdMessage,
   markMessageDead,
   markMessageSent,
   type OutboxRow,
@@ -41,7 +42,7 @@ export async function deliverOutbox(deps: {
   const heldChats = new Set<number>();
   for (const row of rows) {
     if (heldChats.has(row.chat_id)) {
-      await rescheduleMessage(deps.sql, row.id, 1, "waiting for an earlier message to this chat");
+      await holdMessage(deps.sql, row.id);
       result.retried++;
       continue;
     }

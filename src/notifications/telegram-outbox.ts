@@ -54,15 +54,20 @@ export interface OutboxRow {
 /**
  * Claims due messages by pushing their next attempt two minutes out (a lease), so another instance or the next
  * tick does not send them at the same time. SKIP LOCKED lets instances claim disjoint batches; on the embedded
- * database it is merely serial. Oldest first, so one chat's messages keep their order.
+ * database it is merely serial. Oldest first, and never a message whose chat has an earlier one still waiting
+ * (for its retry, or leased elsewhere): one chat's messages arrive in the order they were decided.
  */
 export async function claimDueMessages(sql: Sql, limit: number): Promise<OutboxRow[]> {
   return sql<OutboxRow[]>`
     update telegram_outbox
        set next_attempt_at = now() + interval '2 minutes', attempts = attempts + 1
      where id in (
-       select id from telegram_outbox
+       select id from telegram_outbox o
         where status = 'pending' and next_attempt_at <= now()
+          and not exists (
+            select from telegram_outbox earlier
+             where earlier.chat_id = o.chat_id and earlier.status = 'pending' and earlier.id < o.id
+               and earlier.next_attempt_at > now())
         order by id
         limit ${limit}
         for update skip locked)
@@ -82,6 +87,19 @@ export async function rescheduleMessage(
   await sql`
     update telegram_outbox
        set next_attempt_at = now() + make_interval(secs => ${delaySeconds}), last_error = ${error}
+     where id = ${id}`;
+}
+
+/**
+ * Puts back a claimed message that was not tried because an earlier one to its chat failed: due again at once
+ * and with its attempt given back, so waiting behind another message never counts towards giving up. The
+ * claim passes it over until the earlier message is sent or given up.
+ */
+export async function holdMessage(sql: Sql, id: number): Promise<void> {
+  await sql`
+    update telegram_outbox
+       set next_attempt_at = now(), attempts = attempts - 1,
+           last_error = 'waiting for an earlier message to this chat'
      where id = ${id}`;
 }
 
