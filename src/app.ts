@@ -36,6 +36,7 @@ import { mediaRoute } from "./server/media-route.ts";
 import { telegramWebhook } from "./server/telegram-webhook-route.ts";
 import { createBotApiFetch } from "./bot/bot-api-fetch.ts";
 import type { Services } from "./services.ts";
+import { InFlightWork } from "./shared/in-flight-work.ts";
 import { createLogger, type Logger, withSecretsScrubbed } from "./shared/logger.ts";
 import { createTokenVault, generateEncryptionKey, type TokenVault } from "./shared/token-vault.ts";
 import { createMediaStore } from "./storage/create-media-store.ts";
@@ -52,7 +53,10 @@ export interface RunningGreenlight {
   bot: Bot<BotContext> | undefined;
   scheduler: Scheduler;
   services: Services;
-  /** Resolves once every Telegram update received so far is fully handled (work after an early answer too). */
+  /**
+   * Resolves once every Telegram update received so far is fully handled, with the work it set going (a card
+   * edit after an early answer, an image being made).
+   */
   settled(): Promise<void>;
   /** Stops jobs, lets in-flight work finish, closes the server and the pool. Safe to call twice. */
   stop(): Promise<void>;
@@ -119,6 +123,7 @@ export async function startGreenlight(
       media,
       outboxSenders: { text: sendTextMessage, ...draftCardSenders({ sql, media, logger }) },
       clock: () => new Date(),
+      inFlight: new InFlightWork(),
     };
 
     const drafting: DraftingDeps = {
@@ -163,24 +168,22 @@ export async function startGreenlight(
 
     const routes = [];
     if (!config.S3_BUCKET) routes.push(mediaRoute(media));
-    const webhook =
-      bot && config.webhookMode ? telegramWebhook(bot, config.TELEGRAM_WEBHOOK_SECRET!, logger) : undefined;
-    if (webhook) routes.push(webhook.route);
+    if (bot && config.webhookMode) {
+      routes.push(
+        telegramWebhook(bot, config.TELEGRAM_WEBHOOK_SECRET!, { logger, inFlight: services.inFlight }),
+      );
+    }
     routes.push(instagramAuthRoutes({ services, client: instagramClient }));
     routes.push(metaCallbackRoutes({ services }));
     const app = createHttpApp({ sql, logger, routes });
 
-    const settled = async () => {
-      await webhook?.settled();
-    };
     // Runs after the server has closed (cleanups run in reverse): updates answered early may still be editing
-    // their cards, and need the pool for that.
-    cleanups.push(() =>
-      Promise.race([
-        settled(),
-        new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_TIMEOUT_MS).unref()),
-      ]),
-    );
+    // their cards, and an image may still be in the making; they need the pool. What outlasts the timeout is
+    // abandoned, and its card put back through the outbox.
+    cleanups.push(async () => {
+      const abandoned = await services.inFlight.drain(config.SHUTDOWN_TIMEOUT_MS);
+      if (abandoned > 0) logger.warn({ abandoned }, "shutdown: stopped waiting for work still running");
+    });
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: options.hostname });
     await new Promise<void>((resolve, reject) => {
       server.once("listening", () => resolve());
@@ -251,7 +254,7 @@ export async function startGreenlight(
       bot,
       scheduler,
       services,
-      settled,
+      settled: () => services.inFlight.settled(),
       stop() {
         stopping ??= runCleanups().then(() => logger.info("greenlight stopped"));
         return stopping;

@@ -2,6 +2,7 @@ import type { Config } from "./config/config.ts";
 import type { Sql } from "./database/connect.ts";
 import type { OutboxSender } from "./notifications/deliver-outbox.ts";
 import type { Scheduler } from "./scheduler/scheduler.ts";
+import type { InFlightWork } from "./shared/in-flight-work.ts";
 import type { Logger } from "./shared/logger.ts";
 import type { TokenVault } from "./shared/token-vault.ts";
 import type { MediaStore } from "./storage/media-store.ts";
@@ -21,4 +22,6 @@ export interface Services {
   outboxSenders: Record<string, OutboxSender>;
   /** The current time; one place to read it so slot and budget logic stay testable. */
   clock: () => Date;
+  /** Work that runs on after the request that started it; shutdown waits for it. */
+  inFlight: InFlightWork;
 }

@@ -33,10 +33,11 @@ import { EDIT_CAPTION_CONVERSATION, editCaptionConversation } from "./edit-capti
 import { REJECT_REASON_CONVERSATION, rejectReasonConversation } from "./reject-reason-conversation.ts";
 import { REJECTION_REASONS } from "./rejection-reasons.ts";
 import { type CardMoment, DRAFT_GONE_TEXT, describeDraftState } from "./render-draft-card.ts";
+import { enqueueText } from "../notifications/telegram-outbox.ts";
 import { formatSlotForOwner } from "../publishing/posting-slots.ts";
 
 export interface DraftDecisionsDeps {
-  services: Pick<Services, "sql" | "logger" | "clock" | "scheduler">;
+  services: Pick<Services, "sql" | "logger" | "clock" | "scheduler" | "inFlight">;
   /** The pipeline's regenerator; without it 🖼 New image and 🔁 Rewrite say they are not available. */
   regenerator?: DraftRegenerator | undefined;
 }
@@ -86,7 +87,7 @@ export interface DraftButtons {
 
 /** The card's buttons. */
 export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
-  const { sql, logger, clock, scheduler } = deps.services;
+  const { sql, logger, clock, scheduler, inFlight } = deps.services;
   const direct = new Composer<BotContext>();
   const buttons = new Composer<BotContext>();
 
@@ -295,7 +296,9 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
 
     // Image generation takes longer than Telegram waits for a webhook answer (and a timed-out update is
     // redelivered), so the work runs after the answer. The card is refreshed through the outbox, which retries.
-    void (async () => {
+    const refreshCard = () =>
+      enqueueDraftCardUpdate(sql, card.id, { newPhoto: part === "image" }).then(() => runJobSoon(OUTBOX_JOB));
+    const work = (async () => {
       try {
         const outcome =
           part === "image"
@@ -307,13 +310,22 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
         await ctx.reply("Something went wrong on our side; the draft is unchanged.").catch(() => undefined);
       } finally {
         regenerating.delete(key);
-        await enqueueDraftCardUpdate(sql, card.id, { newPhoto: part === "image" })
-          .then(() => runJobSoon(OUTBOX_JOB))
-          .catch((error) =>
-            logger.error({ err: error, draftId: card.id }, "could not queue the card update"),
-          );
+        await refreshCard().catch((error) =>
+          logger.error({ err: error, draftId: card.id }, "could not queue the card update"),
+        );
       }
     })();
+    // A shutdown that cannot wait for it (an image can take a minute) puts the card back, with its buttons,
+    // and says so, rather than leaving "Making a new image…" on the card for good.
+    inFlight.track(work, async () => {
+      await enqueueText(sql, card.telegramChatId ?? card.ownerChatId, {
+        text:
+          part === "image"
+            ? "The new image was cut short by a restart of the service. Tap 🖼 New image to try again."
+            : "The rewrite was cut short by a restart of the service. Tap 🔁 Rewrite to try again.",
+      });
+      await enqueueDraftCardUpdate(sql, card.id);
+    });
   }
 
   function show(ctx: BotContext, card: StoredDraftCard, moment?: CardMoment): Promise<void> {

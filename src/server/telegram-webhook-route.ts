@@ -4,14 +4,9 @@ import type { Update } from "grammy/types";
 import type { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { BotContext } from "../bot/bot-context.ts";
+import type { InFlightWork } from "../shared/in-flight-work.ts";
 import type { Logger } from "../shared/logger.ts";
 import type { AppEnv } from "./http-app.ts";
-
-export interface TelegramWebhook {
-  route: (app: Hono<AppEnv>) => void;
-  /** Resolves once every update received so far is fully handled, including work after an early answer. */
-  settled(): Promise<void>;
-}
 
 /**
  * POST /telegram/webhook. The secret Telegram sends in X-Telegram-Bot-Api-Secret-Token is checked (in constant
@@ -28,12 +23,16 @@ export interface TelegramWebhook {
  * edit). Handlers answer a press only after its decision is committed, so Telegram no longer redelivering the
  * update from then on loses nothing but a card edit, which a later press or the outbox brings up to date.
  */
-export function telegramWebhook(bot: Bot<BotContext>, secretToken: string, logger: Logger): TelegramWebhook {
+export function telegramWebhook(
+  bot: Bot<BotContext>,
+  secretToken: string,
+  deps: { logger: Logger; inFlight: InFlightWork },
+): (app: Hono<AppEnv>) => void {
+  const { logger, inFlight } = deps;
   const expected = Buffer.from(secretToken);
   let initializing: Promise<void> | undefined;
-  const handling = new Set<Promise<void>>();
 
-  const route = (app: Hono<AppEnv>) => {
+  return (app: Hono<AppEnv>) => {
     app.post("/telegram/webhook", async (c) => {
       const given = Buffer.from(c.req.header("x-telegram-bot-api-secret-token") ?? "");
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
@@ -65,28 +64,18 @@ export function telegramWebhook(bot: Bot<BotContext>, secretToken: string, logge
           reply(body);
         },
       });
-      // Tracked until done, for shutdown and for settled(); a failure after the early answer has no response
-      // left to fail, so it is logged here.
-      const tracked = handled.then(
-        () => undefined,
-        (error: unknown) => {
+      // Tracked until done, for shutdown; a failure after the early answer has no response left to fail, so it
+      // is logged here.
+      inFlight.track(
+        handled.catch((error: unknown) => {
           if (answeredEarly)
             logger.error({ err: error, updateId: update.update_id }, "telegram update failed");
-        },
+        }),
       );
-      handling.add(tracked);
-      void tracked.finally(() => handling.delete(tracked));
 
       const body = await Promise.race([replied, handled.then(() => null)]);
       if (body === null) return c.body(null, 200);
       return c.body(body, 200, { "content-type": "application/json" });
     });
-  };
-
-  return {
-    route,
-    async settled() {
-      while (handling.size > 0) await Promise.all(handling);
-    },
   };
 }

@@ -49,6 +49,8 @@ export interface FakeOpenAi {
    * what an older model or a misconfigured proxy sends — to prove callers normalise.
    */
   forceNextImage(image: { format: "png"; width: number; height: number }): void;
+  /** Answers the next generation request only after this many milliseconds (a real one takes up to a minute). */
+  delayNext(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function startFakeOpenAi(options: { apiKey?: string } = {}): Promis
   const pendingFailures: FakeOpenAiFailure[] = [];
   const forcedImages: { format: "png"; width: number; height: number }[] = [];
   let requestCounter = 0;
+  const delays: number[] = [];
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     requestCounter += 1;
@@ -97,6 +100,8 @@ export async function startFakeOpenAi(options: { apiKey?: string } = {}): Promis
       return sendError(res, 404, "invalid_request_error", `Invalid URL (${req.method} ${req.url})`);
     }
 
+    const delayMs = delays.shift();
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const failure = pendingFailures.shift();
     if (failure === "content_policy") {
       // Shape of a real refusal (e.g. github.com/jeffstric/ZJT/issues/480).
@@ -183,6 +188,7 @@ export async function startFakeOpenAi(options: { apiKey?: string } = {}): Promis
     requests,
     failNext: (failure) => pendingFailures.push(failure),
     forceNextImage: (image) => forcedImages.push(image),
+    delayNext: (ms) => delays.push(ms),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

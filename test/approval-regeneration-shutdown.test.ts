@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { type FakeOpenAi, startFakeOpenAi } from "./fakes/fake-openai.ts";
+import {
+  answerTo,
+  buttonsOf,
+  cardMessages,
+  deliverOutbox,
+  insertBrand,
+  insertOwner,
+  readable,
+  reviewCard,
+} from "./helpers/draft-fixtures.ts";
+import { OWNER_ID, startTestApp, TEST_WEBHOOK_SECRET, type TestApp } from "./helpers/start-test-app.ts";
+import { callbackUpdate } from "./helpers/telegram-updates.ts";
+
+let openai: FakeOpenAi;
+let t: TestApp;
+
+beforeAll(async () => {
+  openai = await startFakeOpenAi();
+  t = await startTestApp({
+    OPENAI_API_KEY: openai.apiKey,
+    OPENAI_BASE_URL: openai.baseUrl,
+    SHUTDOWN_TIMEOUT_MS: "300",
+  });
+});
+afterAll(async () => {
+  await t.stop();
+  await openai.close();
+});
+
+/** Presses a card button without waiting for the work the press sets going. */
+async function pressWithoutWaiting(data: string, message: { message_id: number; chat_id: number }) {
+  const update = callbackUpdate(data, message);
+  await t.telegram.deliver(`${t.app.url}/telegram/webhook`, update, TEST_WEBHOOK_SECRET);
+  return answerTo(t, update.callback_query.id);
+}
+
+it("a new image cut short by a restart puts the card back with its buttons and asks the owner to tap again", async () => {
+  const ownerId = await insertOwner(t.app.sql);
+  const brandId = await insertBrand(t.app.sql, ownerId);
+  const { draftId, message } = await reviewCard(t, brandId, { imageUrl: "https://cdn.example.com/old.jpg" });
+  const imageRequests = openai.requests.length;
+  // Longer than the service may wait at shutdown.
+  openai.delayNext(3000);
+
+  expect(await pressWithoutWaiting(`i:${draftId}`, message)).toBe("🖼 Making a new image…");
+  await t.telegram.waitFor(() => openai.requests.length > imageRequests);
+  expect(readable((await cardMessages(t, draftId)).text)).toContain("Making a new image");
+
+  await t.restart();
+  await deliverOutbox(t);
+
+  const card = (await cardMessages(t, draftId)).text;
+  expect(readable(card)).not.toContain("Making a new image");
+  expect(buttonsOf(card).map((b) => b.text)).toContain("🖼 New image");
+  expect(t.telegram.messagesIn(OWNER_ID).map((m) => m.text)).toContain(
+    "The new image was cut short by a restart of the service. Tap 🖼 New image to try again.",
+  );
+  const [draft] = await t.app.sql<{ status: string }[]>`select status from drafts where id = ${draftId}`;
+  expect(draft!.status).toBe("pending_review");
+});
