@@ -1,48 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadAccessToken, markTokenInvalid } from "../src/instagram-auth/access-token.ts";
 import { createInstagramClientFromConfig } from "../src/instagram-auth/instagram-client-factory.ts";
 import { EXPIRED_REASON } from "../src/instagram-auth/token-refresh.ts";
-import { FakeInstagram } from "./fakes/fake-instagram.ts";
 import type { FakeMessage } from "./fakes/fake-telegram.ts";
-import {
-  buttonsOf,
-  deliverOutbox,
-  insertBrand,
-  insertOwner,
-  pressButton,
-  readable,
-} from "./helpers/draft-fixtures.ts";
-import { connectBrandThroughOAuth, instagramEnv } from "./helpers/instagram-connection.ts";
-import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
-import { postUpdate, textUpdate } from "./helpers/telegram-updates.ts";
+import { buttonsOf, insertBrand, pressButton, readable } from "./helpers/draft-fixtures.ts";
+import { instagramTestSuite, localUrl } from "./helpers/instagram-connection.ts";
+import { OWNER_ID } from "./helpers/start-test-app.ts";
 
-const PUBLIC_URL = "http://127.0.0.1:1";
 const DAY_MS = 24 * 3600_000;
 
-let fake: FakeInstagram;
-let t: TestApp;
-let ownerId: number;
-
-beforeAll(async () => {
-  fake = await FakeInstagram.start({ consent: "allow" });
-  t = await startTestApp(instagramEnv(fake));
-  ownerId = await insertOwner(t.app.sql);
-});
-afterEach(() => deliverOutbox(t));
-afterAll(async () => {
-  await t?.stop();
-  await fake?.close();
-});
-
-const local = (url: string) => url.replace(PUBLIC_URL, t.app.url);
-
-const connectedBrand = (name: string) => connectBrandThroughOAuth(t, fake, ownerId, name);
-
-async function _send(text: string): Promise<FakeMessage[]> {
-  const before = t.telegram.messagesIn(OWNER_ID).length;
-  expect((await postUpdate(t, textUpdate(text))).status).toBe(200);
-  return t.telegram.messagesIn(OWNER_ID).slice(before);
-}
+const suite = instagramTestSuite();
 
 function connectLinkInChat(messages: FakeMessage[]): string {
   const button = messages.flatMap(buttonsOf).find((b) => b.url);
@@ -52,8 +19,8 @@ function connectLinkInChat(messages: FakeMessage[]): string {
 
 /** Lets `days` pass for one connection: on Instagram's side (the fake's clock) and in what Greenlight stored. */
 async function age(brandId: number, days: number): Promise<void> {
-  fake.advanceClock(days * DAY_MS);
-  await t.app.sql`
+  suite.fake.advanceClock(days * DAY_MS);
+  await suite.t.app.sql`
     update instagram_accounts
        set token_expires_at = token_expires_at - make_interval(days => ${days}),
            token_refreshed_at = token_refreshed_at - make_interval(days => ${days}),
@@ -62,7 +29,7 @@ async function age(brandId: number, days: number): Promise<void> {
 }
 
 async function accountRow(brandId: number) {
-  const [row] = await t.app.sql<
+  const [row] = await suite.t.app.sql<
     {
       token_ciphertext: Buffer | null;
       token_expires_at: Date | null;
@@ -75,15 +42,15 @@ async function accountRow(brandId: number) {
   return row!;
 }
 
-const refreshCalls = () => fake.calls("refresh_token").length;
-const runRefresh = () => t.app.scheduler.runNow("instagram-token-refresh");
+const refreshCalls = () => suite.fake.calls("refresh_token").length;
+const runRefresh = () => suite.t.app.scheduler.runNow("instagram-token-refresh");
 
 describe("the instagram-token-refresh job", () => {
   it("renews a token with fewer than 15 days left and stores the new one encrypted", async () => {
-    const { brandId, account } = await connectedBrand("Renewal Rides");
+    const { brandId, account } = await suite.connectedBrand("Renewal Rides");
     await age(brandId, 46);
     const before = await accountRow(brandId);
-    const oldToken = t.app.vault.open(before.token_ciphertext!);
+    const oldToken = suite.t.app.vault.open(before.token_ciphertext!);
     const calls = refreshCalls();
 
     expect(await runRefresh()).toBe(true);
@@ -91,26 +58,26 @@ describe("the instagram-token-refresh job", () => {
     expect(refreshCalls() - calls).toBe(1);
     const after = await accountRow(brandId);
     expect(after.status).toBe("connected");
-    const newToken = t.app.vault.open(after.token_ciphertext!);
+    const newToken = suite.t.app.vault.open(after.token_ciphertext!);
     expect(newToken).not.toBe(oldToken);
     expect(Math.abs(after.token_expires_at!.getTime() - (Date.now() + 60 * DAY_MS))).toBeLessThan(60_000);
     expect(Date.now() - after.token_refreshed_at!.getTime()).toBeLessThan(60_000);
-    expect(t.logs.text()).not.toContain(newToken);
-    expect(t.logs.text()).not.toContain(oldToken);
+    expect(suite.t.logs.text()).not.toContain(newToken);
+    expect(suite.t.logs.text()).not.toContain(oldToken);
 
     // The publisher's view: the new token, for the professional-account id, and Instagram accepts it.
-    const loaded = await loadAccessToken(t.app.services, brandId);
+    const loaded = await loadAccessToken(suite.t.app.services, brandId);
     expect(loaded).toMatchObject({ igUserId: account.userId, token: newToken, username: account.username });
-    const client = createInstagramClientFromConfig(t.app.config)!;
+    const client = createInstagramClientFromConfig(suite.t.app.config)!;
     expect((await client.getProfile(loaded!.token)).userId).toBe(account.userId);
   });
 
   it("leaves alone tokens younger than 24 hours and tokens with more than 15 days left", async () => {
-    const young = await connectedBrand("Young Token");
+    const young = await suite.connectedBrand("Young Token");
     // Expiring soon but issued just now: Instagram would refuse to refresh it.
-    await t.app.sql`
+    await suite.t.app.sql`
       update instagram_accounts set token_expires_at = now() + interval '10 days' where brand_id = ${young.brandId}`;
-    const healthy = await connectedBrand("Healthy Token");
+    const healthy = await suite.connectedBrand("Healthy Token");
     await age(healthy.brandId, 30);
     const before = [await accountRow(young.brandId), await accountRow(healthy.brandId)];
     const calls = refreshCalls();
@@ -122,9 +89,9 @@ describe("the instagram-token-refresh job", () => {
   });
 
   it("disconnects a brand whose token Instagram rejects (190) and sends a Reconnect button that issues a new link", async () => {
-    const { brandId, account } = await connectedBrand("Revoked Rims");
+    const { brandId, account } = await suite.connectedBrand("Revoked Rims");
     await age(brandId, 46);
-    fake.revokeAccess(account, 460);
+    suite.fake.revokeAccess(account, 460);
 
     await runRefresh();
 
@@ -133,11 +100,9 @@ describe("the instagram-token-refresh job", () => {
       status: "disconnected",
       disconnect_reason: expect.stringContaining("The Instagram password was changed"),
     });
-    expect(await loadAccessToken(t.app.services, brandId)).toBeUndefined();
+    expect(await loadAccessToken(suite.t.app.services, brandId)).toBeUndefined();
 
-    const before = t.telegram.messagesIn(OWNER_ID).length;
-    await deliverOutbox(t);
-    const [notice] = t.telegram.messagesIn(OWNER_ID).slice(before);
+    const [notice] = await suite.delivered();
     const text = readable(notice!);
     expect(text).toContain(`Instagram disconnected @${account.username}. The Instagram password was changed`);
     expect(text).toContain("Approved posts wait and nothing is lost");
@@ -145,33 +110,33 @@ describe("the instagram-token-refresh job", () => {
     expect(button).toEqual({ text: "🔗 Reconnect Instagram", callback_data: `ig:connect:${brandId}` });
 
     // The button works even after the owner selected another brand: it names its brand.
-    await insertBrand(t.app.sql, ownerId, { name: "Elsewhere" }).then(
-      (other) => t.app.sql`update owners set selected_brand_id = ${other} where id = ${ownerId}`,
+    await insertBrand(suite.t.app.sql, suite.ownerId, { name: "Elsewhere" }).then(
+      (other) => suite.t.app.sql`update owners set selected_brand_id = ${other} where id = ${suite.ownerId}`,
     );
-    const pressed = await pressButton(t, button!.callback_data!, {
+    const pressed = await pressButton(suite.t, button!.callback_data!, {
       message_id: notice!.message_id,
       chat_id: OWNER_ID,
     });
     expect(pressed.status).toBe(200);
-    const reply = t.telegram.lastMessageIn(OWNER_ID)!;
+    const reply = suite.t.telegram.lastMessageIn(OWNER_ID)!;
     expect(readable(reply)).toContain("Revoked Rims");
-    const start = await fetch(local(connectLinkInChat([reply])), { redirect: "manual" });
+    const start = await fetch(localUrl(suite.t, connectLinkInChat([reply])), { redirect: "manual" });
     expect(start.status).toBe(302);
-    const [state] = await t.app.sql<{ brand_id: number }[]>`
+    const [state] = await suite.t.app.sql<{ brand_id: number }[]>`
       select brand_id from oauth_states where used_at is null order by created_at desc limit 1`;
     expect(state!.brand_id).toBe(brandId);
   });
 
   it("keeps the connection through a temporary Instagram failure and renews it on the next run", async () => {
-    const { brandId } = await connectedBrand("Flaky Forks");
+    const { brandId } = await suite.connectedBrand("Flaky Forks");
     await age(brandId, 50);
     const before = await accountRow(brandId);
-    fake.failNext("refresh_token", { kind: "server_error" });
+    suite.fake.failNext("refresh_token", { kind: "server_error" });
 
     await runRefresh();
 
     expect(await accountRow(brandId)).toEqual(before);
-    expect(t.logs.text()).toContain("instagram token refresh failed; retrying next run");
+    expect(suite.t.logs.text()).toContain("instagram token refresh failed; retrying next run");
 
     await runRefresh();
     const after = await accountRow(brandId);
@@ -180,8 +145,8 @@ describe("the instagram-token-refresh job", () => {
   });
 
   it("disconnects a token that already expired without asking Instagram, and tells the owner", async () => {
-    const { brandId } = await connectedBrand("Expired Express");
-    await t.app.sql`
+    const { brandId } = await suite.connectedBrand("Expired Express");
+    await suite.t.app.sql`
       update instagram_accounts
          set token_expires_at = now() - interval '1 hour', token_refreshed_at = now() - interval '61 days'
        where brand_id = ${brandId}`;
@@ -195,41 +160,38 @@ describe("the instagram-token-refresh job", () => {
       status: "disconnected",
       disconnect_reason: EXPIRED_REASON,
     });
-    const before = t.telegram.messagesIn(OWNER_ID).length;
-    await deliverOutbox(t);
-    expect(readable(t.telegram.messagesIn(OWNER_ID)[before]!)).toContain(EXPIRED_REASON);
+    const [notice] = await suite.delivered();
+    expect(readable(notice!)).toContain(EXPIRED_REASON);
   });
 });
 
 describe("markTokenInvalid, as the publisher calls it", () => {
   it("deletes the token, keeps the reason and notifies once however often it is called", async () => {
-    const { brandId } = await connectedBrand("Publisher Path");
-    expect(await markTokenInvalid(t.app.sql, brandId, "Instagram refused the token.")).toBe(true);
-    expect(await markTokenInvalid(t.app.sql, brandId, "Instagram refused the token.")).toBe(false);
+    const { brandId } = await suite.connectedBrand("Publisher Path");
+    expect(await markTokenInvalid(suite.t.app.sql, brandId, "Instagram refused the token.")).toBe(true);
+    expect(await markTokenInvalid(suite.t.app.sql, brandId, "Instagram refused the token.")).toBe(false);
     expect(await accountRow(brandId)).toMatchObject({
       token_ciphertext: null,
       status: "disconnected",
       disconnect_reason: "Instagram refused the token.",
     });
-    const before = t.telegram.messagesIn(OWNER_ID).length;
-    await deliverOutbox(t);
-    const notices = t.telegram.messagesIn(OWNER_ID).slice(before);
+    const notices = await suite.delivered();
     expect(notices).toHaveLength(1);
     expect(readable(notices[0]!)).toContain("Instagram refused the token.");
   });
 
   it("joins the caller's transaction, so a rollback keeps the token and sends nothing", async () => {
-    const { brandId } = await connectedBrand("Rolled Back");
+    const { brandId } = await suite.connectedBrand("Rolled Back");
     await expect(
-      t.app.sql.begin(async (tx) => {
+      suite.t.app.sql.begin(async (tx) => {
         expect(await markTokenInvalid(tx, brandId, "gone")).toBe(true);
         throw new Error("the publisher's transaction fails");
       }),
     ).rejects.toThrow("the publisher's transaction fails");
     expect((await accountRow(brandId)).status).toBe("connected");
-    expect(await loadAccessToken(t.app.services, brandId)).toBeDefined();
+    expect(await loadAccessToken(suite.t.app.services, brandId)).toBeDefined();
     expect(
-      await t.app
+      await suite.t.app
         .sql`select 1 from telegram_outbox where status = 'pending' and payload->>'text' like '%gone%'`,
     ).toHaveLength(0);
   });

@@ -1,67 +1,47 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signSignedRequest } from "../src/meta-callbacks/signed-request.ts";
-import { FakeInstagram } from "./fakes/fake-instagram.ts";
-import type { FakeMessage } from "./fakes/fake-telegram.ts";
 import {
   buttonsOf,
-  deliverOutbox,
   insertAiUsage,
   insertBrand,
   insertDraft,
-  insertOwner,
   readable,
   sampleJpeg,
 } from "./helpers/draft-fixtures.ts";
-import { connectBrandThroughOAuth, instagramEnv } from "./helpers/instagram-connection.ts";
-import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
+import { instagramTestSuite, localUrl } from "./helpers/instagram-connection.ts";
+import { OWNER_ID } from "./helpers/start-test-app.ts";
 import { postUpdate, textUpdate } from "./helpers/telegram-updates.ts";
 
+/** start-test-app's PUBLIC_URL, where the status links Meta is given must point. */
 const PUBLIC_URL = "http://127.0.0.1:1";
 
-let fake: FakeInstagram;
-let t: TestApp;
-let ownerId: number;
-
-beforeAll(async () => {
-  fake = await FakeInstagram.start({ consent: "allow" });
-  t = await startTestApp(instagramEnv(fake));
-  ownerId = await insertOwner(t.app.sql);
-});
-afterEach(() => deliverOutbox(t));
-afterAll(async () => {
-  await t?.stop();
-  await fake?.close();
-});
-
-const local = (url: string) => url.replace(PUBLIC_URL, t.app.url);
-
-const connectedBrand = (name: string) => connectBrandThroughOAuth(t, fake, ownerId, name);
+const suite = instagramTestSuite();
 
 /** What the pipeline leaves behind for a brand: an article, drafts with stored images, AI usage, a feed. */
 async function brandContent(brandId: number, drafts = 3): Promise<{ imageKeys: string[] }> {
-  const [article] = await t.app.sql<{ id: number }[]>`
+  const [article] = await suite.t.app.sql<{ id: number }[]>`
     insert into articles (brand_id, dedupe_key, title) values (${brandId}, ${`story-${brandId}`}, 'A story')
     returning id`;
-  await t.app
+  await suite.t.app
     .sql`insert into feeds (brand_id, url) values (${brandId}, ${`https://news.example/${brandId}.xml`})`;
   const jpeg = await sampleJpeg();
   const imageKeys: string[] = [];
   for (let i = 0; i < drafts; i++) {
-    const draftId = await insertDraft(t.app.sql, brandId, {
+    const draftId = await insertDraft(suite.t.app.sql, brandId, {
       status: i === 0 ? "published" : "pending_review",
     });
     const key = `drafts/${draftId}/image.jpg`;
-    const stored = await t.app.services.media.put(key, jpeg, "image/jpeg");
-    await t.app.sql`
+    const stored = await suite.t.app.services.media.put(key, jpeg, "image/jpeg");
+    await suite.t.app.sql`
       update drafts set image_key = ${key}, image_url = ${stored.url}, article_id = ${article!.id} where id = ${draftId}`;
-    await insertAiUsage(t.app.sql, { brandId, draftId, costUsd: 0.01 });
+    await insertAiUsage(suite.t.app.sql, { brandId, draftId, costUsd: 0.01 });
     imageKeys.push(key);
   }
   return { imageKeys };
 }
 
 async function counts(brandId: number) {
-  const [row] = await t.app.sql<
+  const [row] = await suite.t.app.sql<
     { accounts: number; drafts: number; articles: number; usage: number; feeds: number; brands: number }[]
   >`
     select (select count(*) from instagram_accounts where brand_id = ${brandId})::int as accounts,
@@ -78,7 +58,7 @@ function postDeletion(signedRequest: string | undefined, contentType = "applicat
     contentType === "application/json"
       ? JSON.stringify({ signed_request: signedRequest })
       : new URLSearchParams(signedRequest === undefined ? {} : { signed_request: signedRequest }).toString();
-  return fetch(`${t.app.url}/meta/data-deletion`, {
+  return fetch(`${suite.t.app.url}/meta/data-deletion`, {
     method: "POST",
     headers: { "content-type": contentType },
     body,
@@ -86,12 +66,12 @@ function postDeletion(signedRequest: string | undefined, contentType = "applicat
 }
 
 async function requestCount(): Promise<number> {
-  const [row] = await t.app.sql<{ n: number }[]>`select count(*)::int as n from deletion_requests`;
+  const [row] = await suite.t.app.sql<{ n: number }[]>`select count(*)::int as n from deletion_requests`;
   return row!.n;
 }
 
 async function deletionStatus(code: string): Promise<string | undefined> {
-  const [row] = await t.app.sql<{ status: string }[]>`
+  const [row] = await suite.t.app.sql<{ status: string }[]>`
     select status from deletion_requests where confirmation_code = ${code}`;
   return row?.status;
 }
@@ -105,20 +85,14 @@ async function untilCompleted(code: string): Promise<void> {
   }
 }
 
-async function delivered(): Promise<FakeMessage[]> {
-  const before = t.telegram.messagesIn(OWNER_ID).length;
-  await deliverOutbox(t);
-  return t.telegram.messagesIn(OWNER_ID).slice(before);
-}
-
 describe("POST /meta/data-deletion", () => {
   it("answers at once with a status URL and code, then deletes everything held for that Instagram user", async () => {
-    const { brandId, account } = await connectedBrand("Deleted Drafts");
+    const { brandId, account } = await suite.connectedBrand("Deleted Drafts");
     const { imageKeys } = await brandContent(brandId);
-    const bystander = await connectedBrand("Bystander Bikes");
+    const bystander = await suite.connectedBrand("Bystander Bikes");
     const kept = await brandContent(bystander.brandId);
 
-    const response = await postDeletion(fake.signedRequestFor(account));
+    const response = await postDeletion(suite.fake.signedRequestFor(account));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("application/json");
     const body = (await response.json()) as { url: string; confirmation_code: string };
@@ -134,8 +108,8 @@ describe("POST /meta/data-deletion", () => {
       feeds: 1,
       brands: 1,
     });
-    for (const key of imageKeys) expect(await t.app.services.media.get(key)).toBeNull();
-    expect(await t.app.sql`select 1 from owners where id = ${ownerId}`).toHaveLength(1);
+    for (const key of imageKeys) expect(await suite.t.app.services.media.get(key)).toBeNull();
+    expect(await suite.t.app.sql`select 1 from owners where id = ${suite.ownerId}`).toHaveLength(1);
 
     // Another Instagram user's brand is untouched.
     expect(await counts(bystander.brandId)).toEqual({
@@ -146,9 +120,9 @@ describe("POST /meta/data-deletion", () => {
       feeds: 1,
       brands: 1,
     });
-    for (const key of kept.imageKeys) expect(await t.app.services.media.get(key)).not.toBeNull();
+    for (const key of kept.imageKeys) expect(await suite.t.app.services.media.get(key)).not.toBeNull();
 
-    const [notice] = await delivered();
+    const [notice] = await suite.delivered();
     const text = readable(notice!);
     expect(text).toContain(`Instagram asked Greenlight to delete the data it holds for @${account.username}`);
     expect(text).toContain("3 drafts and posts with their images, 1 article");
@@ -156,23 +130,23 @@ describe("POST /meta/data-deletion", () => {
   });
 
   it("shows the request's state and date on the status page, and a 404 page for codes it never issued", async () => {
-    const { account } = await connectedBrand("Status Spokes");
-    const body = (await (await postDeletion(fake.signedRequestFor(account))).json()) as { url: string };
+    const { account } = await suite.connectedBrand("Status Spokes");
+    const body = (await (await postDeletion(suite.fake.signedRequestFor(account))).json()) as { url: string };
     const code = new URL(body.url).searchParams.get("code")!;
     await untilCompleted(code);
 
-    const page = await fetch(local(body.url));
+    const page = await fetch(localUrl(suite.t, body.url));
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toContain("text/html");
     const html = await page.text();
-    const [row] = await t.app.sql<{ completed_at: Date }[]>`
+    const [row] = await suite.t.app.sql<{ completed_at: Date }[]>`
       select completed_at from deletion_requests where confirmation_code = ${code}`;
     const date = row!.completed_at.toISOString().slice(0, 16).replace("T", " ");
     expect(html).toContain(`Confirmation code: ${code}`);
     expect(html).toContain(`Status: completed on ${date} UTC.`);
 
     for (const query of ["code=0123456789abcdef0123456789abcdef", "code=%3Cscript%3E", ""]) {
-      const unknown = await fetch(`${t.app.url}/meta/data-deletion/status?${query}`);
+      const unknown = await fetch(`${suite.t.app.url}/meta/data-deletion/status?${query}`);
       expect(unknown.status).toBe(404);
       const text = await unknown.text();
       expect(text).toContain("No such deletion request");
@@ -181,46 +155,46 @@ describe("POST /meta/data-deletion", () => {
   });
 
   it("answers a repeated request with the same code and completed state, and deletes nothing twice", async () => {
-    const { account } = await connectedBrand("Repeat Requests");
-    const signed = fake.signedRequestFor(account);
+    const { account } = await suite.connectedBrand("Repeat Requests");
+    const signed = suite.fake.signedRequestFor(account);
     const first = (await (await postDeletion(signed)).json()) as { confirmation_code: string };
     await untilCompleted(first.confirmation_code);
-    await delivered();
+    await suite.delivered();
 
     const again = await postDeletion(signed);
     expect(again.status).toBe(200);
     const second = (await again.json()) as { url: string; confirmation_code: string };
     expect(second.confirmation_code).toBe(first.confirmation_code);
     expect(await deletionStatus(first.confirmation_code)).toBe("completed");
-    expect(await (await fetch(local(second.url))).text()).toContain("Status: completed on");
-    await t.app.scheduler.runNow("meta-deletions");
-    expect(await delivered()).toEqual([]);
+    expect(await (await fetch(localUrl(suite.t, second.url))).text()).toContain("Status: completed on");
+    await suite.t.app.scheduler.runNow("meta-deletions");
+    expect(await suite.delivered()).toEqual([]);
   });
 
   it("reopens the request of a user who connected again after an earlier deletion", async () => {
-    const { account } = await connectedBrand("Came Back");
-    const first = (await (await postDeletion(fake.signedRequestFor(account))).json()) as {
+    const { account } = await suite.connectedBrand("Came Back");
+    const first = (await (await postDeletion(suite.fake.signedRequestFor(account))).json()) as {
       confirmation_code: string;
     };
     await untilCompleted(first.confirmation_code);
 
     // The same Instagram user connects a brand again, then asks for deletion again.
-    const brandId = await insertBrand(t.app.sql, ownerId, { name: "Came Back Again" });
-    await t.app.sql`update owners set selected_brand_id = ${brandId} where id = ${ownerId}`;
-    fake.loginAs(account);
-    const before = t.telegram.messagesIn(OWNER_ID).length;
-    await postUpdate(t, textUpdate("/connect"));
-    const link = t.telegram
+    const brandId = await insertBrand(suite.t.app.sql, suite.ownerId, { name: "Came Back Again" });
+    await suite.t.app.sql`update owners set selected_brand_id = ${brandId} where id = ${suite.ownerId}`;
+    suite.fake.loginAs(account);
+    const before = suite.t.telegram.messagesIn(OWNER_ID).length;
+    await postUpdate(suite.t, textUpdate("/connect"));
+    const link = suite.t.telegram
       .messagesIn(OWNER_ID)
       .slice(before)
       .flatMap(buttonsOf)
       .find((b) => b.url)!.url!;
-    const start = await fetch(local(link), { redirect: "manual" });
+    const start = await fetch(localUrl(suite.t, link), { redirect: "manual" });
     const consent = await fetch(start.headers.get("location")!, { redirect: "manual" });
-    expect((await fetch(local(consent.headers.get("location")!))).status).toBe(200);
+    expect((await fetch(localUrl(suite.t, consent.headers.get("location")!))).status).toBe(200);
     expect((await counts(brandId)).accounts).toBe(1);
 
-    const second = (await (await postDeletion(fake.signedRequestFor(account))).json()) as {
+    const second = (await (await postDeletion(suite.fake.signedRequestFor(account))).json()) as {
       confirmation_code: string;
     };
     expect(second.confirmation_code).toBe(first.confirmation_code);
@@ -229,7 +203,7 @@ describe("POST /meta/data-deletion", () => {
   });
 
   it("records a request for a user it holds nothing for, and completes it", async () => {
-    const signed = signSignedRequest({ user_id: "990000000000001", issued_at: 1 }, fake.appSecret);
+    const signed = signSignedRequest({ user_id: "990000000000001", issued_at: 1 }, suite.fake.appSecret);
     const response = await postDeletion(signed);
     expect(response.status).toBe(200);
     const { confirmation_code } = (await response.json()) as { confirmation_code: string };
@@ -237,7 +211,7 @@ describe("POST /meta/data-deletion", () => {
   });
 
   it("refuses forged, malformed, unsigned and wrong-algorithm requests with 4xx and deletes nothing", async () => {
-    const { brandId, account } = await connectedBrand("Forgery Target");
+    const { brandId, account } = await suite.connectedBrand("Forgery Target");
     await brandContent(brandId);
     const before = await counts(brandId);
     const requestsBefore = await requestCount();
@@ -252,24 +226,27 @@ describe("POST /meta/data-deletion", () => {
       ],
       [
         "payload swapped under a valid signature",
-        await postDeletion(`${fake.signedRequestFor(account).split(".")[0]}.${payload}x`),
+        await postDeletion(`${suite.fake.signedRequestFor(account).split(".")[0]}.${payload}x`),
       ],
       ["unsigned", await postDeletion(`.${payload}`)],
       ["no dot", await postDeletion("garbage")],
       ["three parts", await postDeletion("a.b.c")],
       ["empty", await postDeletion("")],
       ["missing field", await postDeletion(undefined)],
-      ["JSON instead of a form", await postDeletion(fake.signedRequestFor(account), "application/json")],
+      [
+        "JSON instead of a form",
+        await postDeletion(suite.fake.signedRequestFor(account), "application/json"),
+      ],
       [
         "another algorithm",
         await postDeletion(
-          signSignedRequest({ algorithm: "HMAC-SHA1", user_id: account.appScopedId }, fake.appSecret),
+          signSignedRequest({ algorithm: "HMAC-SHA1", user_id: account.appScopedId }, suite.fake.appSecret),
         ),
       ],
-      ["no user", await postDeletion(signSignedRequest({ issued_at: 1 }, fake.appSecret))],
+      ["no user", await postDeletion(signSignedRequest({ issued_at: 1 }, suite.fake.appSecret))],
       [
         "far larger than anything Meta sends",
-        await postDeletion(`${fake.signedRequestFor(account)}${"A".repeat(20_000)}`),
+        await postDeletion(`${suite.fake.signedRequestFor(account)}${"A".repeat(20_000)}`),
       ],
     ];
     for (const [what, response] of attempts) {
@@ -278,28 +255,28 @@ describe("POST /meta/data-deletion", () => {
     }
     expect(attempts.find(([what]) => what === "signed with another secret")![1].status).toBe(403);
 
-    await t.app.scheduler.runNow("meta-deletions");
+    await suite.t.app.scheduler.runNow("meta-deletions");
     expect(await counts(brandId)).toEqual(before);
     expect(await requestCount()).toBe(requestsBefore);
-    expect(t.logs.text()).toContain('"reason":"bad_signature"');
-    expect(t.logs.text()).toContain('"reason":"unsupported_algorithm"');
+    expect(suite.t.logs.text()).toContain('"reason":"bad_signature"');
+    expect(suite.t.logs.text()).toContain('"reason":"unsupported_algorithm"');
   });
 
   it("answers fast for a brand with thousands of drafts and images, and finishes the deletion in the background", async () => {
-    const { brandId, account } = await connectedBrand("Bulk Bikes");
-    await t.app.sql`
+    const { brandId, account } = await suite.connectedBrand("Bulk Bikes");
+    await suite.t.app.sql`
       insert into drafts (brand_id, status, caption, image_key)
       select ${brandId}, 'published', 'Caption ' || n, 'drafts/bulk-' || n || '/image.jpg'
         from generate_series(1, 3000) as n`;
-    await t.app.sql`
+    await suite.t.app.sql`
       insert into ai_usage (brand_id, provider, model, operation, status)
       select ${brandId}, 'anthropic', 'claude-haiku-5-5', 'caption', 'settled' from generate_series(1, 3000)`;
     const jpeg = await sampleJpeg();
     for (let n = 1; n <= 300; n++)
-      await t.app.services.media.put(`drafts/bulk-${n}/image.jpg`, jpeg, "image/jpeg");
+      await suite.t.app.services.media.put(`drafts/bulk-${n}/image.jpg`, jpeg, "image/jpeg");
 
     const started = performance.now();
-    const response = await postDeletion(fake.signedRequestFor(account));
+    const response = await postDeletion(suite.fake.signedRequestFor(account));
     const answeredMs = performance.now() - started;
     expect(response.status).toBe(200);
     expect(answeredMs).toBeLessThan(1000);
@@ -310,7 +287,7 @@ describe("POST /meta/data-deletion", () => {
     const completedMs = performance.now() - started;
     expect(answeredMs).toBeLessThan(completedMs / 3);
     expect(await counts(brandId)).toMatchObject({ accounts: 0, drafts: 0, usage: 0 });
-    expect(await t.app.services.media.get("drafts/bulk-1/image.jpg")).toBeNull();
-    expect(await t.app.services.media.get("drafts/bulk-300/image.jpg")).toBeNull();
+    expect(await suite.t.app.services.media.get("drafts/bulk-1/image.jpg")).toBeNull();
+    expect(await suite.t.app.services.media.get("drafts/bulk-300/image.jpg")).toBeNull();
   });
 });

@@ -1,35 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadAccessToken } from "../src/instagram-auth/access-token.ts";
 import { signSignedRequest } from "../src/meta-callbacks/signed-request.ts";
-import { FakeInstagram } from "./fakes/fake-instagram.ts";
-import type { FakeMessage } from "./fakes/fake-telegram.ts";
-import { buttonsOf, deliverOutbox, insertDraft, insertOwner, readable } from "./helpers/draft-fixtures.ts";
-import { connectBrandThroughOAuth, instagramEnv } from "./helpers/instagram-connection.ts";
-import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
+import { buttonsOf, insertDraft, readable } from "./helpers/draft-fixtures.ts";
+import { instagramTestSuite } from "./helpers/instagram-connection.ts";
 
-const PUBLIC_URL = "http://127.0.0.1:1";
-
-let fake: FakeInstagram;
-let t: TestApp;
-let ownerId: number;
-
-beforeAll(async () => {
-  fake = await FakeInstagram.start({ consent: "allow" });
-  t = await startTestApp(instagramEnv(fake));
-  ownerId = await insertOwner(t.app.sql);
-});
-afterEach(() => deliverOutbox(t));
-afterAll(async () => {
-  await t?.stop();
-  await fake?.close();
-});
-
-const _local = (url: string) => url.replace(PUBLIC_URL, t.app.url);
-
-const connectedBrand = (name: string) => connectBrandThroughOAuth(t, fake, ownerId, name);
+const suite = instagramTestSuite();
 
 function deauthorize(signedRequest: string) {
-  return fetch(`${t.app.url}/meta/deauthorize`, {
+  return fetch(`${suite.t.app.url}/meta/deauthorize`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ signed_request: signedRequest }).toString(),
@@ -37,7 +15,7 @@ function deauthorize(signedRequest: string) {
 }
 
 async function accountRow(brandId: number) {
-  const [row] = await t.app.sql<
+  const [row] = await suite.t.app.sql<
     {
       token_ciphertext: Buffer | null;
       status: string;
@@ -49,18 +27,12 @@ async function accountRow(brandId: number) {
   return row;
 }
 
-async function delivered(): Promise<FakeMessage[]> {
-  const before = t.telegram.messagesIn(OWNER_ID).length;
-  await deliverOutbox(t);
-  return t.telegram.messagesIn(OWNER_ID).slice(before);
-}
-
 describe("POST /meta/deauthorize", () => {
   it("deletes the token, marks the brand disconnected and offers the owner a reconnect", async () => {
-    const { brandId, account } = await connectedBrand("Removed App");
-    const draftId = await insertDraft(t.app.sql, brandId, { status: "approved" });
+    const { brandId, account } = await suite.connectedBrand("Removed App");
+    const draftId = await insertDraft(suite.t.app.sql, brandId, { status: "approved" });
 
-    const response = await deauthorize(fake.signedRequestFor(account));
+    const response = await deauthorize(suite.fake.signedRequestFor(account));
     expect(response.status).toBe(200);
 
     expect(await accountRow(brandId)).toMatchObject({
@@ -70,13 +42,13 @@ describe("POST /meta/deauthorize", () => {
       // The ids stay, so a data-deletion request that follows still finds the brand.
       instagram_user_id: account.userId,
     });
-    expect(await loadAccessToken(t.app.services, brandId)).toBeUndefined();
+    expect(await loadAccessToken(suite.t.app.services, brandId)).toBeUndefined();
     // Publishing waits; the approved post is not lost.
-    expect(await t.app.sql`select 1 from drafts where id = ${draftId} and status = 'approved'`).toHaveLength(
-      1,
-    );
+    expect(
+      await suite.t.app.sql`select 1 from drafts where id = ${draftId} and status = 'approved'`,
+    ).toHaveLength(1);
 
-    const [notice] = await delivered();
+    const [notice] = await suite.delivered();
     expect(readable(notice!)).toContain(`Instagram disconnected @${account.username}`);
     expect(buttonsOf(notice!)).toEqual([
       { text: "🔗 Reconnect Instagram", callback_data: `ig:connect:${brandId}` },
@@ -84,26 +56,26 @@ describe("POST /meta/deauthorize", () => {
   });
 
   it("a replayed callback changes nothing more and does not notify twice", async () => {
-    const { brandId, account } = await connectedBrand("Replayed Removal");
-    const signed = fake.signedRequestFor(account);
+    const { brandId, account } = await suite.connectedBrand("Replayed Removal");
+    const signed = suite.fake.signedRequestFor(account);
     expect((await deauthorize(signed)).status).toBe(200);
-    expect(await delivered()).toHaveLength(1);
+    expect(await suite.delivered()).toHaveLength(1);
     const after = await accountRow(brandId);
 
     expect((await deauthorize(signed)).status).toBe(200);
     expect(await accountRow(brandId)).toEqual(after);
-    expect(await delivered()).toEqual([]);
+    expect(await suite.delivered()).toEqual([]);
   });
 
   it("refuses forged, malformed and wrong-algorithm callbacks with 4xx and keeps the token", async () => {
-    const { brandId, account } = await connectedBrand("Still Connected");
+    const { brandId, account } = await suite.connectedBrand("Still Connected");
     const user_id = account.appScopedId;
     const refused: [string, number][] = [];
     for (const [what, signed] of [
       ["another secret", signSignedRequest({ user_id }, "someone-elses-secret")],
-      ["another algorithm", signSignedRequest({ algorithm: "HMAC-SHA512", user_id }, fake.appSecret)],
+      ["another algorithm", signSignedRequest({ algorithm: "HMAC-SHA512", user_id }, suite.fake.appSecret)],
       ["not a signed request", "not-a-signed-request"],
-      ["truncated signature", fake.signedRequestFor(account).slice(10)],
+      ["truncated signature", suite.fake.signedRequestFor(account).slice(10)],
       ["empty", ""],
     ] as const) {
       refused.push([what, (await deauthorize(signed)).status]);
@@ -113,36 +85,38 @@ describe("POST /meta/deauthorize", () => {
       expect(status, what).toBeLessThan(500);
     }
     expect((await accountRow(brandId))?.status).toBe("connected");
-    expect(await loadAccessToken(t.app.services, brandId)).toBeDefined();
-    expect(await delivered()).toEqual([]);
+    expect(await loadAccessToken(suite.t.app.services, brandId)).toBeDefined();
+    expect(await suite.delivered()).toEqual([]);
   });
 
   it("answers 200 for a user Greenlight holds nothing for", async () => {
-    const response = await deauthorize(signSignedRequest({ user_id: "880000000000001" }, fake.appSecret));
+    const response = await deauthorize(
+      signSignedRequest({ user_id: "880000000000001" }, suite.fake.appSecret),
+    );
     expect(response.status).toBe(200);
-    expect(await delivered()).toEqual([]);
+    expect(await suite.delivered()).toEqual([]);
   });
 
   it("is followed by a data-deletion request that still finds the brand", async () => {
-    const { brandId, account } = await connectedBrand("Deauthorized Then Deleted");
-    await insertDraft(t.app.sql, brandId);
-    expect((await deauthorize(fake.signedRequestFor(account))).status).toBe(200);
+    const { brandId, account } = await suite.connectedBrand("Deauthorized Then Deleted");
+    await insertDraft(suite.t.app.sql, brandId);
+    expect((await deauthorize(suite.fake.signedRequestFor(account))).status).toBe(200);
 
-    const response = await fetch(`${t.app.url}/meta/data-deletion`, {
+    const response = await fetch(`${suite.t.app.url}/meta/data-deletion`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ signed_request: fake.signedRequestFor(account) }).toString(),
+      body: new URLSearchParams({ signed_request: suite.fake.signedRequestFor(account) }).toString(),
     });
     const { confirmation_code } = (await response.json()) as { confirmation_code: string };
     const deadline = Date.now() + 10_000;
     for (;;) {
-      const [row] = await t.app.sql<{ status: string }[]>`
+      const [row] = await suite.t.app.sql<{ status: string }[]>`
         select status from deletion_requests where confirmation_code = ${confirmation_code}`;
       if (row?.status === "completed") break;
       if (Date.now() > deadline) throw new Error("deletion did not complete");
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     expect(await accountRow(brandId)).toBeUndefined();
-    expect(await t.app.sql`select 1 from drafts where brand_id = ${brandId}`).toHaveLength(0);
+    expect(await suite.t.app.sql`select 1 from drafts where brand_id = ${brandId}`).toHaveLength(0);
   });
 });

@@ -1,56 +1,34 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { OWNER_COMMANDS } from "../src/owner-settings/owner-commands.ts";
 import { formatSlotForOwner, upcomingSlots } from "../src/publishing/posting-slots.ts";
-import { chatAs as chatAsUser } from "./helpers/owner-chat.ts";
-import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
-import type { From } from "./helpers/telegram-updates.ts";
+import { type OwnerChat, ownerChatTestSuite } from "./helpers/owner-chat.ts";
 
 const RSS = (title: string) =>
   `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title><link>https://news.example/</link></channel></rss>`;
 
-let t: TestApp;
-let feeds: Server;
-let feedBase: string;
-let nextOwner = OWNER_ID;
-const owners = Array.from({ length: 20 }, (_, i) => OWNER_ID + i);
-
-beforeAll(async () => {
-  feeds = createServer((req, res) => {
-    const feed = /^\/feed-(\w+)\.xml$/.exec(req.url ?? "");
-    if (feed) res.writeHead(200, { "content-type": "application/rss+xml" }).end(RSS(`Feed ${feed[1]}`));
-    else if (req.url === "/page.html")
-      res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><html><body>Hi</body></html>");
-    else res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => feeds.listen(0, "127.0.0.1", resolve));
-  feedBase = `http://127.0.0.1:${(feeds.address() as AddressInfo).port}`;
-  t = await startTestApp({ OWNER_TELEGRAM_IDS: owners.join(",") });
+const suite = ownerChatTestSuite({
+  owners: 20,
+  feeds: {
+    "/feed-one.xml": RSS("Feed one"),
+    "/feed-two.xml": RSS("Feed two"),
+    "/feed-gone.xml": RSS("Feed gone"),
+  },
 });
-afterAll(async () => {
-  await t.stop();
-  await new Promise((resolve) => feeds.close(resolve));
-});
-
-const chatAs = (from: From) => chatAsUser(t, from);
-
-type Chat = ReturnType<typeof chatAs>;
 
 /** A registered owner with one brand, set up through the onboarding dialog (every optional step skipped). */
-async function ownerWithBrand(name: string): Promise<{ chat: Chat; brandId: number; ownerId: number }> {
-  const chat = chatAs({ id: nextOwner++, first_name: "Ada" });
+async function ownerWithBrand(name: string): Promise<{ chat: OwnerChat; brandId: number; ownerId: number }> {
+  const chat = suite.newOwnerChat();
   await chat.send("/start");
   await chat.send(name);
   for (let i = 0; i < 4; i++) await chat.send("/skip");
-  const [row] = await t.app.sql<{ brand_id: number; owner_id: number }[]>`
+  const [row] = await suite.t.app.sql<{ brand_id: number; owner_id: number }[]>`
     select b.id as brand_id, o.id as owner_id from brands b join owners o on o.id = b.owner_id
      where o.telegram_user_id = ${chat.from.id} and b.name = ${name}`;
   return { chat, brandId: row!.brand_id, ownerId: row!.owner_id };
 }
 
 async function brand(brandId: number) {
-  const [row] = await t.app.sql<
+  const [row] = await suite.t.app.sql<
     {
       name: string;
       topic: string;
@@ -68,7 +46,7 @@ async function brand(brandId: number) {
 describe("the command menu", () => {
   it("is registered with Telegram at start-up, every command with its help line", () => {
     const menu = OWNER_COMMANDS.map(({ command, description }) => ({ command, description }));
-    expect(t.telegram.commands).toEqual(menu);
+    expect(suite.t.telegram.commands).toEqual(menu);
     expect(menu.map((c) => c.command)).toEqual(
       expect.arrayContaining([
         "start",
@@ -97,16 +75,16 @@ describe("the command menu", () => {
   });
 
   it("is set again in the background when Telegram fails at start-up", async () => {
-    t.telegram.commands = [];
-    t.telegram.failNext("setMyCommands", { error_code: 502, description: "Bad Gateway" });
-    await t.restart();
-    expect(t.telegram.commands).toEqual([]);
-    await t.telegram.waitFor(() => t.telegram.commands.length === OWNER_COMMANDS.length);
-    expect(t.logs.text()).toContain("telegram command menu not set; retrying");
+    suite.t.telegram.commands = [];
+    suite.t.telegram.failNext("setMyCommands", { error_code: 502, description: "Bad Gateway" });
+    await suite.t.restart();
+    expect(suite.t.telegram.commands).toEqual([]);
+    await suite.t.telegram.waitFor(() => suite.t.telegram.commands.length === OWNER_COMMANDS.length);
+    expect(suite.t.logs.text()).toContain("telegram command menu not set; retrying");
   });
 
   it("is what /help lists", async () => {
-    const chat = chatAs({ id: nextOwner++ });
+    const chat = suite.newOwnerChat();
     const [help] = await chat.send("/help");
     for (const { command, description } of OWNER_COMMANDS)
       expect(help).toContain(`/${command} – ${description}`);
@@ -115,7 +93,7 @@ describe("the command menu", () => {
 
 describe("before there is a brand", () => {
   it("asks an allowed but unregistered user to /start, and a brandless owner to create a brand", async () => {
-    const chat = chatAs({ id: nextOwner++ });
+    const chat = suite.newOwnerChat();
     expect(await chat.send("/budget")).toEqual(["Send /start first to register."]);
     await chat.send("/start");
     await chat.send("/cancel");
@@ -146,7 +124,7 @@ describe("/brands", () => {
     const pressed = await chat.press("Alpha");
     expect(pressed.toast).toBe("Now working on Alpha");
     expect(chat.text(listMessage.message_id)).toContain("▶️ Alpha — selected\n• Beta");
-    const [owner] = await t.app.sql<
+    const [owner] = await suite.t.app.sql<
       { selected_brand_id: number }[]
     >`select selected_brand_id from owners where id = ${ownerId}`;
     expect(owner!.selected_brand_id).toBe(first);
@@ -159,7 +137,7 @@ describe("/brands", () => {
   it("answers a button for a brand that no longer exists instead of failing", async () => {
     const { chat, brandId } = await ownerWithBrand("Gone Soon");
     await chat.send("/brands");
-    await t.app.sql`delete from brands where id = ${brandId}`;
+    await suite.t.app.sql`delete from brands where id = ${brandId}`;
     expect((await chat.press("✅ Gone Soon")).toast).toBe("That brand no longer exists.");
   });
 });
@@ -274,18 +252,18 @@ describe("/feeds", () => {
   it("adds a feed after fetching it once, refuses duplicates and pages, shows health and removes by button", async () => {
     const { chat, brandId } = await ownerWithBrand("Feeds");
     expect((await chat.send("/feeds"))[0]).toContain("No feeds yet.");
-    expect(await chat.send(`/feeds ${feedBase}/feed-one.xml`)).toEqual([
+    expect(await chat.send(`/feeds ${suite.feeds.origin}/feed-one.xml`)).toEqual([
       "✅ Added “Feed one”. New stories from it will arrive as drafts.",
     ]);
-    expect(t.telegram.callsTo("sendChatAction").at(-1)?.payload).toMatchObject({
+    expect(suite.t.telegram.callsTo("sendChatAction").at(-1)?.payload).toMatchObject({
       chat_id: chat.from.id,
       action: "typing",
     });
-    expect(await chat.send(`/feeds ${feedBase}/feed-one.xml`)).toEqual([
+    expect(await chat.send(`/feeds ${suite.feeds.origin}/feed-one.xml`)).toEqual([
       "That feed is already in the list. Send another address, or /cancel.",
     ]);
-    expect(await chat.send(`/feeds ${feedBase}/page.html`)).toEqual([
-      `The feed at ${feedBase}/page.html could not be read: this address returns a web page (HTML), not an RSS or Atom feed.`,
+    expect(await chat.send(`/feeds ${suite.feeds.origin}/page.html`)).toEqual([
+      `The feed at ${suite.feeds.origin}/page.html could not be read: this address returns a web page (HTML), not an RSS or Atom feed.`,
     ]);
     expect(await chat.send("/feeds hello")).toEqual([
       expect.stringContaining("“hello” is not a complete host name"),
@@ -294,16 +272,16 @@ describe("/feeds", () => {
     await chat.send("/feeds");
     await chat.press("➕ Add a feed");
     expect(chat.last()).toContain("Send the address of an RSS or Atom feed");
-    expect(await chat.send(`${feedBase}/missing.xml`)).toEqual([
-      `The feed at ${feedBase}/missing.xml answered 404 Not Found.`,
+    expect(await chat.send(`${suite.feeds.origin}/missing.xml`)).toEqual([
+      `The feed at ${suite.feeds.origin}/missing.xml answered 404 Not Found.`,
     ]);
-    expect(await chat.send(`${feedBase}/feed-two.xml`)).toEqual([
+    expect(await chat.send(`${suite.feeds.origin}/feed-two.xml`)).toEqual([
       "✅ Added “Feed two”. New stories from it will arrive as drafts.",
     ]);
 
-    await t.app
+    await suite.t.app
       .sql`update feeds set last_success_at = now() - interval '2 hours' where url like '%feed-one.xml'`;
-    await t.app.sql`
+    await suite.t.app.sql`
       update feeds set consecutive_failures = 3, last_error = 'The feed answered 500 Internal Server Error.',
                        last_error_at = now() - interval '10 minutes'
        where url like '%feed-two.xml'`;
@@ -317,10 +295,10 @@ describe("/feeds", () => {
     const listMessage = chat.messages().at(-1)!;
     expect((await chat.press("🗑 Remove 1")).toast).toBe("Removed Feed one");
     expect(chat.text(listMessage.message_id)).toContain("Feeds (1)\n1. Feed two");
-    const rows = await t.app.sql`select url from feeds where brand_id = ${brandId}`;
-    expect(rows).toEqual([{ url: `${feedBase}/feed-two.xml` }]);
+    const rows = await suite.t.app.sql`select url from feeds where brand_id = ${brandId}`;
+    expect(rows).toEqual([{ url: `${suite.feeds.origin}/feed-two.xml` }]);
     const stale = chat.findButton("🗑 Remove 1");
-    await t.app.sql`delete from feeds where brand_id = ${brandId}`;
+    await suite.t.app.sql`delete from feeds where brand_id = ${brandId}`;
     expect((await chat.tap(stale.data, stale.message.message_id)).toast).toBe(
       "That feed was already removed.",
     );
@@ -333,8 +311,9 @@ describe("/budget", () => {
     // UTC+14: this month began 14 hours before it began in UTC, so a UTC month would count these rows wrongly.
     const zone = "Pacific/Kiritimati";
     await chat.send(`/schedule ${zone}`);
-    const monthStart = t.app.sql`(date_trunc('month', now() at time zone ${zone}) at time zone ${zone})`;
-    await t.app.sql`
+    const monthStart = suite.t.app
+      .sql`(date_trunc('month', now() at time zone ${zone}) at time zone ${zone})`;
+    await suite.t.app.sql`
       insert into ai_usage (brand_id, provider, model, operation, status, reserved_usd, cost_usd, created_at) values
         (${brandId}, 'anthropic', 'claude-haiku-5-5', 'draft', 'settled', 0.3, 1.25, now()),
         (${brandId}, 'openai', 'gpt-image-2', 'image', 'settled', 3, 2.00, ${monthStart} + interval '1 minute'),
@@ -412,7 +391,7 @@ describe("/queue", () => {
       after: new Date(),
       count: 4,
     });
-    const [lane, bridge] = await t.app.sql<{ id: number }[]>`
+    const [lane, bridge] = await suite.t.app.sql<{ id: number }[]>`
       insert into drafts (brand_id, status, caption, source_title, scheduled_for) values
         (${brandId}, 'approved', 'caption one', 'Lane opens', ${slots[0]!}),
         (${brandId}, 'approved', 'caption two', 'Bridge closes', ${slots[1]!}),
@@ -435,12 +414,12 @@ describe("/queue", () => {
     expect(choices).not.toContain(label(slots[1]!));
 
     // Another post takes the first free slot between showing the choices and the tap.
-    await t.app
+    await suite.t.app
       .sql`insert into drafts (brand_id, status, caption, scheduled_for) values (${brandId}, 'approved', 'x', ${slots[2]!})`;
     expect((await chat.press(label(slots[2]!))).toast).toBe("That slot was just taken; pick another.");
     expect(queueMessage.reply_markup!.inline_keyboard!.flat()[0]!.text).toBe(label(slots[3]!));
     expect((await chat.press(label(slots[3]!))).toast).toBe(`Moved to ${when(slots[3]!)}`);
-    const [moved] = await t.app.sql<
+    const [moved] = await suite.t.app.sql<
       { scheduled_for: Date }[]
     >`select scheduled_for from drafts where id = ${lane!.id}`;
     expect(moved!.scheduled_for.getTime()).toBe(slots[3]!.getTime());
@@ -451,12 +430,12 @@ describe("/queue", () => {
       `Cancel “Bridge closes”, scheduled for ${when(slots[1]!)}? It will not be posted.`,
     );
     expect((await chat.press("✖ Yes, cancel the post")).toast).toBe("Post cancelled");
-    const [cancelled] = await t.app.sql<
+    const [cancelled] = await suite.t.app.sql<
       { status: string }[]
     >`select status from drafts where id = ${bridge!.id}`;
     expect(cancelled!.status).toBe("cancelled");
     // The draft's card is refreshed too (moved and cancelled posts), so it no longer offers Undo / Post now.
-    const cardUpdates = await t.app.sql<{ n: number }[]>`
+    const cardUpdates = await suite.t.app.sql<{ n: number }[]>`
       select count(*)::int as n from telegram_outbox where kind = 'draft_card_update'`;
     expect(cardUpdates[0]!.n).toBe(2);
     expect(chat.text(queueMessage.message_id)).toMatch(
@@ -487,18 +466,18 @@ describe("/status, /pause, /resume", () => {
       after: new Date(),
       count: 1,
     })[0]!;
-    await t.app.sql`
+    await suite.t.app.sql`
       insert into instagram_accounts (brand_id, instagram_user_id, username, token_ciphertext, token_expires_at)
       values (${brandId}, '1789', 'bikes.berlin', '\\x00', now() + interval '45 days 1 hour')`;
-    await t.app.sql`
+    await suite.t.app.sql`
       insert into feeds (brand_id, url, title, consecutive_failures, last_error, last_error_at) values
         (${brandId}, 'https://a.example/feed', 'A', 0, null, null),
         (${brandId}, 'https://b.example/feed', 'B', 2, 'The feed answered 503 Service Unavailable.', now())`;
-    await t.app.sql`
+    await suite.t.app.sql`
       insert into drafts (brand_id, status, caption, scheduled_for) values
         (${brandId}, 'pending_review', 'a', null), (${brandId}, 'pending_review', 'b', null),
         (${brandId}, 'approved', 'c', ${next})`;
-    await t.app.sql`
+    await suite.t.app.sql`
       insert into ai_usage (brand_id, provider, model, operation, status, cost_usd)
       values (${brandId}, 'anthropic', 'claude-haiku-5-5', 'draft', 'settled', 2.5)`;
     const [status] = await chat.send("/status");
@@ -533,21 +512,21 @@ describe("/status, /pause, /resume", () => {
 describe("/deletedata", () => {
   it("deletes everything stored about the owner after an explicit confirmation, and says so", async () => {
     const { chat, brandId, ownerId } = await ownerWithBrand("Delete Me");
-    await chat.send(`/feeds ${feedBase}/feed-gone.xml`);
-    const image = await t.app.services.media.put(
+    await chat.send(`/feeds ${suite.feeds.origin}/feed-gone.xml`);
+    const image = await suite.t.app.services.media.put(
       `drafts/${brandId}/1.jpg`,
       Buffer.from("jpeg"),
       "image/jpeg",
     );
-    await t.app
+    await suite.t.app
       .sql`insert into drafts (brand_id, status, caption, image_key) values (${brandId}, 'pending_review', 'c', ${image.key})`;
-    await t.app.sql`
+    await suite.t.app.sql`
       insert into ai_usage (brand_id, provider, model, operation, status, cost_usd)
       values (${brandId}, 'openai', 'gpt-image-2', 'image', 'settled', 0.2)`;
-    await t.app.sql`
+    await suite.t.app.sql`
       insert into instagram_accounts (brand_id, instagram_user_id, username, token_ciphertext)
       values (${brandId}, '42', 'delete.me', '\\x01')`;
-    await t.app
+    await suite.t.app
       .sql`insert into telegram_outbox (chat_id, kind, payload) values (${chat.from.id}, 'text', '{"text":"later"}')`;
 
     const [question] = await chat.send("/deletedata");
@@ -558,7 +537,7 @@ describe("/deletedata", () => {
     const kept = await chat.press("Keep my data");
     expect(kept.toast).toBe("Nothing was deleted");
     expect(chat.text(kept.messageId)).toBe("Kept. Nothing was deleted.");
-    expect(await t.app.sql`select 1 from brands where id = ${brandId}`).toHaveLength(1);
+    expect(await suite.t.app.sql`select 1 from brands where id = ${brandId}`).toHaveLength(1);
 
     const expired = await chat.send("/deletedata");
     expect(expired).toHaveLength(1);
@@ -567,14 +546,14 @@ describe("/deletedata", () => {
     expect((await chat.tap(oldConfirmation, questionMessage.message_id)).toast).toBe(
       "That confirmation expired",
     );
-    expect(await t.app.sql`select 1 from owners where id = ${ownerId}`).toHaveLength(1);
+    expect(await suite.t.app.sql`select 1 from owners where id = ${ownerId}`).toHaveLength(1);
 
     await chat.send("/deletedata");
     // An open dialog's state must go too.
     await chat.send("/topic");
     await chat.press("✏️ Change");
     expect(
-      await t.app.sql`select 1 from bot_conversations where key = ${`conversation:${chat.from.id}`}`,
+      await suite.t.app.sql`select 1 from bot_conversations where key = ${`conversation:${chat.from.id}`}`,
     ).toHaveLength(1);
     const confirmed = await chat.press("🗑 Yes, delete everything");
     expect(confirmed.toast).toBe("Deleted");
@@ -582,7 +561,7 @@ describe("/deletedata", () => {
       "Deleted.\nYour registration, 1 brand, 1 feed, 1 draft with their images",
     );
 
-    const [left] = await t.app.sql<{ n: number }[]>`
+    const [left] = await suite.t.app.sql<{ n: number }[]>`
       select (select count(*) from owners where id = ${ownerId})
            + (select count(*) from brands where owner_id = ${ownerId})
            + (select count(*) from feeds where brand_id = ${brandId})
@@ -592,7 +571,7 @@ describe("/deletedata", () => {
            + (select count(*) from bot_conversations where key = ${`conversation:${chat.from.id}`})
            + (select count(*) from telegram_outbox where chat_id = ${chat.from.id}) as n`;
     expect(left!.n).toBe(0);
-    expect(await t.app.services.media.get(image.key)).toBeNull();
+    expect(await suite.t.app.services.media.get(image.key)).toBeNull();
 
     expect((await chat.send("hello"))[0]).toBe("I didn't catch that. Send /help to see what I can do.");
     expect((await chat.send("/start"))[0]).toContain("Welcome to Greenlight, Ada!");

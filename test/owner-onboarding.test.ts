@@ -1,44 +1,18 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chatAs as chatAsUser } from "./helpers/owner-chat.ts";
-import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
-import type { From } from "./helpers/telegram-updates.ts";
+import { describe, expect, it } from "vitest";
+import { ownerChatTestSuite } from "./helpers/owner-chat.ts";
 
 const RSS = `<?xml version="1.0"?><rss version="2.0"><channel><title>Bike Lane Daily</title>
 <link>https://bikes.example/</link><item><title>New lane</title><link>https://bikes.example/1</link></item></channel></rss>`;
 
-let t: TestApp;
-let feeds: Server;
-let feedBase: string;
-let nextOwner = OWNER_ID;
-const owners = Array.from({ length: 12 }, (_, i) => OWNER_ID + i);
+const suite = ownerChatTestSuite({ owners: 12, feeds: { "/feed.xml": RSS } });
 
-beforeAll(async () => {
-  feeds = createServer((req, res) => {
-    if (req.url === "/feed.xml") res.writeHead(200, { "content-type": "application/rss+xml" }).end(RSS);
-    else if (req.url === "/page.html")
-      res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><html><body>Hi</body></html>");
-    else res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => feeds.listen(0, "127.0.0.1", resolve));
-  feedBase = `http://127.0.0.1:${(feeds.address() as AddressInfo).port}`;
-  t = await startTestApp({ OWNER_TELEGRAM_IDS: owners.join(",") });
-});
-afterAll(async () => {
-  await t.stop();
-  await new Promise((resolve) => feeds.close(resolve));
-});
-
-const chatAs = (from: From) => chatAsUser(t, from);
-
-function newOwner(firstName = "Ada") {
-  const from = { id: nextOwner++, first_name: firstName };
-  return { from, chat: chatAs(from) };
+function newOwner(firstName?: string) {
+  const chat = suite.newOwnerChat(firstName);
+  return { from: chat.from, chat };
 }
 
 async function brandsOf(telegramUserId: number) {
-  return t.app.sql<
+  return suite.t.app.sql<
     { id: number; name: string; topic: string; voice: string; time_zone: string; selected: boolean }[]
   >`
     select b.id, b.name, b.topic, b.voice, b.time_zone, coalesce(o.selected_brand_id = b.id, false) as selected
@@ -47,7 +21,7 @@ async function brandsOf(telegramUserId: number) {
 }
 
 async function feedsOf(telegramUserId: number) {
-  return t.app.sql<{ url: string; title: string }[]>`
+  return suite.t.app.sql<{ url: string; title: string }[]>`
     select f.url, f.title from feeds f join brands b on b.id = f.brand_id join owners o on o.id = b.owner_id
      where o.telegram_user_id = ${telegramUserId} order by f.id`;
 }
@@ -58,7 +32,7 @@ describe("first-brand onboarding", () => {
     const [welcome] = await chat.send("/start");
     expect(welcome).toContain("Welcome to Greenlight, Ada!");
     expect(welcome).toContain("1/5 What is the brand called?");
-    expect(await t.app.sql`select 1 from owners where telegram_user_id = ${from.id}`).toHaveLength(1);
+    expect(await suite.t.app.sql`select 1 from owners where telegram_user_id = ${from.id}`).toHaveLength(1);
 
     expect(await chat.send("Berlin Bike News")).toEqual([
       expect.stringContaining("2/5 What does it post about?"),
@@ -74,7 +48,7 @@ describe("first-brand onboarding", () => {
     expect(afterZone[0]).toMatch(/^Time zone set: Europe\/Berlin \(\d\d:\d\d there now\)\.$/);
     expect(afterZone[1]).toContain("5/5 Send the address of a news feed");
 
-    const done = await chat.send(`${feedBase}/feed.xml`);
+    const done = await chat.send(`${suite.feeds.origin}/feed.xml`);
     expect(done[0]).toBe("Found the feed “Bike Lane Daily”.");
     expect(done[1]).toContain("✅ Berlin Bike News is set up.");
     expect(done[1]).toContain("Topic: urban cycling in Berlin");
@@ -90,7 +64,9 @@ describe("first-brand onboarding", () => {
         selected: true,
       }),
     ]);
-    expect(await feedsOf(from.id)).toEqual([{ url: `${feedBase}/feed.xml`, title: "Bike Lane Daily" }]);
+    expect(await feedsOf(from.id)).toEqual([
+      { url: `${suite.feeds.origin}/feed.xml`, title: "Bike Lane Daily" },
+    ]);
   });
 
   it("lets every step be skipped, by button or by /skip, and still creates a usable brand", async () => {
@@ -136,17 +112,19 @@ describe("first-brand onboarding", () => {
     const { from, chat } = newOwner();
     await chat.send("/start");
     for (let i = 0; i < 4; i++) await chat.press("⏭ Skip");
-    expect(await chat.send(`${feedBase}/page.html`)).toEqual([
-      `The feed at ${feedBase}/page.html could not be read: this address returns a web page (HTML), not an RSS or Atom feed.`,
+    expect(await chat.send(`${suite.feeds.origin}/page.html`)).toEqual([
+      `The feed at ${suite.feeds.origin}/page.html could not be read: this address returns a web page (HTML), not an RSS or Atom feed.`,
     ]);
-    expect(await chat.send(`${feedBase}/missing.xml`)).toEqual([
-      `The feed at ${feedBase}/missing.xml answered 404 Not Found.`,
+    expect(await chat.send(`${suite.feeds.origin}/missing.xml`)).toEqual([
+      `The feed at ${suite.feeds.origin}/missing.xml answered 404 Not Found.`,
     ]);
     expect(await chat.send("not a url")).toEqual(["Please send just one address, without spaces."]);
     expect(await brandsOf(from.id)).toEqual([]);
-    const done = await chat.send(`${feedBase}/feed.xml`);
+    const done = await chat.send(`${suite.feeds.origin}/feed.xml`);
     expect(done[0]).toBe("Found the feed “Bike Lane Daily”.");
-    expect(await feedsOf(from.id)).toEqual([{ url: `${feedBase}/feed.xml`, title: "Bike Lane Daily" }]);
+    expect(await feedsOf(from.id)).toEqual([
+      { url: `${suite.feeds.origin}/feed.xml`, title: "Bike Lane Daily" },
+    ]);
   });
 
   it("refuses a name that is too long or already taken, without losing the dialog", async () => {
@@ -174,10 +152,10 @@ describe("first-brand onboarding", () => {
     await chat.send("/start");
     await chat.send("Restart Brand");
     await chat.send("cycling news");
-    await t.restart({ OWNER_TELEGRAM_IDS: owners.join(",") });
+    await suite.t.restart();
     expect(await chat.send("calm and factual")).toEqual([expect.stringContaining("4/5")]);
     await chat.send("Asia/Kolkata");
-    const done = await chat.send(`${feedBase}/feed.xml`);
+    const done = await chat.send(`${suite.feeds.origin}/feed.xml`);
     expect(done.at(-1)).toContain("✅ Restart Brand is set up.");
     expect(await brandsOf(from.id)).toEqual([
       expect.objectContaining({
@@ -197,7 +175,7 @@ describe("first-brand onboarding", () => {
     const [greeting] = await chat.send("/start");
     expect(greeting).toContain("Welcome back, Grace! You are working on Grace Weekly.");
     expect(greeting).toContain("/help – What I can do");
-    expect(await t.app.sql`select 1 from owners where telegram_user_id = ${from.id}`).toHaveLength(1);
+    expect(await suite.t.app.sql`select 1 from owners where telegram_user_id = ${from.id}`).toHaveLength(1);
     expect(await brandsOf(from.id)).toHaveLength(1);
   });
 
@@ -213,9 +191,9 @@ describe("first-brand onboarding", () => {
       "I didn't catch that. Send /help to see what I can do.",
     ]);
     expect(await chat.send("/cancel")).toEqual(["Nothing to cancel: no dialog is open."]);
-    expect(await t.app.sql`select 1 from bot_conversations where key = ${`conversation:${from.id}`}`).toEqual(
-      [],
-    );
+    expect(
+      await suite.t.app.sql`select 1 from bot_conversations where key = ${`conversation:${from.id}`}`,
+    ).toEqual([]);
 
     // Registered but brandless: /start offers the setup again.
     expect((await chat.send("/start"))[0]).toContain("1/5 What is the brand called?");

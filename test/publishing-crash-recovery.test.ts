@@ -69,6 +69,38 @@ function dueStory(brandId: number): Promise<number> {
   });
 }
 
+/** A due post on a brand and Instagram account of its own, so the calls and posts counted are this test's. */
+async function dueStoryOnNewAccount(): Promise<{ account: FakeAccount; draftId: number }> {
+  const { brandId, account } = await connectedBrand(t, ig, ownerId);
+  return { account, draftId: await dueStory(brandId) };
+}
+
+/** Brands with accounts of their own, connected one after another. */
+async function connectedBrands(count: number): Promise<{ brandId: number; account: FakeAccount }[]> {
+  const brands = [];
+  for (let i = 0; i < count; i++) brands.push(await connectedBrand(t, ig, ownerId));
+  return brands;
+}
+
+/** Freezes the service's clock at the present, so a retry's due time can be checked against it. */
+function freezeClockNow(): Date {
+  const now = new Date();
+  setClock(t, now);
+  return now;
+}
+
+/** Runs the publisher once a retry's 30-second wait, counted from `start`, is over. */
+async function runPublisherAfterRetryWait(start: Date): Promise<void> {
+  setClock(t, new Date(start.getTime() + 31_000));
+  await runPublisher(t);
+}
+
+/** Runs the publisher as a worker would that starts once the dead worker's lease has run out. */
+async function runPublisherAfterTheLease(): Promise<void> {
+  setClock(t, afterTheLease());
+  await runPublisher(t);
+}
+
 /** Calls on the account's own edges (/<IG_ID>/media, /<IG_ID>/media_publish). */
 function callsFor(endpoint: "create_container" | "publish", account: FakeAccount): number {
   return ig.calls(endpoint).filter((call) => call.path.includes(account.userId)).length;
@@ -95,16 +127,29 @@ async function stopServiceDuring(endpoint: FakeEndpoint): Promise<void> {
   await run;
 }
 
-/** Exactly one post went live for the account, and media_publish never hit an already-published container. */
-function expectPublishedOnce(account: FakeAccount): void {
+/**
+ * Each of `calledOnce` was called once on the account's edges, exactly one post went live for the account, and
+ * media_publish never hit an already-published container.
+ */
+function expectPublishedOnce(account: FakeAccount, calledOnce: ("create_container" | "publish")[]): void {
+  for (const endpoint of calledOnce) expect(callsFor(endpoint, account), endpoint).toBe(1);
   expect(ig.published(account)).toHaveLength(1);
   expect(ig.duplicatePublishAttempts - duplicatesBefore).toBe(0);
 }
 
+/** The draft is recorded as published, with the media id and permalink of the account's one live post. */
+async function expectRecordedAsLive(draftId: number, account: FakeAccount): Promise<void> {
+  const [live] = ig.published(account);
+  expect(await postRow(t, draftId)).toMatchObject({
+    status: "published",
+    instagram_media_id: live!.mediaId,
+    permalink: live!.permalink,
+  });
+}
+
 describe("a crash or a timeout at each step, then a retry", () => {
   it("after the container was created: the retry reuses the saved container, after the lease", async () => {
-    const { brandId, account } = await connectedBrand(t, ig, ownerId);
-    const draftId = await dueStory(brandId);
+    const { account, draftId } = await dueStoryOnNewAccount();
 
     await stopServiceDuring("container_status");
     const left = await postRow(t, draftId);
@@ -115,19 +160,15 @@ describe("a crash or a timeout at each step, then a retry", () => {
     await runPublisher(t);
     expect(await postRow(t, draftId)).toMatchObject({ status: "publishing", publish_attempts: 1 });
 
-    setClock(t, afterTheLease());
-    await runPublisher(t);
+    await runPublisherAfterTheLease();
     expect(await postRow(t, draftId)).toMatchObject({ status: "published", container_id: left.container_id });
-    expect(callsFor("create_container", account)).toBe(1);
-    expectPublishedOnce(account);
+    expectPublishedOnce(account, ["create_container"]);
   });
 
   it("while the container is still processing: it is polled a few times, left for the next tick, then published", async () => {
-    const { brandId, account } = await connectedBrand(t, ig, ownerId);
-    const draftId = await dueStory(brandId);
+    const { account, draftId } = await dueStoryOnNewAccount();
     ig.setPollsBeforeFinished(5);
-    const now = new Date();
-    setClock(t, now);
+    const now = freezeClockNow();
     const polls = ig.calls("container_status").length;
 
     await runPublisher(t);
@@ -139,54 +180,39 @@ describe("a crash or a timeout at each step, then a retry", () => {
     expect(waiting.next_attempt_at!.getTime() - now.getTime()).toBe(30_000);
     expect(ig.calls("container_status").length - polls).toBe(4);
 
-    setClock(t, new Date(now.getTime() + 31_000));
-    await runPublisher(t);
+    await runPublisherAfterRetryWait(now);
     expect((await postRow(t, draftId)).status).toBe("published");
-    expect(callsFor("create_container", account)).toBe(1);
-    expectPublishedOnce(account);
+    expectPublishedOnce(account, ["create_container"]);
   });
 
   it("when a status poll gets no answer: the next attempt asks again and publishes the same container", async () => {
-    const { brandId, account } = await connectedBrand(t, ig, ownerId);
-    const draftId = await dueStory(brandId);
+    const { account, draftId } = await dueStoryOnNewAccount();
     ig.failNext("container_status", { kind: "drop_before_action" });
-    const now = new Date();
-    setClock(t, now);
+    const now = freezeClockNow();
 
     await runPublisher(t);
     expect(await postRow(t, draftId)).toMatchObject({ status: "publishing", instagram_media_id: null });
 
-    setClock(t, new Date(now.getTime() + 31_000));
-    await runPublisher(t);
+    await runPublisherAfterRetryWait(now);
     expect((await postRow(t, draftId)).status).toBe("published");
-    expect(callsFor("create_container", account)).toBe(1);
-    expectPublishedOnce(account);
+    expectPublishedOnce(account, ["create_container"]);
   });
 
   it("when media_publish went through but its answer was lost: the container says PUBLISHED, and that is recorded", async () => {
-    const { brandId, account } = await connectedBrand(t, ig, ownerId);
-    const draftId = await dueStory(brandId);
+    const { account, draftId } = await dueStoryOnNewAccount();
     ig.failNext("publish", { kind: "drop_after_action" });
 
     await runPublisher(t);
-    const [live] = ig.published(account);
-    expect(await postRow(t, draftId)).toMatchObject({
-      status: "published",
-      instagram_media_id: live!.mediaId,
-      permalink: live!.permalink,
-    });
-    expect(callsFor("publish", account)).toBe(1);
-    expectPublishedOnce(account);
+    await expectRecordedAsLive(draftId, account);
+    expectPublishedOnce(account, ["publish"]);
   });
 
   it("when the answer was lost and the status check failed too: the next attempt checks first and does not publish", async () => {
-    const { brandId, account } = await connectedBrand(t, ig, ownerId);
-    const draftId = await dueStory(brandId);
+    const { account, draftId } = await dueStoryOnNewAccount();
     ig.failNext("container_status", { kind: "delay", ms: 0 }); // the poll before publishing answers normally
     ig.failNext("container_status", { kind: "drop_before_action" }); // the check after the lost answer does not
     ig.failNext("publish", { kind: "drop_after_action" });
-    const now = new Date();
-    setClock(t, now);
+    const now = freezeClockNow();
 
     await runPublisher(t);
     const unknown = await postRow(t, draftId);
@@ -194,40 +220,29 @@ describe("a crash or a timeout at each step, then a retry", () => {
     expect(unknown.last_error).toMatch(/checking whether the post went out/);
     expect(ig.published(account)).toHaveLength(1);
 
-    setClock(t, new Date(now.getTime() + 31_000));
-    await runPublisher(t);
+    await runPublisherAfterRetryWait(now);
     const [live] = ig.published(account);
     expect(await postRow(t, draftId)).toMatchObject({
       status: "published",
       instagram_media_id: live!.mediaId,
     });
-    expect(callsFor("publish", account)).toBe(1);
-    expectPublishedOnce(account);
+    expectPublishedOnce(account, ["publish"]);
   });
 
   it("when the service stopped while media_publish was in flight: after the lease it finds the post live", async () => {
-    const { brandId, account } = await connectedBrand(t, ig, ownerId);
-    const draftId = await dueStory(brandId);
+    const { account, draftId } = await dueStoryOnNewAccount();
 
     await stopServiceDuring("publish");
     await until(() => ig.published(account).length === 1);
     expect(await postRow(t, draftId)).toMatchObject({ status: "publishing", instagram_media_id: null });
 
-    setClock(t, afterTheLease());
-    await runPublisher(t);
-    const [live] = ig.published(account);
-    expect(await postRow(t, draftId)).toMatchObject({
-      status: "published",
-      instagram_media_id: live!.mediaId,
-      permalink: live!.permalink,
-    });
-    expect(callsFor("publish", account)).toBe(1);
-    expectPublishedOnce(account);
+    await runPublisherAfterTheLease();
+    await expectRecordedAsLive(draftId, account);
+    expectPublishedOnce(account, ["publish"]);
   });
 
   it("before the permalink was saved: the retry only reads the permalink", async () => {
-    const { brandId, account } = await connectedBrand(t, ig, ownerId);
-    const draftId = await dueStory(brandId);
+    const { account, draftId } = await dueStoryOnNewAccount();
 
     await stopServiceDuring("get_media");
     const [live] = ig.published(account);
@@ -237,20 +252,15 @@ describe("a crash or a timeout at each step, then a retry", () => {
       permalink: null,
     });
 
-    setClock(t, afterTheLease());
-    await runPublisher(t);
+    await runPublisherAfterTheLease();
     expect(await postRow(t, draftId)).toMatchObject({ status: "published", permalink: live!.permalink });
-    expect(callsFor("publish", account)).toBe(1);
-    expect(callsFor("create_container", account)).toBe(1);
-    expectPublishedOnce(account);
+    expectPublishedOnce(account, ["publish", "create_container"]);
   });
 
   it("when reading the permalink fails for a moment: the post is live, so only the link is asked for again", async () => {
-    const { brandId, account } = await connectedBrand(t, ig, ownerId);
-    const draftId = await dueStory(brandId);
+    const { account, draftId } = await dueStoryOnNewAccount();
     ig.failNext("get_media", { kind: "server_error" });
-    const now = new Date();
-    setClock(t, now);
+    const now = freezeClockNow();
 
     await runPublisher(t);
     expect(await postRow(t, draftId)).toMatchObject({
@@ -259,19 +269,16 @@ describe("a crash or a timeout at each step, then a retry", () => {
       last_error: "Published; Instagram has not given the link yet.",
     });
 
-    setClock(t, new Date(now.getTime() + 31_000));
-    await runPublisher(t);
+    await runPublisherAfterRetryWait(now);
     expect(await postRow(t, draftId)).toMatchObject({
       status: "published",
       permalink: ig.published(account)[0]!.permalink,
     });
-    expect(callsFor("publish", account)).toBe(1);
-    expectPublishedOnce(account);
+    expectPublishedOnce(account, ["publish"]);
   });
 
   it("a worker whose lease was taken over stops before it calls Instagram to create or publish anything", async () => {
-    const { brandId, account } = await connectedBrand(t, ig, ownerId);
-    const draftId = await dueStory(brandId);
+    const { account, draftId } = await dueStoryOnNewAccount();
     const now = new Date();
     const [stale] = await claimDuePosts(t.app.sql, { now, leaseMs: PUBLISH_LEASE_MS, limit: 1 });
     expect(stale?.id).toBe(draftId);
@@ -283,19 +290,13 @@ describe("a crash or a timeout at each step, then a retry", () => {
     // The first worker wakes up and carries on with the claim it holds.
     const instagram = createInstagramClientFromConfig(t.app.config)!;
     expect(await publishClaimedPost({ services: t.app.services, instagram }, stale!)).toBe("lease_lost");
-    expect(callsFor("create_container", account)).toBe(1);
-    expect(callsFor("publish", account)).toBe(1);
-    expectPublishedOnce(account);
+    expectPublishedOnce(account, ["create_container", "publish"]);
   });
 });
 
 describe("several publishers at once", () => {
   it("never hands the same post to two concurrent claims", async () => {
-    const brands = [
-      await connectedBrand(t, ig, ownerId),
-      await connectedBrand(t, ig, ownerId),
-      await connectedBrand(t, ig, ownerId),
-    ];
+    const brands = await connectedBrands(3);
     const ids: number[] = [];
     for (const { brandId } of brands) for (let i = 0; i < 10; i++) ids.push(await dueStory(brandId));
 
@@ -317,11 +318,7 @@ describe("several publishers at once", () => {
       ? "publishes each post exactly once when two service instances publish at the same time"
       : "publishes each post exactly once when publish runs overlap in the one embedded instance",
     async () => {
-      const brands = [
-        await connectedBrand(t, ig, ownerId),
-        await connectedBrand(t, ig, ownerId),
-        await connectedBrand(t, ig, ownerId),
-      ];
+      const brands = await connectedBrands(3);
       for (const { brandId } of brands) for (let i = 0; i < 2; i++) await dueStory(brandId);
       // Each post takes a second of polling, so the runs overlap.
       ig.setPollsBeforeFinished(1);

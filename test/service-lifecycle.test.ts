@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeTelegram } from "./fakes/fake-telegram.ts";
-import { freePort, spawnService, waitForHealthy } from "./helpers/child-process.ts";
+import { freePort, type ServiceProcess, spawnService, waitForHealthy } from "./helpers/child-process.ts";
 
 // The service as a newcomer runs it: `npm start` with only a bot token (pointed at a fake Bot API), on the
 // embedded database in a new data folder; then stopped the way Fly stops it, with SIGTERM. How fast it boots is
@@ -19,23 +19,36 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/**
+ * Starts the service as `npm start` does, with only a bot token, on this file's data folder; once /healthz answers,
+ * runs `whileUp`, then sends `signal` even when `whileUp` failed, so no test leaves a service running behind it.
+ */
+async function runServiceUntil(
+  signal: NodeJS.Signals,
+  whileUp: (service: ServiceProcess, health: Response) => void | Promise<void> = () => {},
+): Promise<ServiceProcess> {
+  const port = await freePort();
+  const service = spawnService({
+    TELEGRAM_BOT_TOKEN: telegram.token,
+    TELEGRAM_API_ROOT: telegram.apiRoot,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+  });
+  try {
+    await whileUp(service, await waitForHealthy(`http://127.0.0.1:${port}`, 60_000));
+  } finally {
+    service.child.kill(signal);
+  }
+  return service;
+}
+
 describe("the service process", () => {
   it("boots with only a bot token, answers /healthz, polls Telegram, and exits 0 on SIGTERM", async () => {
-    const port = await freePort();
-    const service = spawnService({
-      TELEGRAM_BOT_TOKEN: telegram.token,
-      TELEGRAM_API_ROOT: telegram.apiRoot,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-    });
-    try {
-      const health = await waitForHealthy(`http://127.0.0.1:${port}`, 60_000);
+    const service = await runServiceUntil("SIGTERM", async (_, health) => {
       expect(await health.json()).toEqual({ status: "ok", database: "up" });
       await telegram.waitFor(() => telegram.callsTo("getUpdates").length > 0, 10_000);
       expect(telegram.callsTo("deleteWebhook")).toHaveLength(1);
-    } finally {
-      service.child.kill("SIGTERM");
-    }
+    });
     const started = Date.now();
     expect(await service.exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -47,18 +60,7 @@ describe("the service process", () => {
   }, 90_000);
 
   it("restarts on the existing data folder with the same key and schema", async () => {
-    const port = await freePort();
-    const service = spawnService({
-      TELEGRAM_BOT_TOKEN: telegram.token,
-      TELEGRAM_API_ROOT: telegram.apiRoot,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-    });
-    try {
-      await waitForHealthy(`http://127.0.0.1:${port}`, 60_000);
-    } finally {
-      service.child.kill("SIGINT");
-    }
+    const service = await runServiceUntil("SIGINT");
     expect(await service.exited).toBe(0);
     expect(service.output()).not.toContain("migration applied");
     expect(service.output()).not.toContain("generated a local key");
@@ -67,19 +69,9 @@ describe("the service process", () => {
   it("stops gracefully when told to while start-up is still finishing", async () => {
     // Start-up waits (briefly) for Telegram to take the command menu; /healthz already answers by then.
     telegram.delay("setMyCommands", 1500);
-    const port = await freePort();
-    const service = spawnService({
-      TELEGRAM_BOT_TOKEN: telegram.token,
-      TELEGRAM_API_ROOT: telegram.apiRoot,
-      DATA_DIR: dataDir,
-      PORT: String(port),
+    const service = await runServiceUntil("SIGTERM", (starting) => {
+      expect(starting.output()).not.toContain('"msg":"greenlight started"');
     });
-    try {
-      await waitForHealthy(`http://127.0.0.1:${port}`, 60_000);
-      expect(service.output()).not.toContain('"msg":"greenlight started"');
-    } finally {
-      service.child.kill("SIGTERM");
-    }
     expect(await service.exited).toBe(0);
     expect(service.output()).toContain('"msg":"greenlight stopped"');
     telegram.delay("setMyCommands", 0);

@@ -1,7 +1,8 @@
-import { expect } from "vitest";
-import type { FakeAccount, FakeInstagram } from "../fakes/fake-instagram.ts";
-import { buttonsOf, deliverOutbox, insertBrand } from "./draft-fixtures.ts";
-import { OWNER_ID, type TestApp } from "./start-test-app.ts";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { type FakeAccount, FakeInstagram } from "../fakes/fake-instagram.ts";
+import type { FakeMessage } from "../fakes/fake-telegram.ts";
+import { buttonsOf, deliverOutbox, insertBrand, insertOwner } from "./draft-fixtures.ts";
+import { OWNER_ID, setByBeforeAll, startTestApp, type TestApp } from "./start-test-app.ts";
 import { postUpdate, textUpdate } from "./telegram-updates.ts";
 
 /** The service's Instagram settings pointed at the fake. */
@@ -44,4 +45,54 @@ export async function connectBrandThroughOAuth(
   expect(callback.status).toBe(200);
   await deliverOutbox(t);
   return { brandId, account };
+}
+
+/** What the tests of one file share: the running service, the fake Instagram it talks to, and one owner. */
+export interface InstagramTestSuite {
+  readonly t: TestApp;
+  readonly fake: FakeInstagram;
+  readonly ownerId: number;
+  /** A new brand of the owner's, connected to a new Instagram account through the real OAuth flow. */
+  connectedBrand(name: string): Promise<{ brandId: number; account: FakeAccount }>;
+  /** Delivers the queued Telegram messages as the outbox worker would; returns the ones the owner received. */
+  delivered(): Promise<FakeMessage[]>;
+}
+
+/**
+ * Starts one service, pointed at a fake Instagram that grants consent, and registers one owner, before the
+ * file's tests; stops both after them. Call it at the top of a test file: it registers the vitest hooks.
+ */
+export function instagramTestSuite(): InstagramTestSuite {
+  let fake: FakeInstagram | undefined;
+  let t: TestApp | undefined;
+  let ownerId: number | undefined;
+  const suite: InstagramTestSuite = {
+    get t() {
+      return setByBeforeAll(t);
+    },
+    get fake() {
+      return setByBeforeAll(fake);
+    },
+    get ownerId() {
+      return setByBeforeAll(ownerId);
+    },
+    connectedBrand: (name) => connectBrandThroughOAuth(suite.t, suite.fake, suite.ownerId, name),
+    async delivered() {
+      const before = suite.t.telegram.messagesIn(OWNER_ID).length;
+      await deliverOutbox(suite.t);
+      return suite.t.telegram.messagesIn(OWNER_ID).slice(before);
+    },
+  };
+  beforeAll(async () => {
+    fake = await FakeInstagram.start({ consent: "allow" });
+    t = await startTestApp(instagramEnv(fake));
+    ownerId = await insertOwner(t.app.sql);
+  });
+  // Every test starts with an empty outbox, so the messages it reads are its own.
+  afterEach(() => deliverOutbox(suite.t));
+  afterAll(async () => {
+    await t?.stop();
+    await fake?.close();
+  });
+  return suite;
 }

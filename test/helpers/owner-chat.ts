@@ -1,6 +1,7 @@
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
+import { type FakeFeedServer, startFakeFeedServer } from "../fakes/fake-feed-server.ts";
 import { visibleText } from "../fakes/fake-telegram.ts";
-import type { TestApp } from "./start-test-app.ts";
+import { OWNER_ID, setByBeforeAll, startTestApp, type TestApp } from "./start-test-app.ts";
 import { callbackUpdate, type From, postUpdate, textUpdate } from "./telegram-updates.ts";
 
 /** A private chat with the bot as one Telegram user: sends messages, presses buttons, reads replies as text. */
@@ -50,4 +51,64 @@ export function chatAs(t: TestApp, from: From) {
     },
   };
   return chat;
+}
+
+/** A private chat with the bot as one owner, as chatAs opens it. */
+export type OwnerChat = ReturnType<typeof chatAs>;
+
+/** What the tests of one file share: the running service, the feeds owners add, and fresh owners to chat as. */
+export interface OwnerChatTestSuite {
+  readonly t: TestApp;
+  /** The feeds the suite was given, `/page.html` as a web page rather than a feed, and 404 for any other path. */
+  readonly feeds: FakeFeedServer;
+  /** A chat as an allowed Telegram user no test has chatted as yet, so the test starts with an unregistered user. */
+  newOwnerChat(firstName?: string): OwnerChat;
+}
+
+/**
+ * Starts one service that lets `owners` Telegram users in, and a feed server on 127.0.0.1 that serves `feeds`
+ * (path → RSS document), before the file's tests; stops both after them. Call it at the top of a test file: it
+ * registers the vitest hooks.
+ */
+export function ownerChatTestSuite(options: {
+  owners: number;
+  feeds: Record<string, string>;
+}): OwnerChatTestSuite {
+  const ownerIds = Array.from({ length: options.owners }, (_, i) => OWNER_ID + i);
+  let chatsOpened = 0;
+  let feeds: FakeFeedServer | undefined;
+  let t: TestApp | undefined;
+  const suite: OwnerChatTestSuite = {
+    get t() {
+      return setByBeforeAll(t);
+    },
+    get feeds() {
+      return setByBeforeAll(feeds);
+    },
+    newOwnerChat(firstName = "Ada") {
+      const id = ownerIds[chatsOpened++];
+      if (id === undefined)
+        throw new Error(`the suite lets only ${options.owners} owners in; raise its owners option`);
+      return chatAs(suite.t, { id, first_name: firstName });
+    },
+  };
+  beforeAll(async () => {
+    feeds = await startFakeFeedServer({
+      ...Object.fromEntries(
+        Object.entries(options.feeds).map(([path, rss]) => [path, { kind: "feed", body: rss } as const]),
+      ),
+      "/page.html": {
+        kind: "status",
+        status: 200,
+        contentType: "text/html",
+        body: "<!doctype html><html><body>Hi</body></html>",
+      },
+    });
+    t = await startTestApp({ OWNER_TELEGRAM_IDS: ownerIds.join(",") });
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await feeds?.close();
+  });
+  return suite;
 }

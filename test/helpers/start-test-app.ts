@@ -75,3 +75,9 @@ export async function startTestApp(extraEnv: Record<string, string> = {}): Promi
   };
   return testApp;
 }
+
+/** A value a file's beforeAll hook sets, read by its tests: fails plainly if read before the hook has run. */
+export function setByBeforeAll<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error("read before the beforeAll hook that sets it has run");
+  return value;
+}
