@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { OWNER_COMMANDS } from "../src/owner-settings/owner-commands.ts";
+import { settingsCallback } from "../src/owner-settings/settings-callbacks.ts";
 import { formatSlotForOwner, upcomingSlots } from "../src/publishing/posting-slots.ts";
+import { insertDraft } from "./helpers/draft-fixtures.ts";
 import { type OwnerChat, ownerChatTestSuite } from "./helpers/owner-chat.ts";
 
 const RSS = (title: string) =>
   `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title><link>https://news.example/</link></channel></rss>`;
 
 const suite = ownerChatTestSuite({
-  owners: 20,
+  owners: 26,
   feeds: {
     "/feed-one.xml": RSS("Feed one"),
     "/feed-two.xml": RSS("Feed two"),
@@ -132,6 +134,94 @@ describe("/brands", () => {
     expect(await chat.send("/topic alpine cycling")).toEqual(["🏷 Alpha\n✅ Topic set: alpine cycling"]);
     expect((await brand(first)).topic).toBe("alpine cycling");
     expect((await chat.send("/schedule"))[0]).toMatch(/^🏷 Alpha\nPosting times/);
+  });
+
+  /** An owner with "Alpha" and then "Beta", set up through the dialogs; Beta is the selected brand. */
+  async function ownerWithTwoBrands() {
+    const owner = await ownerWithBrand("Alpha");
+    await owner.chat.send("/brands");
+    await owner.chat.press("➕ New brand");
+    await owner.chat.send("Beta");
+    for (let i = 0; i < 4; i++) await owner.chat.send("/skip");
+    const [beta] = await suite.t.app.sql<{ id: number }[]>`
+      select id from brands where owner_id = ${owner.ownerId} and name = 'Beta'`;
+    return { ...owner, alpha: owner.brandId, beta: beta!.id };
+  }
+
+  it("renames the selected brand by dialog, refusing a name another of the owner's brands has", async () => {
+    const { chat, alpha, beta } = await ownerWithTwoBrands();
+    await chat.send("/brands");
+    await chat.press("✏️ Rename");
+    expect(chat.last()).toContain("What should Beta be called from now on?");
+
+    expect(await chat.send("alpha")).toEqual(["You already have a brand called “alpha”. Send another name."]);
+    expect(await chat.send("   ")).toEqual([expect.stringContaining("Please send the brand's name")]);
+    expect((await brand(beta)).name).toBe("Beta");
+
+    expect(await chat.send("Beta Cycling Weekly")).toEqual(["✅ Beta is now called Beta Cycling Weekly."]);
+    expect((await brand(beta)).name).toBe("Beta Cycling Weekly");
+    expect((await brand(alpha)).name).toBe("Alpha");
+    expect((await chat.send("/brands"))[0]).toContain("• Alpha\n▶️ Beta Cycling Weekly — selected");
+  });
+
+  it("deletes a brand after a confirmation that says what goes with it, once, and selects one that remains", async () => {
+    const { chat, ownerId, alpha, beta } = await ownerWithTwoBrands();
+    const waiting = await insertDraft(suite.t.app.sql, beta);
+    await insertDraft(suite.t.app.sql, beta, {
+      status: "approved",
+      scheduledFor: new Date(Date.now() + 86_400_000),
+    });
+    const alphaDraft = await insertDraft(suite.t.app.sql, alpha);
+    await chat.send("/brands");
+    const list = chat.messages().at(-1)!;
+
+    await chat.press("🗑 Delete");
+    const question = chat.text(list.message_id);
+    expect(question).toContain("Delete Beta?");
+    expect(question).toContain("1 draft awaiting review");
+    expect(question).toContain("1 scheduled post, which will not go out");
+    expect(question).toContain("Posts already published on Instagram stay there.");
+    expect(await brand(beta)).toBeDefined();
+
+    const { data } = chat.findButton("🗑 Yes, delete Beta");
+    const confirmUpdate = 880_000_001;
+    expect((await chat.tap(data, list.message_id, confirmUpdate)).toast).toBe("Deleted");
+    expect(chat.text(list.message_id)).toContain("🗑 Beta is deleted, with 0 feeds and 2 drafts.");
+    expect(chat.text(list.message_id)).toContain("▶️ Alpha — selected");
+    expect(await suite.t.app.sql`select 1 from brands where id = ${beta}`).toHaveLength(0);
+    expect(await suite.t.app.sql`select 1 from drafts where id = ${waiting}`).toHaveLength(0);
+    expect(await suite.t.app.sql`select 1 from drafts where id = ${alphaDraft}`).toHaveLength(1);
+    const [owner] = await suite.t.app.sql<
+      { selected_brand_id: number }[]
+    >`select selected_brand_id from owners where id = ${ownerId}`;
+    expect(owner!.selected_brand_id).toBe(alpha);
+    expect((await chat.send("/topic"))[0]).toMatch(/^Topic: not set/);
+
+    // Telegram redelivers the confirmation: nothing more happens. A second tap learns the brand is gone.
+    expect((await chat.tap(data, list.message_id, confirmUpdate)).toast).toBeUndefined();
+    expect((await chat.tap(data, list.message_id)).toast).toBe("That brand no longer exists.");
+    expect(await suite.t.app.sql`select 1 from brands where id = ${alpha}`).toHaveLength(1);
+  });
+
+  it("deletes nothing when the owner keeps the brand, the confirmation is old, or a post is going out", async () => {
+    const { chat, beta } = await ownerWithTwoBrands();
+    await chat.send("/brands");
+    const list = chat.messages().at(-1)!;
+    await chat.press("🗑 Delete");
+    expect((await chat.press("Keep it")).toast).toBe("Nothing was deleted");
+    expect(chat.text(list.message_id)).toContain("Kept. Nothing was deleted.");
+
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    const stale = await chat.tap(settingsCallback.brandDeleteConfirm(beta, anHourAgo), list.message_id);
+    expect(stale.toast).toBe("That confirmation expired");
+
+    await insertDraft(suite.t.app.sql, beta, { status: "publishing", scheduledFor: new Date() });
+    const now = await chat.tap(settingsCallback.brandDeleteConfirm(beta, new Date()), list.message_id);
+    expect(now.toast).toBe("A post is going out right now");
+    expect(chat.text(list.message_id)).toContain(
+      "being published to Instagram right now, so nothing was deleted",
+    );
+    expect((await brand(beta)).name).toBe("Beta");
   });
 
   it("answers a button for a brand that no longer exists instead of failing", async () => {

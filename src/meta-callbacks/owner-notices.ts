@@ -1,4 +1,5 @@
 import type { TextPayload } from "../notifications/telegram-outbox.ts";
+import { countNoun } from "../shared/count-noun.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 
 /** What the owner reads in Telegram when Meta acts for the Instagram user. Telegram HTML, values escaped. Pure. */
@@ -15,12 +16,8 @@ export function dataDeletedNotice(input: {
   const text = [
     `🏷 <b>${escapeHtml(input.brandName)}</b>`,
     `🗑 Instagram asked Greenlight to delete the data it holds for <b>@${escapeHtml(input.username)}</b> (a data deletion request made on Instagram or Facebook).`,
-    `Done: the Instagram connection and its token, ${count(input.drafts, "draft or post", "drafts and posts")} with their images, ${count(input.articles, "article", "articles")} and the AI usage records of this brand are deleted.`,
+    `Done: the Instagram connection and its token, ${countNoun(input.drafts, "draft or post", "drafts and posts")} with their images, ${countNoun(input.articles, "article", "articles")} and the AI usage records of this brand are deleted.`,
     "The brand's settings and feeds stay. /connect links an Instagram account again.",
   ].join("\n");
   return { text, parse_mode: "HTML", link_preview_options: { is_disabled: true } };
-}
-
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }

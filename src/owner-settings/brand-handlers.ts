@@ -1,17 +1,34 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../bot/bot-context.ts";
-import { listBrands, selectBrand } from "./brand-queries.ts";
+import { deleteBrand, listBrands, selectBrand, summariseBrand } from "./brand-queries.ts";
 import type { BrandSetupArgs } from "./brand-setup-dialog.ts";
-import { brandListKeyboard, renderBrandList } from "./brand-views.ts";
+import {
+  brandListKeyboard,
+  deleteBrandKeyboard,
+  renderBrandDeleted,
+  renderBrandList,
+  renderDeleteBrandQuestion,
+} from "./brand-views.ts";
 import { DIALOG, enterDialog } from "./dialog-flow.ts";
 import type { HandlerDeps } from "./handler-deps.ts";
-import { NOT_REGISTERED_TEXT } from "./selected-brand.ts";
-import { settingsCallbackPattern } from "./settings-callbacks.ts";
+import { deleteImages } from "./owner-data-deletion.ts";
+import { runOnce } from "./run-once.ts";
+import { NOT_REGISTERED_TEXT, withButtonBrand } from "./selected-brand.ts";
+import type { SettingDialogArgs } from "./setting-dialog.ts";
+import { confirmationExpired, settingsCallbackPattern } from "./settings-callbacks.ts";
 import { answerButton, replyHtml, showInPlace } from "./telegram-replies.ts";
 
-/** /brands: list, switch the selected brand, start a new one. */
+/** /brands: list, switch the selected brand, rename or delete it, start a new one. */
 export function brandHandlers(deps: HandlerDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
+
+  /** Edits the pressed message into the owner's brand list, after `note` when given. */
+  async function showBrandList(ctx: BotContext, note?: string): Promise<void> {
+    if (!ctx.owner) return;
+    const brands = await listBrands(deps.sql, ctx.owner.id);
+    const list = renderBrandList(brands);
+    await showInPlace(ctx, note ? `${note}\n\n${list}` : list, brandListKeyboard(brands));
+  }
 
   composer.command("brands", async (ctx) => {
     if (!ctx.owner) return void (await ctx.reply(NOT_REGISTERED_TEXT));
@@ -26,8 +43,64 @@ export function brandHandlers(deps: HandlerDeps): Composer<BotContext> {
       ctx,
       name === null ? "That brand no longer exists." : `Now working on ${name}`.slice(0, 200),
     );
-    const brands = await listBrands(deps.sql, ctx.owner.id);
-    await showInPlace(ctx, renderBrandList(brands), brandListKeyboard(brands));
+    await showBrandList(ctx);
+  });
+
+  composer.callbackQuery(settingsCallbackPattern.brandRename, (ctx) =>
+    withButtonBrand(ctx, deps.sql, Number(ctx.match[1]), async (scope, owner) => {
+      await answerButton(ctx);
+      await enterDialog(ctx, DIALOG.setting, {
+        ownerId: owner.id,
+        brandId: scope.brand.id,
+        field: "name",
+      } satisfies SettingDialogArgs);
+    }),
+  );
+
+  composer.callbackQuery(settingsCallbackPattern.brandDelete, (ctx) =>
+    withButtonBrand(ctx, deps.sql, Number(ctx.match[1]), async (scope) => {
+      await answerButton(ctx);
+      const contents = await summariseBrand(deps.sql, scope.brand.id);
+      await showInPlace(
+        ctx,
+        renderDeleteBrandQuestion(scope.brand.name, contents),
+        deleteBrandKeyboard(scope.brand.id, scope.brand.name, deps.clock()),
+      );
+    }),
+  );
+
+  composer.callbackQuery(settingsCallbackPattern.brandDeleteKeep, async (ctx) => {
+    await answerButton(ctx, "Nothing was deleted");
+    await showBrandList(ctx, "Kept. Nothing was deleted.");
+  });
+
+  composer.callbackQuery(settingsCallbackPattern.brandDeleteConfirm, async (ctx) => {
+    const owner = ctx.owner;
+    if (!owner) return answerButton(ctx, NOT_REGISTERED_TEXT);
+    if (confirmationExpired(Number(ctx.match[2]), deps.clock())) {
+      await answerButton(ctx, "That confirmation expired");
+      return showInPlace(ctx, "That confirmation expired; nothing was deleted. Open /brands to try again.");
+    }
+    const result = await runOnce(deps.sql, ctx.update.update_id, (tx) =>
+      deleteBrand(tx, owner.id, Number(ctx.match[1])),
+    );
+    if (!result.applied) return answerButton(ctx);
+    const deletion = result.value;
+    if (deletion.kind === "gone") {
+      await answerButton(ctx, "That brand no longer exists.");
+      return showBrandList(ctx);
+    }
+    if (deletion.kind === "publishing") {
+      await answerButton(ctx, "A post is going out right now");
+      return showInPlace(
+        ctx,
+        "A post of this brand is being published to Instagram right now, so nothing was deleted. Try again in a minute.",
+      );
+    }
+    await answerButton(ctx, "Deleted");
+    await deleteImages(deps, deletion.imageKeys);
+    deps.logger.info({ ownerId: owner.id, brandId: Number(ctx.match[1]) }, "brand deleted by its owner");
+    await showBrandList(ctx, renderBrandDeleted(deletion.name, deletion.contents));
   });
 
   composer.callbackQuery(settingsCallbackPattern.newBrand, async (ctx) => {

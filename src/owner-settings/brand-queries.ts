@@ -94,10 +94,76 @@ export async function unusedDefaultBrandName(sql: Sql, ownerId: number): Promise
   }
 }
 
-export async function brandNameTaken(sql: Sql, ownerId: number, name: string): Promise<boolean> {
-  const rows =
-    await sql`select 1 from brands where owner_id = ${ownerId} and lower(name) = lower(${name}) limit 1`;
+/** Whether another of the owner's brands (not `exceptBrandId`) already has this name, ignoring case. */
+export async function brandNameTaken(
+  sql: Sql | Transaction,
+  ownerId: number,
+  name: string,
+  exceptBrandId?: number,
+): Promise<boolean> {
+  const rows = await sql`
+    select 1 from brands
+     where owner_id = ${ownerId} and lower(name) = lower(${name})
+       ${exceptBrandId === undefined ? sql`` : sql`and id <> ${exceptBrandId}`}
+     limit 1`;
   return rows.length > 0;
+}
+
+export async function renameBrand(tx: Transaction, brandId: number, name: string): Promise<boolean> {
+  const rows = await tx`update brands set name = ${name} where id = ${brandId} returning id`;
+  return rows.length > 0;
+}
+
+/** What deleting a brand takes with it, for the question that asks the owner to confirm. */
+export interface BrandContents {
+  feeds: number;
+  /** Drafts awaiting the owner's review. */
+  awaitingReview: number;
+  /** Approved posts waiting for their slot: they will not go out. */
+  scheduled: number;
+  /** Whether an Instagram account is connected (its tokens go too). */
+  instagramConnected: boolean;
+}
+
+export async function summariseBrand(sql: Sql | Transaction, brandId: number): Promise<BrandContents> {
+  const [row] = await sql<BrandContents[]>`
+    select (select count(*)::int from feeds where brand_id = ${brandId}) as feeds,
+           (select count(*)::int from drafts where brand_id = ${brandId} and status = 'pending_review') as "awaitingReview",
+           (select count(*)::int from drafts where brand_id = ${brandId} and status = 'approved') as scheduled,
+           exists (select from instagram_accounts where brand_id = ${brandId}) as "instagramConnected"`;
+  return row!;
+}
+
+export type BrandDeletion =
+  | { kind: "deleted"; name: string; contents: BrandContents; imageKeys: string[] }
+  /** A post of the brand is going out to Instagram right now; deleting under it could lose track of it. */
+  | { kind: "publishing" }
+  | { kind: "gone" };
+
+/**
+ * Deletes one of the owner's brands in the caller's transaction. The brand row cascades to its feeds and their
+ * articles, drafts and scheduled posts, AI usage, Instagram account (tokens) and OAuth states. When it was the
+ * selected brand, the owner's first remaining brand becomes the selected one.
+ *
+ * The brand row is locked first: the publisher key-share-locks the brand of each post it claims, skipping
+ * locked ones, so no post of this brand starts going out meanwhile, and one that already has is seen here and
+ * the deletion refused.
+ */
+export async function deleteBrand(tx: Transaction, ownerId: number, brandId: number): Promise<BrandDeletion> {
+  const [brand] = await tx<{ name: string }[]>`
+    select name from brands where id = ${brandId} and owner_id = ${ownerId} for update`;
+  if (!brand) return { kind: "gone" };
+  const [publishing] =
+    await tx`select 1 from drafts where brand_id = ${brandId} and status = 'publishing' limit 1`;
+  if (publishing) return { kind: "publishing" };
+  const contents = await summariseBrand(tx, brandId);
+  const images = await tx<{ image_key: string }[]>`
+    select image_key from drafts where brand_id = ${brandId} and image_key is not null`;
+  await tx`delete from brands where id = ${brandId}`;
+  await tx`
+    update owners set selected_brand_id = (select min(id) from brands where owner_id = ${ownerId})
+     where id = ${ownerId} and selected_brand_id is null`;
+  return { kind: "deleted", name: brand.name, contents, imageKeys: images.map((image) => image.image_key) };
 }
 
 export interface NewBrand {

@@ -1,7 +1,8 @@
 import { InlineKeyboard } from "grammy";
 import { formatSlots, type PostingSlot } from "../publishing/posting-slots.ts";
+import { countNoun } from "../shared/count-noun.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
-import type { BrandListItem, BrandScope } from "./brand-queries.ts";
+import type { BrandContents, BrandListItem, BrandScope } from "./brand-queries.ts";
 import { settingsCallback } from "./settings-callbacks.ts";
 
 /**
@@ -38,7 +39,44 @@ export function brandListKeyboard(brands: readonly BrandListItem[]): InlineKeybo
       .text(`${brand.selected ? "✅ " : ""}${brand.name}`, settingsCallback.selectBrand(brand.id))
       .row();
   }
+  const selected = brands.find((brand) => brand.selected);
+  if (selected) {
+    keyboard
+      .text("✏️ Rename", settingsCallback.brandRename(selected.id))
+      .text("🗑 Delete", settingsCallback.brandDelete(selected.id))
+      .row();
+  }
   return keyboard.text("➕ New brand", settingsCallback.newBrand);
+}
+
+export function renderDeleteBrandQuestion(name: string, contents: BrandContents): string {
+  const goes = [
+    countNoun(contents.feeds, "feed") + " and their articles",
+    countNoun(contents.awaitingReview, "draft") + " awaiting review",
+    contents.scheduled > 0
+      ? `<b>${countNoun(contents.scheduled, "scheduled post")}, which will not go out</b>`
+      : "no scheduled posts",
+    "its AI usage records",
+    contents.instagramConnected ? "its Instagram connection and tokens" : "",
+  ].filter(Boolean);
+  return [
+    `<b>Delete ${escapeHtml(name)}?</b>`,
+    "",
+    `With it go its settings, ${goes.join(", ")}.`,
+    "",
+    "Posts already published on Instagram stay there. This cannot be undone.",
+  ].join("\n");
+}
+
+export function deleteBrandKeyboard(brandId: number, name: string, askedAt: Date): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(`🗑 Yes, delete ${name}`.slice(0, 64), settingsCallback.brandDeleteConfirm(brandId, askedAt))
+    .row()
+    .text("Keep it", settingsCallback.brandDeleteKeep);
+}
+
+export function renderBrandDeleted(name: string, contents: BrandContents): string {
+  return `🗑 <b>${escapeHtml(name)}</b> is deleted, with ${countNoun(contents.feeds, "feed")} and ${countNoun(contents.awaitingReview + contents.scheduled, "draft")}.`;
 }
 
 export interface CreatedBrand {

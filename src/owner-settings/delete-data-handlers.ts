@@ -2,13 +2,10 @@ import { Composer } from "grammy";
 import type { BotContext } from "../bot/bot-context.ts";
 import { deleteDataKeyboard, renderDataDeleted, renderDeleteDataQuestion } from "./delete-data-view.ts";
 import type { HandlerDeps } from "./handler-deps.ts";
-import { deleteOwnerData, summariseOwnerData } from "./owner-data-deletion.ts";
+import { deleteImages, deleteOwnerData, summariseOwnerData } from "./owner-data-deletion.ts";
 import { runOnce } from "./run-once.ts";
-import { settingsCallbackPattern } from "./settings-callbacks.ts";
+import { confirmationExpired, settingsCallbackPattern } from "./settings-callbacks.ts";
 import { answerButton, replyHtml, showInPlace } from "./telegram-replies.ts";
-
-/** A confirmation older than this is refused: "yes" should answer a question the owner just read. */
-const CONFIRMATION_TTL_MS = 10 * 60_000;
 
 /** /deletedata: an explicit confirmation, then everything stored about the owner is deleted. */
 export function deleteDataHandlers(deps: HandlerDeps): Composer<BotContext> {
@@ -31,8 +28,7 @@ export function deleteDataHandlers(deps: HandlerDeps): Composer<BotContext> {
       await answerButton(ctx, "Already deleted.");
       return showInPlace(ctx, "Nothing is stored about you any more.");
     }
-    const askedAt = Number(ctx.match[1]) * 1000;
-    if (deps.clock().getTime() - askedAt > CONFIRMATION_TTL_MS) {
+    if (confirmationExpired(Number(ctx.match[1]), deps.clock())) {
       await answerButton(ctx, "That confirmation expired");
       return showInPlace(
         ctx,
@@ -52,11 +48,7 @@ export function deleteDataHandlers(deps: HandlerDeps): Composer<BotContext> {
     );
     if (!result.applied) return answerButton(ctx);
     await answerButton(ctx, "Deleted");
-    for (const key of result.value.imageKeys) {
-      await deps.media.delete(key).catch((error: unknown) => {
-        deps.logger.error({ err: error, key }, "could not delete a deleted owner's image; remove it by hand");
-      });
-    }
+    await deleteImages(deps, result.value.imageKeys);
     deps.logger.info({ ownerId: owner.id, brands: result.value.brands }, "owner data deleted on request");
     await showInPlace(ctx, renderDataDeleted(result.value));
   });

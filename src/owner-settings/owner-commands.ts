@@ -7,7 +7,7 @@ export const OWNER_COMMANDS = [
   { command: "start", description: "Register and set up your first brand" },
   { command: "status", description: "Instagram, feeds, drafts, next post and spend at a glance" },
   { command: "queue", description: "Approved posts waiting, with their slots" },
-  { command: "brands", description: "List your brands, switch or add one" },
+  { command: "brands", description: "List your brands: switch, add, rename or delete one" },
   { command: "feeds", description: "News feeds: health, add or remove" },
   { command: "schedule", description: "Posting times and time zone" },
   { command: "topic", description: "What the brand posts about" },

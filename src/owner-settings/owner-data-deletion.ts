@@ -1,4 +1,6 @@
 import type { Sql, Transaction } from "../database/connect.ts";
+import type { Logger } from "../shared/logger.ts";
+import type { MediaStore } from "../storage/media-store.ts";
 
 export interface OwnerDataSummary {
   brands: number;
@@ -39,4 +41,19 @@ export async function deleteOwnerData(
   await tx`delete from telegram_outbox where chat_id = ${owner.chatId}`;
   await tx`delete from owners where id = ${owner.ownerId}`;
   return { ...counts!, imageKeys: images.map((image) => image.image_key) };
+}
+
+/**
+ * Removes deleted drafts' images from the media store, after the deletion committed (a rollback must not lose
+ * images). One that cannot be removed is logged for the operator and does not stop the rest.
+ */
+export async function deleteImages(
+  deps: { media: MediaStore; logger: Logger },
+  keys: string[],
+): Promise<void> {
+  for (const key of keys) {
+    await deps.media.delete(key).catch((error: unknown) => {
+      deps.logger.error({ err: error, key }, "could not delete a deleted draft's image; remove it by hand");
+    });
+  }
 }

@@ -3,6 +3,8 @@ import type { Parsed } from "../publishing/posting-slots.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import {
   type BrandScope,
+  brandNameTaken,
+  renameBrand,
   setBudgetCap,
   setHashtags,
   setSchedule,
@@ -17,6 +19,7 @@ import { renderScheduleChanged, SCHEDULE_EXAMPLES } from "./schedule-view.ts";
 import {
   MAX_HASHTAGS,
   MAX_MONTHLY_BUDGET_USD,
+  parseBrandName,
   parseBudgetAmount,
   parseFeedUrl,
   parseHashtags,
@@ -30,7 +33,7 @@ import {
  * it and what to say then. The same definitions serve the dialog (tap Change, then type) and the shorthand
  * (`/topic urban cycling`), so both validate and save identically.
  */
-export type SettingField = "topic" | "voice" | "hashtags" | "budget" | "schedule" | "feed";
+export type SettingField = "name" | "topic" | "voice" | "hashtags" | "budget" | "schedule" | "feed";
 
 export interface SettingDefinition<V> {
   /** The question (HTML) that opens the dialog. */
@@ -49,6 +52,25 @@ export interface SettingDeps {
 const gone: Parsed<string> = { ok: false, error: "That brand no longer exists." };
 
 export function settingDefinitions(deps: SettingDeps): { [F in SettingField]: SettingDefinition<unknown> } {
+  const name: SettingDefinition<string> = {
+    prompt: (scope) =>
+      `What should <b>${escapeHtml(scope.brand.name)}</b> be called from now on? Send the new name.`,
+    async check(text, scope) {
+      const parsed = parseBrandName(text);
+      if (parsed.ok && (await brandNameTaken(deps.sql, scope.brand.owner_id, parsed.value, scope.brand.id))) {
+        return { ok: false, error: `You already have a brand called “${parsed.value}”. Send another name.` };
+      }
+      return parsed;
+    },
+    save: async (tx, scope, value) =>
+      (await renameBrand(tx, scope.brand.id, value))
+        ? {
+            ok: true,
+            value: `✅ <b>${escapeHtml(scope.brand.name)}</b> is now called <b>${escapeHtml(value)}</b>.`,
+          }
+        : gone,
+  };
+
   const topic: SettingDefinition<string> = {
     prompt: (scope) =>
       withBrandHeading(
@@ -151,7 +173,7 @@ export function settingDefinitions(deps: SettingDeps): { [F in SettingField]: Se
     },
   };
 
-  return { topic, voice, hashtags, budget, schedule, feed } as {
+  return { name, topic, voice, hashtags, budget, schedule, feed } as {
     [F in SettingField]: SettingDefinition<unknown>;
   };
 }

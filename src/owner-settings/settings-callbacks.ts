@@ -11,6 +11,11 @@ const NUMBER = "(\\d{1,15})";
 export const settingsCallback = {
   selectBrand: (brandId: number) => `brand:sel:${brandId}`,
   newBrand: "brand:new",
+  brandRename: (brandId: number) => `brand:ren:${brandId}`,
+  brandDelete: (brandId: number) => `brand:del:${brandId}`,
+  brandDeleteConfirm: (brandId: number, askedAt: Date) =>
+    `brand:dely:${brandId}:${Math.floor(askedAt.getTime() / 1000)}`,
+  brandDeleteKeep: "brand:keep",
   budgetSet: (brandId: number, fromCents: number, toCents: number) =>
     `budget:set:${brandId}:${fromCents}:${toCents}`,
   budgetEdit: (brandId: number) => `budget:edit:${brandId}`,
@@ -35,6 +40,10 @@ export const settingsCallback = {
 export const settingsCallbackPattern = {
   selectBrand: new RegExp(`^brand:sel:${ID}$`),
   newBrand: /^brand:new$/,
+  brandRename: new RegExp(`^brand:ren:${ID}$`),
+  brandDelete: new RegExp(`^brand:del:${ID}$`),
+  brandDeleteConfirm: new RegExp(`^brand:dely:${ID}:${NUMBER}$`),
+  brandDeleteKeep: /^brand:keep$/,
   budgetSet: new RegExp(`^budget:set:${ID}:${NUMBER}:${NUMBER}$`),
   budgetEdit: new RegExp(`^budget:edit:${ID}$`),
   feedAdd: new RegExp(`^feed:add:${ID}$`),
@@ -63,3 +72,13 @@ export const dialogCallback = {
   use: "dlg:use",
   discard: "dlg:discard",
 } as const;
+
+/**
+ * A "yes, delete" button older than this is refused: it should answer a question the owner just read. The
+ * button carries the time it was shown (seconds since the epoch).
+ */
+const CONFIRMATION_TTL_MS = 10 * 60_000;
+
+export function confirmationExpired(askedAtSeconds: number, now: Date): boolean {
+  return now.getTime() - askedAtSeconds * 1000 > CONFIRMATION_TTL_MS;
+}

@@ -1,3 +1,5 @@
+import { countNoun } from "../shared/count-noun.ts";
+
 /**
  * Turns example captions an owner likes into a short description of the brand's voice, which the drafter then
  * follows. With an Anthropic key the composition root passes the pipeline's Claude deriver (costed and held
@@ -49,7 +51,7 @@ export function summariseExampleCaptions(examples: readonly string[]): string {
     `${frequency(share((caption) => /\p{Extended_Pictographic}/u.test(caption)))} uses emoji`,
     averageHashtags === 0
       ? "no hashtags"
-      : plural(Math.max(1, Math.round(averageHashtags)), "hashtag", "about "),
+      : `about ${countNoun(Math.max(1, Math.round(averageHashtags)), "hashtag")}`,
     `${frequency(share((caption) => caption.includes("?")))} asks the reader a question`,
     `${frequency(share((caption) => caption.includes("!")))} uses exclamation marks`,
   ];
@@ -65,10 +67,6 @@ export function summariseExampleCaptions(examples: readonly string[]): string {
     [...traits, person, direct].filter(Boolean).join("; "),
     `. Openings like ${openings}.`,
   ].join("");
-}
-
-function plural(n: number, noun: string, prefix = ""): string {
-  return `${prefix}${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 function frequency(share: number): string {

@@ -52,6 +52,8 @@ interface ClaimedRow {
  * - The lease is in the row, not in a transaction: the claim commits at once, and the post stays invisible to
  *   other claims until the lease expires. A worker that dies mid-post therefore blocks it for one lease only;
  *   the next claim sees `claimed_from = 'publishing'` and checks Instagram before doing anything (publish-post.ts).
+ * - `FOR KEY SHARE OF b SKIP LOCKED` skips the posts of a brand being deleted (deleteBrand locks it first), and
+ *   makes that deletion wait for this claim and then see the post as 'publishing' and refuse.
  * - `publish_attempts` goes up on every claim, so a worker whose lease expired and was taken over cannot write
  *   any more: each of its writes requires the attempt number it claimed (publish-queries.ts).
  *
@@ -77,6 +79,7 @@ export async function claimDuePosts(
        order by d.scheduled_for, d.id
        limit ${input.limit}
        for update of d skip locked
+       for key share of b skip locked
     )
     update drafts d
        set status = 'publishing',
