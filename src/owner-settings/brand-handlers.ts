@@ -14,7 +14,7 @@ import type { HandlerDeps } from "./handler-deps.ts";
 import { deleteImages } from "./owner-data-deletion.ts";
 import { runOnce } from "./run-once.ts";
 import { NOT_REGISTERED_TEXT, withButtonBrand } from "./selected-brand.ts";
-import type { SettingDialogArgs } from "./setting-dialog.ts";
+import { openSettingDialogOn } from "./setting-dialog.ts";
 import { confirmationExpired, settingsCallbackPattern } from "./settings-callbacks.ts";
 import { answerButton, replyHtml, showInPlace } from "./telegram-replies.ts";
 
@@ -46,16 +46,7 @@ export function brandHandlers(deps: HandlerDeps): Composer<BotContext> {
     await showBrandList(ctx);
   });
 
-  composer.callbackQuery(settingsCallbackPattern.brandRename, (ctx) =>
-    withButtonBrand(ctx, deps.sql, Number(ctx.match[1]), async (scope, owner) => {
-      await answerButton(ctx);
-      await enterDialog(ctx, DIALOG.setting, {
-        ownerId: owner.id,
-        brandId: scope.brand.id,
-        field: "name",
-      } satisfies SettingDialogArgs);
-    }),
-  );
+  openSettingDialogOn(composer, deps.sql, settingsCallbackPattern.brandRename, "name");
 
   composer.callbackQuery(settingsCallbackPattern.brandDelete, (ctx) =>
     withButtonBrand(ctx, deps.sql, Number(ctx.match[1]), async (scope) => {

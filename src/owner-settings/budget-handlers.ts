@@ -4,11 +4,10 @@ import { monthToDateSpend } from "../budget/ledger.ts";
 import { applySettingText } from "./apply-setting.ts";
 import { loadBrandScope, setBudgetCap } from "./brand-queries.ts";
 import { budgetKeyboard, formatUsd, renderBudget } from "./budget-view.ts";
-import { DIALOG, enterDialog } from "./dialog-flow.ts";
 import type { HandlerDeps } from "./handler-deps.ts";
 import { runOnce } from "./run-once.ts";
 import { withButtonBrand, withSelectedBrand } from "./selected-brand.ts";
-import type { SettingDialogArgs } from "./setting-dialog.ts";
+import { openSettingDialogOn } from "./setting-dialog.ts";
 import { settingsCallbackPattern } from "./settings-callbacks.ts";
 import { MAX_MONTHLY_BUDGET_USD } from "./settings-input.ts";
 import { answerButton, replyHtml, showInPlace } from "./telegram-replies.ts";
@@ -61,15 +60,6 @@ export function budgetHandlers(deps: HandlerDeps): Composer<BotContext> {
     }),
   );
 
-  composer.callbackQuery(settingsCallbackPattern.budgetEdit, (ctx) =>
-    withButtonBrand(ctx, deps.sql, Number(ctx.match[1]), async (scope, owner) => {
-      await answerButton(ctx);
-      await enterDialog(ctx, DIALOG.setting, {
-        ownerId: owner.id,
-        brandId: scope.brand.id,
-        field: "budget",
-      } satisfies SettingDialogArgs);
-    }),
-  );
+  openSettingDialogOn(composer, deps.sql, settingsCallbackPattern.budgetEdit, "budget");
   return composer;
 }

@@ -2,13 +2,12 @@ import { Composer } from "grammy";
 import type { BotContext } from "../bot/bot-context.ts";
 import { applySettingText } from "./apply-setting.ts";
 import { loadBrandScope } from "./brand-queries.ts";
-import { DIALOG, enterDialog } from "./dialog-flow.ts";
 import { listFeeds, removeFeed } from "./feed-queries.ts";
 import { feedsKeyboard, renderFeeds } from "./feeds-view.ts";
 import type { HandlerDeps } from "./handler-deps.ts";
 import { runOnce } from "./run-once.ts";
-import { NOT_REGISTERED_TEXT, withButtonBrand, withSelectedBrand } from "./selected-brand.ts";
-import type { SettingDialogArgs } from "./setting-dialog.ts";
+import { NOT_REGISTERED_TEXT, withSelectedBrand } from "./selected-brand.ts";
+import { openSettingDialogOn } from "./setting-dialog.ts";
 import { settingsCallbackPattern } from "./settings-callbacks.ts";
 import { answerButton, replyHtml, showInPlace } from "./telegram-replies.ts";
 
@@ -24,16 +23,7 @@ export function feedHandlers(deps: HandlerDeps): Composer<BotContext> {
     }),
   );
 
-  composer.callbackQuery(settingsCallbackPattern.feedAdd, (ctx) =>
-    withButtonBrand(ctx, deps.sql, Number(ctx.match[1]), async (scope, owner) => {
-      await answerButton(ctx);
-      await enterDialog(ctx, DIALOG.setting, {
-        ownerId: owner.id,
-        brandId: scope.brand.id,
-        field: "feed",
-      } satisfies SettingDialogArgs);
-    }),
-  );
+  openSettingDialogOn(composer, deps.sql, settingsCallbackPattern.feedAdd, "feed");
 
   composer.callbackQuery(settingsCallbackPattern.feedRemove, async (ctx) => {
     const owner = ctx.owner;

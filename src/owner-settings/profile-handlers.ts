@@ -14,8 +14,7 @@ import {
 } from "./profile-views.ts";
 import { runOnce } from "./run-once.ts";
 import { withButtonBrand, withSelectedBrand } from "./selected-brand.ts";
-import type { SettingDialogArgs } from "./setting-dialog.ts";
-import type { SettingField } from "./setting-fields.ts";
+import { openSettingDialogOn } from "./setting-dialog.ts";
 import { settingsCallbackPattern } from "./settings-callbacks.ts";
 import { answerButton, replyHtml, showInPlace } from "./telegram-replies.ts";
 import type { VoiceExamplesArgs } from "./voice-examples-dialog.ts";
@@ -47,20 +46,9 @@ export function profileHandlers(deps: HandlerDeps): Composer<BotContext> {
     }),
   );
 
-  const openSettingDialog = (pattern: RegExp, field: SettingField) =>
-    composer.callbackQuery(pattern, (ctx) =>
-      withButtonBrand(ctx, deps.sql, Number(ctx.match[1]), async (scope, owner) => {
-        await answerButton(ctx);
-        await enterDialog(ctx, DIALOG.setting, {
-          ownerId: owner.id,
-          brandId: scope.brand.id,
-          field,
-        } satisfies SettingDialogArgs);
-      }),
-    );
-  openSettingDialog(settingsCallbackPattern.topicEdit, "topic");
-  openSettingDialog(settingsCallbackPattern.voiceDescribe, "voice");
-  openSettingDialog(settingsCallbackPattern.hashtagsEdit, "hashtags");
+  openSettingDialogOn(composer, deps.sql, settingsCallbackPattern.topicEdit, "topic");
+  openSettingDialogOn(composer, deps.sql, settingsCallbackPattern.voiceDescribe, "voice");
+  openSettingDialogOn(composer, deps.sql, settingsCallbackPattern.hashtagsEdit, "hashtags");
 
   composer.callbackQuery(settingsCallbackPattern.voiceExamples, (ctx) =>
     withButtonBrand(ctx, deps.sql, Number(ctx.match[1]), async (scope, owner) => {

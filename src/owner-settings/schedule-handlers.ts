@@ -1,13 +1,12 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../bot/bot-context.ts";
 import { applySettingText } from "./apply-setting.ts";
-import { DIALOG, enterDialog } from "./dialog-flow.ts";
 import type { HandlerDeps } from "./handler-deps.ts";
 import { renderSchedule, scheduleKeyboard } from "./schedule-view.ts";
-import { withButtonBrand, withSelectedBrand } from "./selected-brand.ts";
-import type { SettingDialogArgs } from "./setting-dialog.ts";
+import { withSelectedBrand } from "./selected-brand.ts";
+import { openSettingDialogOn } from "./setting-dialog.ts";
 import { settingsCallbackPattern } from "./settings-callbacks.ts";
-import { answerButton, replyHtml } from "./telegram-replies.ts";
+import { replyHtml } from "./telegram-replies.ts";
 
 /** /schedule: posting times and time zone; change by typing times and/or a zone. */
 export function scheduleHandlers(deps: HandlerDeps): Composer<BotContext> {
@@ -20,15 +19,6 @@ export function scheduleHandlers(deps: HandlerDeps): Composer<BotContext> {
     }),
   );
 
-  composer.callbackQuery(settingsCallbackPattern.scheduleEdit, (ctx) =>
-    withButtonBrand(ctx, deps.sql, Number(ctx.match[1]), async (scope, owner) => {
-      await answerButton(ctx);
-      await enterDialog(ctx, DIALOG.setting, {
-        ownerId: owner.id,
-        brandId: scope.brand.id,
-        field: "schedule",
-      } satisfies SettingDialogArgs);
-    }),
-  );
+  openSettingDialogOn(composer, deps.sql, settingsCallbackPattern.scheduleEdit, "schedule");
   return composer;
 }

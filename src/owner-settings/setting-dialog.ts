@@ -1,9 +1,18 @@
-import type { Context } from "grammy";
+import type { Composer, Context } from "grammy";
+import type { BotContext } from "../bot/bot-context.ts";
 import type { Sql } from "../database/connect.ts";
 import { loadBrandScope } from "./brand-queries.ts";
-import { cancelKeyboard, type SettingsConversation, waitForAnswer } from "./dialog-flow.ts";
+import {
+  cancelKeyboard,
+  DIALOG,
+  enterDialog,
+  type SettingsConversation,
+  waitForAnswer,
+} from "./dialog-flow.ts";
 import { runOnce } from "./run-once.ts";
+import { withButtonBrand } from "./selected-brand.ts";
 import type { SettingDefinition, SettingField } from "./setting-fields.ts";
+import { answerButton } from "./telegram-replies.ts";
 
 export interface SettingDialogArgs {
   ownerId: number;
@@ -59,4 +68,26 @@ export function settingDialog(deps: {
       return;
     }
   };
+}
+
+/**
+ * Makes the buttons matching `pattern` (whose callback_data carries a brand id) open the setting dialog for
+ * `field` on that brand.
+ */
+export function openSettingDialogOn(
+  composer: Composer<BotContext>,
+  sql: Sql,
+  pattern: RegExp,
+  field: SettingField,
+): void {
+  composer.callbackQuery(pattern, (ctx) =>
+    withButtonBrand(ctx, sql, Number(ctx.match[1]), async (scope, owner) => {
+      await answerButton(ctx);
+      await enterDialog(ctx, DIALOG.setting, {
+        ownerId: owner.id,
+        brandId: scope.brand.id,
+        field,
+      } satisfies SettingDialogArgs);
+    }),
+  );
 }
