@@ -4,7 +4,7 @@
  * pure; only {@link renderHeadlineCard} touches sharp.
  */
 
-import sharp from "sharp";
+import { loadSharp } from "./load-sharp.ts";
 
 export const HEADLINE_CARD_WIDTH = 1080;
 /** 4:5, the tallest shape Instagram's feed shows uncropped. */
@@ -53,6 +53,7 @@ export interface RenderedCard {
 /** Renders the card as a 1080×1350 JPEG. */
 export async function renderHeadlineCard(input: HeadlineCardInput): Promise<RenderedCard> {
   const svg = buildHeadlineCardSvg(input);
+  const sharp = await loadSharp();
   const jpeg = await sharp(Buffer.from(svg)).jpeg({ quality: 90, mozjpeg: true }).toBuffer();
   return { jpeg, width: HEADLINE_CARD_WIDTH, height: HEADLINE_CARD_HEIGHT };
 }

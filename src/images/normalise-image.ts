@@ -1,4 +1,5 @@
-import sharp, { type Metadata, type OutputInfo } from "sharp";
+import type { Metadata, OutputInfo } from "sharp";
+import { loadSharp } from "./load-sharp.ts";
 import { ImageError } from "./image-errors.ts";
 import { INSTAGRAM_FEED_IMAGE_RULES, planNormalisation } from "./instagram-image-rules.ts";
 
@@ -42,6 +43,7 @@ export async function normaliseForInstagram(
   options: NormaliseOptions = {},
 ): Promise<NormalisedImage> {
   const maxBytes = options.maxBytes ?? INSTAGRAM_FEED_IMAGE_RULES.maxBytes;
+  const sharp = await loadSharp();
 
   let metadata: Metadata;
   try {

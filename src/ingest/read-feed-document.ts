@@ -1,4 +1,5 @@
-import Parser from "rss-parser";
+import { createRequire } from "node:module";
+import type Parser from "rss-parser";
 
 /**
  * An element as xml2js (inside rss-parser) builds it: attributes under `$`, text under `_`, and
@@ -68,6 +69,10 @@ function lowercaseName(name: string): string {
   return name.toLowerCase();
 }
 
+type FeedDocumentParser = Parser & { parseString(xml: string): Promise<unknown> };
+let feedDocumentParserClass:
+  (new (options: Parser.ParserOptions<object, object>) => FeedDocumentParser) | undefined;
+
 /**
  * rss-parser detects the format (Atom, RSS 0.9x/2.0, RSS 1.0, versionless RSS via `defaultRSS`)
  * and then builds its own item objects. We keep its detection but replace the builders, because
@@ -75,27 +80,36 @@ function lowercaseName(name: string): string {
  * or an Atom `<link>` without attributes throws and rejects the whole feed, and they drop the
  * `type` attributes, `media:*` elements and `xml:base` we need. The overridden builders hand back
  * the raw elements; `parse-feed.ts` normalises them one item at a time.
+ *
+ * rss-parser (with xml2js) is loaded on the first feed read rather than at start-up, which its import would slow
+ * by about 50 ms.
  */
-class FeedDocumentParser extends Parser {
-  buildAtomFeed(xml: { feed: XmlNode }): FeedDocument {
-    const feed = asElement(xml.feed);
-    return { format: "atom", channel: feed, items: childNodes(feed, "entry") };
-  }
+function newFeedDocumentParser(options: Parser.ParserOptions<object, object>): FeedDocumentParser {
+  if (!feedDocumentParserClass) {
+    const RssParser = createRequire(import.meta.url)("rss-parser") as typeof Parser;
+    feedDocumentParserClass = class extends RssParser {
+      buildAtomFeed(xml: { feed: XmlNode }): FeedDocument {
+        const feed = asElement(xml.feed);
+        return { format: "atom", channel: feed, items: childNodes(feed, "entry") };
+      }
 
-  buildRSS0_9(xml: { rss: XmlNode }): FeedDocument {
-    return rssDocument(xml.rss);
-  }
+      buildRSS0_9(xml: { rss: XmlNode }): FeedDocument {
+        return rssDocument(xml.rss);
+      }
 
-  buildRSS2(xml: { rss: XmlNode }): FeedDocument {
-    return rssDocument(xml.rss);
-  }
+      buildRSS2(xml: { rss: XmlNode }): FeedDocument {
+        return rssDocument(xml.rss);
+      }
 
-  buildRSS1(xml: { "rdf:RDF": XmlNode }): FeedDocument {
-    const rdf = asElement(xml["rdf:RDF"]);
-    const channel = asElement(childNodes(rdf, "channel")[0] ?? {});
-    // RSS 1.0 puts items beside the channel, not inside it.
-    return { format: "rdf", channel, items: childNodes(rdf, "item") };
+      buildRSS1(xml: { "rdf:RDF": XmlNode }): FeedDocument {
+        const rdf = asElement(xml["rdf:RDF"]);
+        const channel = asElement(childNodes(rdf, "channel")[0] ?? {});
+        // RSS 1.0 puts items beside the channel, not inside it.
+        return { format: "rdf", channel, items: childNodes(rdf, "item") };
+      }
+    };
   }
+  return new feedDocumentParserClass(options);
 }
 
 function rssDocument(rssNode: XmlNode): FeedDocument {
@@ -107,7 +121,7 @@ function rssDocument(rssNode: XmlNode): FeedDocument {
 
 async function parseWith(xml: string, strict: boolean): Promise<FeedDocument> {
   // A new parser per document: xml2js keeps per-parse state on the instance.
-  const parser = new FeedDocumentParser({
+  const parser = newFeedDocumentParser({
     defaultRSS: 2,
     xml2js: {
       strict,
