@@ -8,7 +8,7 @@ import { draftCardSenders } from "./approval/draft-card-telegram.ts";
 import { draftDecisions, draftDialogs } from "./approval/draft-decisions.ts";
 import { fallbackHint } from "./bot/basic-commands.ts";
 import type { BotContext } from "./bot/bot-context.ts";
-import { createBot } from "./bot/create-bot.ts";
+import { createBot, createOutboxApi } from "./bot/create-bot.ts";
 import { pruneProcessedUpdates } from "./bot/processed-updates.ts";
 import { releaseStaleReservations } from "./budget/ledger.ts";
 import { type Config, publicBaseUrl, secretValues } from "./config/config.ts";
@@ -200,8 +200,14 @@ export async function startGreenlight(
     const port = (server.address() as AddressInfo).port;
 
     if (bot) {
+      const outboxApi = createOutboxApi({
+        token: config.TELEGRAM_BOT_TOKEN!,
+        apiRoot: config.TELEGRAM_API_ROOT,
+        fetch: botApi.fetch,
+        pacing: config.TELEGRAM_OUTBOX_PACING,
+      });
       scheduler.add("telegram-outbox", config.OUTBOX_CRON, async () => {
-        await deliverOutbox({ sql, api: bot.api, senders: services.outboxSenders, logger });
+        await deliverOutbox({ sql, api: outboxApi, senders: services.outboxSenders, logger });
       });
     }
     scheduler.add("prune-processed-updates", "17 * * * *", async () => {

@@ -1,6 +1,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations } from "@grammyjs/conversations";
-import { Bot, type BotConfig, Composer, GrammyError } from "grammy";
+import { apiThrottler } from "@grammyjs/transformer-throttler";
+import { Api, Bot, type BotConfig, Composer, GrammyError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Sql } from "../database/connect.ts";
 import type { Logger } from "../shared/logger.ts";
@@ -48,17 +49,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   if (deps.botInfo) config.botInfo = deps.botInfo;
   const bot = new Bot<BotContext>(deps.token, config);
 
-  // Calls made while handling an update must not hold the webhook past its timeout. Only a short 429 wait is
-  // retried here: the plugin's defaults retry network errors without limit and back off 3 s, 6 s, 12 s on 5xx.
-  // Longer waits belong to the outbox worker, which keeps the message and retries it later.
-  bot.api.config.use(
-    autoRetry({
-      maxRetryAttempts: 2,
-      maxDelaySeconds: 5,
-      rethrowInternalServerErrors: true,
-      rethrowHttpErrors: true,
-    }),
-  );
+  bot.api.config.use(shortRetry());
 
   const guarded = new Composer<BotContext>();
   for (const feature of deps.direct ?? []) guarded.use(feature);
@@ -108,4 +99,52 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   }, guarded);
 
   return bot;
+}
+
+/**
+ * Retries only a short 429 wait: calls made while handling an update must not hold the webhook past its timeout,
+ * and the plugin's defaults retry network errors without limit and back off 3 s, 6 s, 12 s on 5xx. Longer waits
+ * belong to the outbox worker, which keeps the message and retries it later.
+ */
+function shortRetry() {
+  return autoRetry({
+    maxRetryAttempts: 2,
+    maxDelaySeconds: 5,
+    rethrowInternalServerErrors: true,
+    rethrowHttpErrors: true,
+  });
+}
+
+/**
+ * The Bot API client of the outbox worker, where bursts come from: a feed pass drafting for many owners at once,
+ * a card of a photo and its text. With `pacing`, its calls keep to Telegram's limits instead of running into
+ * 429s: at most 30 messages a second overall and, per chat, 3 at once then one a second (Telegram allows short
+ * bursts in a chat; "avoid more than one message per second" is its rule for the long run). grammY's throttler
+ * plugin does the queueing, on Bottleneck. Button presses and dialog replies use the bot's own client,
+ * unthrottled: each answers one action of the owner's, and the answer must not queue behind a burst of cards.
+ */
+export function createOutboxApi(deps: {
+  token: string;
+  apiRoot: string;
+  fetch?: typeof fetch;
+  pacing: boolean;
+}): Api {
+  const api = new Api(deps.token, { apiRoot: deps.apiRoot, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  if (deps.pacing) {
+    api.config.use(
+      apiThrottler({
+        // Evenly spaced rather than 30 per clock second, so that no second, however it is cut, holds more.
+        global: { minTime: 34 },
+        out: {
+          maxConcurrent: 1,
+          reservoir: 3,
+          reservoirIncreaseAmount: 1,
+          reservoirIncreaseInterval: 1000,
+          reservoirIncreaseMaximum: 3,
+        },
+      }),
+    );
+  }
+  api.config.use(shortRetry());
+  return api;
 }

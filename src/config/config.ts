@@ -193,6 +193,10 @@ export const variables = {
   INGEST_CRON: cronPattern("When feeds are polled (croner pattern; seconds allowed).", "*/10 * * * *"),
   PUBLISH_CRON: cronPattern("When due posts are published (croner pattern).", "* * * * *"),
   OUTBOX_CRON: cronPattern("When queued Telegram messages are (re)sent (croner pattern).", "*/5 * * * * *"),
+  TELEGRAM_OUTBOX_PACING: flag(
+    "Pace queued Telegram messages to Telegram's limits: 30 a second overall, per chat 3 at once then 1 a second (off in tests only).",
+    true,
+  ),
   ALLOW_PRIVATE_NETWORK: flag("Let user-supplied URLs reach private addresses (tests only).", false),
   ARTICLE_RETENTION_DAYS: integer("Days an undrafted article is kept.", 30, 1, 3650),
   SHUTDOWN_TIMEOUT_MS: integer("How long in-flight work may take at shutdown.", 8000, 100, 60000),

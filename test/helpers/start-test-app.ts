@@ -42,6 +42,8 @@ export async function startTestApp(extraEnv: Record<string, string> = {}): Promi
     ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
     OWNER_TELEGRAM_IDS: String(OWNER_ID),
     ALLOW_PRIVATE_NETWORK: "true",
+    // Cards go out at once; telegram-outbox-pacing.test.ts proves the pacing itself.
+    TELEGRAM_OUTBOX_PACING: "false",
     // Jobs are driven by the tests (scheduler.runNow), not by the clock, unless a test says otherwise.
     INGEST_CRON: "0 0 1 1 *",
     PUBLISH_CRON: "0 0 1 1 *",
