@@ -36,6 +36,7 @@ import { mediaRoute } from "./server/media-route.ts";
 import { telegramWebhook } from "./server/telegram-webhook-route.ts";
 import { createBotApiFetch } from "./bot/bot-api-fetch.ts";
 import type { Services } from "./services.ts";
+import { loadSharp } from "./images/load-sharp.ts";
 import { InFlightWork } from "./shared/in-flight-work.ts";
 import { createLogger, type Logger, withSecretsScrubbed } from "./shared/logger.ts";
 import { createTokenVault, generateEncryptionKey, type TokenVault } from "./shared/token-vault.ts";
@@ -86,7 +87,13 @@ export async function startGreenlight(
   });
   const { sql } = database;
   const cleanups: (() => Promise<void>)[] = [() => database.close()];
+  // One deadline for all the waiting a shutdown does (running jobs, work still in flight), so that together it
+  // stays within SHUTDOWN_TIMEOUT_MS, which main.ts enforces.
+  let shutdownDeadline = Number.POSITIVE_INFINITY;
+  const shutdownTimeLeft = () =>
+    Math.max(0, Math.min(config.SHUTDOWN_TIMEOUT_MS, shutdownDeadline - Date.now()));
   const runCleanups = async () => {
+    shutdownDeadline = Date.now() + config.SHUTDOWN_TIMEOUT_MS;
     for (const cleanup of cleanups.reverse())
       await cleanup().catch((error) => logger.error({ err: error }, "shutdown step failed"));
   };
@@ -113,7 +120,7 @@ export async function startGreenlight(
     // Stopped before the media store and the pool close (cleanups run in reverse), so jobs still running at
     // shutdown can finish their writes.
     const scheduler = createScheduler({ lockSql: database.lockSql, logger });
-    cleanups.push(() => scheduler.stop(config.SHUTDOWN_TIMEOUT_MS));
+    cleanups.push(() => scheduler.stop(shutdownTimeLeft()));
     const services: Services = {
       config,
       sql,
@@ -178,10 +185,14 @@ export async function startGreenlight(
     const app = createHttpApp({ sql, logger, routes });
 
     // Runs after the server has closed (cleanups run in reverse): updates answered early may still be editing
-    // their cards, and an image may still be in the making; they need the pool. What outlasts the timeout is
-    // abandoned, and its card put back through the outbox.
+    // their cards, and an image may still be in the making; they need the pool. The jobs are stopped at the
+    // same time, not after, so both get the whole deadline. What outlasts it is abandoned, and its card put
+    // back through the outbox.
     cleanups.push(async () => {
-      const abandoned = await services.inFlight.drain(config.SHUTDOWN_TIMEOUT_MS);
+      const [abandoned] = await Promise.all([
+        services.inFlight.drain(shutdownTimeLeft()),
+        scheduler.stop(shutdownTimeLeft()),
+      ]);
       if (abandoned > 0) logger.warn({ abandoned }, "shutdown: stopped waiting for work still running");
     });
     const server = serve({ fetch: app.fetch, port: config.PORT, hostname: options.hostname });
@@ -247,6 +258,13 @@ export async function startGreenlight(
       },
       "greenlight started",
     );
+    // sharp loads on first use; a broken install should show in the log soon after start-up, not at the first
+    // image hours later. Not at once: loading it blocks for about 0.1 s, and the first requests come first.
+    setTimeout(() => {
+      loadSharp().catch((error: unknown) =>
+        logger.error({ err: error }, "sharp failed to load: drafts cannot get images until it is fixed"),
+      );
+    }, 2000).unref();
 
     let stopping: Promise<void> | undefined;
     return {

@@ -1,7 +1,9 @@
+import postgres from "postgres";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type RunningGreenlight, startGreenlight } from "../src/app.ts";
 import { loadConfig } from "../src/config/config.ts";
 import { createInstagramClientFromConfig } from "../src/instagram-auth/instagram-client-factory.ts";
+import { deleteBrand } from "../src/owner-settings/brand-queries.ts";
 import { claimDuePosts } from "../src/publishing/claim-due-posts.ts";
 import { type PublishRunSummary, publishDuePosts } from "../src/publishing/publish-job.ts";
 import { publishClaimedPost } from "../src/publishing/publish-post.ts";
@@ -312,6 +314,39 @@ describe("several publishers at once", () => {
     // Claimed posts are leased: nothing is left for another claim.
     expect(await claimDuePosts(t.app.sql, { now, leaseMs: PUBLISH_LEASE_MS, limit: 10 })).toEqual([]);
   });
+
+  it(
+    onRealPostgres
+      ? "passes by the posts of a brand being deleted, but not those of a brand whose AI spend is being booked"
+      : "never claims the posts of a deleted brand",
+    async () => {
+      const [deleting, drafting] = await connectedBrands(2);
+      const doomed = await dueStory(deleting!.brandId);
+      const due = await dueStory(drafting!.brandId);
+      const now = new Date();
+      const claim = (sql: typeof t.app.sql) =>
+        claimDuePosts(sql, { now, leaseMs: PUBLISH_LEASE_MS, limit: 10 });
+      if (onRealPostgres) {
+        // Another instance claims while this one holds each brand the way deleteBrand (FOR UPDATE) and the AI
+        // ledger (FOR NO KEY UPDATE) hold it, before either commits.
+        const other = postgres(t.database.url!, { max: 1, onnotice: () => {} });
+        try {
+          await t.app.sql.begin(async (tx) => {
+            await tx`select from brands where id = ${deleting!.brandId} for update`;
+            await tx`select from brands where id = ${drafting!.brandId} for no key update`;
+            expect((await claim(other)).map((post) => Number(post.id))).toEqual([due]);
+          });
+        } finally {
+          await other.end();
+        }
+      }
+      const [owner] = await t.app.sql<{ owner_id: number }[]>`
+        select owner_id from brands where id = ${deleting!.brandId}`;
+      await t.app.sql.begin((tx) => deleteBrand(tx, owner!.owner_id, deleting!.brandId));
+      expect(await postRow(t, doomed)).toBeUndefined();
+      expect((await claim(t.app.sql)).map((post) => post.id)).not.toContain(doomed);
+    },
+  );
 
   it(
     onRealPostgres

@@ -83,6 +83,25 @@ describe("Telegram outbox", () => {
     expect(await statusOf(laterId)).toMatchObject({ status: "sent", attempts: 1 });
   });
 
+  it("stops holding a chat's later messages behind one that keeps failing", async () => {
+    await enqueueText(t.app.sql, OWNER_ID, { text: "stuck notice" });
+    const stuckId = await lastId();
+    await enqueueText(t.app.sql, OWNER_ID, { text: "fresh notice" });
+    // The earlier message has failed six times and waits for its seventh try.
+    await t.app.sql`
+      update telegram_outbox set attempts = 6, next_attempt_at = now() + interval '10 minutes' where id = ${stuckId}`;
+    await deliver();
+    const texts = t.telegram.messagesIn(OWNER_ID).map((m) => m.text);
+    expect(texts).toContain("fresh notice");
+    expect(texts).not.toContain("stuck notice");
+    expect((await statusOf(stuckId)).status).toBe("pending");
+
+    // Its seventh try comes, and it goes out after all.
+    await t.app.sql`update telegram_outbox set next_attempt_at = now() where id = ${stuckId}`;
+    await deliver();
+    expect((await statusOf(stuckId)).status).toBe("sent");
+  });
+
   it("gives up on a message Telegram will never accept, keeping the reason and logging it", async () => {
     t.telegram.failNext("sendMessage", {
       error_code: 403,

@@ -318,13 +318,15 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
     // A shutdown that cannot wait for it (an image can take a minute) puts the card back, with its buttons,
     // and says so, rather than leaving "Making a new image…" on the card for good.
     inFlight.track(work, async () => {
-      await enqueueText(sql, card.telegramChatId ?? card.ownerChatId, {
-        text:
-          part === "image"
-            ? "The new image was cut short by a restart of the service. Tap 🖼 New image to try again."
-            : "The rewrite was cut short by a restart of the service. Tap 🔁 Rewrite to try again.",
+      await sql.begin(async (tx) => {
+        await enqueueText(tx, card.telegramChatId ?? card.ownerChatId, {
+          text:
+            part === "image"
+              ? "The new image was cut short by a restart of the service. Tap 🖼 New image to try again."
+              : "The rewrite was cut short by a restart of the service. Tap 🔁 Rewrite to try again.",
+        });
+        await enqueueDraftCardUpdate(tx, card.id);
       });
-      await enqueueDraftCardUpdate(sql, card.id);
     });
   }
 

@@ -52,8 +52,10 @@ const committedThisMonth = (tx: Transaction | Sql, brandId: number, timeZone: st
 
 /**
  * Reserves `estimateUsd` for a call, or throws BudgetExceededError. Safe under concurrency: the brand row is
- * locked (SELECT … FOR UPDATE) for the check-and-insert, so reservations for one brand are serialised and
- * spent + reserved + estimate can never pass the budget however many drafts generate at once.
+ * locked (SELECT … FOR NO KEY UPDATE) for the check-and-insert, so reservations for one brand are serialised and
+ * spent + reserved + estimate can never pass the budget however many drafts generate at once. NO KEY UPDATE
+ * rather than UPDATE: the publisher's claim key-share-locks brands, skipping locked ones, and must not skip a
+ * brand's due posts just because a draft of it is being costed.
  */
 export async function reserveAiSpend(
   sql: Sql,
@@ -68,7 +70,7 @@ export async function reserveAiSpend(
 ): Promise<Reservation> {
   return sql.begin(async (tx) => {
     const [brand] = await tx<{ monthly_budget_usd: number; time_zone: string }[]>`
-      select monthly_budget_usd, time_zone from brands where id = ${request.brandId} for update`;
+      select monthly_budget_usd, time_zone from brands where id = ${request.brandId} for no key update`;
     if (!brand) throw new Error(`Brand ${request.brandId} no longer exists`);
     const [row] = await committedThisMonth(tx, request.brandId, brand.time_zone);
     const committed = row!.committed;

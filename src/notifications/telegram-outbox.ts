@@ -56,7 +56,13 @@ export interface OutboxRow {
  * tick does not send them at the same time. SKIP LOCKED lets instances claim disjoint batches; on the embedded
  * database it is merely serial. Oldest first, and never a message whose chat has an earlier one still waiting
  * (for its retry, or leased elsewhere): one chat's messages arrive in the order they were decided.
+ *
+ * Unless the earlier one keeps failing: after HOLDS_BACK_FOR_ATTEMPTS attempts (about five minutes of backoff,
+ * or a few long retry_after waits) it stops holding the rest back, so one undeliverable card cannot keep an
+ * owner from every later message for the two days it may be retried.
  */
+const HOLDS_BACK_FOR_ATTEMPTS = 6;
+
 export async function claimDueMessages(sql: Sql, limit: number): Promise<OutboxRow[]> {
   return sql<OutboxRow[]>`
     update telegram_outbox
@@ -67,7 +73,7 @@ export async function claimDueMessages(sql: Sql, limit: number): Promise<OutboxR
           and not exists (
             select from telegram_outbox earlier
              where earlier.chat_id = o.chat_id and earlier.status = 'pending' and earlier.id < o.id
-               and earlier.next_attempt_at > now())
+               and earlier.next_attempt_at > now() and earlier.attempts < ${HOLDS_BACK_FOR_ATTEMPTS})
         order by id
         limit ${limit}
         for update skip locked)

@@ -68,15 +68,18 @@ export function brandHandlers(deps: HandlerDeps): Composer<BotContext> {
   composer.callbackQuery(settingsCallbackPattern.brandDeleteConfirm, async (ctx) => {
     const owner = ctx.owner;
     if (!owner) return answerButton(ctx, NOT_REGISTERED_TEXT);
-    if (confirmationExpired(Number(ctx.match[2]), deps.clock())) {
-      await answerButton(ctx, "That confirmation expired");
-      return showInPlace(ctx, "That confirmation expired; nothing was deleted. Open /brands to try again.");
-    }
-    const result = await runOnce(deps.sql, ctx.update.update_id, (tx) =>
-      deleteBrand(tx, owner.id, Number(ctx.match[1])),
+    const brandId = Number(ctx.match[1]);
+    // Checked inside the claim: a redelivery of a tap that did delete must not be told it expired.
+    const expired = confirmationExpired(Number(ctx.match[2]), deps.clock());
+    const result = await runOnce(deps.sql, ctx.update.update_id, async (tx) =>
+      expired ? ({ kind: "expired" } as const) : deleteBrand(tx, owner.id, brandId),
     );
     if (!result.applied) return answerButton(ctx);
     const deletion = result.value;
+    if (deletion.kind === "expired") {
+      await answerButton(ctx, "That confirmation expired");
+      return showInPlace(ctx, "That confirmation expired; nothing was deleted. Open /brands to try again.");
+    }
     if (deletion.kind === "gone") {
       await answerButton(ctx, "That brand no longer exists.");
       return showBrandList(ctx);
@@ -85,12 +88,12 @@ export function brandHandlers(deps: HandlerDeps): Composer<BotContext> {
       await answerButton(ctx, "A post is going out right now");
       return showInPlace(
         ctx,
-        "A post of this brand is being published to Instagram right now, so nothing was deleted. Try again in a minute.",
+        "A post of this brand is being published to Instagram right now, so nothing was deleted. Try again in a few minutes.",
       );
     }
     await answerButton(ctx, "Deleted");
     await deleteImages(deps, deletion.imageKeys);
-    deps.logger.info({ ownerId: owner.id, brandId: Number(ctx.match[1]) }, "brand deleted by its owner");
+    deps.logger.info({ ownerId: owner.id, brandId }, "brand deleted by its owner");
     await showBrandList(ctx, renderBrandDeleted(deletion.name, deletion.contents));
   });
 

@@ -1,5 +1,7 @@
 import type { Sql, Transaction } from "../database/connect.ts";
-import type { PostingSlot } from "../publishing/posting-slots.ts";
+import type { Parsed, PostingSlot } from "../publishing/posting-slots.ts";
+import { PUBLISH_LEASE_MS } from "../publishing/publish-retry-policy.ts";
+import { parseBrandName } from "./settings-input.ts";
 
 /** A brand's settings as the owner commands read and change them. */
 export interface BrandSettings {
@@ -109,6 +111,23 @@ export async function brandNameTaken(
   return rows.length > 0;
 }
 
+/**
+ * The owner's typed brand name, checked: not empty, not too long, and not the name of another of their brands
+ * (`exceptBrandId` is the brand being renamed, which may keep its own name in another case).
+ */
+export async function checkBrandName(
+  sql: Sql | Transaction,
+  ownerId: number,
+  text: string,
+  exceptBrandId?: number,
+): Promise<Parsed<string>> {
+  const parsed = parseBrandName(text);
+  if (parsed.ok && (await brandNameTaken(sql, ownerId, parsed.value, exceptBrandId))) {
+    return { ok: false, error: `You already have a brand called “${parsed.value}”. Send another name.` };
+  }
+  return parsed;
+}
+
 export async function renameBrand(tx: Transaction, brandId: number, name: string): Promise<boolean> {
   const rows = await tx`update brands set name = ${name} where id = ${brandId} returning id`;
   return rows.length > 0;
@@ -117,6 +136,8 @@ export async function renameBrand(tx: Transaction, brandId: number, name: string
 /** What deleting a brand takes with it, for the question that asks the owner to confirm. */
 export interface BrandContents {
   feeds: number;
+  /** Every draft and post the brand has, whatever its state. */
+  drafts: number;
   /** Drafts awaiting the owner's review. */
   awaitingReview: number;
   /** Approved posts waiting for their slot: they will not go out. */
@@ -128,6 +149,7 @@ export interface BrandContents {
 export async function summariseBrand(sql: Sql | Transaction, brandId: number): Promise<BrandContents> {
   const [row] = await sql<BrandContents[]>`
     select (select count(*)::int from feeds where brand_id = ${brandId}) as feeds,
+           (select count(*)::int from drafts where brand_id = ${brandId}) as drafts,
            (select count(*)::int from drafts where brand_id = ${brandId} and status = 'pending_review') as "awaitingReview",
            (select count(*)::int from drafts where brand_id = ${brandId} and status = 'approved') as scheduled,
            exists (select from instagram_accounts where brand_id = ${brandId}) as "instagramConnected"`;
@@ -136,7 +158,7 @@ export async function summariseBrand(sql: Sql | Transaction, brandId: number): P
 
 export type BrandDeletion =
   | { kind: "deleted"; name: string; contents: BrandContents; imageKeys: string[] }
-  /** A post of the brand is going out to Instagram right now; deleting under it could lose track of it. */
+  /** A post of the brand is going out to Instagram right now; deleting under it would lose track of it. */
   | { kind: "publishing" }
   | { kind: "gone" };
 
@@ -153,8 +175,13 @@ export async function deleteBrand(tx: Transaction, ownerId: number, brandId: num
   const [brand] = await tx<{ name: string }[]>`
     select name from brands where id = ${brandId} and owner_id = ${ownerId} for update`;
   if (!brand) return { kind: "gone" };
-  const [publishing] =
-    await tx`select 1 from drafts where brand_id = ${brandId} and status = 'publishing' limit 1`;
+  // A worker holding a post renews its lease at every step, so a post it touched within one lease is going
+  // out now. One left 'publishing' to wait for a retry (paused brand, lost connection) does not hold this up.
+  const [publishing] = await tx`
+    select 1 from drafts
+     where brand_id = ${brandId} and status = 'publishing'
+       and updated_at > now() - make_interval(secs => ${PUBLISH_LEASE_MS / 1000})
+     limit 1`;
   if (publishing) return { kind: "publishing" };
   const contents = await summariseBrand(tx, brandId);
   const images = await tx<{ image_key: string }[]>`

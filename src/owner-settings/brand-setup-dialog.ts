@@ -2,12 +2,12 @@ import type { Context } from "grammy";
 import type { Sql } from "../database/connect.ts";
 import { type Parsed, validateTimeZone } from "../publishing/posting-slots.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
-import { brandNameTaken, createBrand, unusedDefaultBrandName } from "./brand-queries.ts";
+import { checkBrandName, createBrand, unusedDefaultBrandName } from "./brand-queries.ts";
 import { renderBrandCreated } from "./brand-views.ts";
 import { type SettingsConversation, skipOrCancelKeyboard, waitForAnswer } from "./dialog-flow.ts";
 import type { FeedChecker } from "./feed-check.ts";
 import { runOnce } from "./run-once.ts";
-import { parseBrandName, parseFeedUrl, parseTopic, parseVoiceDescription } from "./settings-input.ts";
+import { parseFeedUrl, parseTopic, parseVoiceDescription } from "./settings-input.ts";
 import { formatLocalTime } from "./time-text.ts";
 
 export interface BrandSetupArgs {
@@ -58,16 +58,7 @@ export function brandSetupDialog(deps: { sql: Sql; checkFeed: FeedChecker }) {
 
     const name = await ask(
       `${intro}<b>1/${STEPS}</b> What is the brand called? e.g. “Berlin Bike News”.`,
-      async (text) => {
-        const parsed = parseBrandName(text);
-        if (parsed.ok && (await brandNameTaken(deps.sql, args.ownerId, parsed.value))) {
-          return {
-            ok: false,
-            error: `You already have a brand called “${parsed.value}”. Send another name.`,
-          };
-        }
-        return parsed;
-      },
+      (text) => checkBrandName(deps.sql, args.ownerId, text),
     );
     const topic = await ask(
       `<b>2/${STEPS}</b> What does it post about? e.g. “urban cycling in Berlin: infrastructure, events, gear”.`,

@@ -70,13 +70,13 @@ export function renderDeleteBrandQuestion(name: string, contents: BrandContents)
 
 export function deleteBrandKeyboard(brandId: number, name: string, askedAt: Date): InlineKeyboard {
   return new InlineKeyboard()
-    .text(`🗑 Yes, delete ${name}`.slice(0, 64), settingsCallback.brandDeleteConfirm(brandId, askedAt))
+    .text(`🗑 Yes, delete ${name}`, settingsCallback.brandDeleteConfirm(brandId, askedAt))
     .row()
     .text("Keep it", settingsCallback.brandDeleteKeep);
 }
 
 export function renderBrandDeleted(name: string, contents: BrandContents): string {
-  return `🗑 <b>${escapeHtml(name)}</b> is deleted, with ${countNoun(contents.feeds, "feed")} and ${countNoun(contents.awaitingReview + contents.scheduled, "draft")}.`;
+  return `🗑 <b>${escapeHtml(name)}</b> is deleted, with ${countNoun(contents.feeds, "feed")} and ${countNoun(contents.drafts, "draft or post", "drafts and posts")}.`;
 }
 
 export interface CreatedBrand {

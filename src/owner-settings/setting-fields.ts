@@ -3,7 +3,7 @@ import type { Parsed } from "../publishing/posting-slots.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import {
   type BrandScope,
-  brandNameTaken,
+  checkBrandName,
   renameBrand,
   setBudgetCap,
   setHashtags,
@@ -19,7 +19,6 @@ import { renderScheduleChanged, SCHEDULE_EXAMPLES } from "./schedule-view.ts";
 import {
   MAX_HASHTAGS,
   MAX_MONTHLY_BUDGET_USD,
-  parseBrandName,
   parseBudgetAmount,
   parseFeedUrl,
   parseHashtags,
@@ -55,20 +54,17 @@ export function settingDefinitions(deps: SettingDeps): { [F in SettingField]: Se
   const name: SettingDefinition<string> = {
     prompt: (scope) =>
       `What should <b>${escapeHtml(scope.brand.name)}</b> be called from now on? Send the new name.`,
-    async check(text, scope) {
-      const parsed = parseBrandName(text);
-      if (parsed.ok && (await brandNameTaken(deps.sql, scope.brand.owner_id, parsed.value, scope.brand.id))) {
-        return { ok: false, error: `You already have a brand called “${parsed.value}”. Send another name.` };
-      }
-      return parsed;
+    check: (text, scope) => checkBrandName(deps.sql, scope.brand.owner_id, text, scope.brand.id),
+    async save(tx, scope, value) {
+      // Checked again here: another dialog may have taken the name since the answer was checked.
+      const checked = await checkBrandName(tx, scope.brand.owner_id, value, scope.brand.id);
+      if (!checked.ok) return checked;
+      if (!(await renameBrand(tx, scope.brand.id, value))) return gone;
+      return {
+        ok: true,
+        value: `✅ <b>${escapeHtml(scope.brand.name)}</b> is now called <b>${escapeHtml(value)}</b>.`,
+      };
     },
-    save: async (tx, scope, value) =>
-      (await renameBrand(tx, scope.brand.id, value))
-        ? {
-            ok: true,
-            value: `✅ <b>${escapeHtml(scope.brand.name)}</b> is now called <b>${escapeHtml(value)}</b>.`,
-          }
-        : gone,
   };
 
   const topic: SettingDefinition<string> = {

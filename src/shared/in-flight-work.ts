@@ -3,6 +3,9 @@
  * edited, an image still being made after the button was answered. Kept here so that shutdown can wait for it
  * (and tests can wait for it to settle), and so that work shutdown cannot wait for is not lost silently.
  */
+/** How long the abandon hooks may take together; main.ts allows shutdown 1.5 s past its timeout. */
+const ABANDON_GRACE_MS = 1000;
+
 export class InFlightWork {
   /** Each running piece of work, settled-never-rejecting, with what to do if shutdown gives up on it. */
   private readonly running = new Map<Promise<void>, (() => Promise<void>) | undefined>();
@@ -27,7 +30,7 @@ export class InFlightWork {
 
   /**
    * Waits up to `timeoutMs` for the tracked work. Whatever is still running then is abandoned: its `onAbandon`
-   * runs (a failing one is ignored). Returns how many were abandoned.
+   * runs, for a second at most (a failing one is ignored). Returns how many were abandoned.
    */
   async drain(timeoutMs: number): Promise<number> {
     let timer: NodeJS.Timeout | undefined;
@@ -40,7 +43,10 @@ export class InFlightWork {
     clearTimeout(timer);
     if (finished) return 0;
     const abandoned = [...this.running.values()];
-    await Promise.allSettled(abandoned.map((onAbandon) => onAbandon?.()));
+    await Promise.race([
+      Promise.allSettled(abandoned.map((onAbandon) => onAbandon?.())),
+      new Promise((resolve) => setTimeout(resolve, ABANDON_GRACE_MS).unref()),
+    ]);
     return abandoned.length;
   }
 }
