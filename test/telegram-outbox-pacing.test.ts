@@ -5,6 +5,7 @@ import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.t
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp({ TELEGRAM_OUTBOX_PACING: "true" });
+  t.telegram.enforceFloodLimits();
 });
 afterAll(() => t.stop());
 
@@ -27,6 +28,7 @@ it("sends a burst to one chat three at once, then one a second, in order", async
   // The fourth waits for the chat's first refill (within a second); each after it a second more.
   for (const n of [4, 5]) expect(at[n]! - at[n - 1]!).toBeGreaterThanOrEqual(900);
   expect(at[5]! - at[0]!).toBeGreaterThanOrEqual(1900);
+  expect(t.telegram.floodRefusals).toBe(0);
 }, 15_000);
 
 it("never sends more than 30 messages within one second across chats", async () => {
@@ -42,4 +44,5 @@ it("never sends more than 30 messages within one second across chats", async () 
   );
   expect(mostInOneSecond).toBeLessThanOrEqual(30);
   expect(mostInOneSecond).toBeGreaterThanOrEqual(25);
+  expect(t.telegram.floodRefusals).toBe(0);
 }, 15_000);

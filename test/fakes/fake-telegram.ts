@@ -44,6 +44,11 @@ export class FakeTelegram {
   private failures: { method: string; failure: Failure; remaining: number }[] = [];
   private delays = new Map<string, number>();
   private pendingUpdates: unknown[] = [];
+  /** When set, sends beyond Telegram's flood limits are refused with 429 (see enforceFloodLimits). */
+  private floodLimits: { perChatPerSecond: number; perSecond: number } | undefined;
+  private recentSends: { chatId: number; at: number }[] = [];
+  /** How many sends were refused for flooding. */
+  floodRefusals = 0;
   private waiters: (() => void)[] = [];
 
   constructor(token = "123456:TEST-token-for-the-fake-api") {
@@ -98,6 +103,16 @@ export class FakeTelegram {
   /** The next `times` calls to `method` fail with the given error (e.g. 429 with retry_after). */
   failNext(method: string, failure: Failure, times = 1): void {
     this.failures.push({ method, failure, remaining: times });
+  }
+
+  /**
+   * From now on, refuses a send (sendMessage, sendPhoto) with 429 and retry_after 1 when it would make more than
+   * `perSecond` sends in any one second, or more than `perChatPerSecond` to one chat. Telegram publishes no exact
+   * figures; its guidance is about 30 messages a second overall and about one a second per chat, with short
+   * bursts allowed, which the defaults model.
+   */
+  enforceFloodLimits(limits = { perChatPerSecond: 4, perSecond: 30 }): void {
+    this.floodLimits = limits;
   }
 
   tooManyRequests(method: string, retryAfterSeconds: number, times = 1): void {
@@ -182,6 +197,8 @@ export class FakeTelegram {
     const delayMs = this.delays.get(method);
     if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
 
+    const flooded = this.checkFlood(method, payload);
+    if (flooded) return this.reply(res, 429, { ok: false, ...flooded });
     const injected = this.failures.find((f) => f.method === method && f.remaining > 0);
     if (injected) {
       injected.remaining--;
@@ -190,6 +207,23 @@ export class FakeTelegram {
     const outcome = await this.dispatch(method, payload);
     if ("error_code" in outcome) return this.reply(res, outcome.error_code, { ok: false, ...outcome });
     return this.reply(res, 200, { ok: true, result: outcome.result });
+  }
+
+  private checkFlood(method: string, payload: Record<string, unknown>): Failure | undefined {
+    if (!this.floodLimits || (method !== "sendMessage" && method !== "sendPhoto")) return undefined;
+    const now = Date.now();
+    this.recentSends = this.recentSends.filter((send) => send.at > now - 1000);
+    const chatId = Number(payload.chat_id);
+    const toChat = this.recentSends.filter((send) => send.chatId === chatId).length;
+    if (
+      this.recentSends.length >= this.floodLimits.perSecond ||
+      toChat >= this.floodLimits.perChatPerSecond
+    ) {
+      this.floodRefusals++;
+      return fail(429, "Too Many Requests: retry after 1", { retry_after: 1 });
+    }
+    this.recentSends.push({ chatId, at: now });
+    return undefined;
   }
 
   private reply(res: ServerResponse, status: number, body: unknown): void {
