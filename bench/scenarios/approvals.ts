@@ -13,10 +13,18 @@ import { createBenchDatabase } from "../bench-database.ts";
 import type { Figure } from "../run.ts";
 
 const CHATS = Number(process.env.BENCH_CHATS ?? 200);
+/**
+ * Each owner runs this many brands (an agency's clients), and a chat's cards take turns among them. Each brand
+ * then queues about a dozen posts by the end, as a real one might; with a single brand per owner, every queue
+ * grew past a hundred posts within the minute, and an approval's slot search with it.
+ */
+const BRANDS_PER_OWNER = Number(process.env.BENCH_BRANDS_PER_OWNER ?? 10);
 /** Telegram's default max_connections for a webhook: it never has more updates than this in flight at once. */
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 40);
 /** The rate at which the latency run offers approvals, the issue's target. */
 const OFFERED_PER_SECOND = Number(process.env.BENCH_RATE ?? 1000);
+/** The latency runs: 80 % of the target rate first (the service's latency below saturation), then the target. */
+const PACED_RATES = [Math.round(OFFERED_PER_SECOND * 0.8), OFFERED_PER_SECOND];
 const BURST_PER_CHAT = 20;
 /** This VM's speed drifts by ±20% from minute to minute, so the burst runs three times and the median counts. */
 const BURSTS = 3;
@@ -40,10 +48,10 @@ interface Card {
  * max_connections (40) at once, and a Bot API call in the webhook's response carried out. Each approval
  * schedules the post in one statement, answers the press and edits the card.
  *
- * Two runs: a burst, three times over (every chat's approvals queued at once: how many per second the service
- * clears, and the latency Telegram sees while 40 wait) and a paced run offering 1,000 approvals/s spread over the
- * chats (the latency at the target rate, counted from when each update was due to be sent, so a service falling
- * behind shows as latency rather than as a slower offer).
+ * Two kinds of run: a burst, three times over (every chat's approvals queued at once: how many per second the
+ * service clears, and the latency Telegram sees while 40 wait), and paced runs offering 800 and then 1,000
+ * approvals/s spread over the chats (the latency below saturation and at the target rate, counted from when each
+ * update was due to be sent, so a service falling behind shows as latency rather than as a slower offer).
  */
 export async function approvalsScenario(): Promise<Figure[]> {
   const telegram = await new FakeTelegram().start();
@@ -95,18 +103,24 @@ export async function approvalsScenario(): Promise<Figure[]> {
   // Telegram's connections to the webhook: at most CONNECTIONS, kept alive.
   const pool = new Pool(serviceUrl, { connections: CONNECTIONS });
   try {
-    // Owners with one brand each and cards already in their chats.
+    // Owners with their brands, and cards already in their chats.
     const cards: Card[][] = await Promise.all(
       Array.from({ length: CHATS }, async (_, c) => {
         const chatId = 800_000 + c;
         const [owner] = await app.sql<{ id: number }[]>`
           insert into owners (telegram_user_id, telegram_chat_id) values (${chatId}, ${chatId}) returning id`;
-        const [brand] = await app.sql<{ id: number }[]>`
+        const brands = await app.sql<{ id: number }[]>`
           insert into brands (owner_id, name, time_zone, posting_slots)
-          values (${owner!.id}, ${`Brand ${c}`}, 'Europe/Berlin', ${app.sql.json(EVERY_HOUR)}) returning id`;
-        await app.sql`update owners set selected_brand_id = ${brand!.id} where id = ${owner!.id}`;
+          select ${owner!.id}, 'Brand ' || ${c} || '.' || b, 'Europe/Berlin', ${app.sql.json(EVERY_HOUR)}
+            from generate_series(1, ${BRANDS_PER_OWNER}) b
+          returning id`;
+        await app.sql`update owners set selected_brand_id = ${brands[0]!.id} where id = ${owner!.id}`;
         const chat: Card[] = [];
-        for (let d = 0; d < WARM_UP_PER_CHAT + BURSTS * BURST_PER_CHAT + PACED_PER_CHAT; d++) {
+        for (
+          let d = 0;
+          d < WARM_UP_PER_CHAT + BURSTS * BURST_PER_CHAT + PACED_RATES.length * PACED_PER_CHAT;
+          d++
+        ) {
           const sent = await fetch(`${telegram.apiRoot}/bot${telegram.token}/sendMessage`, {
             method: "POST",
             headers: { "content-type": "application/json" },
@@ -115,7 +129,7 @@ export async function approvalsScenario(): Promise<Figure[]> {
           const [draft] = await app.sql<{ id: number }[]>`
             insert into drafts (brand_id, status, caption, generated_caption, source_title, source_link,
                                 telegram_chat_id, telegram_text_message_id)
-            values (${brand!.id}, 'pending_review', ${`Caption ${d}`}, ${`Caption ${d}`}, 'A story',
+            values (${brands[d % brands.length]!.id}, 'pending_review', ${`Caption ${d}`}, ${`Caption ${d}`}, 'A story',
                     'https://news.example/', ${chatId}, ${sent.result.message_id})
             returning id`;
           chat.push({ chatId, draftId: draft!.id, messageId: sent.result.message_id });
@@ -180,14 +194,14 @@ export async function approvalsScenario(): Promise<Figure[]> {
     };
 
     /** Approval k is due at start + k / rate, from chat k mod CHATS; its latency counts from when it was due. */
-    const paced = async (from: number, to: number) => {
+    const paced = async (from: number, to: number, rate: number) => {
       const latencies: number[] = [];
       const perChat = to - from;
       const started = performance.now();
       await Promise.all(
         cards.map(async (chat, c) => {
           for (let i = 0; i < perChat; i++) {
-            const due = started + ((i * CHATS + c) * 1000) / OFFERED_PER_SECOND;
+            const due = started + ((i * CHATS + c) * 1000) / rate;
             const wait = due - performance.now();
             if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
             await deliver(chat[from + i]!);
@@ -221,17 +235,20 @@ export async function approvalsScenario(): Promise<Figure[]> {
       });
     }
     const first = WARM_UP_PER_CHAT + BURSTS * BURST_PER_CHAT;
-    const steady = await paced(first, first + PACED_PER_CHAT);
+    const steady = [];
+    for (const [run, rate] of PACED_RATES.entries()) {
+      const from = first + run * PACED_PER_CHAT;
+      steady.push({ rate, ...(await paced(from, from + PACED_PER_CHAT, rate)) });
+    }
 
     const answers = telegram.callsTo("answerCallbackQuery").length;
     const [scheduled] = await app.sql<{ n: number; slots: number }[]>`
       select count(*)::int as n, count(distinct (brand_id, scheduled_for))::int as slots
         from drafts where status = 'approved'`;
-    const total = CHATS * (first + PACED_PER_CHAT);
+    const total = CHATS * (first + PACED_RATES.length * PACED_PER_CHAT);
     if (scheduled!.n !== total || scheduled!.slots !== total || answers !== total) {
       throw new Error(`${total} approvals sent, ${scheduled!.n} scheduled, ${answers} answered`);
     }
-    const steadyLatency = percentiles(steady.latencies);
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     const spread = (values: number[], format: (value: number) => string) =>
       `median of ${BURSTS}, ${format(Math.min(...values))}–${format(Math.max(...values))}`;
@@ -241,7 +258,7 @@ export async function approvalsScenario(): Promise<Figure[]> {
     return [
       {
         scenario: "approvals",
-        metric: `burst: ${CHATS * BURST_PER_CHAT} approvals from ${CHATS} chats, ${CONNECTIONS} at once (${spread(perSecond, (v) => String(Math.round(v)))})`,
+        metric: `burst: ${CHATS * BURST_PER_CHAT} approvals from ${CHATS} chats (${BRANDS_PER_OWNER} brands each), ${CONNECTIONS} at once (${spread(perSecond, (v) => String(Math.round(v)))})`,
         value: `${Math.round(median(perSecond))} /s`,
         target: "≥ 1,000 /s",
       },
@@ -251,13 +268,23 @@ export async function approvalsScenario(): Promise<Figure[]> {
         metric: `burst latency p99 (${spread(p99s, (v) => v.toFixed(0))} ms)`,
         value: ms(median(p99s)),
       },
-      {
-        scenario: "approvals",
-        metric: `paced: ${steady.latencies.length} approvals offered at ${OFFERED_PER_SECOND}/s`,
-        value: `${Math.round(steady.latencies.length / steady.seconds)} /s`,
-      },
-      { scenario: "approvals", metric: "paced latency p50", value: ms(steadyLatency.p50) },
-      { scenario: "approvals", metric: "paced latency p99", value: ms(steadyLatency.p99), target: "≤ 50 ms" },
+      ...steady.flatMap(({ rate, latencies, seconds }): Figure[] => {
+        const latency = percentiles(latencies);
+        return [
+          {
+            scenario: "approvals",
+            metric: `paced: ${latencies.length} approvals offered at ${rate}/s`,
+            value: `${Math.round(latencies.length / seconds)} /s`,
+          },
+          { scenario: "approvals", metric: `paced at ${rate}/s: latency p50`, value: ms(latency.p50) },
+          {
+            scenario: "approvals",
+            metric: `paced at ${rate}/s: latency p99`,
+            value: ms(latency.p99),
+            ...(rate === OFFERED_PER_SECOND ? { target: "≤ 50 ms" } : {}),
+          },
+        ];
+      }),
       { scenario: "approvals", metric: "CPU per approval (median): the service", value: cpuOf("service") },
       { scenario: "approvals", metric: "CPU per approval (median): PostgreSQL", value: cpuOf("postgres") },
       {
