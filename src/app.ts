@@ -89,9 +89,8 @@ export async function startGreenlight(
   const cleanups: (() => Promise<void>)[] = [() => database.close()];
   // One deadline for all the waiting a shutdown does (running jobs, work still in flight), so that together it
   // stays within SHUTDOWN_TIMEOUT_MS, which main.ts enforces.
-  let shutdownDeadline = Number.POSITIVE_INFINITY;
-  const shutdownTimeLeft = () =>
-    Math.max(0, Math.min(config.SHUTDOWN_TIMEOUT_MS, shutdownDeadline - Date.now()));
+  let shutdownDeadline = 0;
+  const shutdownTimeLeft = () => Math.max(0, shutdownDeadline - Date.now());
   const runCleanups = async () => {
     shutdownDeadline = Date.now() + config.SHUTDOWN_TIMEOUT_MS;
     for (const cleanup of cleanups.reverse())
@@ -117,10 +116,9 @@ export async function startGreenlight(
     // Closed after everything that calls the Bot API has stopped (the jobs, the webhook's work).
     const botApi = createBotApiFetch();
     cleanups.push(() => botApi.close());
-    // Stopped before the media store and the pool close (cleanups run in reverse), so jobs still running at
-    // shutdown can finish their writes.
+    // Stopped with the work in flight below, before the media store and the pool close (cleanups run in
+    // reverse), so jobs still running at shutdown can finish their writes. No job is added before that step.
     const scheduler = createScheduler({ lockSql: database.lockSql, logger });
-    cleanups.push(() => scheduler.stop(shutdownTimeLeft()));
     const services: Services = {
       config,
       sql,
