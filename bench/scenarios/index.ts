@@ -1,5 +1,6 @@
 import type { Figure } from "../run.ts";
 import { approvalsScenario } from "./approvals.ts";
+import { databasePoolScenario } from "./database-pool.ts";
 import { ingestScenario } from "./ingest.ts";
 import { promptTokensScenario } from "./prompt-tokens.ts";
 import { startupScenario } from "./startup.ts";
@@ -13,5 +14,6 @@ export const scenarios: Scenario[] = [
   { name: "startup", run: startupScenario },
   { name: "ingest", run: ingestScenario },
   { name: "prompts", run: promptTokensScenario },
+  { name: "db-pool", run: databasePoolScenario },
   { name: "approvals", run: approvalsScenario },
 ];

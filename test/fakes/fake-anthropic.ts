@@ -21,6 +21,7 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readRequestBody } from "./read-request-body.ts";
 
 /** The model minimums the fake enforces — its own table, so a wrong figure in src/ shows up as a test failure. */
 const DEFAULT_MINIMUM_CACHEABLE_TOKENS = 4096;
@@ -156,7 +157,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     counter += 1;
     const requestId = `req_fake_${counter}`;
     res.setHeader("request-id", requestId);
-    const raw = await readBody(req);
+    const raw = (await readRequestBody(req)).toString("utf8");
     const headers = Object.fromEntries(
       Object.entries(req.headers).map(([name, value]) => [
         name,
@@ -577,12 +578,6 @@ function defaultErrorMessage(type: string): string {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 function sendError(

@@ -25,6 +25,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import sharp from "sharp";
 import { signSignedRequest } from "../../src/meta-callbacks/signed-request.ts";
+import { readRequestBody } from "./read-request-body.ts";
 
 export type FakeEndpoint =
   | "authorize"
@@ -304,7 +305,7 @@ export class FakeInstagram {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://fake.invalid");
     const params = new URLSearchParams(url.searchParams);
-    const body = await readBody(req);
+    const body = await readRequestBody(req);
     const contentType = req.headers["content-type"] ?? "";
     if (body.length > 0) {
       if (contentType.startsWith("application/x-www-form-urlencoded")) {
@@ -908,12 +909,6 @@ function missingObject(id: string): Reply {
 /** The code exchange's error shape, different from Graph errors (§A.3). */
 function oauthError(message: string): Reply {
   return { status: 400, json: { error_type: "OAuthException", code: 400, error_message: message } };
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 function randomToken(length: number): string {

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import sharp from "sharp";
+import { readRequestBody } from "./read-request-body.ts";
 
 const GPT_IMAGE_2_MODELS = new Set([
   "gpt-image-2",
@@ -65,7 +66,7 @@ export async function startFakeOpenAi(options: { apiKey?: string } = {}): Promis
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     requestCounter += 1;
     res.setHeader("x-request-id", `req_fake_${requestCounter}`);
-    const rawBody = await readBody(req);
+    const rawBody = (await readRequestBody(req)).toString("utf8");
     let body: Record<string, unknown> = {};
     try {
       body = rawBody.length > 0 ? (JSON.parse(rawBody) as Record<string, unknown>) : {};
@@ -322,12 +323,6 @@ async function renderTransparentPng(width: number, height: number): Promise<Buff
     .composite([{ input: band, top: 0, left: 0 }])
     .png()
     .toBuffer();
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 function sendError(

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readRequestBody } from "./read-request-body.ts";
 
 /**
  * A fake Telegram Bot API on 127.0.0.1 speaking the real wire protocol: POST /bot<token>/<method> with a JSON
@@ -527,9 +528,7 @@ function checkMarkup(markup: unknown): Failure | undefined {
 }
 
 async function readPayload(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const body = Buffer.concat(chunks);
+  const body = await readRequestBody(req);
   const type = req.headers["content-type"] ?? "";
   if (body.length === 0) return {};
   if (type.startsWith("application/json")) return JSON.parse(body.toString("utf8"));
