@@ -41,6 +41,7 @@ import { InFlightWork } from "./shared/in-flight-work.ts";
 import { createLogger, type Logger, withSecretsScrubbed } from "./shared/logger.ts";
 import { createTokenVault, generateEncryptionKey, type TokenVault } from "./shared/token-vault.ts";
 import { createMediaStore } from "./storage/create-media-store.ts";
+import { MEDIA_DELETIONS_JOB, removeQueuedMedia } from "./storage/media-deletions.ts";
 
 export interface RunningGreenlight {
   config: Config;
@@ -236,6 +237,10 @@ export async function startGreenlight(
     });
     scheduler.add(META_DELETIONS_JOB, "* * * * *", async () => {
       await processDeletionRequests(services);
+    });
+    // Images whose removal failed or was cut short when their drafts were deleted (see media-deletions.ts).
+    scheduler.add(MEDIA_DELETIONS_JOB, "* * * * *", async () => {
+      await removeQueuedMedia(services);
     });
     scheduler.add("publish", config.PUBLISH_CRON, publishJob({ services, instagram: instagramClient }));
     scheduler.add("housekeeping", "23 * * * *", async () => {

@@ -1,14 +1,11 @@
 import type { Sql } from "../database/connect.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
 import type { Services } from "../services.ts";
-import type { MediaStore } from "../storage/media-store.ts";
+import { queueMediaDeletions, removeQueuedMedia } from "../storage/media-deletions.ts";
 import { pendingDeletionRequests } from "./deletion-requests.ts";
 import { dataDeletedNotice } from "./owner-notices.ts";
 
 export const META_DELETIONS_JOB = "meta-deletions";
-
-/** Media deletes in flight at once: enough to clear thousands of local files or S3 objects quickly. */
-const MEDIA_DELETE_CONCURRENCY = 16;
 
 /**
  * The "meta-deletions" job: carries out every pending data-deletion request. The HTTP callback only records
@@ -48,8 +45,9 @@ export async function processDeletionRequests(
  * and the brand's settings stay: they are the business owner's, not the Instagram user's. Then marks the
  * request completed and tells each owner, in the same transaction as the deletion.
  *
- * Images are deleted before the rows, because afterwards nothing would remember their keys; deleting a
- * missing object is not an error, so a crash between the two only means deleting them again next run.
+ * Images are removed before the rows, so that "completed" means they are gone; one the store refuses keeps the
+ * request pending (and stays queued for the media-deletions job). Images of drafts written meanwhile (a
+ * drafting run racing this one) are queued for removal in the deletion's transaction, and removed after it.
  *
  * @returns false when another worker holds or has finished the request.
  */
@@ -57,11 +55,15 @@ export async function deleteInstagramUserData(
   services: Pick<Services, "sql" | "media" | "logger">,
   request: { confirmationCode: string; metaUserId: string },
 ): Promise<boolean> {
-  const { sql, media, logger } = services;
+  const { sql, logger } = services;
   const { confirmationCode, metaUserId } = request;
 
   const earlyKeys = await imageKeysFor(sql, metaUserId);
-  await deleteMedia(media, earlyKeys);
+  await queueMediaDeletions(sql, earlyKeys);
+  const removed = await removeQueuedMedia(services, earlyKeys);
+  if (removed < earlyKeys.length) {
+    throw new Error(`${earlyKeys.length - removed} of the user's images could not be removed yet`);
+  }
 
   const outcome = await sql.begin(async (tx) => {
     const [claimed] = await tx`
@@ -86,6 +88,11 @@ export async function deleteInstagramUserData(
     const articles = await tx<{ brandId: number }[]>`
       delete from articles where brand_id = any(${brandIds}::bigint[]) returning brand_id as "brandId"`;
     await tx`delete from oauth_states where brand_id = any(${brandIds}::bigint[])`;
+    const early = new Set(earlyKeys);
+    const lateKeys = drafts.flatMap((draft) =>
+      draft.imageKey && !early.has(draft.imageKey) ? [draft.imageKey] : [],
+    );
+    await queueMediaDeletions(tx, lateKeys);
     await tx`
       update deletion_requests set status = 'completed', completed_at = now()
        where confirmation_code = ${confirmationCode}`;
@@ -106,17 +113,12 @@ export async function deleteInstagramUserData(
       brands: brandIds.length,
       drafts: drafts.length,
       articles: articles.length,
-      imageKeys: drafts.flatMap((draft) => (draft.imageKey ? [draft.imageKey] : [])),
+      lateKeys,
     };
   });
   if (!outcome) return false;
 
-  // Images of drafts written while the images above were being deleted (a drafting run racing this one).
-  const early = new Set(earlyKeys);
-  const late = outcome.imageKeys.filter((key) => !early.has(key));
-  await deleteMedia(media, late).catch((error) =>
-    logger.error({ err: error, confirmationCode, images: late.length }, "could not delete late draft images"),
-  );
+  await removeQueuedMedia(services, outcome.lateKeys);
   logger.info(
     { confirmationCode, brands: outcome.brands, drafts: outcome.drafts, articles: outcome.articles },
     "data deletion request completed",
@@ -131,10 +133,4 @@ async function imageKeysFor(sql: Sql, metaUserId: string): Promise<string[]> {
      where (ia.instagram_user_id = ${metaUserId} or ia.app_scoped_user_id = ${metaUserId})
        and d.image_key is not null`;
   return rows.map((row) => row.imageKey);
-}
-
-async function deleteMedia(media: MediaStore, keys: readonly string[]): Promise<void> {
-  for (let start = 0; start < keys.length; start += MEDIA_DELETE_CONCURRENCY) {
-    await Promise.all(keys.slice(start, start + MEDIA_DELETE_CONCURRENCY).map((key) => media.delete(key)));
-  }
 }

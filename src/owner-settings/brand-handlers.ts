@@ -11,7 +11,7 @@ import {
 } from "./brand-views.ts";
 import { DIALOG, enterDialog } from "./dialog-flow.ts";
 import type { HandlerDeps } from "./handler-deps.ts";
-import { deleteImages } from "./owner-data-deletion.ts";
+import { removeQueuedMedia } from "../storage/media-deletions.ts";
 import { runOnce } from "./run-once.ts";
 import { NOT_REGISTERED_TEXT, withButtonBrand } from "./selected-brand.ts";
 import { openSettingDialogOn } from "./setting-dialog.ts";
@@ -92,7 +92,7 @@ export function brandHandlers(deps: HandlerDeps): Composer<BotContext> {
       );
     }
     await answerButton(ctx, "Deleted");
-    await deleteImages(deps, deletion.imageKeys);
+    await removeQueuedMedia(deps, deletion.imageKeys);
     deps.logger.info({ ownerId: owner.id, brandId }, "brand deleted by its owner");
     await showBrandList(ctx, renderBrandDeleted(deletion.name, deletion.contents));
   });

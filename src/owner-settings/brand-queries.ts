@@ -1,6 +1,7 @@
 import type { Sql, Transaction } from "../database/connect.ts";
 import type { Parsed, PostingSlot } from "../publishing/posting-slots.ts";
 import { PUBLISH_LEASE_MS } from "../publishing/publish-retry-policy.ts";
+import { queueMediaDeletions } from "../storage/media-deletions.ts";
 import { parseBrandName } from "./settings-input.ts";
 
 /** A brand's settings as the owner commands read and change them. */
@@ -165,7 +166,8 @@ export type BrandDeletion =
 /**
  * Deletes one of the owner's brands in the caller's transaction. The brand row cascades to its feeds and their
  * articles, drafts and scheduled posts, AI usage, Instagram account (tokens) and OAuth states. When it was the
- * selected brand, the owner's first remaining brand becomes the selected one.
+ * selected brand, the owner's first remaining brand becomes the selected one. The drafts' images are queued
+ * for removal from the media store (removeQueuedMedia after the commit).
  *
  * The brand row is locked first: the publisher key-share-locks the brand of each post it claims, skipping
  * locked ones, so no post of this brand starts going out meanwhile, and one that already has is seen here and
@@ -190,7 +192,9 @@ export async function deleteBrand(tx: Transaction, ownerId: number, brandId: num
   await tx`
     update owners set selected_brand_id = (select min(id) from brands where owner_id = ${ownerId})
      where id = ${ownerId} and selected_brand_id is null`;
-  return { kind: "deleted", name: brand.name, contents, imageKeys: images.map((image) => image.image_key) };
+  const imageKeys = images.map((image) => image.image_key);
+  await queueMediaDeletions(tx, imageKeys);
+  return { kind: "deleted", name: brand.name, contents, imageKeys };
 }
 
 export interface NewBrand {

@@ -2,7 +2,8 @@ import { Composer } from "grammy";
 import type { BotContext } from "../bot/bot-context.ts";
 import { deleteDataKeyboard, renderDataDeleted, renderDeleteDataQuestion } from "./delete-data-view.ts";
 import type { HandlerDeps } from "./handler-deps.ts";
-import { deleteImages, deleteOwnerData, summariseOwnerData } from "./owner-data-deletion.ts";
+import { removeQueuedMedia } from "../storage/media-deletions.ts";
+import { deleteOwnerData, summariseOwnerData } from "./owner-data-deletion.ts";
 import { runOnce } from "./run-once.ts";
 import { confirmationExpired, settingsCallbackPattern } from "./settings-callbacks.ts";
 import { answerButton, replyHtml, showInPlace } from "./telegram-replies.ts";
@@ -48,7 +49,7 @@ export function deleteDataHandlers(deps: HandlerDeps): Composer<BotContext> {
     );
     if (!result.applied) return answerButton(ctx);
     await answerButton(ctx, "Deleted");
-    await deleteImages(deps, result.value.imageKeys);
+    await removeQueuedMedia(deps, result.value.imageKeys);
     deps.logger.info({ ownerId: owner.id, brands: result.value.brands }, "owner data deleted on request");
     await showInPlace(ctx, renderDataDeleted(result.value));
   });

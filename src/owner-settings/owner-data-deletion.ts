@@ -1,6 +1,5 @@
 import type { Sql, Transaction } from "../database/connect.ts";
-import type { Logger } from "../shared/logger.ts";
-import type { MediaStore } from "../storage/media-store.ts";
+import { queueMediaDeletions } from "../storage/media-deletions.ts";
 
 export interface OwnerDataSummary {
   brands: number;
@@ -17,7 +16,7 @@ export async function summariseOwnerData(sql: Sql, ownerId: number): Promise<Own
 }
 
 export interface DeletedOwnerData extends OwnerDataSummary {
-  /** Media keys of the deleted drafts' images, to remove from the media store after the commit. */
+  /** Media keys of the deleted drafts' images, queued for removal (removeQueuedMedia after the commit). */
   imageKeys: string[];
 }
 
@@ -25,6 +24,7 @@ export interface DeletedOwnerData extends OwnerDataSummary {
  * Deletes everything stored about an owner, in the caller's transaction: the owner row, which cascades to
  * brands and from there to feeds, articles, drafts, AI usage, Instagram accounts (tokens) and OAuth states;
  * plus what is keyed by their chat rather than their id: conversation state and queued Telegram messages.
+ * The drafts' images are queued for removal from the media store in the same transaction.
  */
 export async function deleteOwnerData(
   tx: Transaction,
@@ -40,20 +40,7 @@ export async function deleteOwnerData(
   await tx`delete from bot_conversations where key = ${owner.conversationKey}`;
   await tx`delete from telegram_outbox where chat_id = ${owner.chatId}`;
   await tx`delete from owners where id = ${owner.ownerId}`;
-  return { ...counts!, imageKeys: images.map((image) => image.image_key) };
-}
-
-/**
- * Removes deleted drafts' images from the media store, after the deletion committed (a rollback must not lose
- * images). One that cannot be removed is logged for the operator and does not stop the rest.
- */
-export async function deleteImages(
-  deps: { media: MediaStore; logger: Logger },
-  keys: string[],
-): Promise<void> {
-  for (const key of keys) {
-    await deps.media.delete(key).catch((error: unknown) => {
-      deps.logger.error({ err: error, key }, "could not delete a deleted draft's image; remove it by hand");
-    });
-  }
+  const imageKeys = images.map((image) => image.image_key);
+  await queueMediaDeletions(tx, imageKeys);
+  return { ...counts!, imageKeys };
 }

@@ -1,6 +1,7 @@
 import type { DraftRegenerator, RegenerationOutcome } from "../approval/draft-regenerator.ts";
 import { BudgetExceededError } from "../budget/ledger.ts";
 import { DraftingError } from "../drafting/drafting-errors.ts";
+import { queueMediaDeletions, removeQueuedMedia } from "../storage/media-deletions.ts";
 import { newDraftMediaKey } from "../storage/media-store.ts";
 import { loadBrandForDrafting, loadOwnerExamples } from "./brand-context.ts";
 import { produceDraftImage } from "./draft-image.ts";
@@ -99,14 +100,20 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
           { avoid },
         );
         const stored = await deps.media.put(newDraftMediaKey(draftId), image.jpeg, "image/jpeg");
-        const [updated] = await deps.sql`
-          update drafts set image_key = ${stored.key}, image_url = ${stored.url}, image_source = ${image.source}, updated_at = now()
-           where id = ${draftId} and status = 'pending_review' returning id`;
-        if (!updated) {
-          await deps.media.delete(stored.key);
+        // The image the card no longer shows (the old one, or the new one when the draft was decided meanwhile)
+        // is queued for removal with the update, so an outage of the store cannot leave it behind for good.
+        const updated = await deps.sql.begin(async (tx) => {
+          const [row] = await tx`
+            update drafts set image_key = ${stored.key}, image_url = ${stored.url}, image_source = ${image.source}, updated_at = now()
+             where id = ${draftId} and status = 'pending_review' returning id`;
+          const unused = row ? draft.image_key : stored.key;
+          if (unused) await queueMediaDeletions(tx, [unused]);
+          return { applied: Boolean(row), unused };
+        });
+        if (updated.unused) await removeQueuedMedia(deps, [updated.unused]);
+        if (!updated.applied) {
           return { ok: false, reason: "This draft was decided while the image was being made." };
         }
-        if (draft.image_key) await deps.media.delete(draft.image_key).catch(() => undefined);
         return { ok: true };
       } catch (error) {
         return explain(error);

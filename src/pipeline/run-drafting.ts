@@ -13,6 +13,7 @@ import {
 import { scoreArticlesByKeywords, writeTemplateDraft } from "../drafting/template-drafter.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
 import type { Logger } from "../shared/logger.ts";
+import { queueMediaDeletions } from "../storage/media-deletions.ts";
 import { type MediaStore, newDraftMediaKey } from "../storage/media-store.ts";
 import type { AiServices } from "./ai-services.ts";
 import { billedClaudeCall } from "./billed-claude-call.ts";
@@ -234,7 +235,8 @@ async function draftArticle(
                image_source = ${image.source}, updated_at = now()
          where id = ${draftId} and status = 'generating'
         returning id`;
-      if (!ready) return;
+      // The draft went meanwhile (its brand deleted, or recovered as abandoned): its image has no other owner.
+      if (!ready) return queueMediaDeletions(tx, [stored.key]);
       await tx`update articles set status = 'drafted' where id = ${article.id}`;
       await enqueueDraftCard(tx, draftId);
     });

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createS3MediaStore, type S3MediaStore } from "../src/storage/s3-media-store.ts";
+import { MEDIA_DELETIONS_JOB } from "../src/storage/media-deletions.ts";
+import { newDraftMediaKey } from "../src/storage/media-store.ts";
+import { startS3Server, type TestS3Server } from "./fakes/s3-server.ts";
+import { chatAs } from "./helpers/owner-chat.ts";
+import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
+import { TcpProxy } from "./helpers/tcp-proxy.ts";
+
+let s3: TestS3Server;
+let bucketLink: TcpProxy;
+let t: TestApp;
+/** The bucket as seen directly, not through the link the test cuts. */
+let bucket: S3MediaStore;
+
+beforeAll(async () => {
+  s3 = await startS3Server();
+  bucketLink = await new TcpProxy({ host: "127.0.0.1", port: Number(new URL(s3.endpoint).port) }).start();
+  // The service takes S3 credentials from the AWS SDK's default chain, as in production.
+  vi.stubEnv("AWS_ACCESS_KEY_ID", s3.credentials.accessKeyId);
+  vi.stubEnv("AWS_SECRET_ACCESS_KEY", s3.credentials.secretAccessKey);
+  t = await startTestApp({
+    S3_BUCKET: s3.bucket,
+    S3_ENDPOINT: `http://127.0.0.1:${bucketLink.port}`,
+    S3_REGION: s3.region,
+  });
+  bucket = createS3MediaStore({
+    bucket: s3.bucket,
+    endpoint: s3.endpoint,
+    region: s3.region,
+    credentials: s3.credentials,
+  });
+});
+
+afterAll(async () => {
+  await t?.stop();
+  await bucket?.close();
+  await bucketLink?.stop();
+  await s3?.close();
+  vi.unstubAllEnvs();
+});
+
+describe("images of deleted drafts", () => {
+  it("are removed from the bucket once it is reachable again, even after a restart in between", async () => {
+    const chat = chatAs(t, { id: OWNER_ID, first_name: "Ada" });
+    await chat.send("/start");
+    await chat.send("Bakery");
+    for (let i = 0; i < 4; i++) await chat.send("/skip");
+    const [brand] = await t.app.sql<{ id: number }[]>`select id from brands where name = 'Bakery'`;
+    const keys: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const [draft] = await t.app.sql<{ id: number }[]>`
+        insert into drafts (brand_id, status, caption) values (${brand!.id}, 'pending_review', 'Fresh bread') returning id`;
+      const image = await t.app.services.media.put(
+        newDraftMediaKey(draft!.id),
+        Buffer.from("jpeg"),
+        "image/jpeg",
+      );
+      await t.app.sql`update drafts set image_key = ${image.key} where id = ${draft!.id}`;
+      keys.push(image.key);
+    }
+
+    // The bucket becomes unreachable just as the owner deletes the brand.
+    bucketLink.cut();
+    await chat.send("/brands");
+    await chat.press("🗑 Delete");
+    expect((await chat.press("🗑 Yes, delete Bakery")).toast).toBe("Deleted");
+    expect(await t.app.sql`select 1 from brands where id = ${brand!.id}`).toHaveLength(0);
+    for (const key of keys) expect(await bucket.get(key)).not.toBeNull();
+    const queued = await t.app.sql<{ key: string; attempts: number; last_error: string | null }[]>`
+      select key, attempts, last_error from media_deletions order by key`;
+    expect(queued.map((row) => row.key)).toEqual([...keys].sort());
+    expect(queued.every((row) => row.attempts === 1 && row.last_error)).toBe(true);
+    expect(t.logs.text()).toContain("could not remove a deleted draft's image; retrying later");
+
+    // Nothing in memory carries the work over: a new process finds it in the database.
+    await t.restart();
+    bucketLink.restore();
+    // Still backing off: a run now leaves them be.
+    await t.app.scheduler.runNow(MEDIA_DELETIONS_JOB);
+    for (const key of keys) expect(await bucket.get(key)).not.toBeNull();
+
+    // The backoff (a minute after the first failure) has passed.
+    await t.app.sql`update media_deletions set next_attempt_at = now() - interval '1 second'`;
+    await t.app.scheduler.runNow(MEDIA_DELETIONS_JOB);
+    for (const key of keys) expect(await bucket.get(key)).toBeNull();
+    expect(await t.app.sql`select 1 from media_deletions`).toHaveLength(0);
+  });
+});
