@@ -29,6 +29,14 @@ afterAll(async () => {
   await openai.close();
 });
 
+/** The owner the chat belongs to, registered by whichever test runs first. */
+async function theOwner(): Promise<number> {
+  const [owner] = await t.app.sql<
+    { id: number }[]
+  >`select id from owners where telegram_user_id = ${OWNER_ID}`;
+  return owner?.id ?? insertOwner(t.app.sql);
+}
+
 /** Presses a card button without waiting for the work the press sets going. */
 async function pressWithoutWaiting(data: string, message: { message_id: number; chat_id: number }) {
   const update = callbackUpdate(data, message);
@@ -37,8 +45,7 @@ async function pressWithoutWaiting(data: string, message: { message_id: number; 
 }
 
 it("a new image cut short by a restart puts the card back with its buttons and asks the owner to tap again", async () => {
-  const ownerId = await insertOwner(t.app.sql);
-  const brandId = await insertBrand(t.app.sql, ownerId);
+  const brandId = await insertBrand(t.app.sql, await theOwner());
   const { draftId, message } = await reviewCard(t, brandId, { imageUrl: "https://cdn.example.com/old.jpg" });
   const imageRequests = openai.requests.length;
   // Longer than the service may wait at shutdown.
@@ -59,4 +66,32 @@ it("a new image cut short by a restart puts the card back with its buttons and a
   );
   const [draft] = await t.app.sql<{ status: string }[]>`select status from drafts where id = ${draftId}`;
   expect(draft!.status).toBe("pending_review");
+});
+
+it("an image that arrives after shutdown gave up on it is dropped: the owner, told to tap again, gets nothing more", async () => {
+  const brandId = await insertBrand(t.app.sql, await theOwner());
+  const { draftId, message } = await reviewCard(t, brandId, { imageUrl: "https://cdn.example.com/kept.jpg" });
+  const imageRequests = openai.requests.length;
+  openai.delayNext(1500);
+  expect(await pressWithoutWaiting(`i:${draftId}`, message)).toBe("🖼 Making a new image…");
+  await t.telegram.waitFor(() => openai.requests.length > imageRequests);
+
+  // Shutdown's deadline passes while the image is being made, and the process is slow to exit: the database
+  // and Telegram are still reachable when the image arrives.
+  expect(await t.app.services.inFlight.drain(100)).toBe(1);
+  await deliverOutbox(t);
+  const told = t.telegram.messagesIn(OWNER_ID).length;
+  expect(t.telegram.messagesIn(OWNER_ID).at(-1)?.text).toBe(
+    "The new image was cut short by a restart of the service. Tap 🖼 New image to try again.",
+  );
+
+  await t.app.services.inFlight.settled();
+  await deliverOutbox(t);
+  expect(t.telegram.messagesIn(OWNER_ID).slice(told)).toEqual([]);
+  const [draft] = await t.app.sql<{ image_url: string; image_key: string | null }[]>`
+    select image_url, image_key from drafts where id = ${draftId}`;
+  expect(draft).toEqual({ image_url: "https://cdn.example.com/kept.jpg", image_key: null });
+  // The image that came too late is not kept in storage either.
+  expect(await t.app.sql`select key from media_deletions`).toEqual([]);
+  expect(readable((await cardMessages(t, draftId)).text)).not.toContain("Making a new image");
 });

@@ -298,26 +298,33 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
     // redelivered), so the work runs after the answer. The card is refreshed through the outbox, which retries.
     const refreshCard = () =>
       enqueueDraftCardUpdate(sql, card.id, { newPhoto: part === "image" }).then(() => runJobSoon(OUTBOX_JOB));
+    const cutShort = new AbortController();
     const work = (async () => {
       try {
         const outcome =
           part === "image"
-            ? await regenerator.regenerateImage(card.id)
-            : await regenerator.rewriteCaption(card.id);
+            ? await regenerator.regenerateImage(card.id, cutShort.signal)
+            : await regenerator.rewriteCaption(card.id, cutShort.signal);
+        // Once cut short, the owner has been told and the card put back: nothing more to say.
+        if (cutShort.signal.aborted) return;
         if (!outcome.ok) await ctx.reply(`Nothing changed: ${outcome.reason}`).catch(() => undefined);
       } catch (error) {
         logger.error({ err: error, draftId: card.id, part }, "draft regeneration failed");
+        if (cutShort.signal.aborted) return;
         await ctx.reply("Something went wrong on our side; the draft is unchanged.").catch(() => undefined);
       } finally {
         regenerating.delete(key);
-        await refreshCard().catch((error) =>
-          logger.error({ err: error, draftId: card.id }, "could not queue the card update"),
-        );
+        if (!cutShort.signal.aborted) {
+          await refreshCard().catch((error) =>
+            logger.error({ err: error, draftId: card.id }, "could not queue the card update"),
+          );
+        }
       }
     })();
     // A shutdown that cannot wait for it (an image can take a minute) puts the card back, with its buttons,
     // and says so, rather than leaving "Making a new image…" on the card for good.
     inFlight.track(work, async () => {
+      cutShort.abort();
       await sql.begin(async (tx) => {
         await enqueueText(tx, card.telegramChatId ?? card.ownerChatId, {
           text:

@@ -8,9 +8,15 @@ export type RegenerationOutcome =
   /** Nothing changed; `reason` is in plain words for the owner ("This month's AI budget is used up."). */
   | { ok: false; reason: string };
 
+/**
+ * Both take a signal that is aborted when shutdown gives up on the run and has told the owner to tap again:
+ * a result arriving after that is not stored, so the owner never gets both the result and the "tap again" note.
+ */
 export interface DraftRegenerator {
   /** Writes a new caption for a draft awaiting review and stores it on the draft. */
-  rewriteCaption(draftId: number): Promise<RegenerationOutcome>;
+  rewriteCaption(draftId: number, cutShort?: AbortSignal): Promise<RegenerationOutcome>;
   /** Makes a new image for a draft awaiting review and stores it (image_key / image_url) on the draft. */
-  regenerateImage(draftId: number): Promise<RegenerationOutcome>;
+  regenerateImage(draftId: number, cutShort?: AbortSignal): Promise<RegenerationOutcome>;
 }
+
+export const CUT_SHORT_REASON = "The run was cut short by a restart of the service.";

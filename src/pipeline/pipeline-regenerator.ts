@@ -1,4 +1,8 @@
-import type { DraftRegenerator, RegenerationOutcome } from "../approval/draft-regenerator.ts";
+import {
+  CUT_SHORT_REASON,
+  type DraftRegenerator,
+  type RegenerationOutcome,
+} from "../approval/draft-regenerator.ts";
 import { BudgetExceededError } from "../budget/ledger.ts";
 import { DraftingError } from "../drafting/drafting-errors.ts";
 import { queueMediaDeletions, removeQueuedMedia } from "../storage/media-deletions.ts";
@@ -49,7 +53,7 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
   };
 
   return {
-    async rewriteCaption(draftId) {
+    async rewriteCaption(draftId, cutShort) {
       const loaded = await load(draftId);
       if (!loaded) return { ok: false, reason: "This draft is no longer waiting for review." };
       try {
@@ -63,6 +67,7 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
           "rewrite",
           loaded.draft.caption,
         );
+        if (cutShort?.aborted) return { ok: false, reason: CUT_SHORT_REASON };
         const [updated] = await deps.sql`
           update drafts set caption = ${text.caption}, hashtags = ${text.hashtags}, generated_caption = ${text.caption},
                             edited = false, updated_at = now()
@@ -75,7 +80,7 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
       }
     },
 
-    async regenerateImage(draftId) {
+    async regenerateImage(draftId, cutShort) {
       const loaded = await load(draftId);
       if (!loaded) return { ok: false, reason: "This draft is no longer waiting for review." };
       const { draft, brand } = loaded;
@@ -103,7 +108,9 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
         // The image the card no longer shows (the old one, or the new one when the draft was decided meanwhile)
         // is queued for removal with the update, so an outage of the store cannot leave it behind for good.
         const updated = await deps.sql.begin(async (tx) => {
-          const [row] = await tx`
+          const [row] = cutShort?.aborted
+            ? []
+            : await tx`
             update drafts set image_key = ${stored.key}, image_url = ${stored.url}, image_source = ${image.source}, updated_at = now()
              where id = ${draftId} and status = 'pending_review' returning id`;
           const unused = row ? draft.image_key : stored.key;
@@ -112,6 +119,7 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
         });
         if (updated.unused) await removeQueuedMedia(deps, [updated.unused]);
         if (!updated.applied) {
+          if (cutShort?.aborted) return { ok: false, reason: CUT_SHORT_REASON };
           return { ok: false, reason: "This draft was decided while the image was being made." };
         }
         return { ok: true };
