@@ -1,6 +1,6 @@
 import { enqueueDraftCard } from "../approval/draft-card-queries.ts";
 import { BudgetExceededError, monthToDateSpend } from "../budget/ledger.ts";
-import type { Sql } from "../database/connect.ts";
+import type { Sql, Transaction } from "../database/connect.ts";
 import type { ArticleForAi, OwnerExamples } from "../drafting/brand-profile.ts";
 import type { ArticleScore, SkippedArticle } from "../drafting/claude-drafter.ts";
 import { DraftingError } from "../drafting/drafting-errors.ts";
@@ -197,6 +197,7 @@ async function draftArticle(
   article: ArticleRow,
 ): Promise<"drafted" | "skipped" | "taken"> {
   const draftId = await deps.sql.begin(async (tx) => {
+    if (!(await holdBrandAgainstDeletion(tx, brand.id))) return undefined;
     const [claimed] =
       await tx`update articles set status = 'drafting' where id = ${article.id} and status = 'scored' returning id`;
     if (!claimed) return undefined;
@@ -228,6 +229,7 @@ async function draftArticle(
     );
     const stored = await deps.media.put(newDraftMediaKey(draftId), image.jpeg, "image/jpeg");
     await deps.sql.begin(async (tx) => {
+      await holdBrandAgainstDeletion(tx, brand.id);
       const [ready] = await tx`
         update drafts
            set status = 'pending_review', caption = ${text.caption}, hashtags = ${text.hashtags},
@@ -247,6 +249,7 @@ async function draftArticle(
     // this brand's pass instead of burning through its other articles.
     const unusable = error instanceof DraftingError && !isApiFailure(error);
     await deps.sql.begin(async (tx) => {
+      await holdBrandAgainstDeletion(tx, brand.id);
       await tx`delete from drafts where id = ${draftId} and status = 'generating'`;
       if (unusable) {
         await tx`update articles set status = 'skipped', skip_reason = ${error.message} where id = ${article.id}`;
@@ -304,6 +307,20 @@ function articleForAi(row: ArticleRow): ArticleForAi {
     link: row.link ?? "",
     source: row.source || undefined,
   };
+}
+
+/**
+ * The first step of each drafting transaction: a key-share lock on the brand, the lock its foreign keys would
+ * take later anyway. A brand deletion locks the brand first and then deletes its articles and drafts; taking
+ * the brand after an article or draft row would let the two wait on each other (a deadlock, one side aborted).
+ * Taken first, drafting simply waits for the deletion and then finds the brand gone. Key-share does not
+ * conflict with the publisher's key-share or the ledger's no-key-update.
+ *
+ * @returns false when the brand no longer exists.
+ */
+async function holdBrandAgainstDeletion(tx: Transaction, brandId: number): Promise<boolean> {
+  const [brand] = await tx`select 1 from brands where id = ${brandId} for key share`;
+  return brand !== undefined;
 }
 
 /**
