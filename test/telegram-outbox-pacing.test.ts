@@ -25,8 +25,9 @@ it("sends a burst to one chat three at once, then one a second, in order", async
   );
   const at = sendTimes(OWNER_ID);
   expect(at[2]! - at[0]!).toBeLessThan(500);
-  // The fourth waits for the chat's first refill (within a second); each after it a second more.
-  for (const n of [4, 5]) expect(at[n]! - at[n - 1]!).toBeGreaterThanOrEqual(900);
+  // The fourth waits for the chat's first refill (within a second); each after it a second more. Times are when
+  // the fake received each message, so a busy machine shifts them a little either way.
+  for (const n of [4, 5]) expect(at[n]! - at[n - 1]!).toBeGreaterThanOrEqual(750);
   expect(at[5]! - at[0]!).toBeGreaterThanOrEqual(1900);
   expect(t.telegram.floodRefusals).toBe(0);
 }, 15_000);
