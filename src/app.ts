@@ -239,7 +239,7 @@ export async function startGreenlight(
       await processDeletionRequests(services);
     });
     // Images whose removal failed or was cut short when their drafts were deleted (see media-deletions.ts).
-    scheduler.add(MEDIA_DELETIONS_JOB, "* * * * *", async () => {
+    scheduler.add(MEDIA_DELETIONS_JOB, config.MEDIA_DELETIONS_CRON, async () => {
       await removeQueuedMedia(services);
     });
     scheduler.add("publish", config.PUBLISH_CRON, publishJob({ services, instagram: instagramClient }));

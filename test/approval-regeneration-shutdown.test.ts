@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type FakeOpenAi, startFakeOpenAi } from "./fakes/fake-openai.ts";
 import {
@@ -35,6 +37,12 @@ async function theOwner(): Promise<number> {
     { id: number }[]
   >`select id from owners where telegram_user_id = ${OWNER_ID}`;
   return owner?.id ?? insertOwner(t.app.sql);
+}
+
+/** The files the local media store holds for a draft. */
+function storedImagesOf(draftId: number): string[] {
+  const folder = join(t.dataDir, "media", "drafts", String(draftId));
+  return existsSync(folder) ? readdirSync(folder) : [];
 }
 
 /** Presses a card button without waiting for the work the press sets going. */
@@ -91,7 +99,8 @@ it("an image that arrives after shutdown gave up on it is dropped: the owner, to
   const [draft] = await t.app.sql<{ image_url: string; image_key: string | null }[]>`
     select image_url, image_key from drafts where id = ${draftId}`;
   expect(draft).toEqual({ image_url: "https://cdn.example.com/kept.jpg", image_key: null });
-  // The image that came too late is not kept in storage either.
+  // The image that came too late is not kept in storage either, nor left queued.
+  expect(storedImagesOf(draftId)).toEqual([]);
   expect(await t.app.sql`select key from media_deletions`).toEqual([]);
   expect(readable((await cardMessages(t, draftId)).text)).not.toContain("Making a new image");
 });

@@ -77,12 +77,12 @@ describe("images of deleted drafts", () => {
     await t.restart();
     bucketLink.restore();
     // Still backing off: a run now leaves them be.
-    await t.app.scheduler.runNow(MEDIA_DELETIONS_JOB);
+    expect(await t.app.scheduler.runNow(MEDIA_DELETIONS_JOB)).toBe(true);
     for (const key of keys) expect(await bucket.get(key)).not.toBeNull();
 
     // The backoff (a minute after the first failure) has passed.
     await t.app.sql`update media_deletions set next_attempt_at = now() - interval '1 second'`;
-    await t.app.scheduler.runNow(MEDIA_DELETIONS_JOB);
+    expect(await t.app.scheduler.runNow(MEDIA_DELETIONS_JOB)).toBe(true);
     for (const key of keys) expect(await bucket.get(key)).toBeNull();
     expect(await t.app.sql`select 1 from media_deletions`).toHaveLength(0);
   });

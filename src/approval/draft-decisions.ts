@@ -300,21 +300,25 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
       enqueueDraftCardUpdate(sql, card.id, { newPhoto: part === "image" }).then(() => runJobSoon(OUTBOX_JOB));
     const cutShort = new AbortController();
     const work = (async () => {
+      let changed = false;
       try {
         const outcome =
           part === "image"
             ? await regenerator.regenerateImage(card.id, cutShort.signal)
             : await regenerator.rewriteCaption(card.id, cutShort.signal);
+        changed = outcome.ok;
         // Once cut short, the owner has been told and the card put back: nothing more to say.
-        if (cutShort.signal.aborted) return;
-        if (!outcome.ok) await ctx.reply(`Nothing changed: ${outcome.reason}`).catch(() => undefined);
+        if (!outcome.ok && !cutShort.signal.aborted) {
+          await ctx.reply(`Nothing changed: ${outcome.reason}`).catch(() => undefined);
+        }
       } catch (error) {
         logger.error({ err: error, draftId: card.id, part }, "draft regeneration failed");
-        if (cutShort.signal.aborted) return;
-        await ctx.reply("Something went wrong on our side; the draft is unchanged.").catch(() => undefined);
+        if (!cutShort.signal.aborted) {
+          await ctx.reply("Something went wrong on our side; the draft is unchanged.").catch(() => undefined);
+        }
       } finally {
         regenerating.delete(key);
-        if (!cutShort.signal.aborted) {
+        if (changed || !cutShort.signal.aborted) {
           await refreshCard().catch((error) =>
             logger.error({ err: error, draftId: card.id }, "could not queue the card update"),
           );
@@ -322,17 +326,28 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
       }
     })();
     // A shutdown that cannot wait for it (an image can take a minute) puts the card back, with its buttons,
-    // and says so, rather than leaving "Making a new image…" on the card for good.
+    // and says so, rather than leaving "Making a new image…" on the card for good. The regenerator stores its
+    // result under the draft's row lock and only if not cut short; taking the same lock here after cutting it
+    // short tells for certain whether the result made it in first (then the card shows it, and no note).
     inFlight.track(work, async () => {
       cutShort.abort();
       await sql.begin(async (tx) => {
-        await enqueueText(tx, card.telegramChatId ?? card.ownerChatId, {
-          text:
-            part === "image"
-              ? "The new image was cut short by a restart of the service. Tap 🖼 New image to try again."
-              : "The rewrite was cut short by a restart of the service. Tap 🔁 Rewrite to try again.",
-        });
-        await enqueueDraftCardUpdate(tx, card.id);
+        const [now] = await tx<{ image_key: string | null; image_url: string | null; caption: string }[]>`
+          select image_key, image_url, caption from drafts where id = ${card.id} for update`;
+        const storedFirst =
+          now !== undefined &&
+          (part === "image"
+            ? now.image_key !== card.imageKey || now.image_url !== card.imageUrl
+            : now.caption !== card.caption);
+        if (!storedFirst) {
+          await enqueueText(tx, card.telegramChatId ?? card.ownerChatId, {
+            text:
+              part === "image"
+                ? "The new image was cut short by a restart of the service. Tap 🖼 New image to try again."
+                : "The rewrite was cut short by a restart of the service. Tap 🔁 Rewrite to try again.",
+          });
+        }
+        await enqueueDraftCardUpdate(tx, card.id, { newPhoto: storedFirst && part === "image" });
       });
     });
   }

@@ -193,6 +193,10 @@ export const variables = {
   INGEST_CRON: cronPattern("When feeds are polled (croner pattern; seconds allowed).", "*/10 * * * *"),
   PUBLISH_CRON: cronPattern("When due posts are published (croner pattern).", "* * * * *"),
   OUTBOX_CRON: cronPattern("When queued Telegram messages are (re)sent (croner pattern).", "*/5 * * * * *"),
+  MEDIA_DELETIONS_CRON: cronPattern(
+    "When images of deleted drafts that could not be removed at once are retried (croner pattern).",
+    "* * * * *",
+  ),
   TELEGRAM_OUTBOX_PACING: flag(
     "Pace queued Telegram messages to Telegram's limits: 30 a second overall, per chat 3 at once then 1 a second (off in tests only).",
     true,

@@ -1,7 +1,7 @@
 import type { Sql } from "../database/connect.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
 import type { Services } from "../services.ts";
-import { queueMediaDeletions, removeQueuedMedia } from "../storage/media-deletions.ts";
+import { queueMediaDeletions, removeQueuedMedia, stillQueued } from "../storage/media-deletions.ts";
 import { pendingDeletionRequests } from "./deletion-requests.ts";
 import { dataDeletedNotice } from "./owner-notices.ts";
 
@@ -45,9 +45,11 @@ export async function processDeletionRequests(
  * and the brand's settings stay: they are the business owner's, not the Instagram user's. Then marks the
  * request completed and tells each owner, in the same transaction as the deletion.
  *
- * Images are removed before the rows, so that "completed" means they are gone; one the store refuses keeps the
- * request pending (and stays queued for the media-deletions job). Images of drafts written meanwhile (a
- * drafting run racing this one) are queued for removal in the deletion's transaction, and removed after it.
+ * The images known beforehand are removed before the rows; one the store refuses keeps the request pending
+ * (and stays queued for the media-deletions job). The transaction locks the brands first, so no drafting run
+ * adds a draft to them meanwhile; an image that still changed in between (a 🖼 New image landing) is queued
+ * in the deletion's transaction and removed right after it, so it can outlive "completed" by moments, or by
+ * the job's retries if the store is down then.
  *
  * @returns false when another worker holds or has finished the request.
  */
@@ -60,10 +62,10 @@ export async function deleteInstagramUserData(
 
   const earlyKeys = await imageKeysFor(sql, metaUserId);
   await queueMediaDeletions(sql, earlyKeys);
-  const removed = await removeQueuedMedia(services, earlyKeys);
-  if (removed < earlyKeys.length) {
-    throw new Error(`${earlyKeys.length - removed} of the user's images could not be removed yet`);
-  }
+  await removeQueuedMedia(services, earlyKeys);
+  // Whoever removed them (this call, or the media-deletions job on another instance), they must be gone.
+  const left = await stillQueued(sql, earlyKeys);
+  if (left > 0) throw new Error(`${left} of the user's images could not be removed yet`);
 
   const outcome = await sql.begin(async (tx) => {
     const [claimed] = await tx`
@@ -72,6 +74,12 @@ export async function deleteInstagramUserData(
        for update skip locked`;
     if (!claimed) return undefined;
 
+    // The brands first, as a brand deletion locks them: drafting (which key-share-locks a brand before
+    // touching its articles and drafts) then waits rather than adding a draft behind this deletion.
+    await tx`
+      select 1 from brands b join instagram_accounts ia on ia.brand_id = b.id
+       where ia.instagram_user_id = ${metaUserId} or ia.app_scoped_user_id = ${metaUserId}
+       for update of b`;
     const accounts = await tx<{ brandId: number; brandName: string; username: string; chatId: number }[]>`
       delete from instagram_accounts ia
        using brands b, owners o

@@ -186,13 +186,15 @@ export async function deleteBrand(tx: Transaction, ownerId: number, brandId: num
      limit 1`;
   if (publishing) return { kind: "publishing" };
   const contents = await summariseBrand(tx, brandId);
-  const images = await tx<{ image_key: string }[]>`
-    select image_key from drafts where brand_id = ${brandId} and image_key is not null`;
+  // The drafts go first, returning their images as they are at the delete: a new image stored meanwhile by a
+  // regeneration (which holds no brand lock) is the one queued, not the one it replaced.
+  const images = await tx<{ image_key: string | null }[]>`
+    delete from drafts where brand_id = ${brandId} returning image_key`;
   await tx`delete from brands where id = ${brandId}`;
   await tx`
     update owners set selected_brand_id = (select min(id) from brands where owner_id = ${ownerId})
      where id = ${ownerId} and selected_brand_id is null`;
-  const imageKeys = images.map((image) => image.image_key);
+  const imageKeys = images.flatMap((image) => (image.image_key ? [image.image_key] : []));
   await queueMediaDeletions(tx, imageKeys);
   return { kind: "deleted", name: brand.name, contents, imageKeys };
 }

@@ -30,17 +30,22 @@ export async function deleteOwnerData(
   tx: Transaction,
   owner: { ownerId: number; chatId: number; conversationKey: string },
 ): Promise<DeletedOwnerData> {
+  // The brands are locked first, as deleteBrand does: drafting waits for them rather than deadlocking, and
+  // adds no draft once they are gone.
+  await tx`select 1 from brands where owner_id = ${owner.ownerId} for update`;
   const [counts] = await tx<OwnerDataSummary[]>`
     select (select count(*) from brands where owner_id = ${owner.ownerId}) as brands,
            (select count(*) from feeds f join brands b on b.id = f.brand_id where b.owner_id = ${owner.ownerId}) as feeds,
            (select count(*) from drafts d join brands b on b.id = d.brand_id where b.owner_id = ${owner.ownerId}) as drafts`;
-  const images = await tx<{ image_key: string }[]>`
-    select d.image_key from drafts d join brands b on b.id = d.brand_id
-     where b.owner_id = ${owner.ownerId} and d.image_key is not null`;
+  // Deleted ahead of the cascade, returning their images as they are at the delete (see deleteBrand).
+  const images = await tx<{ image_key: string | null }[]>`
+    delete from drafts d using brands b
+     where b.id = d.brand_id and b.owner_id = ${owner.ownerId}
+    returning d.image_key`;
   await tx`delete from bot_conversations where key = ${owner.conversationKey}`;
   await tx`delete from telegram_outbox where chat_id = ${owner.chatId}`;
   await tx`delete from owners where id = ${owner.ownerId}`;
-  const imageKeys = images.map((image) => image.image_key);
+  const imageKeys = images.flatMap((image) => (image.image_key ? [image.image_key] : []));
   await queueMediaDeletions(tx, imageKeys);
   return { ...counts!, imageKeys };
 }

@@ -5,7 +5,12 @@ import {
 } from "../approval/draft-regenerator.ts";
 import { BudgetExceededError } from "../budget/ledger.ts";
 import { DraftingError } from "../drafting/drafting-errors.ts";
-import { queueMediaDeletions, removeQueuedMedia } from "../storage/media-deletions.ts";
+import {
+  keepNewImage,
+  queueMediaDeletions,
+  queueUnlessKept,
+  removeQueuedMedia,
+} from "../storage/media-deletions.ts";
 import { newDraftMediaKey } from "../storage/media-store.ts";
 import { loadBrandForDrafting, loadOwnerExamples } from "./brand-context.ts";
 import { produceDraftImage } from "./draft-image.ts";
@@ -67,14 +72,20 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
           "rewrite",
           loaded.draft.caption,
         );
-        if (cutShort?.aborted) return { ok: false, reason: CUT_SHORT_REASON };
-        const [updated] = await deps.sql`
-          update drafts set caption = ${text.caption}, hashtags = ${text.hashtags}, generated_caption = ${text.caption},
-                            edited = false, updated_at = now()
-           where id = ${draftId} and status = 'pending_review' returning id`;
-        return updated
-          ? { ok: true }
-          : { ok: false, reason: "This draft was decided while the caption was being rewritten." };
+        // Under the draft's row lock, like the image below: ordered against the shutdown hook.
+        return await deps.sql.begin(async (tx): Promise<RegenerationOutcome> => {
+          const [current] = await tx`
+            select 1 from drafts where id = ${draftId} and status = 'pending_review' for update`;
+          if (cutShort?.aborted) return { ok: false, reason: CUT_SHORT_REASON };
+          if (!current) {
+            return { ok: false, reason: "This draft was decided while the caption was being rewritten." };
+          }
+          await tx`
+            update drafts set caption = ${text.caption}, hashtags = ${text.hashtags}, generated_caption = ${text.caption},
+                              edited = false, updated_at = now()
+             where id = ${draftId}`;
+          return { ok: true };
+        });
       } catch (error) {
         return explain(error);
       }
@@ -104,18 +115,26 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
           },
           { avoid },
         );
-        const stored = await deps.media.put(newDraftMediaKey(draftId), image.jpeg, "image/jpeg");
-        // The image the card no longer shows (the old one, or the new one when the draft was decided meanwhile)
-        // is queued for removal with the update, so an outage of the store cannot leave it behind for good.
+        if (cutShort?.aborted) return { ok: false, reason: CUT_SHORT_REASON };
+        const imageKey = newDraftMediaKey(draftId);
+        await queueUnlessKept(deps.sql, imageKey);
+        const stored = await deps.media.put(imageKey, image.jpeg, "image/jpeg");
+        // The image the card no longer shows (the one replaced, or the new one when the draft was decided or
+        // the run cut short meanwhile) is queued for removal with the update. The row lock orders this against
+        // the shutdown hook (see draftDecisions), and gives the image actually replaced, whatever ran meanwhile.
         const updated = await deps.sql.begin(async (tx) => {
-          const [row] = cutShort?.aborted
-            ? []
-            : await tx`
+          const [current] = await tx<{ image_key: string | null }[]>`
+            select image_key from drafts where id = ${draftId} and status = 'pending_review' for update`;
+          if (!current || cutShort?.aborted) {
+            await queueMediaDeletions(tx, [stored.key]);
+            return { applied: false, unused: stored.key };
+          }
+          await tx`
             update drafts set image_key = ${stored.key}, image_url = ${stored.url}, image_source = ${image.source}, updated_at = now()
-             where id = ${draftId} and status = 'pending_review' returning id`;
-          const unused = row ? draft.image_key : stored.key;
-          if (unused) await queueMediaDeletions(tx, [unused]);
-          return { applied: Boolean(row), unused };
+             where id = ${draftId}`;
+          await keepNewImage(tx, stored.key);
+          if (current.image_key) await queueMediaDeletions(tx, [current.image_key]);
+          return { applied: true, unused: current.image_key };
         });
         if (updated.unused) await removeQueuedMedia(deps, [updated.unused]);
         if (!updated.applied) {

@@ -13,7 +13,7 @@ import {
 import { scoreArticlesByKeywords, writeTemplateDraft } from "../drafting/template-drafter.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
 import type { Logger } from "../shared/logger.ts";
-import { queueMediaDeletions } from "../storage/media-deletions.ts";
+import { keepNewImage, queueMediaDeletions, queueUnlessKept } from "../storage/media-deletions.ts";
 import { type MediaStore, newDraftMediaKey } from "../storage/media-store.ts";
 import type { AiServices } from "./ai-services.ts";
 import { billedClaudeCall } from "./billed-claude-call.ts";
@@ -227,7 +227,9 @@ async function draftArticle(
         },
       },
     );
-    const stored = await deps.media.put(newDraftMediaKey(draftId), image.jpeg, "image/jpeg");
+    const imageKey = newDraftMediaKey(draftId);
+    await queueUnlessKept(deps.sql, imageKey);
+    const stored = await deps.media.put(imageKey, image.jpeg, "image/jpeg");
     await deps.sql.begin(async (tx) => {
       await holdBrandAgainstDeletion(tx, brand.id);
       const [ready] = await tx`
@@ -239,6 +241,7 @@ async function draftArticle(
         returning id`;
       // The draft went meanwhile (its brand deleted, or recovered as abandoned): its image has no other owner.
       if (!ready) return queueMediaDeletions(tx, [stored.key]);
+      await keepNewImage(tx, stored.key);
       await tx`update articles set status = 'drafted' where id = ${article.id}`;
       await enqueueDraftCard(tx, draftId);
     });
@@ -329,6 +332,12 @@ async function holdBrandAgainstDeletion(tx: Transaction, brandId: number): Promi
  */
 export async function recoverAbandonedDrafts(sql: Sql): Promise<number> {
   return sql.begin(async (tx) => {
+    // Their brands first, as in every drafting transaction (holdBrandAgainstDeletion).
+    await tx`
+      select 1 from brands
+       where id in (select brand_id from drafts where status = 'generating' and created_at < now() - interval '15 minutes')
+       order by id
+       for key share`;
     const abandoned = await tx<{ article_id: number | null }[]>`
       delete from drafts where status = 'generating' and created_at < now() - interval '15 minutes'
       returning article_id`;

@@ -48,6 +48,7 @@ export async function startTestApp(extraEnv: Record<string, string> = {}): Promi
     INGEST_CRON: "0 0 1 1 *",
     PUBLISH_CRON: "0 0 1 1 *",
     OUTBOX_CRON: "0 0 1 1 *",
+    MEDIA_DELETIONS_CRON: "0 0 1 1 *",
     ...extraEnv,
     ...extra,
   });
