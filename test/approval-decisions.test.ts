@@ -327,6 +327,12 @@ describe("New image and Rewrite", () => {
       expect((await cardText(draftId)).split("\n")[0]).toBe("📝 New draft for review");
     });
     expect((await draftRow(draftId))?.status).toBe("pending_review");
+    // The new image is kept, not left queued for removal with the one it replaced.
+    const [kept] = await t.app.sql<
+      { image_key: string }[]
+    >`select image_key from drafts where id = ${draftId}`;
+    expect(await t.app.sql`select 1 from media_deletions where key = ${kept!.image_key}`).toHaveLength(0);
+    expect(await t.app.services.media.get(kept!.image_key)).not.toBeNull();
   });
 
   it("Rewrite shows the work in progress, then the card carries the new caption", async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createS3MediaStore, type S3MediaStore } from "../src/storage/s3-media-store.ts";
-import { MEDIA_DELETIONS_JOB } from "../src/storage/media-deletions.ts";
+import { MEDIA_DELETIONS_JOB, queueUnlessKept } from "../src/storage/media-deletions.ts";
 import { newDraftMediaKey } from "../src/storage/media-store.ts";
 import { startS3Server, type TestS3Server } from "./fakes/s3-server.ts";
 import { chatAs } from "./helpers/owner-chat.ts";
@@ -84,6 +84,26 @@ describe("images of deleted drafts", () => {
     await t.app.sql`update media_deletions set next_attempt_at = now() - interval '1 second'`;
     expect(await t.app.scheduler.runNow(MEDIA_DELETIONS_JOB)).toBe(true);
     for (const key of keys) expect(await bucket.get(key)).toBeNull();
+    expect(await t.app.sql`select 1 from media_deletions`).toHaveLength(0);
+  });
+});
+
+describe("a new image", () => {
+  it("stored but never put on its draft (the service stopped in between) is removed once its grace has passed", async () => {
+    // What drafting does before storing an image; the transaction that would keep it never runs.
+    const key = newDraftMediaKey(987_654);
+    await queueUnlessKept(t.app.sql, key);
+    await t.app.services.media.put(key, Buffer.from("jpeg"), "image/jpeg");
+    await t.restart();
+
+    expect(await t.app.scheduler.runNow(MEDIA_DELETIONS_JOB)).toBe(true);
+    expect(await bucket.get(key)).not.toBeNull();
+
+    // An hour on: no draft took it.
+    await t.app
+      .sql`update media_deletions set next_attempt_at = now() - interval '1 second' where key = ${key}`;
+    expect(await t.app.scheduler.runNow(MEDIA_DELETIONS_JOB)).toBe(true);
+    expect(await bucket.get(key)).toBeNull();
     expect(await t.app.sql`select 1 from media_deletions`).toHaveLength(0);
   });
 });

@@ -238,6 +238,8 @@ describe("drafting without AI keys", () => {
       const meta = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
       expect(meta.format).toBe("jpeg");
     }
+    // Each image its draft holds is kept: none is left queued for removal.
+    expect(await t.app.sql`select key from media_deletions`).toEqual([]);
     for (const probe of ["/media/%E0%A4%A", "/media/../encryption.key", "/media/drafts/nope.jpg"]) {
       expect((await fetch(`${t.app.url}${probe}`)).status).toBe(404);
     }
