@@ -62,6 +62,27 @@ describe("migrations", () => {
     expect(count!.n).toBe(readMigrations().length);
   });
 
+  it("upgrade a database whose owner has two brands of the same name: the later one is told apart by its id", async () => {
+    const { testDb, dataDir } = await freshDatabase();
+    const { database, logger } = await open(testDb, dataDir);
+    cleanups.push(() => database.close());
+    const all = readMigrations();
+    const before = all.filter((m) => m.name < "0005");
+    await migrate(database.sql, logger, before);
+    const [owner] = await database.sql<{ id: number }[]>`
+      insert into owners (telegram_user_id, telegram_chat_id) values (1, 1) returning id`;
+    const brands = await database.sql<{ id: number }[]>`
+      insert into brands (owner_id, name) values (${owner!.id}, 'Bakery'), (${owner!.id}, 'bakery'), (${owner!.id}, 'Café')
+      returning id`;
+
+    expect(await migrate(database.sql, logger, all)).toEqual(all.slice(before.length).map((m) => m.name));
+    const names = await database.sql<{ name: string }[]>`select name from brands order by id`;
+    expect(names.map((b) => b.name)).toEqual(["Bakery", `bakery (${brands[1]!.id})`, "Café"]);
+    await expect(
+      database.sql`insert into brands (owner_id, name) values (${owner!.id}, 'CAFÉ')`,
+    ).rejects.toThrow(/brands_owner_name_idx/);
+  });
+
   it("roll back entirely when a migration fails, leaving no half-applied schema", async () => {
     const { testDb, dataDir } = await freshDatabase();
     const { database, logger } = await open(testDb, dataDir);

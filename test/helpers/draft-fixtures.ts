@@ -3,6 +3,7 @@ import { enqueueDraftCard } from "../../src/approval/draft-card-queries.ts";
 import type { Sql } from "../../src/database/connect.ts";
 import type { PostingSlot } from "../../src/publishing/posting-slots.ts";
 import { type FakeMessage, visibleText } from "../fakes/fake-telegram.ts";
+import { freeBrandName } from "./migrated-database.ts";
 import { OWNER_ID, type TestApp } from "./start-test-app.ts";
 import { callbackUpdate, type From, postUpdate } from "./telegram-updates.ts";
 
@@ -36,7 +37,8 @@ export async function insertBrand(
   ];
   const [row] = await sql<{ id: number }[]>`
     insert into brands (owner_id, name, time_zone, posting_slots)
-    values (${ownerId}, ${fields.name ?? "Velo Daily"}, ${fields.timeZone ?? "Europe/Berlin"}, ${sql.json(slots as never)})
+    values (${ownerId}, ${await freeBrandName(sql, ownerId, fields.name ?? "Velo Daily")},
+            ${fields.timeZone ?? "Europe/Berlin"}, ${sql.json(slots as never)})
     returning id`;
   await sql`update owners set selected_brand_id = coalesce(selected_brand_id, ${row!.id}) where id = ${ownerId}`;
   return row!.id;

@@ -31,9 +31,22 @@ export async function insertOwnerAndBrand(
     returning id`;
   const [row] = await sql<{ id: number }[]>`
     insert into brands (owner_id, name, topic, voice, monthly_budget_usd, time_zone)
-    values (${owner!.id}, ${brand.name ?? "Trail Notes"}, 'trail running and mountain races',
+    values (${owner!.id}, ${await freeBrandName(sql, owner!.id, brand.name ?? "Trail Notes")}, 'trail running and mountain races',
             'warm, practical, a little playful', ${brand.monthlyBudgetUsd ?? 10}, ${brand.timeZone ?? "Europe/Berlin"})
     returning id`;
   await sql`update owners set selected_brand_id = ${row!.id} where id = ${owner!.id} and selected_brand_id is null`;
   return { ownerId: owner!.id, brandId: row!.id, chatId: telegramUserId };
+}
+
+/**
+ * `name`, or when the owner already has a brand called that, `name 2`, `name 3`…: an owner's brand names are
+ * unique, and tests that give an owner several brands rarely care what they are called.
+ */
+export async function freeBrandName(sql: Database["sql"], ownerId: number, name: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? name : `${name} ${n}`;
+    const [taken] = await sql`
+      select 1 from brands where owner_id = ${ownerId} and lower(name) = lower(${candidate})`;
+    if (!taken) return candidate;
+  }
 }
