@@ -52,15 +52,23 @@ async function pressWithoutWaiting(data: string, message: { message_id: number; 
   return answerTo(t, update.callback_query.id);
 }
 
-it("a new image cut short by a restart puts the card back with its buttons and asks the owner to tap again", async () => {
+/**
+ * A card whose 🖼 New image has been pressed and whose image OpenAI is still making: it answers after `ms`.
+ * Resolves once the image has been asked for.
+ */
+async function newImageTakingLongerThanShutdown(ms: number, imageUrl: string) {
   const brandId = await insertBrand(t.app.sql, await theOwner());
-  const { draftId, message } = await reviewCard(t, brandId, { imageUrl: "https://cdn.example.com/old.jpg" });
+  const { draftId, message } = await reviewCard(t, brandId, { imageUrl });
   const imageRequests = openai.requests.length;
-  // Longer than the service may wait at shutdown.
-  openai.delayNext(3000);
-
+  openai.delayNext(ms);
   expect(await pressWithoutWaiting(`i:${draftId}`, message)).toBe("🖼 Making a new image…");
   await t.telegram.waitFor(() => openai.requests.length > imageRequests);
+  return draftId;
+}
+
+it("a new image cut short by a restart puts the card back with its buttons and asks the owner to tap again", async () => {
+  // Longer than the service may wait at shutdown.
+  const draftId = await newImageTakingLongerThanShutdown(3000, "https://cdn.example.com/old.jpg");
   expect(readable((await cardMessages(t, draftId)).text)).toContain("Making a new image");
 
   await t.restart();
@@ -77,12 +85,7 @@ it("a new image cut short by a restart puts the card back with its buttons and a
 });
 
 it("an image that arrives after shutdown gave up on it is dropped: the owner, told to tap again, gets nothing more", async () => {
-  const brandId = await insertBrand(t.app.sql, await theOwner());
-  const { draftId, message } = await reviewCard(t, brandId, { imageUrl: "https://cdn.example.com/kept.jpg" });
-  const imageRequests = openai.requests.length;
-  openai.delayNext(1500);
-  expect(await pressWithoutWaiting(`i:${draftId}`, message)).toBe("🖼 Making a new image…");
-  await t.telegram.waitFor(() => openai.requests.length > imageRequests);
+  const draftId = await newImageTakingLongerThanShutdown(1500, "https://cdn.example.com/kept.jpg");
 
   // Shutdown's deadline passes while the image is being made, and the process is slow to exit: the database
   // and Telegram are still reachable when the image arrives.

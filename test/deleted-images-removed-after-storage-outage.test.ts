@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createS3MediaStore, type S3MediaStore } from "../src/storage/s3-media-store.ts";
-import { MEDIA_DELETIONS_JOB, queueUnlessKept } from "../src/storage/media-deletions.ts";
+import type { S3MediaStore } from "../src/storage/s3-media-store.ts";
+import { MEDIA_DELETIONS_JOB, storeNewDraftImage } from "../src/storage/media-deletions.ts";
 import { newDraftMediaKey } from "../src/storage/media-store.ts";
-import { startS3Server, type TestS3Server } from "./fakes/s3-server.ts";
+import { s3StoreOn, startS3Server, type TestS3Server } from "./fakes/s3-server.ts";
 import { chatAs } from "./helpers/owner-chat.ts";
 import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
 import { TcpProxy } from "./helpers/tcp-proxy.ts";
@@ -24,12 +24,7 @@ beforeAll(async () => {
     S3_ENDPOINT: `http://127.0.0.1:${bucketLink.port}`,
     S3_REGION: s3.region,
   });
-  bucket = createS3MediaStore({
-    bucket: s3.bucket,
-    endpoint: s3.endpoint,
-    region: s3.region,
-    credentials: s3.credentials,
-  });
+  bucket = s3StoreOn(s3);
 });
 
 afterAll(async () => {
@@ -90,10 +85,8 @@ describe("images of deleted drafts", () => {
 
 describe("a new image", () => {
   it("stored but never put on its draft (the service stopped in between) is removed once its grace has passed", async () => {
-    // What drafting does before storing an image; the transaction that would keep it never runs.
-    const key = newDraftMediaKey(987_654);
-    await queueUnlessKept(t.app.sql, key);
-    await t.app.services.media.put(key, Buffer.from("jpeg"), "image/jpeg");
+    // Stored as drafting stores it; the transaction that would keep it never runs.
+    const { key } = await storeNewDraftImage(t.app.services, 987_654, Buffer.from("jpeg"));
     await t.restart();
 
     expect(await t.app.scheduler.runNow(MEDIA_DELETIONS_JOB)).toBe(true);

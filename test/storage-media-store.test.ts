@@ -12,7 +12,7 @@ import {
   newDraftMediaKey,
 } from "../src/storage/media-store.ts";
 import { createS3MediaStore, type S3MediaStore } from "../src/storage/s3-media-store.ts";
-import { startS3Server, type TestS3Server } from "./fakes/s3-server.ts";
+import { s3StoreOn, startS3Server, type TestS3Server } from "./fakes/s3-server.ts";
 
 const TRAVERSAL_KEYS = [
   "../outside.jpg",
@@ -109,12 +109,7 @@ describe("S3 media store against s3rver", () => {
 
   beforeAll(async () => {
     s3 = await startS3Server();
-    store = createS3MediaStore({
-      bucket: s3.bucket,
-      endpoint: s3.endpoint,
-      region: s3.region,
-      credentials: s3.credentials,
-    });
+    store = s3StoreOn(s3);
   });
 
   afterAll(async () => {

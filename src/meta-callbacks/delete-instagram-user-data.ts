@@ -97,10 +97,10 @@ export async function deleteInstagramUserData(
       delete from articles where brand_id = any(${brandIds}::bigint[]) returning brand_id as "brandId"`;
     await tx`delete from oauth_states where brand_id = any(${brandIds}::bigint[])`;
     const early = new Set(earlyKeys);
-    const lateKeys = drafts.flatMap((draft) =>
-      draft.imageKey && !early.has(draft.imageKey) ? [draft.imageKey] : [],
+    const lateKeys = await queueMediaDeletions(
+      tx,
+      drafts.map((draft) => draft.imageKey).filter((key) => key === null || !early.has(key)),
     );
-    await queueMediaDeletions(tx, lateKeys);
     await tx`
       update deletion_requests set status = 'completed', completed_at = now()
        where confirmation_code = ${confirmationCode}`;

@@ -194,8 +194,10 @@ export async function deleteBrand(tx: Transaction, ownerId: number, brandId: num
   await tx`
     update owners set selected_brand_id = (select min(id) from brands where owner_id = ${ownerId})
      where id = ${ownerId} and selected_brand_id is null`;
-  const imageKeys = images.flatMap((image) => (image.image_key ? [image.image_key] : []));
-  await queueMediaDeletions(tx, imageKeys);
+  const imageKeys = await queueMediaDeletions(
+    tx,
+    images.map((image) => image.image_key),
+  );
   return { kind: "deleted", name: brand.name, contents, imageKeys };
 }
 

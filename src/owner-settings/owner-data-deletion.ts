@@ -45,7 +45,9 @@ export async function deleteOwnerData(
   await tx`delete from bot_conversations where key = ${owner.conversationKey}`;
   await tx`delete from telegram_outbox where chat_id = ${owner.chatId}`;
   await tx`delete from owners where id = ${owner.ownerId}`;
-  const imageKeys = images.flatMap((image) => (image.image_key ? [image.image_key] : []));
-  await queueMediaDeletions(tx, imageKeys);
+  const imageKeys = await queueMediaDeletions(
+    tx,
+    images.map((image) => image.image_key),
+  );
   return { ...counts!, imageKeys };
 }

@@ -8,10 +8,9 @@ import { DraftingError } from "../drafting/drafting-errors.ts";
 import {
   keepNewImage,
   queueMediaDeletions,
-  queueUnlessKept,
+  storeNewDraftImage,
   removeQueuedMedia,
 } from "../storage/media-deletions.ts";
-import { newDraftMediaKey } from "../storage/media-store.ts";
 import { loadBrandForDrafting, loadOwnerExamples } from "./brand-context.ts";
 import { produceDraftImage } from "./draft-image.ts";
 import { type ArticleRow, type DraftingDeps, writeCaption } from "./run-drafting.ts";
@@ -116,9 +115,7 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
           { avoid },
         );
         if (cutShort?.aborted) return { ok: false, reason: CUT_SHORT_REASON };
-        const imageKey = newDraftMediaKey(draftId);
-        await queueUnlessKept(deps.sql, imageKey);
-        const stored = await deps.media.put(imageKey, image.jpeg, "image/jpeg");
+        const stored = await storeNewDraftImage(deps, draftId, image.jpeg);
         // The image the card no longer shows (the one replaced, or the new one when the draft was decided or
         // the run cut short meanwhile) is queued for removal with the update. The row lock orders this against
         // the shutdown hook (see draftDecisions), and gives the image actually replaced, whatever ran meanwhile.

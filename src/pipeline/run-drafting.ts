@@ -13,8 +13,8 @@ import {
 import { scoreArticlesByKeywords, writeTemplateDraft } from "../drafting/template-drafter.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
 import type { Logger } from "../shared/logger.ts";
-import { keepNewImage, queueMediaDeletions, queueUnlessKept } from "../storage/media-deletions.ts";
-import { type MediaStore, newDraftMediaKey } from "../storage/media-store.ts";
+import { keepNewImage, queueMediaDeletions, storeNewDraftImage } from "../storage/media-deletions.ts";
+import type { MediaStore } from "../storage/media-store.ts";
 import type { AiServices } from "./ai-services.ts";
 import { billedClaudeCall } from "./billed-claude-call.ts";
 import { type BrandForDrafting, loadBrandForDrafting, loadOwnerExamples } from "./brand-context.ts";
@@ -227,9 +227,7 @@ async function draftArticle(
         },
       },
     );
-    const imageKey = newDraftMediaKey(draftId);
-    await queueUnlessKept(deps.sql, imageKey);
-    const stored = await deps.media.put(imageKey, image.jpeg, "image/jpeg");
+    const stored = await storeNewDraftImage(deps, draftId, image.jpeg);
     await deps.sql.begin(async (tx) => {
       await holdBrandAgainstDeletion(tx, brand.id);
       const [ready] = await tx`

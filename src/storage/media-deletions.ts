@@ -9,7 +9,7 @@
 
 import type { Sql, Transaction } from "../database/connect.ts";
 import type { Logger } from "../shared/logger.ts";
-import { MediaStoreError, type MediaStore } from "./media-store.ts";
+import { MediaStoreError, type MediaStore, newDraftMediaKey, type StoredMedia } from "./media-store.ts";
 
 export const MEDIA_DELETIONS_JOB = "media-deletions";
 
@@ -23,25 +23,39 @@ const CONCURRENCY = 16;
 const MAX_BACKOFF_SECONDS = 6 * 3600;
 
 /**
- * Queues images for removal from the media store. Call it in the transaction that deletes their drafts. A key
- * already queued (and backing off after a failure) becomes due at once: deleting an object twice is harmless.
+ * Queues images for removal from the media store. Call it in the transaction that deletes their drafts; a
+ * draft's image_key may be given as is, null (no stored image) included. A key already queued (and backing off
+ * after a failure) becomes due at once: deleting an object twice is harmless.
+ *
+ * @returns the keys queued (the nulls left out), for removeQueuedMedia after the commit.
  */
-export async function queueMediaDeletions(tx: Sql | Transaction, keys: readonly string[]): Promise<void> {
-  if (keys.length === 0) return;
+export async function queueMediaDeletions(
+  tx: Sql | Transaction,
+  imageKeys: readonly (string | null)[],
+): Promise<string[]> {
+  const keys = imageKeys.filter((key): key is string => key !== null);
+  if (keys.length === 0) return keys;
   await tx`
-    insert into media_deletions (key) select unnest(${keys as string[]}::text[])
+    insert into media_deletions (key) select unnest(${keys}::text[])
     on conflict (key) do update set next_attempt_at = least(media_deletions.next_attempt_at, now())`;
+  return keys;
 }
 
 /**
- * Call before storing a new image: it is queued for removal an hour from now, unless keepNewImage takes it off
- * the queue first, in the transaction that puts it on its draft.
+ * Stores a new image for a draft (JPEG). It is queued for removal an hour from now before it is stored, unless
+ * keepNewImage takes it off the queue first, in the transaction that puts it on its draft.
  */
-export async function queueUnlessKept(sql: Sql, key: string): Promise<void> {
-  await sql`
+export async function storeNewDraftImage(
+  deps: { sql: Sql; media: MediaStore },
+  draftId: number,
+  jpeg: Buffer,
+): Promise<StoredMedia> {
+  const key = newDraftMediaKey(draftId);
+  await deps.sql`
     insert into media_deletions (key, next_attempt_at)
     values (${key}, now() + make_interval(secs => ${NEW_IMAGE_GRACE_SECONDS}))
     on conflict (key) do nothing`;
+  return deps.media.put(key, jpeg, "image/jpeg");
 }
 
 /** The new image is on its draft: it is no longer to be removed. */

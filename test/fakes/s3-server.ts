@@ -8,6 +8,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createS3MediaStore, type S3MediaStore } from "../../src/storage/s3-media-store.ts";
 
 /** The part of s3rver's API we use; the package ships no type declarations. */
 interface S3rverInstance {
@@ -56,4 +57,14 @@ export async function startS3Server(options: { bucket?: string } = {}): Promise<
       await rm(directory, { recursive: true, force: true });
     },
   };
+}
+
+/** The media store the service would use on this bucket, reaching it directly (not through a test's proxy). */
+export function s3StoreOn(s3: TestS3Server): S3MediaStore {
+  return createS3MediaStore({
+    bucket: s3.bucket,
+    endpoint: s3.endpoint,
+    region: s3.region,
+    credentials: s3.credentials,
+  });
 }
