@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueDraftCard, enqueueDraftCardUpdate } from "../src/approval/draft-card-queries.ts";
-import { newDraftMediaKey } from "../src/storage/media-store.ts";
 import {
   buttonsOf,
   cardMessages,
@@ -11,6 +10,7 @@ import {
   insertOwner,
   readable,
   sampleJpeg,
+  storeDraftImage,
 } from "./helpers/draft-fixtures.ts";
 import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
 
@@ -29,9 +29,7 @@ afterAll(() => t.stop());
 async function draftWithStoredImage(fields: Parameters<typeof insertDraft>[2] = {}) {
   const draftId = await insertDraft(t.app.sql, brandId, fields);
   const jpeg = await sampleJpeg();
-  const key = newDraftMediaKey(draftId);
-  const stored = await t.app.services.media.put(key, jpeg, "image/jpeg");
-  await t.app.sql`update drafts set image_key = ${key}, image_url = ${stored.url} where id = ${draftId}`;
+  await storeDraftImage(t, draftId, jpeg);
   return { draftId, jpeg };
 }
 
@@ -202,13 +200,7 @@ describe("draft card updates", () => {
     const { draftId } = await draftWithStoredImage();
     await enqueueDraftCard(t.app.sql, draftId);
     await deliverOutbox(t);
-    const key = newDraftMediaKey(draftId);
-    const stored = await t.app.services.media.put(
-      key,
-      await sampleJpeg({ r: 200, g: 20, b: 20 }),
-      "image/jpeg",
-    );
-    await t.app.sql`update drafts set image_key = ${key}, image_url = ${stored.url} where id = ${draftId}`;
+    await storeDraftImage(t, draftId, await sampleJpeg({ r: 200, g: 20, b: 20 }));
 
     await enqueueDraftCardUpdate(t.app.sql, draftId, { newPhoto: true });
     await deliverOutbox(t);

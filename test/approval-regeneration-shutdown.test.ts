@@ -3,17 +3,16 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type FakeOpenAi, startFakeOpenAi } from "./fakes/fake-openai.ts";
 import {
-  answerTo,
   buttonsOf,
   cardMessages,
   deliverOutbox,
   insertBrand,
   insertOwner,
+  pressWithoutWaiting,
   readable,
   reviewCard,
 } from "./helpers/draft-fixtures.ts";
-import { OWNER_ID, startTestApp, TEST_WEBHOOK_SECRET, type TestApp } from "./helpers/start-test-app.ts";
-import { callbackUpdate } from "./helpers/telegram-updates.ts";
+import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
 
 let openai: FakeOpenAi;
 let t: TestApp;
@@ -45,13 +44,6 @@ function storedImagesOf(draftId: number): string[] {
   return existsSync(folder) ? readdirSync(folder) : [];
 }
 
-/** Presses a card button without waiting for the work the press sets going. */
-async function pressWithoutWaiting(data: string, message: { message_id: number; chat_id: number }) {
-  const update = callbackUpdate(data, message);
-  await t.telegram.deliver(`${t.app.url}/telegram/webhook`, update, TEST_WEBHOOK_SECRET);
-  return answerTo(t, update.callback_query.id);
-}
-
 /**
  * A card whose 🖼 New image has been pressed and whose image OpenAI is still making: it answers after `ms`.
  * Resolves once the image has been asked for.
@@ -61,7 +53,7 @@ async function newImageTakingLongerThanShutdown(ms: number, imageUrl: string) {
   const { draftId, message } = await reviewCard(t, brandId, { imageUrl });
   const imageRequests = openai.requests.length;
   openai.delayNext(ms);
-  expect(await pressWithoutWaiting(`i:${draftId}`, message)).toBe("🖼 Making a new image…");
+  expect(await pressWithoutWaiting(t, `i:${draftId}`, message)).toBe("🖼 Making a new image…");
   await t.telegram.waitFor(() => openai.requests.length > imageRequests);
   return draftId;
 }

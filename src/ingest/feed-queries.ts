@@ -18,13 +18,15 @@ export interface DueFeed {
  * moving next_fetch_at forward, so a second instance (or an overlapping tick) never fetches the same feed at
  * the same time. SKIP LOCKED lets instances split the work; on the embedded database it is simply serial.
  * `dueBy` is when the run started: a feed fetched in this run is due again "now", and must wait for the next run.
+ * It counts to the end of its millisecond: a JavaScript Date has no finer grain, while next_fetch_at keeps
+ * microseconds, so a feed added in the millisecond the run started would otherwise wait for the next run.
  */
 export function claimDueFeeds(sql: Sql, dueBy: Date, limit: number): Promise<DueFeed[]> {
   return sql<DueFeed[]>`
     update feeds set next_fetch_at = now() + interval '2 minutes'
      where id in (
        select f.id from feeds f join brands b on b.id = f.brand_id
-        where f.next_fetch_at <= ${dueBy} and not b.paused
+        where f.next_fetch_at < ${dueBy}::timestamptz + interval '1 millisecond' and not b.paused
         order by f.next_fetch_at
         limit ${limit}
         for update of f skip locked)

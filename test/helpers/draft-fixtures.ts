@@ -2,9 +2,10 @@ import sharp from "sharp";
 import { enqueueDraftCard } from "../../src/approval/draft-card-queries.ts";
 import type { Sql } from "../../src/database/connect.ts";
 import type { PostingSlot } from "../../src/publishing/posting-slots.ts";
+import { newDraftMediaKey } from "../../src/storage/media-store.ts";
 import { type FakeMessage, visibleText } from "../fakes/fake-telegram.ts";
 import { freeBrandName } from "./migrated-database.ts";
-import { OWNER_ID, type TestApp } from "./start-test-app.ts";
+import { OWNER_ID, TEST_WEBHOOK_SECRET, type TestApp } from "./start-test-app.ts";
 import { callbackUpdate, type From, postUpdate } from "./telegram-updates.ts";
 
 /**
@@ -93,6 +94,14 @@ export async function sampleJpeg(color = { r: 30, g: 160, b: 90 }): Promise<Buff
     .toBuffer();
 }
 
+/** Puts an image in the service's media store for the draft, as the pipeline does, and gives it to the draft. */
+export async function storeDraftImage(t: TestApp, draftId: number, jpeg?: Buffer): Promise<string> {
+  const key = newDraftMediaKey(draftId);
+  const stored = await t.app.services.media.put(key, jpeg ?? (await sampleJpeg()), "image/jpeg");
+  await t.app.sql`update drafts set image_key = ${key}, image_url = ${stored.url} where id = ${draftId}`;
+  return key;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Cards in the fake Telegram
 
@@ -102,9 +111,16 @@ export interface CardMessages {
   text: FakeMessage;
 }
 
-/** Runs the outbox worker once, as its schedule would. */
+/**
+ * Runs the outbox worker once, as its schedule would. A run the service set off itself may be going and may have
+ * claimed rows already; then this waits for it to end and runs once more, so whatever was queued before the
+ * call has been tried when it returns.
+ */
 export async function deliverOutbox(t: TestApp): Promise<void> {
-  await t.app.scheduler.runNow("telegram-outbox");
+  for (const deadline = Date.now() + 10_000; !(await t.app.scheduler.runNow("telegram-outbox"));) {
+    if (Date.now() > deadline) throw new Error("the outbox job did not come free within 10 s");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 /**
@@ -161,6 +177,20 @@ export async function pressButton(
       : callbackUpdate(data, message, from, updateId);
   const response = await postUpdate(t, update);
   return { status: response.status, answer: answerTo(t, update.callback_query.id), update };
+}
+
+/**
+ * Presses a card button without waiting for the work the press sets going (a new image being made); returns
+ * the toast.
+ */
+export async function pressWithoutWaiting(
+  t: TestApp,
+  data: string,
+  message: { message_id: number; chat_id: number },
+): Promise<string | undefined> {
+  const update = callbackUpdate(data, message);
+  await t.telegram.deliver(`${t.app.url}/telegram/webhook`, update, TEST_WEBHOOK_SECRET);
+  return answerTo(t, update.callback_query.id);
 }
 
 /** The toast a callback query was answered with (the last answer, when a redelivery answered again). */

@@ -1,10 +1,16 @@
 import { connect, createServer, type Server, type Socket } from "node:net";
 
-/** A TCP proxy the test can cut and restore, to make a database unreachable the way a network failure would. */
+/**
+ * A TCP proxy the test can cut and restore, to make a service unreachable the way a network failure would, or
+ * that holds the requests whose first bytes match (an HTTP method, say) until released: a call left hanging.
+ */
 export class TcpProxy {
   private server: Server | undefined;
   private sockets = new Set<Socket>();
   private open = true;
+  private holding: string | undefined;
+  /** Requests held back, each sent on with its connection resumed when released. */
+  private held: (() => void)[] = [];
   port = 0;
 
   constructor(private readonly target: { host: string; port: number }) {}
@@ -14,7 +20,21 @@ export class TcpProxy {
       if (!this.open) return client.destroy();
       const upstream = connect(this.target.port, this.target.host);
       this.sockets.add(client).add(upstream);
-      client.pipe(upstream).pipe(client);
+      client.on("data", (chunk: Buffer) => {
+        const prefix = this.holding;
+        if (prefix !== undefined && chunk.subarray(0, prefix.length).toString("latin1") === prefix) {
+          // Nothing more from this client until the held request goes on: the connection waits with it.
+          client.pause();
+          this.held.push(() => {
+            upstream.write(chunk);
+            client.resume();
+          });
+          return;
+        }
+        upstream.write(chunk);
+      });
+      client.on("end", () => upstream.end());
+      upstream.pipe(client);
       const drop = () => {
         client.destroy();
         upstream.destroy();
@@ -40,7 +60,24 @@ export class TcpProxy {
     this.open = true;
   }
 
+  /** From now on, holds every request that starts with `prefix` (e.g. "DELETE ") until `releaseHeld`. */
+  holdRequestsStartingWith(prefix: string): void {
+    this.holding = prefix;
+  }
+
+  /** How many requests are being held. */
+  get heldRequests(): number {
+    return this.held.length;
+  }
+
+  /** Sends the held requests on and stops holding. */
+  releaseHeld(): void {
+    this.holding = undefined;
+    for (const release of this.held.splice(0)) release();
+  }
+
   async stop(): Promise<void> {
+    this.releaseHeld();
     this.cut();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
