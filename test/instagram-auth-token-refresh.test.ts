@@ -72,6 +72,22 @@ describe("the instagram-token-refresh job", () => {
     expect((await client.getProfile(loaded!.token)).userId).toBe(account.userId);
   });
 
+  it("waits while Meta has asked for no calls on the account, then renews the token", async () => {
+    const { brandId } = await suite.connectedBrand("Paused Pedals");
+    await age(brandId, 46);
+    await suite.t.app.sql`
+      update instagram_accounts set calls_paused_until = now() + interval '20 minutes' where brand_id = ${brandId}`;
+    const calls = refreshCalls();
+    expect(await runRefresh()).toBe(true);
+    expect(refreshCalls()).toBe(calls);
+
+    await suite.t.app.sql`
+      update instagram_accounts set calls_paused_until = now() - interval '1 second' where brand_id = ${brandId}`;
+    expect(await runRefresh()).toBe(true);
+    expect(refreshCalls() - calls).toBe(1);
+    expect((await accountRow(brandId)).token_expires_at!.getTime()).toBeGreaterThan(Date.now() + 59 * DAY_MS);
+  });
+
   it("leaves alone tokens younger than 24 hours and tokens with more than 15 days left", async () => {
     const young = await suite.connectedBrand("Young Token");
     // Expiring soon but issued just now: Instagram would refuse to refresh it.

@@ -589,6 +589,17 @@ describe("/status, /pause, /resume", () => {
     expect(status).toContain("📝 Drafts waiting for review: 2");
     expect(status).toContain(`🗓 Next post: ${formatSlotForOwner(next, "UTC", new Date())} (1 in /queue)`);
     expect(status).toContain("💰 AI spend this month: $2.50 of $10.00 (25%) (/budget)");
+
+    // Meta said the account is at its rate limit: the owner learns why posts wait, and until when.
+    const resumes = new Date(Date.now() + 25 * 60_000);
+    await suite.t.app
+      .sql`update instagram_accounts set calls_paused_until = ${resumes} where brand_id = ${brandId}`;
+    expect((await chat.send("/status"))[0]).toContain(
+      `(45 days). Instagram asked Greenlight to slow down: posting resumes after ${formatSlotForOwner(resumes, "UTC", new Date())}\n`,
+    );
+    await suite.t.app
+      .sql`update instagram_accounts set calls_paused_until = now() - interval '1 minute' where brand_id = ${brandId}`;
+    expect((await chat.send("/status"))[0]).not.toContain("slow down");
   });
 
   it("pauses and resumes the brand once per update, saying when it already was", async () => {

@@ -59,6 +59,7 @@ afterAll(async () => {
 
 afterEach(async () => {
   t.app.services.clock = realClock;
+  ig.reportRateUsage(null);
   // A test that moves the clock far ahead must not publish what an earlier test left waiting.
   await t.app.sql`update drafts set status = 'cancelled' where status in ('approved', 'publishing')`;
 });
@@ -506,5 +507,81 @@ describe("a post that waited and is sent again", () => {
     await runPublisher(t);
     expect(await postRow(t, draftId)).toMatchObject({ status: "published" });
     expect(ig.published(account)).toHaveLength(1);
+  });
+});
+
+describe("Meta's rate-usage headers", () => {
+  it("publishes the post in hand when the account nears its limit, then leaves the account alone for ten minutes", async () => {
+    const { brandId, account } = await connectedBrand(t, ig, ownerId);
+    const first = await duePost(t, brandId);
+    const now = new Date();
+    setClock(t, now);
+    ig.reportRateUsage({ account, accountPercent: 92 });
+
+    await runPublisher(t);
+    expect((await postRow(t, first)).status).toBe("published");
+    const [paused] = await t.app.sql<{ calls_paused_until: Date }[]>`
+      select calls_paused_until from instagram_accounts where brand_id = ${brandId}`;
+    expect(paused!.calls_paused_until.getTime() - now.getTime()).toBe(10 * 60_000);
+    expect(t.logs.text()).toContain("Instagram rate usage is high; no calls for this account until then");
+
+    // The next post waits out the pause without a single call to Instagram for it.
+    const second = await duePost(t, brandId);
+    const calls = ig.calls().length;
+    setClock(t, new Date(now.getTime() + 9 * 60_000));
+    await runPublisher(t);
+    expect((await postRow(t, second)).status).toBe("approved");
+    expect(ig.calls().length).toBe(calls);
+
+    ig.reportRateUsage({ account, accountPercent: 40 });
+    setClock(t, new Date(now.getTime() + 10 * 60_000 + 1000));
+    await runPublisher(t);
+    expect((await postRow(t, second)).status).toBe("published");
+    expect(ig.published(account)).toHaveLength(2);
+  });
+
+  it("waits as long as Meta says once it refuses the account's calls, rather than its usual backoff", async () => {
+    const { brandId, account } = await connectedBrand(t, ig, ownerId);
+    const draftId = await duePost(t, brandId);
+    const now = new Date();
+    setClock(t, now);
+    ig.reportRateUsage({ account, accountPercent: 100, regainAccessMinutes: 25 });
+
+    await runPublisher(t);
+    const row = await postRow(t, draftId);
+    expect(row.status).toBe("publishing");
+    expect(row.next_attempt_at!.getTime() - now.getTime()).toBe(25 * 60_000);
+    expect(row.last_error).toBe(
+      "Instagram asked Greenlight to slow down. Greenlight will try again shortly.",
+    );
+
+    // Another post of the account's, due meanwhile, is not tried either: every call would lengthen the block.
+    const other = await duePost(t, brandId);
+    const calls = ig.calls().length;
+    setClock(t, new Date(now.getTime() + 24 * 60_000));
+    await runPublisher(t);
+    expect(ig.calls().length).toBe(calls);
+    expect((await postRow(t, other)).status).toBe("approved");
+
+    ig.reportRateUsage(null);
+    setClock(t, new Date(now.getTime() + 25 * 60_000 + 1000));
+    await runPublisher(t);
+    expect((await postRow(t, draftId)).status).toBe("published");
+    expect((await postRow(t, other)).status).toBe("published");
+    expect(ig.published(account)).toHaveLength(2);
+  });
+
+  it("leaves other accounts alone: a pause is the account's, not the brand owner's", async () => {
+    const throttled = await connectedBrand(t, ig, ownerId);
+    const fine = await connectedBrand(t, ig, ownerId);
+    await t.app.sql`
+      update instagram_accounts set calls_paused_until = now() + interval '30 minutes'
+       where brand_id = ${throttled.brandId}`;
+    const waiting = await duePost(t, throttled.brandId);
+    const going = await duePost(t, fine.brandId);
+    setClock(t, new Date());
+    await runPublisher(t);
+    expect((await postRow(t, waiting)).status).toBe("approved");
+    expect((await postRow(t, going)).status).toBe("published");
   });
 });

@@ -121,6 +121,7 @@ export async function tokensDueForRefresh(
      where status = 'connected' and token_ciphertext is not null
        and token_expires_at < ${expiringBefore}
        and coalesce(token_refreshed_at, connected_at) < ${issuedBefore}
+       and (calls_paused_until is null or calls_paused_until <= ${input.now})
      order by token_expires_at`;
 }
 

@@ -9,6 +9,7 @@
 
 import { z } from "zod";
 import { scrubSecrets } from "../shared/logger.ts";
+import { type RateUsage, readRateUsage } from "./rate-usage.ts";
 import {
   InstagramApiError,
   type InstagramApiErrorFields,
@@ -31,6 +32,8 @@ export interface InstagramClientConfig {
   /** Per-request timeout, covering the response body too. Default 20 s. */
   timeoutMs?: number;
   now?: () => Date;
+  /** Told the rate usage each response reports (rate-usage.ts), errors included; see `observingRateUsage`. */
+  onRateUsage?: (usage: RateUsage) => void;
 }
 
 /**
@@ -149,6 +152,11 @@ export interface InstagramClient {
     publishedAfter: Date;
     limit?: number;
   }): Promise<RecentMedia[]>;
+  /**
+   * The same client, also telling `observer` the rate usage each of its responses reports: one publishing
+   * attempt learns what its own calls were told, whatever other attempts run meanwhile.
+   */
+  observingRateUsage(observer: (usage: RateUsage) => void): InstagramClient;
 }
 
 const DEFAULTS = {
@@ -280,6 +288,8 @@ export function createInstagramClient(config: InstagramClientConfig): InstagramC
       });
       status = response.status;
       traceHeader = response.headers.get("x-fb-trace-id");
+      const usage = config.onRateUsage && readRateUsage(response.headers);
+      if (usage) config.onRateUsage!(usage);
       text = await response.text();
     } catch (error) {
       const timedOut =
@@ -558,6 +568,17 @@ export function createInstagramClient(config: InstagramClientConfig): InstagramC
         .filter((media) => normaliseCaption(media.caption) === wanted)
         .filter((media) => media.timestamp !== null && media.timestamp.getTime() >= earliest)
         .sort((a, b) => b.timestamp!.getTime() - a.timestamp!.getTime());
+    },
+
+    observingRateUsage(observer) {
+      const outer = config.onRateUsage;
+      return createInstagramClient({
+        ...config,
+        onRateUsage: (usage) => {
+          outer?.(usage);
+          observer(usage);
+        },
+      });
     },
   };
 }

@@ -6,6 +6,8 @@ export interface BrandStatus {
     status: "connected" | "disconnected";
     token_expires_at: Date | null;
     has_token: boolean;
+    /** Until when Meta asked us to make no calls for the account (its rate limits); may have passed. */
+    calls_paused_until: Date | null;
   } | null;
   feeds: { total: number; failing: number; lastSuccessAt: Date | null; lastError: string | null };
   draftsWaiting: number;
@@ -21,6 +23,7 @@ export async function loadBrandStatus(sql: Sql, brandId: number): Promise<BrandS
       ig_status: "connected" | "disconnected" | null;
       token_expires_at: Date | null;
       has_token: boolean | null;
+      calls_paused_until: Date | null;
       feeds_total: number;
       feeds_failing: number;
       last_success_at: Date | null;
@@ -31,6 +34,7 @@ export async function loadBrandStatus(sql: Sql, brandId: number): Promise<BrandS
     }[]
   >`
     select ia.username, ia.status as ig_status, ia.token_expires_at, ia.token_ciphertext is not null as has_token,
+           ia.calls_paused_until,
            (select count(*) from feeds where brand_id = ${brandId}) as feeds_total,
            (select count(*) from feeds where brand_id = ${brandId} and consecutive_failures > 0) as feeds_failing,
            (select max(last_success_at) from feeds where brand_id = ${brandId}) as last_success_at,
@@ -52,6 +56,7 @@ export async function loadBrandStatus(sql: Sql, brandId: number): Promise<BrandS
             status: r.ig_status!,
             token_expires_at: r.token_expires_at,
             has_token: Boolean(r.has_token),
+            calls_paused_until: r.calls_paused_until,
           },
     feeds: {
       total: r.feeds_total,

@@ -32,12 +32,19 @@ function describeInstagram(status: BrandStatus, timeZone: string, now: Date): st
   if (!account) return "not connected (/connect)";
   const name = `@${escapeHtml(account.username)}`;
   if (account.status !== "connected" || !account.has_token) return `${name} disconnected (/connect)`;
-  if (!account.token_expires_at) return `connected as ${name}`;
-  const days = daysUntil(account.token_expires_at, now);
+  const connection = describeConnection(name, account.token_expires_at, timeZone, now);
+  const paused = account.calls_paused_until;
+  if (!paused || paused.getTime() <= now.getTime()) return connection;
+  return `${connection}. Instagram asked Greenlight to slow down: posting resumes after ${escapeHtml(formatSlotForOwner(paused, timeZone, now))}`;
+}
+
+function describeConnection(name: string, expiresAt: Date | null, timeZone: string, now: Date): string {
+  if (!expiresAt) return `connected as ${name}`;
+  const days = daysUntil(expiresAt, now);
   if (days < 0)
-    return `connected as ${name}, but the token expired on ${formatLocalDate(account.token_expires_at, timeZone)}: /connect again`;
+    return `connected as ${name}, but the token expired on ${formatLocalDate(expiresAt, timeZone)}: /connect again`;
   const warning = days < TOKEN_WARNING_DAYS ? " ⚠️" : "";
-  return `connected as ${name}; token valid until ${formatLocalDate(account.token_expires_at, timeZone)} (${days} day${days === 1 ? "" : "s"})${warning}`;
+  return `connected as ${name}; token valid until ${formatLocalDate(expiresAt, timeZone)} (${days} day${days === 1 ? "" : "s"})${warning}`;
 }
 
 function describeFeeds(status: BrandStatus): string {

@@ -40,7 +40,8 @@ interface ClaimedRow {
 
 /**
  * Claims up to `limit` due posts: approved or interrupted ('publishing' whose lease ran out), whose slot has
- * come, whose retry is due, of a brand that is not paused and has a connected Instagram account. Each claimed
+ * come, whose retry is due, of a brand that is not paused and has a connected Instagram account that Meta has
+ * not asked us to leave alone for now (calls_paused_until, from its rate-usage headers). Each claimed
  * row moves to 'publishing' with a lease (`next_attempt_at = now + leaseMs`) and one more attempt.
  *
  * Why two workers never own the same post (graphile-worker's getJobs pattern):
@@ -76,6 +77,7 @@ export async function claimDuePosts(
          and (d.next_attempt_at is null or d.next_attempt_at <= ${input.now})
          and not b.paused
          and a.status = 'connected' and a.token_ciphertext is not null
+         and (a.calls_paused_until is null or a.calls_paused_until <= ${input.now})
        order by d.scheduled_for, d.id
        limit ${input.limit}
        for update of d skip locked

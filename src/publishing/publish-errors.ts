@@ -157,8 +157,11 @@ const TOKEN_MESSAGES: Record<number, string> = {
   464: "Instagram needs the account to be confirmed first. Open the Instagram app, then reconnect it in Greenlight.",
 };
 
-/** Graph API codes to retry with backoff: 1 unknown, 2 service; 4, 17, 32, 341, 613 throttling; 368 temporary block. */
-const RATE_LIMIT_CODES = new Set([4, 17, 32, 341, 368, 613]);
+/**
+ * Graph API codes to retry with backoff: 4, 17, 32, 341, 613 throttling; 368 temporary block; 80002 too many
+ * calls to this Instagram account (its Business Use Case limit, reported in X-Business-Use-Case-Usage).
+ */
+const RATE_LIMIT_CODES = new Set([4, 17, 32, 341, 368, 613, 80002]);
 
 /**
  * Classifies a failed Instagram call. Order matters: dead tokens first (they need the owner whatever the call),

@@ -19,6 +19,7 @@ import type { Sql } from "../database/connect.ts";
 import { composePostText } from "../drafting/caption-limits.ts";
 import { InstagramApiError } from "../instagram/instagram-api-error.ts";
 import type { ContainerStatus, InstagramClient } from "../instagram/instagram-client.ts";
+import { pauseForUsage } from "../instagram/rate-usage.ts";
 import { loadAccessToken, markTokenInvalid, TokenUnreadableError } from "../instagram-auth/access-token.ts";
 import type { Services } from "../services.ts";
 import type { Logger } from "../shared/logger.ts";
@@ -34,6 +35,7 @@ import {
   LeaseLostError,
   markFailed,
   markPublished,
+  pauseInstagramCalls,
   postponeForQuota,
   recordContainer,
   recordMediaId,
@@ -104,6 +106,8 @@ class PostAttempt {
   private token = "";
   /** The container this attempt works with; kept in step with drafts.container_id. */
   private containerId: string | null;
+  /** How long Meta's rate-usage headers on this attempt's calls say to leave the account alone (rate-usage.ts). */
+  private pauseMs = 0;
 
   constructor(
     private readonly deps: PublishPostDeps,
@@ -115,7 +119,9 @@ class PostAttempt {
       brandId: post.brandId,
       attempt: post.attempt,
     });
-    this.ig = deps.instagram;
+    this.ig = deps.instagram.observingRateUsage((usage) => {
+      this.pauseMs = Math.max(this.pauseMs, pauseForUsage(usage));
+    });
     this.lease = { draftId: post.id, attempt: post.attempt, leaseMs: deps.leaseMs ?? PUBLISH_LEASE_MS };
     this.caption = composePostText(post.caption, post.hashtags);
     this.containerId = post.containerId;
@@ -132,7 +138,20 @@ class PostAttempt {
     } catch (error) {
       if (!(error instanceof InstagramApiError)) throw error;
       return this.handleFailure(error);
+    } finally {
+      await this.pauseCallsIfAsked();
     }
+  }
+
+  /**
+   * Near or at its rate limit, the account gets no calls for a while, from any worker. The post in hand is
+   * finished first: it needs only a few more calls, and stopping halfway would cost more of them later.
+   */
+  private async pauseCallsIfAsked(): Promise<void> {
+    if (this.pauseMs === 0) return;
+    const until = new Date(this.now().getTime() + this.pauseMs);
+    await pauseInstagramCalls(this.sql, this.post.brandId, until);
+    this.logger.warn({ until }, "Instagram rate usage is high; no calls for this account until then");
   }
 
   private async loadAccount(): Promise<boolean> {
@@ -370,7 +389,8 @@ class PostAttempt {
     const decision = decideRetry(failure, this.post.attempt);
     if (decision.kind === "give_up") return this.fail(failure, error, this.post.attempt);
     await scheduleRetry(this.sql, this.lease, {
-      retryAt: new Date(this.now().getTime() + decision.delayMs),
+      // Never before Meta answers again: a throttled account's calls fail and lengthen the block.
+      retryAt: new Date(this.now().getTime() + Math.max(decision.delayMs, this.pauseMs)),
       error: failureText(failure, wordsOf(error)),
     });
     return "retry_scheduled";

@@ -120,6 +120,16 @@ export async function scheduleRetry(
 }
 
 /**
+ * Leaves the brand's Instagram account alone until `until` (claimDuePosts skips it), keeping a later pause already
+ * set. Not fenced by the lease: what Meta said about the account holds whoever asked.
+ */
+export async function pauseInstagramCalls(sql: Sql, brandId: number, until: Date): Promise<void> {
+  await sql`
+    update instagram_accounts set calls_paused_until = greatest(calls_paused_until, ${until})
+     where brand_id = ${brandId}`;
+}
+
+/**
  * publishing → failed with the reason in plain words; the card (re-rendered from the row) shows it with the
  * Retry button. container_id is kept: if it ever turns out to have been published, the retry notices.
  */

@@ -143,6 +143,38 @@ interface MetaError {
   isTransient?: boolean;
 }
 
+export interface FakeRateUsage {
+  appPercent?: number;
+  account?: FakeAccount;
+  accountPercent?: number;
+  regainAccessMinutes?: number;
+}
+
+/** The headers Meta sends, as its rate-limiting page shows them. */
+function rateUsageHeaders(usage: FakeRateUsage | null): Record<string, string> {
+  if (!usage) return {};
+  const headers: Record<string, string> = {};
+  if (usage.appPercent !== undefined) {
+    const p = usage.appPercent;
+    headers["x-app-usage"] = JSON.stringify({ call_count: p, total_cputime: p, total_time: p });
+  }
+  if (usage.account && usage.accountPercent !== undefined) {
+    const p = usage.accountPercent;
+    headers["x-business-use-case-usage"] = JSON.stringify({
+      [usage.account.userId]: [
+        {
+          type: "instagram",
+          call_count: p,
+          total_cputime: p,
+          total_time: p,
+          estimated_time_to_regain_access: usage.regainAccessMinutes ?? 0,
+        },
+      ],
+    });
+  }
+  return headers;
+}
+
 type Reply =
   | { status: number; json: unknown }
   | { status: number; rawJson: string }
@@ -184,6 +216,7 @@ export class FakeInstagram {
   private readonly callLog: FakeCall[] = [];
   private clockOffsetMs = 0;
   private nextId = 1;
+  private rateUsage: FakeRateUsage | null = null;
 
   private constructor(server: Server, options: FakeInstagramOptions) {
     this.server = server;
@@ -276,6 +309,16 @@ export class FakeInstagram {
     return new Date(this.nowMs());
   }
 
+  /**
+   * From now on every Graph answer carries Meta's rate-usage headers: X-App-Usage with `appPercent`, and
+   * X-Business-Use-Case-Usage for `account` with `accountPercent`. With `regainAccessMinutes`, the limit is
+   * reached and Meta refuses every call (code 4 for the app, 80002 for the account) until this is cleared with
+   * null. Percentages apply to call_count, total_cputime and total_time alike.
+   */
+  reportRateUsage(usage: FakeRateUsage | null): void {
+    this.rateUsage = usage;
+  }
+
   /** Makes the next `times` calls to `endpoint` fail with `fault`. */
   failNext(endpoint: FakeEndpoint, fault: FakeFault, times = 1): void {
     const queue = this.faults.get(endpoint) ?? [];
@@ -327,6 +370,21 @@ export class FakeInstagram {
       path: url.pathname,
     });
     if (!route) return this.send(res, graphError(400, 2500, `Unknown path components: ${url.pathname}`));
+
+    const usage = this.rateUsage;
+    if (usage?.regainAccessMinutes) {
+      return this.send(
+        res,
+        usage.accountPercent !== undefined
+          ? graphError(
+              400,
+              80002,
+              "There have been too many calls to this Instagram account. Wait a bit and try again.",
+              { isTransient: true },
+            )
+          : graphError(400, 4, "(#4) Application request limit reached", { isTransient: true }),
+      );
+    }
 
     const fault = this.faults.get(route.endpoint)?.shift();
     if (fault?.kind === "drop_before_action") return void req.socket.destroy();
@@ -414,7 +472,10 @@ export class FakeInstagram {
       res.end(reply.html);
     } else {
       const text = "rawJson" in reply ? reply.rawJson : JSON.stringify(reply.json);
-      res.writeHead(reply.status, { "content-type": "application/json; charset=UTF-8" });
+      res.writeHead(reply.status, {
+        "content-type": "application/json; charset=UTF-8",
+        ...rateUsageHeaders(this.rateUsage),
+      });
       res.end(text);
     }
   }
