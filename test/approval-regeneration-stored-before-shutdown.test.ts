@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { enqueueDraftCard } from "../src/approval/draft-card-queries.ts";
-import type { S3MediaStore } from "../src/storage/s3-media-store.ts";
 import { type FakeOpenAi, startFakeOpenAi } from "./fakes/fake-openai.ts";
-import { s3StoreOn, startS3Server, type TestS3Server } from "./fakes/s3-server.ts";
 import {
   buttonsOf,
   cardMessages,
@@ -14,41 +12,22 @@ import {
   readable,
   storeDraftImage,
 } from "./helpers/draft-fixtures.ts";
-import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
-import { TcpProxy } from "./helpers/tcp-proxy.ts";
+import { type S3TestApp, startS3TestApp } from "./helpers/s3-test-app.ts";
+import { OWNER_ID, type TestApp } from "./helpers/start-test-app.ts";
 
 let openai: FakeOpenAi;
-let s3: TestS3Server;
-/** The service's way to the bucket; the test holds requests on it. */
-let bucketLink: TcpProxy;
-/** The bucket as seen directly. */
-let bucket: S3MediaStore;
+let app: S3TestApp;
 let t: TestApp;
 
 beforeAll(async () => {
   openai = await startFakeOpenAi();
-  s3 = await startS3Server();
-  bucketLink = await new TcpProxy({ host: "127.0.0.1", port: Number(new URL(s3.endpoint).port) }).start();
-  // The service takes S3 credentials from the AWS SDK's default chain, as in production.
-  vi.stubEnv("AWS_ACCESS_KEY_ID", s3.credentials.accessKeyId);
-  vi.stubEnv("AWS_SECRET_ACCESS_KEY", s3.credentials.secretAccessKey);
-  t = await startTestApp({
-    OPENAI_API_KEY: openai.apiKey,
-    OPENAI_BASE_URL: openai.baseUrl,
-    S3_BUCKET: s3.bucket,
-    S3_ENDPOINT: `http://127.0.0.1:${bucketLink.port}`,
-    S3_REGION: s3.region,
-  });
-  bucket = s3StoreOn(s3);
+  app = await startS3TestApp({ OPENAI_API_KEY: openai.apiKey, OPENAI_BASE_URL: openai.baseUrl });
+  t = app.t;
 });
 
 afterAll(async () => {
-  await t?.stop();
-  await bucket?.close();
-  await bucketLink?.stop();
-  await s3?.close();
+  await app?.stop();
   await openai?.close();
-  vi.unstubAllEnvs();
 });
 
 it("a new image stored just before shutdown gave up on the work is shown on the card, with no note to tap again", async () => {
@@ -61,11 +40,11 @@ it("a new image stored just before shutdown gave up on the work is shown on the 
   const told = t.telegram.messagesIn(OWNER_ID).length;
 
   // The work gets as far as storing the new image on the draft, then hangs removing the old one from the bucket.
-  bucketLink.holdRequestsStartingWith("DELETE ");
+  app.bucketLink.holdRequestsStartingWith("DELETE ");
   expect(
     await pressWithoutWaiting(t, `i:${draftId}`, { message_id: card.text.message_id, chat_id: card.chatId }),
   ).toBe("🖼 Making a new image…");
-  await t.telegram.waitFor(() => bucketLink.heldRequests > 0);
+  await t.telegram.waitFor(() => app.bucketLink.heldRequests > 0);
   const [stored] = await t.app.sql<
     { image_key: string }[]
   >`select image_key from drafts where id = ${draftId}`;
@@ -73,7 +52,7 @@ it("a new image stored just before shutdown gave up on the work is shown on the 
 
   // Shutdown stops waiting for it.
   expect(await t.app.services.inFlight.drain(100)).toBe(1);
-  bucketLink.releaseHeld();
+  app.bucketLink.releaseHeld();
   await t.app.services.inFlight.settled();
   await deliverOutbox(t);
 
@@ -91,6 +70,6 @@ it("a new image stored just before shutdown gave up on the work is shown on the 
     .callsTo("editMessageMedia")
     .filter((c) => Number(c.payload.message_id) === card.photo!.message_id);
   expect(replaced.length).toBeGreaterThan(0);
-  expect(await bucket.get(stored!.image_key)).not.toBeNull();
-  expect(await bucket.get(oldKey)).toBeNull();
+  expect(await app.bucket.get(stored!.image_key)).not.toBeNull();
+  expect(await app.bucket.get(oldKey)).toBeNull();
 });

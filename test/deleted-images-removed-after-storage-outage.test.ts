@@ -1,39 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { S3MediaStore } from "../src/storage/s3-media-store.ts";
 import { MEDIA_DELETIONS_JOB, storeNewDraftImage } from "../src/storage/media-deletions.ts";
 import { newDraftMediaKey } from "../src/storage/media-store.ts";
-import { s3StoreOn, startS3Server, type TestS3Server } from "./fakes/s3-server.ts";
 import { chatAs } from "./helpers/owner-chat.ts";
-import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
-import { TcpProxy } from "./helpers/tcp-proxy.ts";
+import { type S3TestApp, startS3TestApp } from "./helpers/s3-test-app.ts";
+import { OWNER_ID, type TestApp } from "./helpers/start-test-app.ts";
+import type { TcpProxy } from "./helpers/tcp-proxy.ts";
 
-let s3: TestS3Server;
-let bucketLink: TcpProxy;
+let app: S3TestApp;
 let t: TestApp;
+let bucketLink: TcpProxy;
 /** The bucket as seen directly, not through the link the test cuts. */
 let bucket: S3MediaStore;
 
 beforeAll(async () => {
-  s3 = await startS3Server();
-  bucketLink = await new TcpProxy({ host: "127.0.0.1", port: Number(new URL(s3.endpoint).port) }).start();
-  // The service takes S3 credentials from the AWS SDK's default chain, as in production.
-  vi.stubEnv("AWS_ACCESS_KEY_ID", s3.credentials.accessKeyId);
-  vi.stubEnv("AWS_SECRET_ACCESS_KEY", s3.credentials.secretAccessKey);
-  t = await startTestApp({
-    S3_BUCKET: s3.bucket,
-    S3_ENDPOINT: `http://127.0.0.1:${bucketLink.port}`,
-    S3_REGION: s3.region,
-  });
-  bucket = s3StoreOn(s3);
+  app = await startS3TestApp();
+  ({ t, bucketLink, bucket } = app);
 });
 
-afterAll(async () => {
-  await t?.stop();
-  await bucket?.close();
-  await bucketLink?.stop();
-  await s3?.close();
-  vi.unstubAllEnvs();
-});
+afterAll(() => app?.stop());
 
 describe("images of deleted drafts", () => {
   it("are removed from the bucket once it is reachable again, even after a restart in between", async () => {
