@@ -68,5 +68,7 @@ describe("Meta's rate-usage headers", () => {
     expect(pauseForUsage({ highestPercent: 100, regainAccessMinutes: 0 })).toBe(60 * 60_000);
     expect(pauseForUsage({ highestPercent: 100, regainAccessMinutes: 3 })).toBe(3 * 60_000);
     expect(pauseForUsage({ highestPercent: 20, regainAccessMinutes: 90 })).toBe(90 * 60_000);
+    // A wild estimate cannot stop an account's posts for good.
+    expect(pauseForUsage({ highestPercent: 100, regainAccessMinutes: 100_000 })).toBe(24 * 60 * 60_000);
   });
 });

@@ -551,9 +551,7 @@ describe("Meta's rate-usage headers", () => {
     const row = await postRow(t, draftId);
     expect(row.status).toBe("publishing");
     expect(row.next_attempt_at!.getTime() - now.getTime()).toBe(25 * 60_000);
-    expect(row.last_error).toBe(
-      "Instagram asked Greenlight to slow down. Greenlight will try again shortly.",
-    );
+    expect(row.last_error).toBe("Instagram asked Greenlight to slow down. Greenlight will try again later.");
 
     // Another post of the account's, due meanwhile, is not tried either: every call would lengthen the block.
     const other = await duePost(t, brandId);
@@ -569,6 +567,43 @@ describe("Meta's rate-usage headers", () => {
     expect((await postRow(t, draftId)).status).toBe("published");
     expect((await postRow(t, other)).status).toBe("published");
     expect(ig.published(account)).toHaveLength(2);
+  });
+
+  it("holds the whole account through a throttling error that comes without usage headers", async () => {
+    const { brandId, account } = await connectedBrand(t, ig, ownerId);
+    const first = await duePost(t, brandId);
+    const now = new Date();
+    setClock(t, now);
+    ig.failNext("publishing_limit", { kind: "rate_limit", code: 80002 });
+    await runPublisher(t);
+    expect((await postRow(t, first)).next_attempt_at!.getTime() - now.getTime()).toBe(5 * 60_000);
+
+    const second = await duePost(t, brandId);
+    const calls = ig.calls().length;
+    setClock(t, new Date(now.getTime() + 4 * 60_000));
+    await runPublisher(t);
+    expect(ig.calls().length).toBe(calls);
+    expect((await postRow(t, second)).status).toBe("approved");
+
+    setClock(t, new Date(now.getTime() + 5 * 60_000 + 1000));
+    await runPublisher(t);
+    expect(ig.published(account)).toHaveLength(2);
+  });
+
+  it("pauses every brand connected to the same Instagram account", async () => {
+    const { brandId, account } = await connectedBrand(t, ig, ownerId);
+    const twin = await insertBrand(t.app.sql, ownerId);
+    await connectAccount(t, ig, twin, account);
+    await duePost(t, brandId);
+    const now = new Date();
+    setClock(t, now);
+    ig.reportRateUsage({ account, accountPercent: 95 });
+    await runPublisher(t);
+
+    const twinPost = await duePost(t, twin);
+    setClock(t, new Date(now.getTime() + 5 * 60_000));
+    await runPublisher(t);
+    expect((await postRow(t, twinPost)).status).toBe("approved");
   });
 
   it("leaves other accounts alone: a pause is the account's, not the brand owner's", async () => {

@@ -155,17 +155,29 @@ export async function approvalsScenario(): Promise<Figure[]> {
     );
     const replies: Promise<void>[] = [];
     let finished: ((report: DeliveriesReport) => void) | undefined;
+    /** A failure of the worker between runs, reported by the next run. */
+    let broken: string | undefined;
+    const fail = (message: string) => {
+      if (finished) finished({ kind: "failed", message });
+      else broken ??= message;
+    };
     deliveries.on("message", (report: DeliveriesReport) => {
-      if (report.kind === "reply")
-        replies.push(telegram.performWebhookReply(report.body, report.contentType));
-      else finished?.(report);
+      if (report.kind !== "reply") return finished?.(report);
+      replies.push(
+        telegram
+          .performWebhookReply(report.body, report.contentType)
+          .catch((error: Error) => fail(`the fake Bot API could not carry out a reply: ${error.message}`)),
+      );
     });
-    deliveries.on("error", (error) => finished?.({ kind: "failed", message: error.message }));
+    deliveries.on("error", (error) => fail(error.message));
+    deliveries.on("exit", (code) => fail(`the worker exited with ${code}`));
     const runDeliveries = async (command: DeliveriesCommand) => {
+      if (broken) throw new Error(`Telegram's deliveries failed: ${broken}`);
       const report = await new Promise<DeliveriesReport>((resolve) => {
         finished = resolve;
         deliveries!.postMessage(command);
       });
+      finished = undefined;
       if (report.kind === "failed") throw new Error(`Telegram's deliveries failed: ${report.message}`);
       if (report.kind !== "done") throw new Error(`unexpected report ${report.kind}`);
       return { latencies: report.latencies, seconds: report.seconds };

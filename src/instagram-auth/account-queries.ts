@@ -33,7 +33,10 @@ export async function saveConnectedAccount(tx: Transaction, account: ConnectedAc
            token_refreshed_at = excluded.token_refreshed_at,
            status = 'connected',
            disconnect_reason = null,
-           connected_at = excluded.connected_at`;
+           connected_at = excluded.connected_at,
+           -- What Meta said about the calls of the account before holds for it still, not for another one.
+           calls_paused_until = case when instagram_accounts.instagram_user_id = excluded.instagram_user_id
+                                     then instagram_accounts.calls_paused_until end`;
 }
 
 export interface StoredToken {

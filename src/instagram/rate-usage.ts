@@ -3,6 +3,8 @@
  * headers it sends with Graph responses (platform-apis.md §B.5): X-App-Usage for the app as a whole, and
  * X-Business-Use-Case-Usage per business object (for Instagram Login, the account). Values are percentages of
  * the allowance; `estimated_time_to_regain_access` is in minutes and is above 0 only once calls are refused.
+ * Both count against the account whose call reported them: an app-wide limit then pauses each account after
+ * its own next call, one call later than an app-wide pause would, and with no state shared beyond the account.
  * Pure: no I/O.
  */
 
@@ -46,15 +48,20 @@ export function readRateUsage(headers: HeaderLookup): RateUsage | null {
 
 /** From this share of an allowance on, the account is left alone for a while: Meta says to slow down before 100. */
 export const SLOW_DOWN_AT_PERCENT = 90;
-/** Near the limit: a sixth of Meta's rolling hour, for the oldest calls to leave the window. */
+/**
+ * Near the limit. Meta counts over a rolling window (an hour for the app, longer for some business use cases),
+ * so this does not empty it; it spaces the account's posts out to one per pause, which publishing can afford.
+ */
 const NEAR_LIMIT_PAUSE_MS = 10 * 60_000;
-/** At the limit without an estimate from Meta: the whole rolling hour. */
+/** At the limit without an estimate from Meta. */
 const AT_LIMIT_PAUSE_MS = 60 * 60_000;
+/** Meta's estimate is trusted up to a day: a wild value must not stop an account's posts for good. */
+const LONGEST_PAUSE_MS = 24 * 60 * 60_000;
 
 /** How long to make no calls for the account after a response reporting `usage`; 0 for carrying on. */
 export function pauseForUsage(usage: RateUsage | null): number {
   if (!usage) return 0;
-  if (usage.regainAccessMinutes > 0) return usage.regainAccessMinutes * 60_000;
+  if (usage.regainAccessMinutes > 0) return Math.min(usage.regainAccessMinutes * 60_000, LONGEST_PAUSE_MS);
   if (usage.highestPercent >= 100) return AT_LIMIT_PAUSE_MS;
   if (usage.highestPercent >= SLOW_DOWN_AT_PERCENT) return NEAR_LIMIT_PAUSE_MS;
   return 0;

@@ -198,7 +198,7 @@ export function classifyInstagramFailure(facts: InstagramFailureFacts): PublishF
 
   if (code === 9) return transient("wait_for_quota", BY_SUBCODE[2207042]!.ownerMessage);
   if (code !== null && RATE_LIMIT_CODES.has(code)) {
-    return transient("back_off", `Instagram asked Greenlight to slow down. ${WILL_RETRY}`);
+    return transient("back_off", "Instagram asked Greenlight to slow down. Greenlight will try again later.");
   }
   if (code === 10 || (code !== null && code >= 200 && code <= 299)) {
     return permanent(

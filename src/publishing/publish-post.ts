@@ -150,8 +150,13 @@ class PostAttempt {
   private async pauseCallsIfAsked(): Promise<void> {
     if (this.pauseMs === 0) return;
     const until = new Date(this.now().getTime() + this.pauseMs);
-    await pauseInstagramCalls(this.sql, this.post.brandId, until);
-    this.logger.warn({ until }, "Instagram rate usage is high; no calls for this account until then");
+    try {
+      await pauseInstagramCalls(this.sql, this.post.brandId, until);
+      this.logger.warn({ until }, "Instagram rate usage is high; no calls for this account until then");
+    } catch (error) {
+      // The attempt's own outcome is already recorded; losing the pause costs a few calls Meta may refuse.
+      this.logger.error({ err: error, until }, "could not record the pause Instagram asked for");
+    }
   }
 
   private async loadAccount(): Promise<boolean> {
@@ -387,6 +392,11 @@ class PostAttempt {
     error: InstagramApiError | null,
   ): Promise<PublishOutcome> {
     const decision = decideRetry(failure, this.post.attempt);
+    // Throttled without usage headers to say for how long: the whole account waits out the backoff, not only
+    // this post, or each of its other posts would spend a call (and an attempt) on a refusal.
+    if (failure.recovery === "back_off" && decision.kind === "retry") {
+      this.pauseMs = Math.max(this.pauseMs, decision.delayMs);
+    }
     if (decision.kind === "give_up") return this.fail(failure, error, this.post.attempt);
     await scheduleRetry(this.sql, this.lease, {
       // Never before Meta answers again: a throttled account's calls fail and lengthen the block.

@@ -121,12 +121,13 @@ export async function scheduleRetry(
 
 /**
  * Leaves the brand's Instagram account alone until `until` (claimDuePosts skips it), keeping a later pause already
- * set. Not fenced by the lease: what Meta said about the account holds whoever asked.
+ * set; other brands connected to the same account pause with it. Not fenced by the lease: what Meta said about
+ * the account holds whoever asked.
  */
 export async function pauseInstagramCalls(sql: Sql, brandId: number, until: Date): Promise<void> {
   await sql`
     update instagram_accounts set calls_paused_until = greatest(calls_paused_until, ${until})
-     where brand_id = ${brandId}`;
+     where instagram_user_id = (select instagram_user_id from instagram_accounts where brand_id = ${brandId})`;
 }
 
 /**

@@ -44,7 +44,7 @@ export type FakeFault =
   /** HTTP 500 with Meta's code 2 "service temporarily unavailable", is_transient true. */
   | { kind: "server_error" }
   /** HTTP 400 with a throttling code (default 4, "Application request limit reached"). */
-  | { kind: "rate_limit"; code?: 4 | 17 | 32 | 613 }
+  | { kind: "rate_limit"; code?: 4 | 17 | 32 | 613 | 80002 }
   /** Any Meta error body. */
   | {
       kind: "meta_error";
