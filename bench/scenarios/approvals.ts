@@ -61,7 +61,6 @@ const EVERY_HOUR = Array.from({ length: 24 }, (_, h) => ({
  */
 export async function approvalsScenario(): Promise<Figure[]> {
   const telegram = await new FakeTelegram().start();
-  telegram.recordCalls = false;
   const database = await createBenchDatabase();
   const logger = createLogger("warn");
   const db = await openDatabase({ url: database.url, dataDir: undefined, poolSize: 4, logger });
@@ -217,7 +216,7 @@ export async function approvalsScenario(): Promise<Figure[]> {
 
     // Each run's replies reached this thread before its end did.
     await Promise.all(replies);
-    const answers = telegram.callCount("answerCallbackQuery");
+    const answers = telegram.callsTo("answerCallbackQuery").length;
     const [scheduled] = await app.sql<{ n: number; slots: number }[]>`
       select count(*)::int as n, count(distinct (brand_id, scheduled_for))::int as slots
         from drafts where status = 'approved'`;

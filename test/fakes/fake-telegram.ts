@@ -37,13 +37,6 @@ type Failure = { error_code: number; description: string; parameters?: Record<st
 export class FakeTelegram {
   readonly token: string;
   readonly calls: RecordedCall[] = [];
-  /**
-   * Whether each call is kept, payload and all, in `calls`. A benchmark sending tens of thousands turns this off:
-   * the payloads it would keep make this process's garbage collector pause long enough to show in the latencies
-   * it measures. Calls are counted either way (callCount).
-   */
-  recordCalls = true;
-  private readonly counts = new Map<string, number>();
   readonly messages = new Map<number, FakeMessage>();
   webhook: { url: string; secret_token?: string; allowed_updates?: string[] } | undefined;
   commands: { command: string; description: string }[] = [];
@@ -159,7 +152,7 @@ export class FakeTelegram {
     if (!body || !contentType?.startsWith("application/json")) return;
     const { method, ...payload } = JSON.parse(body) as Record<string, unknown>;
     if (typeof method !== "string") return;
-    this.record({ method, payload, at: Date.now(), viaWebhookReply: true });
+    this.calls.push({ method, payload, at: Date.now(), viaWebhookReply: true });
     await this.dispatch(method, payload);
   }
 
@@ -167,16 +160,6 @@ export class FakeTelegram {
   pushUpdate(update: unknown): void {
     this.pendingUpdates.push(update);
     for (const wake of this.waiters.splice(0)) wake();
-  }
-
-  private record(call: RecordedCall): void {
-    this.counts.set(call.method, (this.counts.get(call.method) ?? 0) + 1);
-    if (this.recordCalls) this.calls.push(call);
-  }
-
-  /** How many calls to `method` were made, recorded or not. */
-  callCount(method: string): number {
-    return this.counts.get(method) ?? 0;
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -211,7 +194,7 @@ export class FakeTelegram {
     const [, token, method] = match as unknown as [string, string, string];
     if (token !== this.token) return this.reply(res, 401, fail(401, "Unauthorized"));
     const payload = await readPayload(req);
-    this.record({ method, payload, at: Date.now() });
+    this.calls.push({ method, payload, at: Date.now() });
     const delayMs = this.delays.get(method);
     if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
 
