@@ -511,6 +511,17 @@ describe("a post that waited and is sent again", () => {
 });
 
 describe("Meta's rate-usage headers", () => {
+  /** A new due post of the brand's, which a publisher run at `at` leaves alone without one call to Instagram. */
+  async function leftAlone(brandId: number, at: Date): Promise<number> {
+    const post = await duePost(t, brandId);
+    const calls = ig.calls().length;
+    setClock(t, at);
+    await runPublisher(t);
+    expect(ig.calls().length).toBe(calls);
+    expect((await postRow(t, post)).status).toBe("approved");
+    return post;
+  }
+
   it("publishes the post in hand when the account nears its limit, then leaves the account alone for ten minutes", async () => {
     const { brandId, account } = await connectedBrand(t, ig, ownerId);
     const first = await duePost(t, brandId);
@@ -526,12 +537,7 @@ describe("Meta's rate-usage headers", () => {
     expect(t.logs.text()).toContain("Instagram rate usage is high; no calls for this account until then");
 
     // The next post waits out the pause without a single call to Instagram for it.
-    const second = await duePost(t, brandId);
-    const calls = ig.calls().length;
-    setClock(t, new Date(now.getTime() + 9 * 60_000));
-    await runPublisher(t);
-    expect((await postRow(t, second)).status).toBe("approved");
-    expect(ig.calls().length).toBe(calls);
+    const second = await leftAlone(brandId, new Date(now.getTime() + 9 * 60_000));
 
     ig.reportRateUsage({ account, accountPercent: 40 });
     setClock(t, new Date(now.getTime() + 10 * 60_000 + 1000));
@@ -554,12 +560,7 @@ describe("Meta's rate-usage headers", () => {
     expect(row.last_error).toBe("Instagram asked Greenlight to slow down. Greenlight will try again later.");
 
     // Another post of the account's, due meanwhile, is not tried either: every call would lengthen the block.
-    const other = await duePost(t, brandId);
-    const calls = ig.calls().length;
-    setClock(t, new Date(now.getTime() + 24 * 60_000));
-    await runPublisher(t);
-    expect(ig.calls().length).toBe(calls);
-    expect((await postRow(t, other)).status).toBe("approved");
+    const other = await leftAlone(brandId, new Date(now.getTime() + 24 * 60_000));
 
     ig.reportRateUsage(null);
     setClock(t, new Date(now.getTime() + 25 * 60_000 + 1000));
@@ -578,12 +579,7 @@ describe("Meta's rate-usage headers", () => {
     await runPublisher(t);
     expect((await postRow(t, first)).next_attempt_at!.getTime() - now.getTime()).toBe(5 * 60_000);
 
-    const second = await duePost(t, brandId);
-    const calls = ig.calls().length;
-    setClock(t, new Date(now.getTime() + 4 * 60_000));
-    await runPublisher(t);
-    expect(ig.calls().length).toBe(calls);
-    expect((await postRow(t, second)).status).toBe("approved");
+    await leftAlone(brandId, new Date(now.getTime() + 4 * 60_000));
 
     setClock(t, new Date(now.getTime() + 5 * 60_000 + 1000));
     await runPublisher(t);
@@ -600,10 +596,7 @@ describe("Meta's rate-usage headers", () => {
     ig.reportRateUsage({ account, accountPercent: 95 });
     await runPublisher(t);
 
-    const twinPost = await duePost(t, twin);
-    setClock(t, new Date(now.getTime() + 5 * 60_000));
-    await runPublisher(t);
-    expect((await postRow(t, twinPost)).status).toBe("approved");
+    await leftAlone(twin, new Date(now.getTime() + 5 * 60_000));
   });
 
   it("leaves other accounts alone: a pause is the account's, not the brand owner's", async () => {
