@@ -5,8 +5,12 @@ import type { Logger } from "../shared/logger.ts";
 export type JobRun = () => Promise<void>;
 
 export interface Scheduler {
-  /** Registers a job; ticks that find the previous run still going are skipped. */
-  add(name: string, pattern: string, run: JobRun): void;
+  /**
+   * Registers a job; ticks that find the previous run still going are skipped, and on a shared database one
+   * instance runs each tick. With `everyInstance`, every instance runs every tick and no tick is skipped: the
+   * job claims its own work item by item (a WorkerPool), which bounds it and shares it between instances.
+   */
+  add(name: string, pattern: string, run: JobRun, options?: { everyInstance?: boolean }): void;
   /** Runs a job once now, with the same overrun and cross-instance guards as a tick (used by tests and bench). */
   runNow(name: string): Promise<boolean>;
   /** Stops all timers and waits (up to timeoutMs) for runs in flight to finish. */
@@ -16,8 +20,11 @@ export interface Scheduler {
 interface Job {
   name: string;
   run: JobRun;
+  everyInstance: boolean;
   cron?: Cron;
   running?: Promise<boolean>;
+  /** Runs of an everyInstance job still going (several at once). */
+  claimingRuns: Set<Promise<boolean>>;
 }
 
 /**
@@ -37,6 +44,7 @@ export function createScheduler(deps: {
 
   async function guardedRun(job: Job): Promise<boolean> {
     if (stopped) return false;
+    if (job.everyInstance) return claimingRun(job);
     if (job.running) return false;
     job.running = (async () => {
       const started = performance.now();
@@ -73,11 +81,33 @@ export function createScheduler(deps: {
     }
   }
 
+  /** A job that claims its own work: runs on every tick, beside a run still going (see WorkerPool.fill). */
+  async function claimingRun(job: Job): Promise<boolean> {
+    const run = (async () => {
+      const started = performance.now();
+      try {
+        await job.run();
+      } catch (error) {
+        deps.logger.error({ err: error, job: job.name }, "scheduled job failed");
+      } finally {
+        deps.logger.debug({ job: job.name, ms: Math.round(performance.now() - started) }, "job tick");
+      }
+      return true;
+    })();
+    job.claimingRuns.add(run);
+    try {
+      return await run;
+    } finally {
+      job.claimingRuns.delete(run);
+    }
+  }
+
   return {
-    add(name, pattern, run) {
+    add(name, pattern, run, options = {}) {
       if (jobs.has(name)) throw new Error(`A job named ${name} is already registered`);
-      const job: Job = { name, run };
-      job.cron = new Cron(pattern, { protect: true }, async () => {
+      const job: Job = { name, run, everyInstance: options.everyInstance ?? false, claimingRuns: new Set() };
+      // croner's `protect` skips overlapping ticks; a claiming job wants every tick.
+      job.cron = new Cron(pattern, { protect: !job.everyInstance }, async () => {
         await guardedRun(job);
       });
       jobs.set(name, job);
@@ -90,7 +120,9 @@ export function createScheduler(deps: {
     async stop(timeoutMs) {
       stopped = true;
       for (const job of jobs.values()) job.cron?.stop();
-      const inFlight = [...jobs.values()].map((job) => job.running).filter(Boolean);
+      const inFlight = [...jobs.values()]
+        .flatMap((job) => [job.running, ...job.claimingRuns])
+        .filter(Boolean);
       if (inFlight.length === 0) return;
       deps.logger.info({ jobs: inFlight.length }, "waiting for running jobs to finish");
       await Promise.race([
