@@ -5,6 +5,13 @@ import { capturedLogger } from "./helpers/log-capture.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+async function until(condition: () => boolean) {
+  for (let waited = 0; !condition(); waited += 5) {
+    if (waited > 5000) throw new Error("condition not met within 5 s");
+    await sleep(5);
+  }
+}
+
 /** A queue of item numbers standing in for rows a claim takes; each is handed out once. */
 function queueOf(count: number) {
   const items = Array.from({ length: count }, (_, i) => i);
@@ -30,12 +37,9 @@ describe("worker pool", () => {
       },
       logger: capturedLogger().logger,
     });
-    const started = performance.now();
     await pool.fill();
     expect(done.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
     expect(most).toBe(4);
-    // 20 items of 20 ms on 4 workers take about 100 ms, not the 400 ms of one worker.
-    expect(performance.now() - started).toBeLessThan(300);
   });
 
   it("keeps going past an item that fails, and logs it", async () => {
@@ -72,11 +76,10 @@ describe("worker pool", () => {
       logger: capturedLogger().logger,
     });
     const first = pool.fill();
-    await sleep(10);
-    expect(pool.busy).toBe(1);
+    await until(() => pool.busy === 1 && items.length === 0);
     items.push("quick-1", "quick-2");
     const second = pool.fill();
-    await sleep(20);
+    await until(() => done.length === 2);
     expect(done).toEqual(["quick-1", "quick-2"]);
     release();
     await Promise.all([first, second]);
@@ -97,7 +100,7 @@ describe("worker pool", () => {
       logger: capturedLogger().logger,
     });
     void pool.fill();
-    await sleep(10);
+    await until(() => started === 2);
     expect(await pool.stop(20)).toBe(2);
     await sleep(250);
     expect(started).toBe(2);
@@ -117,12 +120,10 @@ describe("lease heartbeat", () => {
       logger: capturedLogger().logger,
       item: { draftId: 1 },
     });
-    await sleep(55);
-    expect(renewals).toBeGreaterThanOrEqual(3);
+    await until(() => renewals >= 3);
     expect(heartbeat.lost.aborted).toBe(false);
     held = false;
-    await sleep(30);
-    expect(heartbeat.lost.aborted).toBe(true);
+    await until(() => heartbeat.lost.aborted);
     const after = renewals;
     await sleep(30);
     expect(renewals).toBe(after);
@@ -141,9 +142,8 @@ describe("lease heartbeat", () => {
       logger: capturedLogger().logger,
       item: { draftId: 2 },
     });
-    await sleep(45);
+    await until(() => calls >= 3);
     heartbeat.stop();
-    expect(calls).toBeGreaterThanOrEqual(3);
     expect(heartbeat.lost.aborted).toBe(false);
   });
 });
