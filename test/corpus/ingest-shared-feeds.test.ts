@@ -1,30 +1,20 @@
 /**
- * Runs the ingester over the third-party feed corpus in shared/feeds (see its README): every
+ * Runs the ingester over the third-party feed corpus beside the repository (shared/feeds, see its README): every
  * input must parse or fail with a typed FeedError, the rss-parser and feed-rs goldens must agree
  * with us on titles, links, ids and dates, and feedparser's expectations for the fields we
  * support must keep passing above a floor, with the known failures listed by name.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, test } from "vitest";
-import { decodeFeedBytes, detectFeedEncoding } from "../src/ingest/decode-feed-bytes.ts";
-import { FeedError, type FeedErrorCode } from "../src/ingest/feed-error.ts";
-import { parseFeed } from "../src/ingest/parse-feed.ts";
-import type { ParsedFeed } from "../src/ingest/parsed-feed.ts";
-import { collapseWhitespace, htmlToPlainText } from "../src/shared/html-text.ts";
-
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-// CI checks the repository out with shared/ beside it.
-const SHARED_FEEDS = path.resolve(REPO_ROOT, "../shared/feeds");
-const MANIFEST_PATH = path.join(SHARED_FEEDS, "MANIFEST.tsv");
-if (!existsSync(MANIFEST_PATH)) {
-  throw new Error(
-    `The shared feed corpus is missing: expected ${MANIFEST_PATH}. Check out shared/ next to the repository.`,
-  );
-}
+import { decodeFeedBytes, detectFeedEncoding } from "../../src/ingest/decode-feed-bytes.ts";
+import { FeedError, type FeedErrorCode } from "../../src/ingest/feed-error.ts";
+import { parseFeed } from "../../src/ingest/parse-feed.ts";
+import type { ParsedFeed } from "../../src/ingest/parsed-feed.ts";
+import { collapseWhitespace, htmlToPlainText } from "../../src/shared/html-text.ts";
+import { FEED_CORPUS_DIR, FEED_CORPUS_MANIFEST } from "./feed-corpus-location.ts";
 
 /** The largest input (giantbomb-podcast.rss, 1.6 MB) parses in well under a second; 5 s catches a hang. */
 const PARSE_TIME_LIMIT_MS = 5_000;
@@ -34,7 +24,7 @@ interface ManifestRow {
   sha256: string;
 }
 
-const MANIFEST: ManifestRow[] = readFileSync(MANIFEST_PATH, "utf8")
+const MANIFEST: ManifestRow[] = readFileSync(FEED_CORPUS_MANIFEST, "utf8")
   .trim()
   .split("\n")
   .slice(1)
@@ -105,7 +95,7 @@ function simulatedContentType(file: string, bytes: Buffer): string | undefined {
 }
 
 async function readInput(file: string): Promise<{ bytes: Buffer; contentType: string | undefined }> {
-  const bytes = await readFile(path.join(SHARED_FEEDS, file));
+  const bytes = await readFile(path.join(FEED_CORPUS_DIR, file));
   return { bytes, contentType: simulatedContentType(file, bytes) };
 }
 
@@ -154,7 +144,7 @@ describe("the shared corpus is intact", () => {
   test("every fixture matches the SHA-256 in MANIFEST.tsv (no editor or line-ending damage)", async () => {
     const damaged: string[] = [];
     for (const row of MANIFEST) {
-      const bytes = await readFile(path.join(SHARED_FEEDS, row.localPath));
+      const bytes = await readFile(path.join(FEED_CORPUS_DIR, row.localPath));
       if (createHash("sha256").update(bytes).digest("hex") !== row.sha256) damaged.push(row.localPath);
     }
     expect(damaged).toEqual([]);
@@ -216,7 +206,10 @@ describe("rss-parser goldens", () => {
   test.each(goldens)("%s", async (golden) => {
     // The golden of encoding.rss is itself Latin-1 (README §1).
     const expected = JSON.parse(
-      await readFile(path.join(SHARED_FEEDS, golden), golden.endsWith("/encoding.json") ? "latin1" : "utf8"),
+      await readFile(
+        path.join(FEED_CORPUS_DIR, golden),
+        golden.endsWith("/encoding.json") ? "latin1" : "utf8",
+      ),
     ).feed as {
       title?: string;
       link?: string;
@@ -280,7 +273,7 @@ describe("feed-rs goldens", () => {
   }
 
   test.each(goldens)("%s", async (golden) => {
-    const expected = JSON.parse(await readFile(path.join(SHARED_FEEDS, golden), "utf8")) as FeedRsFeed;
+    const expected = JSON.parse(await readFile(path.join(FEED_CORPUS_DIR, golden), "utf8")) as FeedRsFeed;
     const input = FEED_INPUTS.find((file) => file.startsWith(golden.replace(/\.serde\.json$/, ".")))!;
     const feed = await parsedFeed(input);
 
@@ -321,7 +314,7 @@ describe("feedparser expectations for the fields we support", () => {
   const SUPPORTED_PATH =
     /^(feed\.(title|link)|entries\.\d+\.(title|link|id|guid|summary|description|published|updated))$/;
   const expectations = JSON.parse(
-    readFileSync(path.join(SHARED_FEEDS, "feedparser-expectations.json"), "utf8"),
+    readFileSync(path.join(FEED_CORPUS_DIR, "feedparser-expectations.json"), "utf8"),
   ) as {
     cases: ExpectationCase[];
   };
@@ -435,7 +428,7 @@ describe("charset detection on feedparser's encoding cases", () => {
   ]);
   const encodingCases = FEED_INPUTS.filter((file) => file.startsWith("feedparser/tests/encoding/")).flatMap(
     (file) => {
-      const bytes = readFileSync(path.join(SHARED_FEEDS, file));
+      const bytes = readFileSync(path.join(FEED_CORPUS_DIR, file));
       const expected = /encoding == '([^']+)'/.exec(decodeFeedBytes(bytes))?.[1];
       return expected === undefined || RFC_3023_TEXT_DEFAULTS.has(path.basename(file))
         ? []
@@ -451,7 +444,7 @@ describe("charset detection on feedparser's encoding cases", () => {
   }
 
   test.each(encodingCases)("%s is read as %s", (file, expected) => {
-    const bytes = readFileSync(path.join(SHARED_FEEDS, file));
+    const bytes = readFileSync(path.join(FEED_CORPUS_DIR, file));
     const detected = detectFeedEncoding(bytes, simulatedContentType(file, bytes)).encoding;
     expect(whatwgName(detected)).toBe(whatwgName(expected));
   });
