@@ -175,7 +175,11 @@ export async function startupScenario(): Promise<Figure[]> {
     add("embedded, new data folder: peak RSS", mb(first.peakMb), "< 512 MB");
     add("embedded, new data folder: RSS when idle after", mb(first.idleMb));
     const existing = await boots(BOOTS, () => boot([...tsx, "src/main.ts"], embedded));
-    add(`embedded, existing data folder → /healthz 200 (median of ${BOOTS})`, ms(medianMs(existing)), "≤ 1.5 s");
+    add(
+      `embedded, existing data folder → /healthz 200 (median of ${BOOTS})`,
+      ms(medianMs(existing)),
+      "≤ 1.5 s",
+    );
     add("embedded, existing data folder: peak RSS (median)", mb(median(existing.map((r) => r.peakMb))));
 
     // Idle with 1,000 brands.

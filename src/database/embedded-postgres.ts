@@ -1,6 +1,8 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
@@ -23,7 +25,9 @@ export async function startEmbeddedPostgres(dataDir: string | undefined): Promis
     releaseLock = lockDataDir(dataDir);
   }
   try {
-    const db = await PGlite.create(dataDir ? join(dataDir, "pgdata") : undefined);
+    const pgdata = dataDir ? join(dataDir, "pgdata") : undefined;
+    if (pgdata && !existsSync(join(pgdata, "PG_VERSION"))) await initialiseInChildProcess(pgdata);
+    const db = await PGlite.create(pgdata);
     // Two slots: the pool's one connection plus room for a reconnect while the old socket is closing.
     const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 2 });
     await server.start();
@@ -40,6 +44,34 @@ export async function startEmbeddedPostgres(dataDir: string | undefined): Promis
     releaseLock();
     throw error;
   }
+}
+
+/**
+ * Creating a new database (initdb) takes PGlite's WebAssembly heap to about 900 MB, and a WebAssembly memory
+ * never shrinks: done in this process, a first `npm start` would hold that for its whole life. A short-lived
+ * child process creates the folder and exits, handing the memory back; this process then opens the folder as
+ * on any later start (about 400 MB at its peak). The child resolves PGlite from this module's folder, so it
+ * works the same from src/ (tsx), dist/ and tests.
+ */
+async function initialiseInChildProcess(pgdata: string): Promise<void> {
+  const script =
+    'const { PGlite } = await import("@electric-sql/pglite");' +
+    "const db = await PGlite.create(process.argv[1]);" +
+    "await db.close();";
+  await new Promise<void>((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ["--input-type=module", "--eval", script, pgdata],
+      { cwd: dirname(fileURLToPath(import.meta.url)), maxBuffer: 1024 * 1024 },
+      (error, _stdout, stderr) => {
+        if (!error) return resolve();
+        rmSync(pgdata, { recursive: true, force: true });
+        reject(
+          new Error(`Could not create the embedded database in ${pgdata}: ${stderr.trim() || error.message}`),
+        );
+      },
+    );
+  });
 }
 
 function listeningPort(server: PGLiteSocketServer): number {
