@@ -21,7 +21,8 @@ const BRAND_LETTER_SPACING = 4;
 const SOURCE_FONT_SIZE = 32;
 const ELLIPSIS = "…";
 /** DejaVu ships with most Linux images (and is what the measurements below were taken with). */
-const FONT_FAMILY = "'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif";
+const FONT_FAMILY =
+  "'DejaVu Sans', 'Noto Sans', 'Noto Sans Arabic', 'Noto Sans Hebrew', 'Noto Sans CJK SC', 'Noto Sans CJK JP', 'Noto Sans CJK KR', sans-serif";
 
 export interface HeadlineCardInput {
   headline: string;
