@@ -1,10 +1,10 @@
 import { type RunningGreenlight, startGreenlight } from "./app.ts";
-import { ConfigError, loadConfig, readDotEnv } from "./config/config.ts";
+import { ConfigError, loadConfig, readEnvironment } from "./config/config.ts";
 import { createLogger } from "./shared/logger.ts";
 
 let config: ReturnType<typeof loadConfig>;
 try {
-  config = loadConfig({ ...readDotEnv(".env"), ...process.env });
+  config = loadConfig(readEnvironment());
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   for (const problem of error.problems) console.error(`Configuration error: ${problem}`);

@@ -1,10 +1,14 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, secretValues } from "../src/config/config.ts";
+import { ConfigError, type LoadConfigOptions, loadConfig, secretValues } from "../src/config/config.ts";
+import { isOnSeparateMount } from "../src/config/separate-mount.ts";
 import { spawnService } from "./helpers/child-process.ts";
 
-function problemsOf(env: Record<string, string>): string[] {
+function problemsOf(env: Record<string, string>, options: LoadConfigOptions = {}): string[] {
   try {
-    loadConfig(env);
+    loadConfig(env, options);
   } catch (error) {
     if (error instanceof ConfigError) return error.problems;
     throw error;
@@ -103,5 +107,70 @@ describe("configuration", () => {
     );
     expect(secrets).toContain("postgres://app:p%40ss-word@db.example.com/greenlight");
     expect(secrets).not.toContain("https://greenlight.example.com");
+  });
+});
+
+describe("configuration on Fly.io and with several instances", () => {
+  const key = Buffer.alloc(32, 7).toString("base64");
+  const onFly = { FLY_APP_NAME: "my-desk", ENCRYPTION_KEY: key, DATA_DIR: "/app/data" };
+  const shared = { DATABASE_URL: "postgres://app@db.example.com/greenlight", S3_BUCKET: "greenlight-media" };
+  const noVolume = { isOnSeparateMount: () => false };
+  const volume = { isOnSeparateMount: () => true };
+
+  it("uses the app's own fly.dev address when PUBLIC_URL is unset, and an explicit PUBLIC_URL otherwise", () => {
+    expect(loadConfig({ ...onFly, ...shared }, noVolume).PUBLIC_URL).toBe("https://my-desk.fly.dev");
+    expect(
+      loadConfig({ ...onFly, ...shared, PUBLIC_URL: "https://desk.example.com/" }, noVolume).PUBLIC_URL,
+    ).toBe("https://desk.example.com");
+    expect(loadConfig({}).PUBLIC_URL).toBeUndefined();
+  });
+
+  it("asks for an encryption key on Fly.io, saying which public address made it necessary", () => {
+    expect(problemsOf({ FLY_APP_NAME: "my-desk", ...shared }, noVolume)).toEqual([
+      "ENCRYPTION_KEY: required on Fly.io, where PUBLIC_URL is https://my-desk.fly.dev (run `npm run keygen` to make one)",
+    ]);
+  });
+
+  it("refuses the embedded database and local media on Fly.io when DATA_DIR is not on a volume, one line each", () => {
+    expect(problemsOf(onFly, noVolume)).toEqual([
+      "DATABASE_URL: required on Fly.io unless DATA_DIR (/app/data) is on a volume (the embedded database would be lost at the next deploy or restart)",
+      "S3_BUCKET: required on Fly.io unless DATA_DIR (/app/data) is on a volume (media would be lost at the next deploy or restart)",
+    ]);
+    expect(problemsOf({ ...onFly, DATABASE_URL: shared.DATABASE_URL }, noVolume)).toEqual([
+      expect.stringMatching(/^S3_BUCKET: required on Fly\.io unless DATA_DIR/),
+    ]);
+    expect(problemsOf(onFly, volume)).toEqual([]);
+    expect(problemsOf({ ...onFly, ...shared }, noVolume)).toEqual([]);
+  });
+
+  it("refuses the embedded database and local media when INSTANCES says several instances share the deployment", () => {
+    expect(problemsOf({ INSTANCES: "2" })).toEqual([
+      "DATABASE_URL: required when INSTANCES is above 1 (the embedded database under DATA_DIR would belong to one instance only)",
+      "S3_BUCKET: required when INSTANCES is above 1 (media under DATA_DIR would belong to one instance only)",
+    ]);
+    expect(problemsOf({ ...onFly, INSTANCES: "3" }, volume)).toHaveLength(2);
+    expect(problemsOf({ INSTANCES: "2", ...shared })).toEqual([]);
+    expect(problemsOf({ INSTANCES: "0" })).toEqual(["INSTANCES: expected a whole number from 1 to 1000"]);
+  });
+
+  it("tells a volume from the root filesystem by its device", () => {
+    expect(isOnSeparateMount("/")).toBe(false);
+    expect(isOnSeparateMount(join(tmpdir(), "not-created-yet", "data"))).toBe(isOnSeparateMount(tmpdir()));
+    // /proc is its own filesystem on every Linux machine: a folder under it stands for one on a volume.
+    expect(isOnSeparateMount("/proc/greenlight-data")).toBe(true);
+  });
+
+  it("stops the service on Fly.io without a volume before it stores anything, with one line per refusal", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "greenlight-fly-"));
+    try {
+      const service = spawnService({ FLY_APP_NAME: "my-desk", ENCRYPTION_KEY: key, DATA_DIR: dataDir });
+      expect(await service.exited).toBe(1);
+      expect(service.output().trim().split("\n")).toEqual([
+        `Configuration error: DATABASE_URL: required on Fly.io unless DATA_DIR (${dataDir}) is on a volume (the embedded database would be lost at the next deploy or restart)`,
+        `Configuration error: S3_BUCKET: required on Fly.io unless DATA_DIR (${dataDir}) is on a volume (media would be lost at the next deploy or restart)`,
+      ]);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

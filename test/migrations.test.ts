@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../src/database/connect.ts";
 import { migrate, readMigrations } from "../src/database/migrate.ts";
+import { repoRoot } from "./helpers/child-process.ts";
 import { capturedLogger } from "./helpers/log-capture.ts";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database.ts";
 
@@ -127,5 +128,22 @@ describe("migrations", () => {
     expect(appliedByA.length === 0 || appliedByB.length === 0).toBe(true);
     const [count] = await a.database.sql<{ n: number }[]>`select count(*)::int as n from schema_migrations`;
     expect(count!.n).toBe(readMigrations().length);
+  });
+
+  it("find their SQL files from a checkout whose path has a space in it", async () => {
+    const { testDb, dataDir } = await freshDatabase();
+    const checkout = mkdtempSync(join(tmpdir(), "greenlight checkout "));
+    cleanups.push(async () => rmSync(checkout, { recursive: true, force: true }));
+    mkdirSync(join(checkout, "src/database"), { recursive: true });
+    cpSync(join(repoRoot, "src/database/migrate.ts"), join(checkout, "src/database/migrate.ts"));
+    cpSync(join(repoRoot, "migrations"), join(checkout, "migrations"), { recursive: true });
+    const copied = (await import(
+      join(checkout, "src/database/migrate.ts")
+    )) as typeof import("../src/database/migrate.ts");
+    expect(copied.migrationsDir).toBe(join(checkout, "migrations/"));
+
+    const { database, logger } = await open(testDb, dataDir);
+    cleanups.push(() => database.close());
+    expect(await copied.migrate(database.sql, logger)).toEqual(readMigrations().map((m) => m.name));
   });
 });

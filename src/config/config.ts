@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { Cron } from "croner";
+import { isOnSeparateMount } from "./separate-mount.ts";
 
 /**
  * The one reader of the environment. Every variable is declared once here with its description, default and
@@ -144,12 +145,32 @@ const webhookSecret = (description: string): Variable<string | undefined> => ({
   },
 });
 
+const flyAppName = (description: string): Variable<string | undefined> => ({
+  description,
+  fallback: undefined,
+  parse: (raw) => {
+    // Fly app names are one DNS label: lowercase letters, digits and dashes.
+    if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(raw))
+      throw new Error("expected a Fly.io app name (a-z, 0-9 and -)");
+    return raw;
+  },
+});
+
 /** Every environment variable Greenlight reads, in the order the README documents them. */
 export const variables = {
   PORT: integer("Port the HTTP server listens on.", 3000, 0, 65535),
   PUBLIC_URL: httpUrl(
-    "Externally reachable base URL (https://…): OAuth, media links and, with TELEGRAM_WEBHOOK_SECRET, webhook mode.",
+    "Externally reachable base URL (https://…): OAuth, media links and, with TELEGRAM_WEBHOOK_SECRET, webhook mode. On Fly.io it defaults to https://FLY_APP_NAME.fly.dev.",
     undefined,
+  ),
+  FLY_APP_NAME: flyAppName(
+    "Set by Fly.io on every machine: the app's name. Marks the service as running on Fly.io (see PUBLIC_URL and the start-up refusals).",
+  ),
+  INSTANCES: integer(
+    "How many instances share this deployment. Above 1, DATABASE_URL and S3_BUCKET are required.",
+    1,
+    1,
+    1000,
   ),
   DATA_DIR: text("Folder for the embedded database, local media and the generated local key.", "./data"),
   LOG_LEVEL: text("Log level: trace, debug, info, warn, error or fatal.", "info"),
@@ -216,22 +237,26 @@ export type Config = {
   webhookMode: boolean;
 };
 
-/** Reads `KEY=value` lines; existing environment variables win over the file. */
-export function readDotEnv(path: string): Env {
-  if (!existsSync(path)) return {};
-  const values: Env = {};
-  for (const line of readFileSync(path, "utf8").split(/\r?\n/)) {
-    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!match || line.trimStart().startsWith("#")) continue;
-    let value = match[2] ?? "";
-    if (/^(["']).*\1$/.test(value)) value = value.slice(1, -1);
-    values[match[1]!] = value;
-  }
-  return values;
+/**
+ * The process environment, with a `.env` file in the working directory applied first when there is one.
+ * Node's own parser reads it (`process.loadEnvFile`: `#` comments, also after a value, and single, double or
+ * back quotes), and it never overrides a variable that is already set, so the environment wins over the file.
+ */
+export function readEnvironment(envFile = ".env"): Env {
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  return process.env;
+}
+
+export interface LoadConfigOptions {
+  /**
+   * Whether a folder is on a mount of its own (a volume) rather than the root filesystem, which Fly.io
+   * recreates from the image on every deploy and restart. Defaults to comparing device ids.
+   */
+  isOnSeparateMount?: (path: string) => boolean;
 }
 
 /** Validates the environment once. Throws a ConfigError with one line per problem. */
-export function loadConfig(env: Env): Config {
+export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
   const problems: string[] = [];
   const values: Record<string, unknown> = {};
   for (const [name, variable] of Object.entries(variables) as [string, Variable<unknown>][]) {
@@ -253,8 +278,15 @@ export function loadConfig(env: Env): Config {
   if (!["low", "medium", "high"].includes(config.OPENAI_IMAGE_QUALITY)) {
     problems.push("OPENAI_IMAGE_QUALITY: expected low, medium or high");
   }
+  // Fly.io serves every app at https://<app>.fly.dev, so a machine knows its own address without being told.
+  const publicUrlFromFly = !config.PUBLIC_URL && config.FLY_APP_NAME !== undefined;
+  if (publicUrlFromFly) values.PUBLIC_URL = `https://${config.FLY_APP_NAME}.fly.dev`;
   if (config.PUBLIC_URL && !config.ENCRYPTION_KEY && !problems.some((p) => p.startsWith("ENCRYPTION_KEY"))) {
-    problems.push("ENCRYPTION_KEY: required when PUBLIC_URL is set (run `npm run keygen` to make one)");
+    problems.push(
+      publicUrlFromFly
+        ? `ENCRYPTION_KEY: required on Fly.io, where PUBLIC_URL is ${config.PUBLIC_URL} (run \`npm run keygen\` to make one)`
+        : "ENCRYPTION_KEY: required when PUBLIC_URL is set (run `npm run keygen` to make one)",
+    );
   }
   if (config.TELEGRAM_WEBHOOK_SECRET && !config.PUBLIC_URL) {
     problems.push(
@@ -264,10 +296,40 @@ export function loadConfig(env: Env): Config {
   if (config.DATABASE_URL && !/^postgres(ql)?:\/\//.test(config.DATABASE_URL)) {
     problems.push("DATABASE_URL: expected a URL starting with postgres:// or postgresql://");
   }
+  problems.push(...refusedLocalData(config, options.isOnSeparateMount ?? isOnSeparateMount));
   if (problems.length > 0) throw new ConfigError(problems);
   config.embeddedDatabase = !config.DATABASE_URL;
   config.webhookMode = Boolean(config.PUBLIC_URL && config.TELEGRAM_WEBHOOK_SECRET);
   return config;
+}
+
+/**
+ * The embedded database and local media live under DATA_DIR, which is safe only when one instance owns a
+ * folder that outlives it. They are refused, one line each, where they would lose data: when the operator
+ * says several instances share the deployment (each would keep its own database and images), and on Fly.io
+ * when DATA_DIR is not on a volume (the machine's root filesystem is recreated from the image on every
+ * deploy and restart). Fly.io says nothing in the environment about volumes, so a volume is recognised as
+ * what it is: DATA_DIR on a different mount than the root filesystem.
+ */
+function refusedLocalData(config: Config, onSeparateMount: (path: string) => boolean): string[] {
+  const local = [
+    ...(config.DATABASE_URL ? [] : [{ variable: "DATABASE_URL", what: "the embedded database" }]),
+    ...(config.S3_BUCKET ? [] : [{ variable: "S3_BUCKET", what: "media" }]),
+  ];
+  if (local.length === 0) return [];
+  if (config.INSTANCES > 1) {
+    return local.map(
+      ({ variable, what }) =>
+        `${variable}: required when INSTANCES is above 1 (${what} under DATA_DIR would belong to one instance only)`,
+    );
+  }
+  if (config.FLY_APP_NAME !== undefined && !onSeparateMount(config.DATA_DIR)) {
+    return local.map(
+      ({ variable, what }) =>
+        `${variable}: required on Fly.io unless DATA_DIR (${config.DATA_DIR}) is on a volume (${what} would be lost at the next deploy or restart)`,
+    );
+  }
+  return [];
 }
 
 /** The public base URL that links and media URLs are built on. */

@@ -1,11 +1,11 @@
-import { ConfigError, loadConfig, readDotEnv } from "../config/config.ts";
+import { ConfigError, loadConfig, readEnvironment } from "../config/config.ts";
 import { createLogger } from "../shared/logger.ts";
 import { openDatabase } from "./connect.ts";
 import { migrate } from "./migrate.ts";
 
 // `npm run migrate`: applies pending migrations and exits (start-up does the same).
 try {
-  const config = loadConfig({ ...readDotEnv(".env"), ...process.env });
+  const config = loadConfig(readEnvironment());
   const logger = createLogger(config.LOG_LEVEL);
   const database = await openDatabase({
     url: config.DATABASE_URL,

@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Logger } from "../shared/logger.ts";
 import type { Sql } from "./connect.ts";
 
-export const migrationsDir = new URL("../../migrations/", import.meta.url).pathname;
+// fileURLToPath, not URL.pathname: the path keeps its spaces and other characters instead of %20 escapes.
+export const migrationsDir = fileURLToPath(new URL("../../migrations/", import.meta.url));
 
 /** An arbitrary constant shared by every Greenlight instance: the advisory lock that serialises migrations. */
 const MIGRATION_LOCK_ID = 7_413_120_001;
