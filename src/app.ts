@@ -119,7 +119,7 @@ export async function startGreenlight(
     cleanups.push(() => botApi.close());
     // Stopped with the work in flight below, before the media store and the pool close (cleanups run in
     // reverse), so jobs still running at shutdown can finish their writes. No job is added before that step.
-    const scheduler = createScheduler({ lockSql: database.lockSql, logger });
+    const scheduler = createScheduler({ sql, logger });
     const services: Services = {
       config,
       sql,

@@ -6,6 +6,7 @@ import { openDatabase } from "../src/database/connect.ts";
 import { migrate, readMigrations } from "../src/database/migrate.ts";
 import { repoRoot } from "./helpers/child-process.ts";
 import { capturedLogger } from "./helpers/log-capture.ts";
+import { pgbouncerAvailable, startPgBouncer } from "./helpers/pgbouncer.ts";
 import { createTestDatabase, type TestDatabase } from "./helpers/test-database.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -147,3 +148,33 @@ describe("migrations", () => {
     expect(await copied.migrate(database.sql, logger)).toEqual(readMigrations().map((m) => m.name));
   });
 });
+
+// Only on a real server with pgbouncer installed (CI installs it; see helpers/pgbouncer.ts).
+if (pgbouncerAvailable()) {
+  describe("migrations through a transaction-mode pooler (PgBouncer)", () => {
+    it("migrate exactly once when three instances start together", async () => {
+      const { testDb, dataDir } = await freshDatabase();
+      const pgbouncer = await startPgBouncer();
+      cleanups.push(() => pgbouncer.stop());
+      // The lock is transaction-scoped and taken in the migrating transaction, which a transaction pooler
+      // keeps on one server connection from begin to commit: the guard holds through it.
+      const instances = [];
+      for (let i = 0; i < 3; i++) {
+        const { logger } = capturedLogger();
+        const database = await openDatabase({
+          url: pgbouncer.pooled(testDb.url!),
+          dataDir,
+          poolSize: 3,
+          logger,
+        });
+        cleanups.push(() => database.close());
+        instances.push({ database, logger });
+      }
+      const applied = await Promise.all(
+        instances.map(({ database, logger }) => migrate(database.sql, logger)),
+      );
+      expect(applied.flat().sort()).toEqual(readMigrations().map((m) => m.name));
+      expect(applied.filter((names) => names.length > 0)).toHaveLength(1);
+    });
+  });
+}

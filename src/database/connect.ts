@@ -7,12 +7,6 @@ export type Transaction = postgres.TransactionSql;
 
 export interface Database {
   sql: Sql;
-  /**
-   * A separate small pool for the scheduler's session advisory locks, each held on a reserved connection for a
-   * whole job run. Kept apart so jobs holding locks can never take every connection their own queries (and the
-   * webhook) need. Absent on the embedded database, which has one connection and one instance.
-   */
-  lockSql: Sql | undefined;
   /** True on the embedded PGlite: one connection, work serialised. */
   embedded: boolean;
   close(): Promise<void>;
@@ -34,6 +28,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     max: embedded ? 1 : options.poolSize,
     connect_timeout: 10,
     idle_timeout: embedded ? 0 : 60,
+    // No named prepared statements: through a transaction-mode pooler (PgBouncer, as Fly, Supabase and Neon hand
+    // out) each statement may land on another server connection, where a statement prepared on the first does
+    // not exist. Unnamed statements cost little here (`npm run bench db-pool`), so the rule holds everywhere
+    // rather than depending on detecting a pooler.
+    prepare: false,
     types: {
       // bigint ids and counts come back as JS numbers: every id stays far below 2^53.
       bigint: {
@@ -55,20 +54,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     onnotice: (notice) => options.logger.debug({ notice: notice.message }, "postgres notice"),
     connection: { application_name: "greenlight" },
   });
-  const lockSql = embedded
-    ? undefined
-    : postgres(url, {
-        max: 10,
-        idle_timeout: 30,
-        connect_timeout: 10,
-        connection: { application_name: "greenlight-locks" },
-      });
   return {
     sql,
-    lockSql,
     embedded: Boolean(embedded),
     async close() {
-      await lockSql?.end({ timeout: 1 });
       // Jobs have already had SHUTDOWN_TIMEOUT_MS to finish; a connection still busy after that is abandoned fast,
       // so the whole shutdown stays within the 10 s a platform like Fly allows.
       await sql.end({ timeout: 1 });

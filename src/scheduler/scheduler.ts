@@ -1,6 +1,8 @@
 import { Cron } from "croner";
 import type { Sql } from "../database/connect.ts";
 import type { Logger } from "../shared/logger.ts";
+import { claimJobLease, releaseJobLease, renewJobLease } from "./job-leases.ts";
+import { startLeaseHeartbeat } from "./lease-heartbeat.ts";
 
 export type JobRun = () => Promise<void>;
 
@@ -11,8 +13,11 @@ export interface Scheduler {
    * job claims its own work item by item (a WorkerPool), which bounds it and shares it between instances.
    */
   add(name: string, pattern: string, run: JobRun, options?: { everyInstance?: boolean }): void;
-  /** Runs a job once now, with the same overrun and cross-instance guards as a tick (used by tests and bench). */
-  runNow(name: string): Promise<boolean>;
+  /**
+   * Runs a job once now, with the same overrun and cross-instance guards as a tick (used by tests and bench).
+   * `tick` names the tick, as a cron tick's scheduled time does; by default a new one.
+   */
+  runNow(name: string, tick?: Date): Promise<boolean>;
   /** Stops all timers and waits (up to timeoutMs) for runs in flight to finish. */
   stop(timeoutMs: number): Promise<void>;
 }
@@ -27,46 +32,54 @@ interface Job {
   claimingRuns: Set<Promise<boolean>>;
 }
 
+/** How long a run's claim on its job lasts unless renewed; a dead instance's job is free again after this. */
+const JOB_LEASE_MS = 60_000;
+/** Renewed this often while a run goes on: a few renewals may fail (the database briefly away) and it still holds. */
+const JOB_LEASE_RENEW_MS = 15_000;
+
 /**
  * One place where every periodic job is registered. Each tick is guarded twice: croner's `protect` and our own
- * in-flight promise stop a slow run from overlapping itself in this process, and a session-level Postgres
- * advisory lock (held on a reserved connection of a separate small pool for the run) makes N instances on one
- * database do the work once. The embedded database serves a single instance (its data folder is locked), and
- * reserving its only connection would starve the job's own queries, so there the in-process guard is enough.
+ * in-flight promise stop a slow run from overlapping itself in this process, and a lease row in `job_leases`
+ * makes N instances on one database do the work once. The lease is taken and kept with single statements, no
+ * session state, so it holds through a transaction-mode pooler (PgBouncer), where a session advisory lock
+ * would be taken on one server connection and released on another.
  */
 export function createScheduler(deps: {
-  /** The pool advisory locks are taken on (Database.lockSql); undefined on the single-instance embedded database. */
-  lockSql: Sql | undefined;
+  sql: Sql;
   logger: Logger;
+  /** Lease length and renewal interval; tests shorten them. */
+  leaseMs?: number;
+  renewEveryMs?: number;
 }): Scheduler {
   const jobs = new Map<string, Job>();
   let stopped = false;
+  const leaseMs = deps.leaseMs ?? JOB_LEASE_MS;
 
-  async function guardedRun(job: Job): Promise<boolean> {
+  async function guardedRun(job: Job, tick: Date): Promise<boolean> {
     if (stopped) return false;
     if (job.everyInstance) return claimingRun(job);
     if (job.running) return false;
     job.running = (async () => {
       const started = performance.now();
       try {
-        if (!deps.lockSql) {
-          await job.run();
-          return true;
-        }
-        const connection = await deps.lockSql.reserve();
+        const lease = await claimJobLease(deps.sql, job.name, tick, leaseMs);
+        if (!lease) return false;
+        const heartbeat = startLeaseHeartbeat({
+          renew: () => renewJobLease(deps.sql, job.name, lease, leaseMs),
+          everyMs: deps.renewEveryMs ?? JOB_LEASE_RENEW_MS,
+          logger: deps.logger,
+          item: { job: job.name },
+        });
         try {
-          const [row] = await connection<{ locked: boolean }[]>`
-            select pg_try_advisory_lock(hashtext(${`greenlight:job:${job.name}`})) as locked`;
-          if (!row?.locked) return false;
-          try {
-            await job.run();
-          } finally {
-            await connection`select pg_advisory_unlock(hashtext(${`greenlight:job:${job.name}`}))`;
-          }
-          return true;
+          await job.run();
         } finally {
-          connection.release();
+          heartbeat.stop();
+          // A release that fails (the database away) leaves the row to expire: the job is skipped until then.
+          await releaseJobLease(deps.sql, job.name, lease).catch((error: unknown) =>
+            deps.logger.warn({ err: error, job: job.name }, "job lease not released; it will expire"),
+          );
         }
+        return true;
       } catch (error) {
         deps.logger.error({ err: error, job: job.name }, "scheduled job failed");
         return true;
@@ -107,15 +120,17 @@ export function createScheduler(deps: {
       if (jobs.has(name)) throw new Error(`A job named ${name} is already registered`);
       const job: Job = { name, run, everyInstance: options.everyInstance ?? false, claimingRuns: new Set() };
       // croner's `protect` skips overlapping ticks; a claiming job wants every tick.
-      job.cron = new Cron(pattern, { protect: !job.everyInstance }, async () => {
-        await guardedRun(job);
+      job.cron = new Cron(pattern, { protect: !job.everyInstance }, async (cron) => {
+        // The tick's scheduled time, not when the timer fired: the same on every instance (clocks in step).
+        const tick = cron.previousRuns(1, new Date(Date.now() + 1))[0] ?? new Date();
+        await guardedRun(job, tick);
       });
       jobs.set(name, job);
     },
-    async runNow(name) {
+    async runNow(name, tick = new Date()) {
       const job = jobs.get(name);
       if (!job) throw new Error(`No job named ${name}`);
-      return guardedRun(job);
+      return guardedRun(job, tick);
     },
     async stop(timeoutMs) {
       stopped = true;
