@@ -1,9 +1,8 @@
 import { afterAll, expect, it } from "vitest";
 import { type FakeFeedItem, renderRssFeed } from "../fakes/fake-feed-server.ts";
-import { validReply } from "../fakes/fake-anthropic.ts";
 import { describeCrashes, eventually, type FaultCluster, sleep, startFaultCluster } from "./fault-cluster.ts";
 import { type CardState, cardState } from "./card-messages.ts";
-import { connectedBrands, type FaultBrand } from "./fault-fixtures.ts";
+import { connectedBrands, everyArticleRelevant, type FaultBrand } from "./fault-fixtures.ts";
 import { spendByBrand } from "./drafting-ledger.ts";
 import { scenarioRandom } from "./seeded-random.ts";
 
@@ -47,11 +46,7 @@ it(
     });
     // Every article is relevant; captions and images are the fakes' valid answers. Images take a while, as real
     // ones do (here 0.1–1.2 s), which gives kills something to interrupt.
-    c.anthropic.setDefault((view) =>
-      view.kind === "relevance"
-        ? { json: { scores: view.articles.map((a) => ({ ref: a.ref, score: 90, reason: "On topic." })) } }
-        : validReply(view),
-    );
+    c.anthropic.setDefault(everyArticleRelevant);
     for (let i = 0; i < 400; i++) c.openai.delayNext(random.between(100, 1200));
 
     // Each brand's feed shows more stories as the scenario goes on.

@@ -174,7 +174,8 @@ export async function startFaultCluster(options: FaultClusterOptions): Promise<F
         if (instance.killing || instance.process !== service || stopping) return;
         crashes.push({ instance: index, code, tail: service.output().split("\n").slice(-15).join("\n") });
       });
-      await waitForHealthy(instance.url, 60_000);
+      // Generous: on a busy machine a tsx start of several instances at once takes a while.
+      await waitForHealthy(instance.url, 120_000);
     },
     async stop() {
       stopping = true;

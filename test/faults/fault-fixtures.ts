@@ -1,4 +1,5 @@
 import sharp from "sharp";
+import { type FakeReply, type FakeRequestView, validReply } from "../fakes/fake-anthropic.ts";
 import type { FakeAccount } from "../fakes/fake-instagram.ts";
 import { EVERY_DAY, insertBrand, insertOwner } from "../helpers/draft-fixtures.ts";
 import type { FaultCluster } from "./fault-cluster.ts";
@@ -87,4 +88,11 @@ export function liveMarkers(cluster: FaultCluster, pattern: RegExp): Map<string,
     if (marker) counts.set(marker, (counts.get(marker) ?? 0) + 1);
   }
   return counts;
+}
+
+/** The fake Claude's answers for a scenario: every article relevant (90/100), captions the fake's valid ones. */
+export function everyArticleRelevant(view: FakeRequestView): FakeReply {
+  return view.kind === "relevance"
+    ? { json: { scores: view.articles.map((a) => ({ ref: a.ref, score: 90, reason: "On topic." })) } }
+    : validReply(view);
 }

@@ -1,12 +1,17 @@
 import { afterAll, expect, it } from "vitest";
-import { validReply } from "../fakes/fake-anthropic.ts";
 import { renderRssFeed } from "../fakes/fake-feed-server.ts";
 import type { FakeFault } from "../fakes/fake-instagram.ts";
 import { telegramServerError, telegramTooManyRequests } from "../fakes/fake-telegram.ts";
 import { cardState } from "./card-messages.ts";
 import { spendByBrand } from "./drafting-ledger.ts";
 import { describeCrashes, eventually, type FaultCluster, sleep, startFaultCluster } from "./fault-cluster.ts";
-import { approvedDuePost, connectedBrands, hostedPostImage, liveMarkers } from "./fault-fixtures.ts";
+import {
+  approvedDuePost,
+  connectedBrands,
+  everyArticleRelevant,
+  hostedPostImage,
+  liveMarkers,
+} from "./fault-fixtures.ts";
 import { scenarioRandom } from "./seeded-random.ts";
 
 /**
@@ -43,11 +48,7 @@ it(
     const c = cluster;
     const brands = await connectedBrands(c, BRANDS);
     const imageUrl = await hostedPostImage(c);
-    c.anthropic.setDefault((view) =>
-      view.kind === "relevance"
-        ? { json: { scores: view.articles.map((a) => ({ ref: a.ref, score: 90, reason: "On topic." })) } }
-        : validReply(view),
-    );
+    c.anthropic.setDefault(everyArticleRelevant);
     for (const [index, brand] of brands.entries()) {
       const items = Array.from({ length: ARTICLES_PER_BRAND }, (_, k) => ({
         title: `Story ds-${index}-${k}: a change worth a post`,
