@@ -25,7 +25,9 @@ import { scenarioRandom } from "./seeded-random.ts";
 const BRANDS = 4;
 const ARTICLES_PER_BRAND = 4;
 const DUE_POSTS = 24;
-const STORM_MS = 20_000;
+/** The storm lasts until every service has refused a few calls, or this long at most. */
+const STORM_MAX_MS = 60_000;
+const FAULTS_PER_SERVICE = 3;
 /** Retries back off (Instagram's first retry waits 30 s, the second 60 s); this leaves room for two. */
 const SETTLE_MS = 150_000;
 const MARKER = /fp-\d+/;
@@ -97,7 +99,16 @@ it(
     c.openai.injectFaults(() => (random.chance(0.2) ? { status: 429, retryAfterSeconds: 2 } : undefined));
 
     await Promise.all([c.start(0), c.start(1)]);
-    await sleep(STORM_MS);
+    const injectedAt = () =>
+      [
+        c.telegram.injectedFaults,
+        c.instagram.injectedFaults,
+        c.anthropic.injectedFaults,
+        c.openai.injectedFaults,
+      ].map((counts) => Object.values(counts as Record<string, number>).reduce((sum, n) => sum + n, 0));
+    const stormStarted = Date.now();
+    await eventually(() => injectedAt().every((n) => n >= FAULTS_PER_SERVICE), STORM_MAX_MS, 250);
+    const stormMs = Date.now() - stormStarted;
     const injected = {
       telegram: { ...c.telegram.injectedFaults },
       instagram: { ...c.instagram.injectedFaults },
@@ -139,7 +150,7 @@ it(
     const settledUsd = spend.reduce((sum, brand) => sum + brand.settledUsd, 0);
     const committed = spend.reduce((sum, brand) => sum + brand.committedUsd, 0);
     console.log(
-      `faults outside-faults: injected ${JSON.stringify(injected)} in ${STORM_MS / 1000} s; ` +
+      `faults outside-faults: injected ${JSON.stringify(injected)} in ${Math.round(stormMs / 1000)} s; ` +
         `${live.size}/${DUE_POSTS} posts live, ${row!.published} recorded as published, ${duplicates} duplicates, ` +
         `${row!.drafted}/${articles} drafted, ${row!.twice} drafted twice, ${row!.stuck} articles not through, ` +
         `${cards.cardsSentTwice} cards sent twice, ${cards.draftsWithoutCard} without a card, ledger ` +
@@ -149,6 +160,9 @@ it(
     );
 
     expect(c.crashes, describeCrashes(c)).toEqual([]);
+    expect(injectedAt(), "faults injected at Telegram, Instagram, Anthropic, OpenAI").toEqual(
+      injectedAt().map((n) => Math.max(n, 1)),
+    );
     expect(duplicates, "posts that went live twice").toBe(0);
     expect(live.size, "posts live on Instagram").toBe(DUE_POSTS);
     expect(row!.published, "posts recorded as published").toBe(DUE_POSTS);
