@@ -83,6 +83,12 @@ export type FakeReply =
 
 export type ReplyFunction = (request: FakeRequestView) => FakeReply;
 
+/**
+ * The API refusing a request, as it does under load: 429 `rate_limit_error` with `retry-after` (seconds) and the
+ * `anthropic-ratelimit-*` headers showing the exhausted limit, or 529 `overloaded_error` (no retry hint).
+ */
+export type AnthropicFault = { status: 429; retryAfterSeconds: number } | { status: 529 };
+
 export interface RecordedAnthropicRequest {
   path: string;
   headers: Record<string, string | undefined>;
@@ -130,6 +136,14 @@ export interface FakeAnthropic {
   clearCache(): void;
   /** Clears recorded requests, queued replies, the cache, a custom default and the request-id counter. */
   reset(): void;
+  /**
+   * Fault injection: `plan` is asked before every valid request is answered and may refuse it as the real API
+   * does when it is busy (see AnthropicFault). Null switches it off. Kept apart from `enqueue`, whose errors
+   * carry a 10 ms retry-after-ms for the SDK's own retries.
+   */
+  injectFaults(plan: ((request: FakeRequestView) => AnthropicFault | undefined) | null): void;
+  /** How many requests the fault plan refused, by status. */
+  injectedFaults: Record<number, number>;
   close(): Promise<void>;
 }
 
@@ -149,6 +163,8 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
   const requests: RecordedAnthropicRequest[] = [];
   const queue: (FakeReply | ReplyFunction)[] = [];
   let defaultReply: ReplyFunction = validReply;
+  let faultPlan: ((request: FakeRequestView) => AnthropicFault | undefined) | null = null;
+  const injectedFaults: Record<number, number> = {};
   /** Cached prefixes: hash → expiry time. */
   const cache = new Map<string, number>();
   let counter = 0;
@@ -194,6 +210,12 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     if (problem) return fail(400, "invalid_request_error", problem);
 
     const view = viewOf(body);
+    const fault = faultPlan?.(view);
+    if (fault) {
+      injectedFaults[fault.status] = (injectedFaults[fault.status] ?? 0) + 1;
+      record.status = fault.status;
+      return sendInjectedFault(res, fault, requestId);
+    }
     const next = queue.shift() ?? defaultReply;
     const reply = typeof next === "function" ? next(view) : next;
     if ("error" in reply) {
@@ -321,6 +343,10 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
       defaultReply = reply;
     },
     clearCache: () => cache.clear(),
+    injectFaults: (plan) => {
+      faultPlan = plan;
+    },
+    injectedFaults,
     reset: () => {
       counter = 0;
       requests.length = 0;
@@ -588,6 +614,25 @@ function sendError(
   requestId: string,
 ): void {
   send(res, status, { type: "error", error: { type, message }, request_id: requestId });
+}
+
+/** A refusal with the headers the real API sends with it. */
+function sendInjectedFault(res: ServerResponse, fault: AnthropicFault, requestId: string): void {
+  if (fault.status === 529) {
+    return sendError(res, 529, "overloaded_error", "Overloaded", requestId);
+  }
+  const reset = new Date(Date.now() + fault.retryAfterSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+  res.setHeader("retry-after", String(fault.retryAfterSeconds));
+  res.setHeader("anthropic-ratelimit-requests-limit", "50");
+  res.setHeader("anthropic-ratelimit-requests-remaining", "0");
+  res.setHeader("anthropic-ratelimit-requests-reset", reset);
+  sendError(
+    res,
+    429,
+    "rate_limit_error",
+    "This request would exceed the rate limit for your organization of 50 requests per minute. For details, refer to: https://docs.claude.com/en/api/rate-limits.",
+    requestId,
+  );
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

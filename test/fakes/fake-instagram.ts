@@ -217,6 +217,9 @@ export class FakeInstagram {
   private clockOffsetMs = 0;
   private nextId = 1;
   private rateUsage: FakeRateUsage | null = null;
+  private faultPlan: ((endpoint: FakeEndpoint) => FakeFault | undefined) | null = null;
+  /** How many calls the fault plan disturbed, by fault kind. */
+  readonly injectedFaults: Partial<Record<FakeFault["kind"], number>> = {};
 
   private constructor(server: Server, options: FakeInstagramOptions) {
     this.server = server;
@@ -326,6 +329,14 @@ export class FakeInstagram {
     this.faults.set(endpoint, queue);
   }
 
+  /**
+   * Fault injection: `plan` is asked on every call that has no fault queued by `failNext`, and may answer with one
+   * (a 5xx, a transient Meta error, a lost answer...). Null switches it off.
+   */
+  injectFaults(plan: ((endpoint: FakeEndpoint) => FakeFault | undefined) | null): void {
+    this.faultPlan = plan;
+  }
+
   /** Posts that went live, oldest first; for one account when given. */
   published(account?: FakeAccount): FakePublishedMedia[] {
     return [...this.media.values()].filter((media) => !account || media.userId === account.userId);
@@ -386,7 +397,7 @@ export class FakeInstagram {
       );
     }
 
-    const fault = this.faults.get(route.endpoint)?.shift();
+    const fault = this.faults.get(route.endpoint)?.shift() ?? this.plannedFault(route.endpoint);
     if (fault?.kind === "drop_before_action") return void req.socket.destroy();
     if (fault?.kind === "delay") await sleep(fault.ms);
     if (fault?.kind === "server_error") {
@@ -417,6 +428,12 @@ export class FakeInstagram {
     const reply = await route.run(params);
     if (fault?.kind === "drop_after_action") return void req.socket.destroy();
     this.send(res, reply);
+  }
+
+  private plannedFault(endpoint: FakeEndpoint): FakeFault | undefined {
+    const fault = this.faultPlan?.(endpoint);
+    if (fault) this.injectedFaults[fault.kind] = (this.injectedFaults[fault.kind] ?? 0) + 1;
+    return fault;
   }
 
   private route(

@@ -31,11 +31,21 @@ const MAX_EDGE = 3840;
 
 export type FakeOpenAiFailure = "content_policy" | "server_error" | "rate_limit";
 
+/**
+ * A refusal as the real API sends it under load: 429 `rate_limit_exceeded` with `retry-after` (seconds) and the
+ * `x-ratelimit-*` headers, or a 5xx `server_error`.
+ */
+export type OpenAiFault = { status: 429; retryAfterSeconds: number } | { status: 500 | 503 };
+
 export interface RecordedImageRequest {
   method: string;
   path: string;
   authorization: string | undefined;
   body: Record<string, unknown>;
+  /** The status answered, once answered. */
+  status?: number;
+  /** The usage returned, for 200 answers (what OpenAI bills). */
+  usage?: { input_tokens: number; output_tokens: number; input_tokens_details: { text_tokens: number } };
 }
 
 export interface FakeOpenAi {
@@ -52,6 +62,13 @@ export interface FakeOpenAi {
   forceNextImage(image: { format: "png"; width: number; height: number }): void;
   /** Answers the next generation request only after this many milliseconds (a real one takes up to a minute). */
   delayNext(ms: number): void;
+  /**
+   * Fault injection: `plan` is asked before every authenticated generation request and may refuse it
+   * (OpenAiFault). Null switches it off.
+   */
+  injectFaults(plan: ((body: Record<string, unknown>) => OpenAiFault | undefined) | null): void;
+  /** How many requests the fault plan refused, by status. */
+  injectedFaults: Record<number, number>;
   close(): Promise<void>;
 }
 
@@ -62,6 +79,8 @@ export async function startFakeOpenAi(options: { apiKey?: string } = {}): Promis
   const forcedImages: { format: "png"; width: number; height: number }[] = [];
   let requestCounter = 0;
   const delays: number[] = [];
+  let faultPlan: ((body: Record<string, unknown>) => OpenAiFault | undefined) | null = null;
+  const injectedFaults: Record<number, number> = {};
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     requestCounter += 1;
@@ -78,12 +97,14 @@ export async function startFakeOpenAi(options: { apiKey?: string } = {}): Promis
         "We could not parse the JSON body of your request.",
       );
     }
-    requests.push({
+    const record: RecordedImageRequest = {
       method: req.method ?? "",
       path: req.url ?? "",
       authorization: req.headers.authorization,
       body,
-    });
+    };
+    requests.push(record);
+    res.on("finish", () => (record.status = res.statusCode));
 
     if (req.headers.authorization !== `Bearer ${apiKey}`) {
       // OpenAI names the key it got, masked to its first and last characters.
@@ -101,6 +122,11 @@ export async function startFakeOpenAi(options: { apiKey?: string } = {}): Promis
       return sendError(res, 404, "invalid_request_error", `Invalid URL (${req.method} ${req.url})`);
     }
 
+    const fault = faultPlan?.(body);
+    if (fault) {
+      injectedFaults[fault.status] = (injectedFaults[fault.status] ?? 0) + 1;
+      return sendInjectedFault(res, fault);
+    }
     const delayMs = delays.shift();
     if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const failure = pendingFailures.shift();
@@ -158,6 +184,11 @@ export async function startFakeOpenAi(options: { apiKey?: string } = {}): Promis
 
     const textTokens = Math.ceil(prompt.length / 4);
     const imageTokens = n * outputImageTokens(QUALITY_FACTOR[quality] ?? 48, width, height);
+    record.usage = {
+      input_tokens: textTokens,
+      output_tokens: imageTokens,
+      input_tokens_details: { text_tokens: textTokens },
+    };
     return send(res, 200, {
       created: Math.floor(Date.now() / 1000),
       background: "opaque",
@@ -190,6 +221,10 @@ export async function startFakeOpenAi(options: { apiKey?: string } = {}): Promis
     failNext: (failure) => pendingFailures.push(failure),
     forceNextImage: (image) => forcedImages.push(image),
     delayNext: (ms) => delays.push(ms),
+    injectFaults: (plan) => {
+      faultPlan = plan;
+    },
+    injectedFaults,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -334,6 +369,30 @@ function sendError(
   param: string | null = null,
 ): void {
   send(res, status, { error: { message, type, param, code } });
+}
+
+/** A refusal with the headers the real API sends with it. */
+function sendInjectedFault(res: ServerResponse, fault: OpenAiFault): void {
+  if (fault.status !== 429) {
+    return sendError(
+      res,
+      fault.status,
+      "server_error",
+      "The server had an error while processing your request. Sorry about that!",
+    );
+  }
+  const wait = fault.retryAfterSeconds;
+  res.setHeader("retry-after", String(wait));
+  res.setHeader("x-ratelimit-limit-requests", "5");
+  res.setHeader("x-ratelimit-remaining-requests", "0");
+  res.setHeader("x-ratelimit-reset-requests", `${wait}s`);
+  sendError(
+    res,
+    429,
+    "requests",
+    `Rate limit reached for gpt-image-2 in organization org-fake on images per minute (IPM): Limit 5, Used 5, Requested 1. Please try again in ${wait}s. Visit https://platform.openai.com/account/rate-limits to learn more.`,
+    "rate_limit_exceeded",
+  );
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

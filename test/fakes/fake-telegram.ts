@@ -32,7 +32,7 @@ export interface FakeMessage {
   edits: number;
 }
 
-type Failure = { error_code: number; description: string; parameters?: Record<string, unknown> };
+export type Failure = { error_code: number; description: string; parameters?: Record<string, unknown> };
 
 export class FakeTelegram {
   readonly token: string;
@@ -51,6 +51,10 @@ export class FakeTelegram {
   /** How many sends were refused for flooding. */
   floodRefusals = 0;
   private waiters: (() => void)[] = [];
+  private faultPlan: ((method: string, payload: Record<string, unknown>) => Failure | undefined) | null =
+    null;
+  /** How many calls the fault plan refused, by error_code. */
+  readonly injectedFaults: Record<number, number> = {};
 
   constructor(token = "123456:TEST-token-for-the-fake-api") {
     this.token = token;
@@ -129,6 +133,16 @@ export class FakeTelegram {
   }
 
   /**
+   * Fault injection: `plan` is asked before every Bot API call is carried out and may refuse it with an error as
+   * Telegram sends it (see `telegramTooManyRequests`, `telegramServerError`). Null switches it off.
+   */
+  injectFaults(
+    plan: ((method: string, payload: Record<string, unknown>) => Failure | undefined) | null,
+  ): void {
+    this.faultPlan = plan;
+  }
+
+  /**
    * Delivers an update to a webhook as Telegram does: a POST with the secret header. A 2xx response may carry one
    * Bot API call as JSON ({"method": "...", ...parameters}), which Telegram performs without reporting its
    * outcome back; so does this, recording the call as made via the webhook reply.
@@ -200,6 +214,11 @@ export class FakeTelegram {
 
     const flooded = this.checkFlood(method, payload);
     if (flooded) return this.reply(res, 429, { ok: false, ...flooded });
+    const planned = this.faultPlan?.(method, payload);
+    if (planned) {
+      this.injectedFaults[planned.error_code] = (this.injectedFaults[planned.error_code] ?? 0) + 1;
+      return this.reply(res, planned.error_code, { ok: false, ...planned });
+    }
     const injected = this.failures.find((f) => f.method === method && f.remaining > 0);
     if (injected) {
       injected.remaining--;
@@ -412,6 +431,16 @@ export class FakeTelegram {
       ...(message.reply_markup ? { reply_markup: message.reply_markup } : {}),
     };
   }
+}
+
+/** Telegram's flood refusal: 429 with `parameters.retry_after` in seconds (platform-apis.md §D.5). */
+export function telegramTooManyRequests(retryAfterSeconds: number): Failure {
+  return fail(429, `Too Many Requests: retry after ${retryAfterSeconds}`, { retry_after: retryAfterSeconds });
+}
+
+/** The Bot API failing on its side, as it answers then: 500 "Internal Server Error" or 502 "Bad Gateway". */
+export function telegramServerError(code: 500 | 502): Failure {
+  return fail(code, code === 500 ? "Internal Server Error" : "Bad Gateway");
 }
 
 function fail(error_code: number, description: string, parameters?: Record<string, unknown>): Failure {
