@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from "../database/postgres-errors.ts";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations } from "@grammyjs/conversations";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
@@ -79,6 +80,16 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
 
   bot.errorBoundary(async (error) => {
     const ctx = error.ctx;
+    // Nothing of this update was stored (each update's effect commits with its update id, or not at all). Thrown
+    // on, it answers the webhook with 500 (or stops long polling before the update is confirmed), so Telegram
+    // delivers it again once the database is back; answered 200 with an apology, the owner's tap would be lost.
+    if (isDatabaseUnavailable(error.error)) {
+      deps.logger.warn(
+        { err: error.error, updateId: ctx.update.update_id },
+        "database unavailable: the update is left for Telegram to deliver again",
+      );
+      throw error.error;
+    }
     deps.logger.error(
       {
         err:
