@@ -143,6 +143,7 @@ export async function startGreenlight(
     const regenerator = createPipelineRegenerator(drafting);
     /** Undefined until INSTAGRAM_APP_ID/SECRET are set; the publisher uses this same client. */
     const instagramClient = createInstagramClientFromConfig(config);
+    const publisher = publishJob({ services, instagram: instagramClient });
 
     const draftButtons = draftDecisions({ services, regenerator });
     const bot = config.TELEGRAM_BOT_TOKEN
@@ -191,6 +192,7 @@ export async function startGreenlight(
       const [abandoned] = await Promise.all([
         services.inFlight.drain(shutdownTimeLeft()),
         scheduler.stop(shutdownTimeLeft()),
+        publisher.stop(shutdownTimeLeft()),
       ]);
       if (abandoned > 0) logger.warn({ abandoned }, "shutdown: stopped waiting for work still running");
     });
@@ -242,7 +244,7 @@ export async function startGreenlight(
     scheduler.add(MEDIA_DELETIONS_JOB, config.MEDIA_DELETIONS_CRON, async () => {
       await removeQueuedMedia(services);
     });
-    scheduler.add("publish", config.PUBLISH_CRON, publishJob({ services, instagram: instagramClient }));
+    scheduler.add("publish", config.PUBLISH_CRON, publisher.publishDuePosts, { everyInstance: true });
     scheduler.add("housekeeping", "23 * * * *", async () => {
       await purgeStaleArticles(sql, config.ARTICLE_RETENTION_DAYS);
       await releaseStaleReservations(sql);

@@ -4,14 +4,15 @@ import { type RunningGreenlight, startGreenlight } from "../src/app.ts";
 import { loadConfig } from "../src/config/config.ts";
 import { createInstagramClientFromConfig } from "../src/instagram-auth/instagram-client-factory.ts";
 import { deleteBrand } from "../src/owner-settings/brand-queries.ts";
-import { claimDuePosts } from "../src/publishing/claim-due-posts.ts";
-import { type PublishRunSummary, publishDuePosts } from "../src/publishing/publish-job.ts";
+import { claimDuePost } from "../src/publishing/claim-due-posts.ts";
+import { createPublisher } from "../src/publishing/publish-job.ts";
 import { publishClaimedPost } from "../src/publishing/publish-post.ts";
 import { PUBLISH_LEASE_MS } from "../src/publishing/publish-retry-policy.ts";
 import { type FakeAccount, type FakeEndpoint, FakeInstagram } from "./fakes/fake-instagram.ts";
-import { insertOwner } from "./helpers/draft-fixtures.ts";
+import { insertBrand, insertOwner } from "./helpers/draft-fixtures.ts";
 import { instagramEnv } from "./helpers/instagram-connection.ts";
 import {
+  connectAccount,
   connectedBrand,
   duePost,
   postRow,
@@ -282,7 +283,7 @@ describe("a crash or a timeout at each step, then a retry", () => {
   it("a worker whose lease was taken over stops before it calls Instagram to create or publish anything", async () => {
     const { account, draftId } = await dueStoryOnNewAccount();
     const now = new Date();
-    const [stale] = await claimDuePosts(t.app.sql, { now, leaseMs: PUBLISH_LEASE_MS, limit: 1 });
+    const stale = await claimDuePost(t.app.sql, { now, leaseMs: PUBLISH_LEASE_MS });
     expect(stale?.id).toBe(draftId);
 
     setClock(t, new Date(now.getTime() + PUBLISH_LEASE_MS + 1000));
@@ -297,22 +298,31 @@ describe("a crash or a timeout at each step, then a retry", () => {
 });
 
 describe("several publishers at once", () => {
-  it("never hands the same post to two concurrent claims", async () => {
-    const brands = await connectedBrands(3);
-    const ids: number[] = [];
-    for (const { brandId } of brands) for (let i = 0; i < 10; i++) ids.push(await dueStory(brandId));
+  it("never hands the same post, or two posts of one Instagram account, to concurrent claims", async () => {
+    const brands = await connectedBrands(6);
+    // duePost gives each post an earlier slot than the one before, so each brand's last post is due first.
+    const dueFirst: number[] = [];
+    for (const { brandId } of brands) {
+      for (let i = 0; i < 2; i++) await dueStory(brandId);
+      dueFirst.push(await dueStory(brandId));
+    }
+    // A seventh brand connected to the first brand's Instagram account shares its turn, and is due before it.
+    const sharing = await insertBrand(t.app.sql, ownerId);
+    await connectAccount(t, ig, sharing, brands[0]!.account);
+    dueFirst[0] = await dueStory(sharing);
 
     const now = new Date();
     const claims = await Promise.all(
-      Array.from({ length: 10 }, () =>
-        claimDuePosts(t.app.sql, { now, leaseMs: PUBLISH_LEASE_MS, limit: 4 }),
-      ),
+      Array.from({ length: 24 }, () => claimDuePost(t.app.sql, { now, leaseMs: PUBLISH_LEASE_MS })),
     );
-    const claimed = claims.flat().map((claim) => claim.id);
-    expect(new Set(claimed).size).toBe(claimed.length);
-    expect(claimed.sort((a, b) => a - b)).toEqual(ids.sort((a, b) => a - b));
-    // Claimed posts are leased: nothing is left for another claim.
-    expect(await claimDuePosts(t.app.sql, { now, leaseMs: PUBLISH_LEASE_MS, limit: 10 })).toEqual([]);
+    const claimed = claims.filter((claim) => claim !== undefined);
+    // One post of each account, the one due first, and no other.
+    expect(claimed.map((claim) => claim.id).sort((a, b) => a - b)).toEqual(dueFirst.sort((a, b) => a - b));
+    // The accounts are held: nothing is left for another claim until their leases end.
+    expect(await claimDuePost(t.app.sql, { now, leaseMs: PUBLISH_LEASE_MS })).toBeUndefined();
+    const later = new Date(now.getTime() + PUBLISH_LEASE_MS + 1000);
+    const next = await claimDuePost(t.app.sql, { now: later, leaseMs: PUBLISH_LEASE_MS });
+    expect(next?.claimedFrom).toBe("publishing");
   });
 
   it(
@@ -324,8 +334,14 @@ describe("several publishers at once", () => {
       const doomed = await dueStory(deleting!.brandId);
       const due = await dueStory(drafting!.brandId);
       const now = new Date();
-      const claim = (sql: typeof t.app.sql) =>
-        claimDuePosts(sql, { now, leaseMs: PUBLISH_LEASE_MS, limit: 10 });
+      const claim = async (sql: typeof t.app.sql) => {
+        const claimed = [];
+        for (;;) {
+          const post = await claimDuePost(sql, { now, leaseMs: PUBLISH_LEASE_MS });
+          if (!post) return claimed;
+          claimed.push(post);
+        }
+      };
       if (onRealPostgres) {
         // Another instance claims while this one holds each brand the way deleteBrand (FOR UPDATE) and the AI
         // ledger (FOR NO KEY UPDATE) hold it, before either commits.
@@ -361,24 +377,27 @@ describe("several publishers at once", () => {
       const instances: RunningGreenlight[] = [t.app];
       if (onRealPostgres) instances.push(await startSecondInstance());
       try {
-        const runs: Promise<PublishRunSummary | boolean>[] = [];
+        const runs: Promise<unknown>[] = [];
+        const publishers = [];
         for (const app of instances) {
           const instagram = createInstagramClientFromConfig(app.config)!;
-          // Called directly as well as through the scheduler: the scheduler's own guards (in-flight run, advisory
-          // lock) would otherwise keep the runs apart, and the claim must be safe without them.
-          runs.push(publishDuePosts({ services: app.services, instagram }));
-          runs.push(publishDuePosts({ services: app.services, instagram }));
+          // Extra publishers beside the scheduler's own: the claim must keep them apart by itself.
+          for (let i = 0; i < 2; i++) {
+            const publisher = createPublisher({ services: app.services, instagram, concurrency: 4 });
+            publishers.push(publisher);
+            runs.push(publisher.publishDuePosts());
+          }
           runs.push(app.scheduler.runNow("publish"));
         }
-        const results = await Promise.all(runs);
-        const summaries = results.filter((result): result is PublishRunSummary => typeof result === "object");
-        expect(summaries.reduce((sum, summary) => sum + summary.crashed + summary.lease_lost, 0)).toBe(0);
+        await Promise.all(runs);
+        expect(publishers.reduce((sum, p) => sum + p.counts.crashed + p.counts.lease_lost, 0)).toBe(0);
       } finally {
         for (const app of instances.slice(1)) await app.stop();
       }
 
       for (const { account } of brands) {
         expect(ig.published(account)).toHaveLength(2);
+        expect(ig.mostCallsAtOnce(account)).toBe(1);
         expect(callsFor("create_container", account)).toBe(2);
         expect(callsFor("publish", account)).toBe(2);
       }

@@ -3,6 +3,7 @@ import { approvalsScenario } from "./approvals.ts";
 import { databasePoolScenario } from "./database-pool.ts";
 import { ingestScenario } from "./ingest.ts";
 import { promptTokensScenario } from "./prompt-tokens.ts";
+import { publishingScenario } from "./publishing.ts";
 import { startupScenario } from "./startup.ts";
 
 export interface Scenario {
@@ -16,4 +17,5 @@ export const scenarios: Scenario[] = [
   { name: "prompts", run: promptTokensScenario },
   { name: "db-pool", run: databasePoolScenario },
   { name: "approvals", run: approvalsScenario },
+  { name: "publishing", run: publishingScenario },
 ];

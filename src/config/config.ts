@@ -212,7 +212,16 @@ export const variables = {
   S3_REGION: text("S3 region.", "auto"),
   S3_PUBLIC_URL: httpUrl("Public base URL of the bucket's objects.", undefined),
   INGEST_CRON: cronPattern("When feeds are polled (croner pattern; seconds allowed).", "*/10 * * * *"),
-  PUBLISH_CRON: cronPattern("When due posts are published (croner pattern).", "* * * * *"),
+  PUBLISH_CRON: cronPattern(
+    "When each instance looks for due posts and for posts whose worker died (croner pattern; seconds allowed).",
+    "*/10 * * * * *",
+  ),
+  PUBLISH_CONCURRENCY: integer(
+    "Posts one instance publishes at once, each to a different Instagram account.",
+    32,
+    1,
+    500,
+  ),
   OUTBOX_CRON: cronPattern("When queued Telegram messages are (re)sent (croner pattern).", "*/5 * * * * *"),
   MEDIA_DELETIONS_CRON: cronPattern(
     "When images of deleted drafts that could not be removed at once are retried (croner pattern).",

@@ -140,17 +140,18 @@ export interface InstagramClient {
   getMedia(mediaId: string, token: string): Promise<PublishedMedia>;
   getPublishingLimit(igUserId: string, token: string): Promise<PublishingLimit>;
   /**
-   * Recent posts whose caption equals `caption`, published at or after `publishedAfter`, newest first: the
-   * only way to recover a media id for a container that reports PUBLISHED (status gives no media id). Never
+   * The account's posts whose caption equals `caption`, published at or after `publishedAfter`, newest first:
+   * the only way to recover a media id for a container that reports PUBLISHED (status gives no media id). Never
    * take "the newest post" instead; it may be someone else's (§B.6, trypost PR #281). Several matches mean
-   * the same caption went out more than once.
+   * the same caption went out more than once. Reads every page of the account's media back to `publishedAfter`
+   * (at most {@link MAX_MEDIA_PAGES} pages of `pageSize`), so a busy account's post is found as well as a quiet one's.
    */
   findRecentMediaByCaption(input: {
     igUserId: string;
     token: string;
     caption: string;
     publishedAfter: Date;
-    limit?: number;
+    pageSize?: number;
   }): Promise<RecentMedia[]>;
   /**
    * The same client, also telling `observer` the rate usage each of its responses reports: one publishing
@@ -168,6 +169,12 @@ const DEFAULTS = {
 
 /** Publish timestamps are whole seconds and clocks drift; accept posts from slightly before the marker. */
 const CAPTION_MATCH_MARGIN_MS = 120_000;
+
+/**
+ * How far the caption search pages back at most: 50 pages of 100 posts. Instagram lets an app publish at most
+ * 100 posts a day to an account (§B.3), so this covers weeks even for an account that also posts by hand.
+ */
+export const MAX_MEDIA_PAGES = 50;
 
 const id = z.union([z.string().min(1), z.number()]).transform(String);
 
@@ -206,7 +213,16 @@ const publishingLimitBody = z.object({
     )
     .min(1),
 });
-const mediaListBody = z.object({ data: z.array(mediaBody) });
+/** A page of an edge, with Graph's cursor paging: `next` is present only when there is a further page. */
+const mediaListBody = z.object({
+  data: z.array(mediaBody),
+  paging: z
+    .object({
+      cursors: z.object({ after: z.string().optional() }).partial().optional(),
+      next: z.string().optional(),
+    })
+    .optional(),
+});
 
 /** Graph errors: `{"error":{"message","type","code","error_subcode","is_transient","error_user_msg","fbtrace_id"}}`. */
 const graphErrorBody = z.object({
@@ -544,21 +560,40 @@ export function createInstagramClient(config: InstagramClientConfig): InstagramC
       };
     },
 
-    async findRecentMediaByCaption({ igUserId, token, caption, publishedAfter, limit = 25 }) {
-      const body = await call(
-        {
-          step: "list_media",
-          method: "GET",
-          host: "graph-versioned",
-          path: `/${encodeURIComponent(igUserId)}/media`,
-          query: { fields: "id,caption,timestamp,permalink", limit: String(limit), access_token: token },
-          secrets: [token],
-        },
-        mediaListBody,
-      );
-      const wanted = normaliseCaption(caption);
+    async findRecentMediaByCaption({ igUserId, token, caption, publishedAfter, pageSize = 100 }) {
       const earliest = publishedAfter.getTime() - CAPTION_MATCH_MARGIN_MS;
-      return body.data
+      // The media edge lists newest first and takes `since` (a Unix time) to start the range, and pages with
+      // cursors: `after` from paging.cursors asks for the next page, and `paging.next` is absent on the last one
+      // (Graph API "Paginated Results"; IG User Media, time-based pagination). The `next` URL itself is not
+      // followed: it carries the token and Meta's host, while each page here goes through `call` like any other.
+      const query: Record<string, string> = {
+        fields: "id,caption,timestamp,permalink",
+        since: String(Math.floor(earliest / 1000)),
+        limit: String(pageSize),
+        access_token: token,
+      };
+      const listed: z.infer<typeof mediaBody>[] = [];
+      for (let page = 0; page < MAX_MEDIA_PAGES; page++) {
+        const body = await call(
+          {
+            step: "list_media",
+            method: "GET",
+            host: "graph-versioned",
+            path: `/${encodeURIComponent(igUserId)}/media`,
+            query,
+            secrets: [token],
+          },
+          mediaListBody,
+        );
+        listed.push(...body.data);
+        const after = body.paging?.cursors?.after;
+        // Also stop at a page reaching past `since`, should the edge ever ignore it.
+        const oldest = parseGraphTime(body.data.at(-1)?.timestamp);
+        if (!body.paging?.next || !after || (oldest && oldest.getTime() < earliest)) break;
+        query.after = after;
+      }
+      const wanted = normaliseCaption(caption);
+      return listed
         .map((media) => ({
           mediaId: media.id,
           caption: media.caption ?? "",

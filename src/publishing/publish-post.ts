@@ -24,6 +24,7 @@ import { loadAccessToken, markTokenInvalid, TokenUnreadableError } from "../inst
 import type { Services } from "../services.ts";
 import type { Logger } from "../shared/logger.ts";
 import type { ClaimedPost } from "./claim-due-posts.ts";
+import { keepPostLease, type PostLeaseKeeper } from "./publish-lease.ts";
 import {
   classifyContainerStatus,
   classifyInstagramFailure,
@@ -81,8 +82,11 @@ const NO_IMAGE: PublishFailureClass = {
  * are handled here; anything else (the database gone, a bug) is thrown, and the lease brings the post back.
  */
 export async function publishClaimedPost(deps: PublishPostDeps, post: ClaimedPost): Promise<PublishOutcome> {
+  const { sql, logger } = deps.services;
+  const clock = () => deps.services.clock();
+  const keeper = keepPostLease({ sql, logger, clock, post, leaseMs: deps.leaseMs ?? PUBLISH_LEASE_MS });
   try {
-    return await new PostAttempt(deps, post).run();
+    return await new PostAttempt(deps, post, keeper).run();
   } catch (error) {
     if (error instanceof LeaseLostError) {
       deps.services.logger.warn(
@@ -92,6 +96,8 @@ export async function publishClaimedPost(deps: PublishPostDeps, post: ClaimedPos
       return "lease_lost";
     }
     throw error;
+  } finally {
+    await keeper.release();
   }
 }
 
@@ -106,12 +112,15 @@ class PostAttempt {
   private token = "";
   /** The container this attempt works with; kept in step with drafts.container_id. */
   private containerId: string | null;
+  /** When that container was made, as recorded with it. */
+  private containerCreatedAt: Date | null;
   /** How long Meta's rate-usage headers on this attempt's calls say to leave the account alone (rate-usage.ts). */
   private pauseMs = 0;
 
   constructor(
     private readonly deps: PublishPostDeps,
     private readonly post: ClaimedPost,
+    keeper: PostLeaseKeeper,
   ) {
     this.sql = deps.services.sql;
     this.logger = deps.services.logger.child({
@@ -122,9 +131,15 @@ class PostAttempt {
     this.ig = deps.instagram.observingRateUsage((usage) => {
       this.pauseMs = Math.max(this.pauseMs, pauseForUsage(usage));
     });
-    this.lease = { draftId: post.id, attempt: post.attempt, leaseMs: deps.leaseMs ?? PUBLISH_LEASE_MS };
+    this.lease = {
+      draftId: post.id,
+      attempt: post.attempt,
+      leaseMs: deps.leaseMs ?? PUBLISH_LEASE_MS,
+      settle: () => keeper.settle(),
+    };
     this.caption = composePostText(post.caption, post.hashtags);
     this.containerId = post.containerId;
+    this.containerCreatedAt = post.containerCreatedAt;
   }
 
   private now(): Date {
@@ -200,6 +215,8 @@ class PostAttempt {
       if (!imageUrl) return this.fail(NO_IMAGE, null);
       // A worker that lost its lease stops here rather than leaving an orphan container behind.
       await renewLease(this.sql, this.lease, this.now());
+      // Read before asking: the container cannot be older than this.
+      const asked = this.now();
       const created = await this.ig.createImageContainer({
         igUserId: this.igUserId,
         token: this.token,
@@ -207,7 +224,8 @@ class PostAttempt {
         caption: this.caption,
       });
       this.containerId = created.containerId;
-      await recordContainer(this.sql, this.lease, this.containerId, this.now());
+      this.containerCreatedAt = asked;
+      await recordContainer(this.sql, this.lease, { id: created.containerId, createdAt: asked }, this.now());
     }
 
     status = await this.pollContainer(this.containerId, status);
@@ -340,8 +358,9 @@ class PostAttempt {
 
   /**
    * The container is PUBLISHED but this post has no media id: an earlier attempt published it and never heard
-   * back. status_code gives no media id, so look for the caption among recent posts. Exactly one match is taken;
-   * none or several leave the id empty rather than attaching someone else's post (§B.6, trypost PR #281).
+   * back. status_code gives no media id, so look for the caption among the account's posts since the container
+   * was made (every page of them, however busy the account). Exactly one match is taken; none or several leave
+   * the id empty rather than attaching someone else's post (§B.6, trypost PR #281).
    */
   private async finishFromPublishedContainer(): Promise<PublishOutcome> {
     this.logger.warn(
@@ -355,7 +374,8 @@ class PostAttempt {
         igUserId: this.igUserId,
         token: this.token,
         caption: this.caption,
-        publishedAfter: this.post.createdAt,
+        // A container saved before its creation time was recorded: the draft is older still, so this is safe.
+        publishedAfter: this.containerCreatedAt ?? this.post.createdAt,
       });
       if (matches.length === 1) {
         mediaId = matches[0]!.mediaId;
@@ -375,6 +395,8 @@ class PostAttempt {
     const failure = classifyInstagramFailure(error);
     this.logger.warn({ err: error, kind: failure.kind, recovery: failure.recovery }, "instagram call failed");
     if (failure.kind === "token_invalid") {
+      // Before the transaction: on the embedded database a renewal waiting for the one connection would never end.
+      await this.lease.settle?.();
       await this.sql.begin(async (tx) => {
         await returnToApproved(tx, this.lease, { error: failure.ownerMessage });
         await markTokenInvalid(tx, this.post.brandId, failure.ownerMessage);
@@ -426,6 +448,7 @@ class PostAttempt {
   /** Forgets a container that will never be published, before a new one is made (so a crash cannot revive it). */
   private async dropContainer(): Promise<void> {
     this.containerId = null;
+    this.containerCreatedAt = null;
     await recordContainer(this.sql, this.lease, null, this.now());
   }
 }

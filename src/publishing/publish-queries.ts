@@ -22,6 +22,8 @@ export interface Lease {
   attempt: number;
   /** The lease runs until this long after each recorded step. */
   leaseMs: number;
+  /** Stops the lease's renewal (publish-lease.ts) before a write that ends the attempt. */
+  settle?: () => Promise<void>;
 }
 
 /** This worker no longer owns the post: its lease ran out and another attempt claimed it. */
@@ -44,17 +46,20 @@ function expectOwned(rows: readonly unknown[], lease: Lease): void {
 }
 
 /**
- * Saves the container id the moment Instagram returns it (or clears a dead one), and renews the lease. The id
- * is the only way to learn later whether this post went out (platform-apis.md §B.6).
+ * Saves the container id the moment Instagram returns it (or clears a dead one), with when it was made, and
+ * renews the lease. The id is the only way to learn later whether this post went out (platform-apis.md §B.6);
+ * the time bounds the search for the post when it did and its answer was lost.
  */
 export async function recordContainer(
   sql: Sql,
   lease: Lease,
-  containerId: string | null,
+  container: { id: string; createdAt: Date } | null,
   now: Date,
 ): Promise<void> {
   const rows = await sql`
-    update drafts set container_id = ${containerId}, next_attempt_at = ${leaseUntil(lease, now)}, updated_at = now()
+    update drafts
+       set container_id = ${container?.id ?? null}, container_created_at = ${container?.createdAt ?? null},
+           next_attempt_at = ${leaseUntil(lease, now)}, updated_at = now()
      where id = ${lease.draftId} and status = 'publishing' and publish_attempts = ${lease.attempt}
     returning id`;
   expectOwned(rows, lease);
@@ -90,6 +95,7 @@ export async function markPublished(
   lease: Lease,
   input: { mediaId: string | null; permalink: string | null; now: Date },
 ): Promise<void> {
+  await lease.settle?.();
   await sql.begin(async (tx) => {
     const rows = await tx<{ chat_id: number }[]>`
       update drafts d
@@ -112,6 +118,7 @@ export async function scheduleRetry(
   lease: Lease,
   input: { retryAt: Date; error: string },
 ): Promise<void> {
+  await lease.settle?.();
   const rows = await sql`
     update drafts set next_attempt_at = ${input.retryAt}, last_error = ${input.error}, updated_at = now()
      where id = ${lease.draftId} and status = 'publishing' and publish_attempts = ${lease.attempt}
@@ -135,6 +142,7 @@ export async function pauseInstagramCalls(sql: Sql, brandId: number, until: Date
  * Retry button. container_id is kept: if it ever turns out to have been published, the retry notices.
  */
 export async function markFailed(sql: Sql, lease: Lease, input: { error: string }): Promise<void> {
+  await lease.settle?.();
   await sql.begin(async (tx) => {
     const rows = await tx`
       update drafts set status = 'failed', last_error = ${input.error}, next_attempt_at = null, updated_at = now()
@@ -155,6 +163,7 @@ export async function returnToApproved(
   lease: Lease,
   input: { error: string; retryAt?: Date },
 ): Promise<void> {
+  await lease.settle?.();
   const rows = await sql`
     update drafts
        set status = 'approved', next_attempt_at = ${input.retryAt ?? null}, last_error = ${input.error},
@@ -189,6 +198,7 @@ export async function postponeForQuota(
   lease: Lease,
   input: { now: Date; reason: string },
 ): Promise<Date | null> {
+  await lease.settle?.();
   for (let attempt = 1; ; attempt++) {
     try {
       return await sql.begin(async (tx) => {

@@ -5,11 +5,14 @@
 import type { PublishFailureClass } from "./publish-errors.ts";
 
 /**
- * How long a claimed post is reserved for the worker that claimed it. One attempt makes at most six Instagram
- * calls (each cut off after 20 s by the adapter) plus about 7 s of status polls, well inside five minutes; a post
- * whose worker died is picked up again once this has passed.
+ * How long a claimed post (and its Instagram account) stays reserved for the worker that claimed it without a
+ * renewal. The worker renews it every quarter of this while it runs (publish-lease.ts), and before media_publish,
+ * so an attempt may take as long as Instagram needs; a post whose worker died is taken over once this has passed
+ * since its last renewal. It must outlast one Instagram call (each cut off after 20 s by the adapter), so that
+ * a worker that renewed right before media_publish has had that call's answer, or given up on it, before anyone
+ * else can take the post and ask Instagram what became of it.
  */
-export const PUBLISH_LEASE_MS = 5 * 60_000;
+export const PUBLISH_LEASE_MS = 60_000;
 
 /**
  * Claims of one post before a transient problem is given up on: with the backoff below, a little over an hour of

@@ -105,6 +105,11 @@ export interface FakeCall {
   method: string;
   /** Path without query; never contains a token. */
   path: string;
+  /** The account whose token made the call (null for OAuth calls and unknown tokens). */
+  userId: string | null;
+  /** When the request arrived, and when its answer was sent or the caller went away (null while in flight). */
+  startedAt: number;
+  endedAt: number | null;
 }
 
 interface TokenRecord {
@@ -215,6 +220,8 @@ export class FakeInstagram {
   private readonly faults = new Map<FakeEndpoint, FakeFault[]>();
   private readonly callLog: FakeCall[] = [];
   private clockOffsetMs = 0;
+  private latencyMs = 0;
+  private readonly hangs = new Map<string, number>();
   private nextId = 1;
   private rateUsage: FakeRateUsage | null = null;
   private faultPlan: ((endpoint: FakeEndpoint) => FakeFault | undefined) | null = null;
@@ -322,6 +329,53 @@ export class FakeInstagram {
     this.rateUsage = usage;
   }
 
+  /** Every Graph call from now on is answered after `ms` (Meta's own latency; 0 by default). */
+  setLatency(ms: number): void {
+    this.latencyMs = ms;
+  }
+
+  /** Every call made with the account's token waits `ms` before it is carried out (null: no longer). */
+  hang(account: FakeAccount, ms: number | null): void {
+    if (ms === null) this.hangs.delete(account.userId);
+    else this.hangs.set(account.userId, ms);
+  }
+
+  /**
+   * A post made outside the API (in the Instagram app, or by another tool), `ageMs` ago: it shows in the
+   * account's media like any other.
+   */
+  postDirectly(account: FakeAccount, caption: string, ageMs = 0): FakePublishedMedia {
+    const media: FakePublishedMedia = {
+      mediaId: this.newId("1792"),
+      userId: account.userId,
+      containerId: "",
+      imageUrl: "",
+      caption,
+      permalink: `https://www.instagram.com/p/${randomToken(11)}/`,
+      publishedAt: new Date(this.nowMs() - ageMs),
+    };
+    this.media.set(media.mediaId, media);
+    return media;
+  }
+
+  /**
+   * The most calls that were in flight at one moment, of one account's when given: how much of Greenlight's
+   * work overlapped, as Instagram saw it.
+   */
+  mostCallsAtOnce(account?: FakeAccount): number {
+    const calls = this.callLog.filter((call) => !account || call.userId === account.userId);
+    const edges = calls.flatMap((call) => [
+      { at: call.startedAt, step: 1 },
+      { at: call.endedAt ?? Number.POSITIVE_INFINITY, step: -1 },
+    ]);
+    // An answer sent in the same millisecond as the next call arrives is not an overlap.
+    edges.sort((a, b) => a.at - b.at || a.step - b.step);
+    let now = 0;
+    let most = 0;
+    for (const edge of edges) most = Math.max(most, (now += edge.step));
+    return most;
+  }
+
   /** Makes the next `times` calls to `endpoint` fail with `fault`. */
   failNext(endpoint: FakeEndpoint, fault: FakeFault, times = 1): void {
     const queue = this.faults.get(endpoint) ?? [];
@@ -375,12 +429,21 @@ export class FakeInstagram {
     if (bearer && !params.has("access_token")) params.set("access_token", bearer);
 
     const route = this.route(req.method ?? "GET", url.pathname);
-    this.callLog.push({
+    const caller = this.tokens.get(params.get("access_token") ?? "")?.account.userId ?? null;
+    const call: FakeCall = {
       endpoint: route?.endpoint ?? "unknown",
       method: req.method ?? "GET",
       path: url.pathname,
-    });
+      userId: caller,
+      startedAt: Date.now(),
+      endedAt: null,
+    };
+    this.callLog.push(call);
+    res.once("close", () => (call.endedAt = Date.now()));
     if (!route) return this.send(res, graphError(400, 2500, `Unknown path components: ${url.pathname}`));
+    if (url.pathname.startsWith("/graph") && this.latencyMs > 0) await sleep(this.latencyMs);
+    const hang = caller ? this.hangs.get(caller) : undefined;
+    if (hang) await sleep(hang);
 
     const usage = this.rateUsage;
     if (usage?.regainAccessMinutes) {
@@ -763,12 +826,42 @@ export class FakeInstagram {
   private listMedia(userId: string, params: URLSearchParams): Reply {
     const auth = this.authenticateFor(userId, params);
     if ("status" in auth) return auth;
+    // Newest first, `since`/`until` as Unix times (time-based pagination), pages of `limit` (at most 100) with
+    // Graph's cursor paging: `after` continues past a cursor, and `next` is there only when more follow.
     const limit = Math.min(Number(params.get("limit") ?? 25) || 25, 100);
-    const data = this.published(auth.account)
-      .reverse()
-      .slice(0, limit)
-      .map((media) => pickFields(describeMedia(media), params.get("fields"), ["id"]));
-    return { status: 200, json: { data } };
+    const since = Number(params.get("since") ?? Number.NEGATIVE_INFINITY);
+    const until = Number(params.get("until") ?? Number.POSITIVE_INFINITY);
+    if (Number.isNaN(since) || Number.isNaN(until)) return graphError(400, 100, "Invalid since or until");
+    const listed = this.published(auth.account)
+      .filter((media) => {
+        const seconds = Math.floor(media.publishedAt.getTime() / 1000);
+        return seconds >= since && seconds <= until;
+      })
+      .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime());
+    const cursor = (media: FakePublishedMedia) => Buffer.from(media.mediaId).toString("base64url");
+    let start = 0;
+    const after = params.get("after");
+    if (after) {
+      const index = listed.findIndex((media) => cursor(media) === after);
+      if (index < 0) return graphError(400, 100, "Invalid cursor for this edge");
+      start = index + 1;
+    }
+    const page = listed.slice(start, start + limit);
+    const json: Record<string, unknown> = {
+      data: page.map((media) => pickFields(describeMedia(media), params.get("fields"), ["id"])),
+    };
+    if (page.length > 0) {
+      const paging: Record<string, unknown> = {
+        cursors: { before: cursor(page[0]!), after: cursor(page.at(-1)!) },
+      };
+      if (start + limit < listed.length) {
+        const next = new URLSearchParams(params);
+        next.set("after", cursor(page.at(-1)!));
+        paging.next = `${this.urls.graphUrl}/${userId}/media?${next}`;
+      }
+      json.paging = paging;
+    }
+    return { status: 200, json };
   }
 
   private publishingLimit(userId: string, params: URLSearchParams): Reply {
