@@ -65,7 +65,8 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
         reason: `This month's AI budget is used up ($${error.committedUsd.toFixed(2)} of $${error.budgetUsd.toFixed(2)}). Raise it with /budget.`,
       };
     }
-    if (error instanceof DraftingError)
+    // An unusable answer was already retried once by the drafter; an API failure (overloaded, a timeout) may pass.
+    if (error instanceof DraftingError && error.reason !== "api_error")
       return { kind: "refused", reason: `Claude could not write a usable caption: ${error.message}` };
     throw error;
   };
