@@ -12,6 +12,7 @@ import {
   insertOwner,
   pressWithoutWaiting,
   readable,
+  sentToOwnerSince,
   reviewCard,
 } from "./helpers/draft-fixtures.ts";
 import {
@@ -115,12 +116,7 @@ it(
     expect(
       t.telegram.callsTo("editMessageMedia").filter((c) => Number(c.payload.message_id) === photo.message_id),
     ).toHaveLength(1);
-    expect(
-      t.telegram
-        .messagesIn(OWNER_ID)
-        .slice(told)
-        .map((m) => m.text ?? m.caption),
-    ).toEqual([]);
+    expect(sentToOwnerSince(t, told)).toEqual([]);
     const [draft] = await app.sql<{ status: string; image_key: string | null }[]>`
       select status, image_key from drafts where id = ${draftId}`;
     expect(draft!.status).toBe("pending_review");

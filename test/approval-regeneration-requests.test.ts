@@ -10,12 +10,14 @@ import {
   buttonsOf,
   cardMessages,
   deliverOutbox,
+  eventually,
   insertBrand,
   insertOwner,
   pressButton,
   readable,
   reviewCard,
   sampleJpeg,
+  sentToOwnerSince,
 } from "./helpers/draft-fixtures.ts";
 import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
 import { postUpdate } from "./helpers/telegram-updates.ts";
@@ -53,19 +55,6 @@ async function theOwner(): Promise<number> {
   return owner?.id ?? insertOwner(t.app.sql);
 }
 
-/** Polls until `check` passes: requests run away from the press. */
-async function eventually(check: () => Promise<void> | void, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
-
 /** The files the local media store holds for a draft. */
 function storedImagesOf(draftId: number): string[] {
   const folder = join(t.dataDir, "media", "drafts", String(draftId));
@@ -84,21 +73,19 @@ async function draftRow(draftId: number) {
   return row!;
 }
 
-/** What the owner was sent since `from` (texts and captions). */
-function sentSince(from: number): string[] {
-  return t.telegram
-    .messagesIn(OWNER_ID)
-    .slice(from)
-    .map((m) => m.text ?? m.caption ?? "");
-}
-
 /** A card awaiting review, with an image OpenAI will take `delayMs` to make once New image is pressed. */
 async function cardWithSlowImage(delayMs: number) {
   const brandId = await insertBrand(t.app.sql, await theOwner());
   const card = await reviewCard(t, brandId, { imageUrl: "https://cdn.example.com/old.jpg" });
   const photo = (await cardMessages(t, card.draftId)).photo!;
   if (delayMs > 0) openai.delayNext(delayMs);
-  return { ...card, photo, brandId, imageRequests: openai.requests.length, told: sentSince(0).length };
+  return {
+    ...card,
+    photo,
+    brandId,
+    imageRequests: openai.requests.length,
+    told: sentToOwnerSince(t, 0).length,
+  };
 }
 
 /** The card, once the outbox has sent what the request queued: the new photo, and no progress line. */
@@ -115,7 +102,7 @@ async function expectNewImageOnCard(draftId: number, photoMessageId: number, tol
     .filter((c) => Number(c.payload.message_id) === photoMessageId);
   expect(replaced).toHaveLength(1);
   // No note: the owner asked for an image and got it.
-  expect(sentSince(told)).toEqual([]);
+  expect(sentToOwnerSince(t, told)).toEqual([]);
   const draft = await draftRow(draftId);
   expect(draft.status).toBe("pending_review");
   // Exactly the one image the draft shows is in storage, and nothing is left queued for removal.
@@ -205,7 +192,7 @@ describe("an attempt that keeps failing", () => {
     );
     t.app.services.clock = () => new Date();
     await deliverOutbox(t);
-    expect(sentSince(told)).toEqual([
+    expect(sentToOwnerSince(t, told)).toEqual([
       "Nothing changed: the caption could not be rewritten after 3 tries. Tap 🔁 Rewrite to try again later.",
     ]);
     const card = (await cardMessages(t, draftId)).text;
@@ -256,7 +243,7 @@ describe("taps", () => {
 
     await eventually(async () => expect((await requestsOf(draftId))[0]?.status).toBe("failed"));
     await deliverOutbox(t);
-    expect(sentSince(told)).toEqual([
+    expect(sentToOwnerSince(t, told)).toEqual([
       "Nothing changed: This month's AI budget is used up ($0.00 of $0.00). Raise it with /budget.",
     ]);
     const card = (await cardMessages(t, draftId)).text;
