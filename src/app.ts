@@ -6,6 +6,11 @@ import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { draftCardSenders } from "./approval/draft-card-telegram.ts";
 import { draftDecisions, draftDialogs } from "./approval/draft-decisions.ts";
+import {
+  createRegenerationWorker,
+  REGENERATIONS_CRON,
+  REGENERATIONS_JOB,
+} from "./approval/regeneration-worker.ts";
 import { fallbackHint } from "./bot/basic-commands.ts";
 import type { BotContext } from "./bot/bot-context.ts";
 import { createBot, createOutboxApi } from "./bot/create-bot.ts";
@@ -30,6 +35,7 @@ import { createClaudeVoiceDeriver } from "./pipeline/claude-voice-deriver.ts";
 import { createPipelineRegenerator } from "./pipeline/pipeline-regenerator.ts";
 import { type DraftingDeps, runDraftingPass } from "./pipeline/run-drafting.ts";
 import { publishJob } from "./publishing/publish-job.ts";
+import { runJobSoon } from "./scheduler/run-job-soon.ts";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 import { createHttpApp } from "./server/http-app.ts";
 import { mediaRoute } from "./server/media-route.ts";
@@ -57,7 +63,7 @@ export interface RunningGreenlight {
   services: Services;
   /**
    * Resolves once every Telegram update received so far is fully handled, with the work it set going (a card
-   * edit after an early answer, an image being made).
+   * edit after an early answer).
    */
   settled(): Promise<void>;
   /** Stops jobs, lets in-flight work finish, closes the server and the pool. Safe to call twice. */
@@ -140,12 +146,19 @@ export async function startGreenlight(
       allowPrivateNetwork: config.ALLOW_PRIVATE_NETWORK,
       clock: services.clock,
     };
-    const regenerator = createPipelineRegenerator(drafting);
+    // 🖼 New image and 🔁 Rewrite: requests recorded by the tap, run by whichever instance claims them.
+    const regenerations = createRegenerationWorker({
+      sql,
+      logger,
+      clock: () => services.clock(),
+      regenerator: createPipelineRegenerator(drafting),
+      onClosed: () => runJobSoon(scheduler, logger, "telegram-outbox"),
+    });
     /** Undefined until INSTAGRAM_APP_ID/SECRET are set; the publisher uses this same client. */
     const instagramClient = createInstagramClientFromConfig(config);
     const publisher = publishJob({ services, instagram: instagramClient });
 
-    const draftButtons = draftDecisions({ services, regenerator });
+    const draftButtons = draftDecisions({ services, regenerationJob: REGENERATIONS_JOB });
     const bot = config.TELEGRAM_BOT_TOKEN
       ? createBot({
           token: config.TELEGRAM_BOT_TOKEN,
@@ -185,14 +198,14 @@ export async function startGreenlight(
     const app = createHttpApp({ sql, logger, routes });
 
     // Runs after the server has closed (cleanups run in reverse): updates answered early may still be editing
-    // their cards, and an image may still be in the making; they need the pool. The jobs are stopped at the
-    // same time, not after, so both get the whole deadline. What outlasts it is abandoned, and its card put
-    // back through the outbox.
+    // their cards; they need the pool. The jobs are stopped at the same time, not after, so all get the whole
+    // deadline. A regeneration still running then is given back for the next instance to finish.
     cleanups.push(async () => {
       const [abandoned] = await Promise.all([
         services.inFlight.drain(shutdownTimeLeft()),
         scheduler.stop(shutdownTimeLeft()),
         publisher.stop(shutdownTimeLeft()),
+        regenerations.stop(shutdownTimeLeft()),
       ]);
       if (abandoned > 0) logger.warn({ abandoned }, "shutdown: stopped waiting for work still running");
     });
@@ -222,6 +235,7 @@ export async function startGreenlight(
         await deliverOutbox({ sql, api: outboxApi, senders: services.outboxSenders, logger });
       });
     }
+    scheduler.add(REGENERATIONS_JOB, REGENERATIONS_CRON, () => regenerations.fill(), { everyInstance: true });
     scheduler.add("prune-processed-updates", "17 * * * *", async () => {
       await pruneProcessedUpdates(sql);
     });

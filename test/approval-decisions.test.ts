@@ -6,6 +6,7 @@ import {
   buttonsOf,
   cardMessages,
   EVERY_DAY,
+  eventually,
   insertBrand,
   insertOwner,
   pressButton,
@@ -284,19 +285,6 @@ describe("Retry", () => {
 });
 
 describe("New image and Rewrite", () => {
-  /** Polls until `check` passes: regeneration runs after the button's answer, away from the webhook. */
-  async function eventually(check: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      try {
-        return await check();
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    }
-  }
-
   it("New image shows the work in progress, then replaces the photo in place", async () => {
     const brandId = await newBrand();
     const { draftId, message } = await reviewCard(t, brandId, {

@@ -7,6 +7,7 @@
 import type { Sql, Transaction } from "../database/connect.ts";
 import { enqueueTelegramMessage } from "../notifications/telegram-outbox.ts";
 import type { PostingSlot } from "../publishing/posting-slots.ts";
+import type { RegenerationKind } from "./regeneration-requests.ts";
 import type { DraftCard, DraftStatus } from "./render-draft-card.ts";
 
 /** A draft card together with where it lives in Telegram and what the database knows around it. */
@@ -54,6 +55,7 @@ interface DraftCardRow extends DraftRow {
   owner_chat_id: number;
   brand_count: number;
   ai_cost_usd: number;
+  regenerating: RegenerationKind | null;
 }
 
 /**
@@ -116,7 +118,9 @@ function selectDraftCard(sql: Sql | Transaction, extraColumns = sql``) {
            o.id as owner_id, o.telegram_chat_id as owner_chat_id,
            (select count(*) from brands mine where mine.owner_id = o.id) as brand_count,
            coalesce((select sum(u.cost_usd) from ai_usage u
-                      where u.brand_id = d.brand_id and u.draft_id = d.id and u.status = 'settled'), 0) as ai_cost_usd
+                      where u.brand_id = d.brand_id and u.draft_id = d.id and u.status = 'settled'), 0) as ai_cost_usd,
+           (select r.kind from regeneration_requests r
+             where r.draft_id = d.id and r.status in ('queued', 'running')) as regenerating
            ${extraColumns}
       from drafts d
       join brands b on b.id = d.brand_id
@@ -132,6 +136,7 @@ function toCard(row: DraftCardRow): StoredDraftCard {
     ownerId: row.owner_id,
     ownerChatId: row.owner_chat_id,
     postingSlots: row.posting_slots,
+    regenerating: row.regenerating,
   };
   return withDraftRow(context, row);
 }
@@ -154,6 +159,7 @@ export function withDraftRow(
     ownerId: context.ownerId,
     ownerChatId: context.ownerChatId,
     postingSlots: context.postingSlots,
+    regenerating: context.regenerating,
     id: row.id,
     status: row.status,
     caption: row.caption,

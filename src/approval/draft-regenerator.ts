@@ -1,22 +1,34 @@
 /**
- * What the 🖼 New image and 🔁 Rewrite buttons need from the drafting pipeline. The pipeline implements it (with
- * the same cost ledger and budget check as any AI call) and the composition root hands it to `draftDecisions`.
+ * What the 🖼 New image and 🔁 Rewrite requests need from the drafting pipeline. The pipeline implements it (with
+ * the same cost ledger and budget check as any AI call) and the regeneration worker calls it for each request it
+ * claims (see regeneration-worker.ts).
  */
+
+import type { ClaimedRegeneration } from "./regeneration-requests.ts";
 
 export type RegenerationOutcome =
-  | { ok: true }
-  /** Nothing changed; `reason` is in plain words for the owner ("This month's AI budget is used up."). */
-  | { ok: false; reason: string };
+  /** The result is on the draft; the request was closed and the card's update queued in the same transaction. */
+  | { kind: "stored" }
+  /** The draft was decided (or deleted) before the result could be stored; nothing was changed. */
+  | { kind: "decided" }
+  /**
+   * A real failure that trying again now would not cure; `reason` is in plain words for the owner ("This month's
+   * AI budget is used up…").
+   */
+  | { kind: "refused"; reason: string }
+  /** The request is no longer this worker's (its lease was taken over): nothing was stored. */
+  | { kind: "taken_over" };
 
 /**
- * Both take a signal that is aborted when shutdown gives up on the run and has told the owner to tap again:
- * a result arriving after that is not stored, so the owner never gets both the result and the "tap again" note.
+ * Each stores its result only while the request still carries the claim's fence and the draft is still awaiting
+ * review, and closes the request in the same transaction. A throw is a failed attempt, tried again later.
  */
 export interface DraftRegenerator {
-  /** Writes a new caption for a draft awaiting review and stores it on the draft. */
-  rewriteCaption(draftId: number, cutShort?: AbortSignal): Promise<RegenerationOutcome>;
-  /** Makes a new image for a draft awaiting review and stores it (image_key / image_url) on the draft. */
-  regenerateImage(draftId: number, cutShort?: AbortSignal): Promise<RegenerationOutcome>;
+  /** Writes a new caption for the request's draft. */
+  rewriteCaption(request: ClaimedRegeneration): Promise<RegenerationOutcome>;
+  /**
+   * Makes a new image for the request's draft, or uses the one an earlier attempt already stored
+   * (`request.resultKey`), so a retry after a crash does not pay for a second image.
+   */
+  regenerateImage(request: ClaimedRegeneration): Promise<RegenerationOutcome>;
 }
-
-export const CUT_SHORT_REASON = "The run was cut short by a restart of the service.";

@@ -13,6 +13,7 @@ import { formatSlotForOwner } from "../publishing/posting-slots.ts";
 import { truncateText } from "../shared/html-text.ts";
 import { escapeHtml, htmlLink, safeHttpUrl, visibleLength } from "../shared/telegram-html.ts";
 import { encodeDraftCallback } from "./callback-data.ts";
+import type { RegenerationKind } from "./regeneration-requests.ts";
 import { REJECTION_REASON_CODES, REJECTION_REASONS } from "./rejection-reasons.ts";
 
 export type DraftStatus =
@@ -47,10 +48,12 @@ export interface DraftCard {
   /** The owner runs more than one brand, so the card names this one. */
   ownerHasSeveralBrands: boolean;
   hasPhoto: boolean;
+  /** A 🖼 New image or 🔁 Rewrite request is open for the draft: the card shows the work in progress. */
+  regenerating?: RegenerationKind | null;
 }
 
-/** A passing state of the card that the database does not hold: the owner is choosing, or work is running. */
-export type CardMoment = "choosing_reject_reason" | "rewriting_caption" | "making_image";
+/** A passing state of the card that the database does not hold: the owner is choosing a rejection reason. */
+export type CardMoment = "choosing_reject_reason";
 
 export interface RenderedDraftCard {
   parseMode: "HTML";
@@ -143,10 +146,10 @@ export function describeDraftState(
 export const DRAFT_GONE_TEXT = "This draft no longer exists: it or its brand was deleted.";
 
 function statusLine(card: DraftCard, now: Date, moment: CardMoment | undefined): string {
-  if (card.status === "pending_review" && moment) {
+  if (card.status === "pending_review") {
     if (moment === "choosing_reject_reason") return "❌ <b>Why reject it?</b> Pick a reason below.";
-    if (moment === "rewriting_caption") return "🔁 <b>Rewriting the caption…</b>";
-    return "🖼 <b>Making a new image…</b>";
+    if (card.regenerating === "rewrite") return "⏳ <b>Rewriting the caption…</b>";
+    if (card.regenerating === "image") return "⏳ <b>Making a new image…</b>";
   }
   switch (card.status) {
     case "generating":
@@ -226,10 +229,15 @@ function buttons(card: DraftCard, now: Date, moment: CardMoment | undefined): In
           press("✏️ Edit", { action: "edit", draftId: id }),
           press("❌ Reject", { action: "reject", draftId: id }),
         ],
-        [
-          press("🖼 New image", { action: "newImage", draftId: id }),
-          press("🔁 Rewrite", { action: "rewrite", draftId: id }),
-        ],
+        // Left out while one runs: a second would only be answered "already working on it".
+        ...(card.regenerating
+          ? []
+          : [
+              [
+                press("🖼 New image", { action: "newImage", draftId: id }),
+                press("🔁 Rewrite", { action: "rewrite", draftId: id }),
+              ],
+            ]),
       ];
     case "approved":
       return card.scheduledFor && card.scheduledFor > now

@@ -1,18 +1,21 @@
+import type { DraftRegenerator, RegenerationOutcome } from "../approval/draft-regenerator.ts";
 import {
-  CUT_SHORT_REASON,
-  type DraftRegenerator,
-  type RegenerationOutcome,
-} from "../approval/draft-regenerator.ts";
+  type ClaimedRegeneration,
+  finishRegeneration,
+  recordRegenerationImage,
+} from "../approval/regeneration-requests.ts";
 import { BudgetExceededError } from "../budget/ledger.ts";
+import type { Transaction } from "../database/connect.ts";
 import { DraftingError } from "../drafting/drafting-errors.ts";
 import {
   keepNewImage,
   queueMediaDeletions,
-  storeNewDraftImage,
+  queueNewImageRemoval,
   removeQueuedMedia,
 } from "../storage/media-deletions.ts";
+import { newDraftMediaKey } from "../storage/media-store.ts";
 import { loadBrandForDrafting, loadOwnerExamples } from "./brand-context.ts";
-import { produceDraftImage } from "./draft-image.ts";
+import { type ImageSource, produceDraftImage } from "./draft-image.ts";
 import { type ArticleRow, type DraftingDeps, writeCaption } from "./run-drafting.ts";
 
 /** The draft's own fields, and its article as the drafter reads it (id excepted: the article may be gone). */
@@ -21,13 +24,24 @@ interface DraftForRegeneration extends Omit<ArticleRow, "id"> {
   brand_id: number;
   caption: string;
   image_key: string | null;
-  image_source: "generated" | "article" | "card" | null;
+  image_source: ImageSource | null;
 }
+
+/** Thrown inside a storing transaction when the request's fence has moved on: rolls the transaction back. */
+class TakenOver extends Error {}
 
 /**
  * 🔁 Rewrite and 🖼 New image for a draft awaiting review: the same caption writer and image chain as a new
- * draft, costed and held under the budget the same way. Results are stored only if the draft is still awaiting
- * review when they arrive, so a decision taken meanwhile is never overwritten.
+ * draft, costed and held under the budget the same way. A result is stored only if the draft is still awaiting
+ * review and the request still this worker's, in the transaction that closes the request, so a decision taken
+ * meanwhile is never overwritten and a worker whose lease was taken over stores nothing.
+ *
+ * Crash windows, and why a retry never pays twice for a result it has: a caption is stored in one transaction
+ * with the request's close, so a retry either finds the request done or calls Claude again because nothing of the
+ * first call survived (only a crash between Claude's answer and that commit costs a second call). An image cannot
+ * go in a transaction: its key is first recorded on the request (fenced, and queued for removal within the hour
+ * in case it is never used), then the bytes are put in the store, then the draft takes it. A retry that finds a
+ * recorded key whose object is in the store puts that image on the draft instead of generating another.
  */
 export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator {
   async function load(draftId: number) {
@@ -43,105 +57,145 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
     return brand ? { draft, brand } : undefined;
   }
 
-  const explain = (error: unknown): RegenerationOutcome => {
+  /** A failure that another attempt would not cure, in plain words; anything else is thrown for a retry. */
+  const refusal = (error: unknown): RegenerationOutcome => {
     if (error instanceof BudgetExceededError) {
       return {
-        ok: false,
+        kind: "refused",
         reason: `This month's AI budget is used up ($${error.committedUsd.toFixed(2)} of $${error.budgetUsd.toFixed(2)}). Raise it with /budget.`,
       };
     }
-    if (error instanceof DraftingError)
-      return { ok: false, reason: `Claude could not write a usable caption: ${error.message}` };
-    deps.logger.error({ err: error }, "regeneration failed");
-    return { ok: false, reason: "Something went wrong while regenerating. Please try again in a moment." };
+    // An unusable answer was already retried once by the drafter; an API failure (overloaded, a timeout) may pass.
+    if (error instanceof DraftingError && error.reason !== "api_error")
+      return { kind: "refused", reason: `Claude could not write a usable caption: ${error.message}` };
+    throw error;
   };
 
+  /** Runs a storing transaction; a moved fence rolls it back and reads as taken over. */
+  async function storing(
+    work: (tx: Transaction) => Promise<RegenerationOutcome>,
+  ): Promise<RegenerationOutcome> {
+    try {
+      return (await deps.sql.begin(work)) as RegenerationOutcome;
+    } catch (error) {
+      if (error instanceof TakenOver) return { kind: "taken_over" };
+      throw error;
+    }
+  }
+
+  /** The draft is no longer awaiting review: the request ends with nothing changed. */
+  function closeAsDecided(request: ClaimedRegeneration): Promise<RegenerationOutcome> {
+    return storing(async (tx) => {
+      if (!(await finishRegeneration(tx, request, { status: "done" }))) throw new TakenOver();
+      return { kind: "decided" };
+    });
+  }
+
+  async function putImageOnDraft(
+    request: ClaimedRegeneration,
+    image: { key: string; url: string; source: ImageSource },
+  ): Promise<RegenerationOutcome> {
+    let replaced: string | null = null;
+    const outcome = await storing(async (tx) => {
+      // The row lock orders this against a decision on the draft, and gives the image actually replaced.
+      const [current] = await tx<{ image_key: string | null }[]>`
+        select image_key from drafts where id = ${request.draftId} and status = 'pending_review' for update`;
+      if (!current) {
+        if (!(await finishRegeneration(tx, request, { status: "done" }))) throw new TakenOver();
+        await queueMediaDeletions(tx, [image.key]);
+        replaced = image.key;
+        return { kind: "decided" };
+      }
+      if (!(await finishRegeneration(tx, request, { status: "done", newPhoto: true }))) throw new TakenOver();
+      await tx`
+        update drafts set image_key = ${image.key}, image_url = ${image.url}, image_source = ${image.source},
+                          updated_at = now()
+         where id = ${request.draftId}`;
+      await keepNewImage(tx, image.key);
+      if (current.image_key && current.image_key !== image.key) {
+        await queueMediaDeletions(tx, [current.image_key]);
+        replaced = current.image_key;
+      }
+      return { kind: "stored" };
+    });
+    if (replaced) await removeQueuedMedia(deps, [replaced]);
+    return outcome;
+  }
+
   return {
-    async rewriteCaption(draftId, cutShort) {
-      const loaded = await load(draftId);
-      if (!loaded) return { ok: false, reason: "This draft is no longer waiting for review." };
+    async rewriteCaption(request) {
+      const loaded = await load(request.draftId);
+      if (!loaded) return closeAsDecided(request);
+      let text: { caption: string; hashtags: string[] };
       try {
         const examples = await loadOwnerExamples(deps.sql, loaded.brand.id);
-        const text = await writeCaption(
+        text = await writeCaption(
           deps,
           loaded.brand,
           examples,
-          { ...loaded.draft, id: draftId },
-          draftId,
+          { ...loaded.draft, id: request.draftId },
+          request.draftId,
           "rewrite",
           loaded.draft.caption,
         );
-        // Under the draft's row lock, like the image below: ordered against the shutdown hook.
-        return await deps.sql.begin(async (tx): Promise<RegenerationOutcome> => {
-          const [current] = await tx`
-            select 1 from drafts where id = ${draftId} and status = 'pending_review' for update`;
-          if (cutShort?.aborted) return { ok: false, reason: CUT_SHORT_REASON };
-          if (!current) {
-            return { ok: false, reason: "This draft was decided while the caption was being rewritten." };
-          }
-          await tx`
-            update drafts set caption = ${text.caption}, hashtags = ${text.hashtags}, generated_caption = ${text.caption},
-                              edited = false, updated_at = now()
-             where id = ${draftId}`;
-          return { ok: true };
-        });
       } catch (error) {
-        return explain(error);
+        return refusal(error);
       }
+      return storing(async (tx) => {
+        const [current] = await tx`
+          select 1 from drafts where id = ${request.draftId} and status = 'pending_review' for update`;
+        if (!(await finishRegeneration(tx, request, { status: "done" }))) throw new TakenOver();
+        if (!current) return { kind: "decided" };
+        await tx`
+          update drafts set caption = ${text.caption}, hashtags = ${text.hashtags}, generated_caption = ${text.caption},
+                            edited = false, updated_at = now()
+           where id = ${request.draftId}`;
+        return { kind: "stored" };
+      });
     },
 
-    async regenerateImage(draftId, cutShort) {
-      const loaded = await load(draftId);
-      if (!loaded) return { ok: false, reason: "This draft is no longer waiting for review." };
-      const { draft, brand } = loaded;
-      try {
-        // A new generated image is always different; the article's picture or the card would be the same again.
-        const avoid = draft.image_source === "generated" ? undefined : (draft.image_source ?? undefined);
-        const image = await produceDraftImage(
-          deps,
-          {
-            brandId: brand.id,
-            brandName: brand.name,
-            visualStyle: brand.profile.visualStyle,
-            draftId,
-            article: {
-              title: draft.title,
-              summary: draft.summary,
-              link: draft.link,
-              imageUrl: draft.image_url,
-              source: draft.source,
-            },
-          },
-          { avoid },
-        );
-        if (cutShort?.aborted) return { ok: false, reason: CUT_SHORT_REASON };
-        const stored = await storeNewDraftImage(deps, draftId, image.jpeg);
-        // The image the card no longer shows (the one replaced, or the new one when the draft was decided or
-        // the run cut short meanwhile) is queued for removal with the update. The row lock orders this against
-        // the shutdown hook (see draftDecisions), and gives the image actually replaced, whatever ran meanwhile.
-        const updated = await deps.sql.begin(async (tx) => {
-          const [current] = await tx<{ image_key: string | null }[]>`
-            select image_key from drafts where id = ${draftId} and status = 'pending_review' for update`;
-          if (!current || cutShort?.aborted) {
-            await queueMediaDeletions(tx, [stored.key]);
-            return { applied: false, unused: stored.key };
-          }
-          await tx`
-            update drafts set image_key = ${stored.key}, image_url = ${stored.url}, image_source = ${image.source}, updated_at = now()
-             where id = ${draftId}`;
-          await keepNewImage(tx, stored.key);
-          if (current.image_key) await queueMediaDeletions(tx, [current.image_key]);
-          return { applied: true, unused: current.image_key };
+    async regenerateImage(request) {
+      if (request.resultKey && request.resultSource && (await deps.media.get(request.resultKey))) {
+        // An earlier attempt made and stored this image, then stopped before the draft took it.
+        return putImageOnDraft(request, {
+          key: request.resultKey,
+          url: deps.media.publicUrl(request.resultKey),
+          source: request.resultSource,
         });
-        if (updated.unused) await removeQueuedMedia(deps, [updated.unused]);
-        if (!updated.applied) {
-          if (cutShort?.aborted) return { ok: false, reason: CUT_SHORT_REASON };
-          return { ok: false, reason: "This draft was decided while the image was being made." };
-        }
-        return { ok: true };
-      } catch (error) {
-        return explain(error);
       }
+      const loaded = await load(request.draftId);
+      if (!loaded) return closeAsDecided(request);
+      const { draft, brand } = loaded;
+      // A new generated image is always different; the article's picture or the card would be the same again.
+      const avoid = draft.image_source === "generated" ? undefined : (draft.image_source ?? undefined);
+      const image = await produceDraftImage(
+        deps,
+        {
+          brandId: brand.id,
+          brandName: brand.name,
+          visualStyle: brand.profile.visualStyle,
+          draftId: request.draftId,
+          article: {
+            title: draft.title,
+            summary: draft.summary,
+            link: draft.link,
+            imageUrl: draft.image_url,
+            source: draft.source,
+          },
+        },
+        { avoid },
+      ).catch(refusal);
+      if (!("jpeg" in image)) return image;
+      const key = newDraftMediaKey(request.draftId);
+      const recorded = await storing(async (tx) => {
+        await queueNewImageRemoval(tx, key);
+        if (!(await recordRegenerationImage(tx, request, { key, source: image.source })))
+          throw new TakenOver();
+        return { kind: "stored" };
+      });
+      if (recorded.kind === "taken_over") return recorded;
+      const stored = await deps.media.put(key, image.jpeg, "image/jpeg");
+      return putImageOnDraft(request, { key, url: stored.url, source: image.source });
     },
   };
 }

@@ -51,11 +51,19 @@ export async function storeNewDraftImage(
   jpeg: Buffer,
 ): Promise<StoredMedia> {
   const key = newDraftMediaKey(draftId);
-  await deps.sql`
+  await queueNewImageRemoval(deps.sql, key);
+  return deps.media.put(key, jpeg, "image/jpeg");
+}
+
+/**
+ * Queues an image about to be stored for removal an hour from now, unless keepNewImage takes it off the queue
+ * first. Call it before the image is put in the store (storeNewDraftImage does both).
+ */
+export async function queueNewImageRemoval(tx: Sql | Transaction, key: string): Promise<void> {
+  await tx`
     insert into media_deletions (key, next_attempt_at)
     values (${key}, now() + make_interval(secs => ${NEW_IMAGE_GRACE_SECONDS}))
     on conflict (key) do nothing`;
-  return deps.media.put(key, jpeg, "image/jpeg");
 }
 
 /** The new image is on its draft: it is no longer to be removed. */

@@ -210,3 +210,24 @@ export function wallClock(date: Date, timeZone: string): string {
     hourCycle: "h23",
   }).format(date);
 }
+
+/** Polls until `check` passes: for work that runs away from the press (a new image, a rewrite). */
+export async function eventually(check: () => Promise<void> | void, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+/** What the owner was sent from the `from`-th message of the chat on (texts and captions). */
+export function sentToOwnerSince(t: TestApp, from: number): string[] {
+  return t.telegram
+    .messagesIn(OWNER_ID)
+    .slice(from)
+    .map((m) => m.text ?? m.caption ?? "");
+}
