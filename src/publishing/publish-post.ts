@@ -46,7 +46,7 @@ import {
 import { CONTAINER_POLL_DELAYS_MS, decideRetry, PUBLISH_LEASE_MS } from "./publish-retry-policy.ts";
 
 export interface PublishPostDeps {
-  services: Pick<Services, "sql" | "vault" | "media" | "logger" | "clock">;
+  services: Pick<Services, "sql" | "vault" | "media" | "logger" | "clock" | "metrics">;
   instagram: InstagramClient;
   /** Defaults to PUBLISH_LEASE_MS; must match the lease the post was claimed with. */
   leaseMs?: number;
@@ -81,16 +81,21 @@ const NO_IMAGE: PublishFailureClass = {
  * are handled here; anything else (the database gone, a bug) is thrown, and the lease brings the post back.
  */
 export async function publishClaimedPost(deps: PublishPostDeps, post: ClaimedPost): Promise<PublishOutcome> {
+  const counted = <T extends PublishOutcome | "crashed">(outcome: T) => {
+    deps.services.metrics.publishes.inc({ outcome });
+    return outcome;
+  };
   try {
-    return await new PostAttempt(deps, post).run();
+    return counted(await new PostAttempt(deps, post).run());
   } catch (error) {
     if (error instanceof LeaseLostError) {
       deps.services.logger.warn(
         { draftId: post.id, attempt: post.attempt },
         "publish attempt lost its lease",
       );
-      return "lease_lost";
+      return counted("lease_lost");
     }
+    counted("crashed");
     throw error;
   }
 }
