@@ -46,25 +46,24 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   const registry = new Registry();
   if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
   const registers = [registry];
+  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
+    new Counter({ name, help, labelNames, registers });
 
-  const aiCalls = new Counter({
-    name: "greenlight_ai_calls_total",
-    help: "AI calls by provider, operation and how the ledger billed them: settled (the usage the API reported), estimated (no answer, charged the estimate), released (an error answer, not billed).",
-    labelNames: ["provider", "operation", "billing"] as const,
-    registers,
-  });
-  const aiTokens = new Counter({
-    name: "greenlight_ai_tokens_total",
-    help: "AI tokens billed, by provider, operation and type (input, output, cache_write, cache_read).",
-    labelNames: ["provider", "operation", "type"] as const,
-    registers,
-  });
-  const aiSpend = new Counter({
-    name: "greenlight_ai_spend_usd_total",
-    help: "AI spend recorded in the budget ledger, in US dollars, by provider and operation.",
-    labelNames: ["provider", "operation"] as const,
-    registers,
-  });
+  const aiCalls = counter(
+    "greenlight_ai_calls_total",
+    "AI calls by provider, operation and how the ledger billed them: settled (the usage the API reported), estimated (no answer, charged the estimate), released (an error answer, not billed).",
+    ["provider", "operation", "billing"],
+  );
+  const aiTokens = counter(
+    "greenlight_ai_tokens_total",
+    "AI tokens billed, by provider, operation and type (input, output, cache_write, cache_read).",
+    ["provider", "operation", "type"],
+  );
+  const aiSpend = counter(
+    "greenlight_ai_spend_usd_total",
+    "AI spend recorded in the budget ledger, in US dollars, by provider and operation.",
+    ["provider", "operation"],
+  );
   const jobSeconds = new Histogram({
     name: "greenlight_job_duration_seconds",
     help: "Scheduled job runs on this instance by job and outcome (ok, failed); ticks another instance ran are not counted.",
@@ -80,12 +79,11 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   });
   registerQueueGauges(registers, options);
 
-  const httpRequests = new Counter({
-    name: "greenlight_http_requests_total",
-    help: "HTTP requests by method, route pattern and status.",
-    labelNames: ["method", "route", "status"] as const,
-    registers,
-  });
+  const httpRequests = counter(
+    "greenlight_http_requests_total",
+    "HTTP requests by method, route pattern and status.",
+    ["method", "route", "status"],
+  );
   const httpRequestSeconds = new Histogram({
     name: "greenlight_http_request_duration_seconds",
     help: "HTTP request durations by method and route pattern.",
@@ -98,30 +96,26 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     registry,
     httpRequests,
     httpRequestSeconds,
-    telegramUpdates: new Counter({
-      name: "greenlight_telegram_updates_total",
-      help: "Telegram updates handled, by kind (message, callback_query…) and outcome (handled, failed).",
-      labelNames: ["kind", "outcome"] as const,
-      registers,
-    }),
-    drafts: new Counter({
-      name: "greenlight_drafts_total",
-      help: "Articles taken through drafting, by outcome: drafted (card queued), skipped (no usable caption), budget_stopped and failed (the article waits for the next pass).",
-      labelNames: ["outcome"] as const,
-      registers,
-    }),
-    draftDecisions: new Counter({
-      name: "greenlight_draft_decisions_total",
-      help: "Card decisions by action (approve, undo, postNow, retry, rejectBecause) and outcome (done, stale, gone, no_slots, redelivered).",
-      labelNames: ["action", "outcome"] as const,
-      registers,
-    }),
-    publishes: new Counter({
-      name: "greenlight_publishes_total",
-      help: "Publish attempts by outcome (published, retry_scheduled, failed, waiting_for_quota, waiting_for_account, lease_lost, crashed).",
-      labelNames: ["outcome"] as const,
-      registers,
-    }),
+    telegramUpdates: counter(
+      "greenlight_telegram_updates_total",
+      "Telegram updates handled, by kind (message, callback_query…) and outcome (handled, failed).",
+      ["kind", "outcome"],
+    ),
+    drafts: counter(
+      "greenlight_drafts_total",
+      "Articles taken through drafting, by outcome: drafted (card queued), skipped (no usable caption), budget_stopped and failed (the article waits for the next pass).",
+      ["outcome"],
+    ),
+    draftDecisions: counter(
+      "greenlight_draft_decisions_total",
+      "Card decisions by action (approve, undo, postNow, retry, rejectBecause) and outcome (done, stale, gone, no_slots, redelivered).",
+      ["action", "outcome"],
+    ),
+    publishes: counter(
+      "greenlight_publishes_total",
+      "Publish attempts by outcome (published, retry_scheduled, failed, waiting_for_quota, waiting_for_account, lease_lost, crashed).",
+      ["outcome"],
+    ),
     observeAiSpend(spend) {
       const labels = { provider: spend.provider, operation: spend.operation };
       aiCalls.inc({ ...labels, billing: spend.billing }, spend.calls);
