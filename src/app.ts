@@ -34,6 +34,9 @@ import { createAiServices } from "./pipeline/ai-services.ts";
 import { createClaudeVoiceDeriver } from "./pipeline/claude-voice-deriver.ts";
 import { createPipelineRegenerator } from "./pipeline/pipeline-regenerator.ts";
 import { type DraftingDeps, runDraftingPass } from "./pipeline/run-drafting.ts";
+import { createMetrics } from "./metrics/metrics.ts";
+import { type MetricsExposure, metricsExposure, metricsRoute } from "./metrics/metrics-route.ts";
+import { readQueueDepths } from "./metrics/queue-depths.ts";
 import { publishJob } from "./publishing/publish-job.ts";
 import { runJobSoon } from "./scheduler/run-job-soon.ts";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
@@ -125,7 +128,16 @@ export async function startGreenlight(
     cleanups.push(() => botApi.close());
     // Stopped with the work in flight below, before the media store and the pool close (cleanups run in
     // reverse), so jobs still running at shutdown can finish their writes. No job is added before that step.
-    const scheduler = createScheduler({ sql, logger });
+    const exposure = metricsExposure(config);
+    const metrics = createMetrics({
+      readQueueDepths: () => readQueueDepths(sql),
+      processMetrics: config.METRICS_ENABLED,
+    });
+    const scheduler = createScheduler({
+      sql,
+      logger,
+      onRun: metrics.observeJobRun,
+    });
     const services: Services = {
       config,
       sql,
@@ -136,15 +148,17 @@ export async function startGreenlight(
       outboxSenders: { text: sendTextMessage, ...draftCardSenders({ sql, media, logger }) },
       clock: () => new Date(),
       inFlight: new InFlightWork(),
+      metrics,
     };
 
     const drafting: DraftingDeps = {
       sql,
       logger,
-      ai: await createAiServices(config, logger),
+      ai: { ...(await createAiServices(config, logger)), observeSpend: metrics.observeAiSpend },
       media,
       allowPrivateNetwork: config.ALLOW_PRIVATE_NETWORK,
       clock: services.clock,
+      metrics,
     };
     // 🖼 New image and 🔁 Rewrite: requests recorded by the tap, run by whichever instance claims them.
     const regenerations = createRegenerationWorker({
@@ -168,6 +182,7 @@ export async function startGreenlight(
           logger,
           botInfo: options.botInfo,
           fetch: botApi.fetch,
+          metrics,
           direct: [draftButtons.direct],
           features: [
             draftDialogs({ services }),
@@ -195,7 +210,13 @@ export async function startGreenlight(
     }
     routes.push(instagramAuthRoutes({ services, client: instagramClient }));
     routes.push(metaCallbackRoutes({ services }));
-    const app = createHttpApp({ sql, logger, routes });
+    routes.push(metricsRoute(metrics, exposure));
+    const app = createHttpApp({
+      sql,
+      logger,
+      routes,
+      metrics: config.METRICS_ENABLED ? metrics : undefined,
+    });
 
     // Runs after the server has closed (cleanups run in reverse): updates answered early may still be editing
     // their cards; they need the pool. The jobs are stopped at the same time, not after, so all get the whole
@@ -274,6 +295,7 @@ export async function startGreenlight(
         database: database.embedded ? "embedded" : "postgres",
         telegram: bot ? (config.webhookMode ? "webhook" : "long polling") : "off",
         publicUrl: publicBaseUrl(config),
+        metrics: describeExposure(exposure),
       },
       "greenlight started",
     );
@@ -306,6 +328,19 @@ export async function startGreenlight(
   } catch (error) {
     await runCleanups();
     throw error;
+  }
+}
+
+/** How the start-up line says whether /metrics can be scraped. */
+function describeExposure(exposure: MetricsExposure): string {
+  switch (exposure.kind) {
+    case "open":
+      return "exposed at /metrics";
+    case "token":
+      return "exposed at /metrics to Authorization: Bearer <METRICS_TOKEN>";
+    case "hidden":
+    case "off":
+      return `not exposed: ${exposure.reason}`;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Config } from "./config/config.ts";
 import type { Sql } from "./database/connect.ts";
+import type { Metrics } from "./metrics/metrics.ts";
 import type { OutboxSender } from "./notifications/deliver-outbox.ts";
 import type { Scheduler } from "./scheduler/scheduler.ts";
 import type { InFlightWork } from "./shared/in-flight-work.ts";
@@ -24,4 +25,6 @@ export interface Services {
   clock: () => Date;
   /** Work that runs on after the request that started it; shutdown waits for it. */
   inFlight: InFlightWork;
+  /** Prometheus counters: capabilities count outcomes where they decide them. */
+  metrics: Metrics;
 }

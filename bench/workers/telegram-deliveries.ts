@@ -16,7 +16,8 @@ export interface Card {
 }
 
 export interface DeliveriesSetup {
-  serviceUrl: string;
+  /** The services under test (the approvals bench compares one with metrics to one without); `service` picks. */
+  serviceUrls: string[];
   secret: string;
   /** Telegram's max_connections: never more updates than this in flight at once. */
   connections: number;
@@ -26,9 +27,9 @@ export interface DeliveriesSetup {
 
 export type DeliveriesCommand =
   /** Every chat approves its cards `from`..`to` one after another, all chats at once. */
-  | { kind: "burst"; from: number; to: number }
+  | { kind: "burst"; service: number; from: number; to: number }
   /** Approval k is due at start + k / rate, from chat k mod chats; its latency counts from when it was due. */
-  | { kind: "paced"; from: number; to: number; rate: number };
+  | { kind: "paced"; service: number; from: number; to: number; rate: number };
 
 export type DeliveriesReport =
   /** A Bot API call the webhook's response held, for the fake Bot API to carry out as Telegram would. */
@@ -56,14 +57,14 @@ class Semaphore {
 
 const setup = workerData as DeliveriesSetup;
 const port = parentPort!;
-const pool = new Pool(setup.serviceUrl, { connections: setup.connections });
+const pools = setup.serviceUrls.map((url) => new Pool(url, { connections: setup.connections }));
 const connections = new Semaphore(setup.connections);
 let updateId = 5_000_000;
 
 /** Delivers one Approve press like Telegram and hands on the Bot API call its response holds. */
-async function approve(card: Card): Promise<void> {
+async function approve(card: Card, service: number): Promise<void> {
   const id = updateId++;
-  const response = await pool.request({
+  const response = await pools[service]!.request({
     path: "/telegram/webhook",
     method: "POST",
     headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": setup.secret },
@@ -97,29 +98,29 @@ async function approve(card: Card): Promise<void> {
 }
 
 /** Per chat one update at a time, and no more than `connections` in flight overall; resolves with the latency. */
-async function deliver(card: Card): Promise<number> {
+async function deliver(card: Card, service: number): Promise<number> {
   await connections.acquire();
   try {
     const sent = performance.now();
-    await approve(card);
+    await approve(card, service);
     return performance.now() - sent;
   } finally {
     connections.release();
   }
 }
 
-async function burst(from: number, to: number) {
+async function burst(service: number, from: number, to: number) {
   const latencies: number[] = [];
   const started = performance.now();
   await Promise.all(
     setup.cards.map(async (chat) => {
-      for (const card of chat.slice(from, to)) latencies.push(await deliver(card));
+      for (const card of chat.slice(from, to)) latencies.push(await deliver(card, service));
     }),
   );
   return { latencies, seconds: (performance.now() - started) / 1000 };
 }
 
-async function paced(from: number, to: number, rate: number) {
+async function paced(service: number, from: number, to: number, rate: number) {
   const latencies: number[] = [];
   const chats = setup.cards.length;
   const started = performance.now();
@@ -129,7 +130,7 @@ async function paced(from: number, to: number, rate: number) {
         const due = started + ((i * chats + c) * 1000) / rate;
         const wait = due - performance.now();
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-        await deliver(chat[from + i]!);
+        await deliver(chat[from + i]!, service);
         latencies.push(performance.now() - due);
       }
     }),
@@ -140,8 +141,8 @@ async function paced(from: number, to: number, rate: number) {
 port.on("message", (command: DeliveriesCommand) => {
   const run =
     command.kind === "burst"
-      ? burst(command.from, command.to)
-      : paced(command.from, command.to, command.rate);
+      ? burst(command.service, command.from, command.to)
+      : paced(command.service, command.from, command.to, command.rate);
   run.then(
     (result) => port.postMessage({ kind: "done", ...result } satisfies DeliveriesReport),
     (error: Error) => port.postMessage({ kind: "failed", message: error.message } satisfies DeliveriesReport),

@@ -32,7 +32,7 @@ import { runJobSoon } from "../scheduler/run-job-soon.ts";
 import { type RegenerationKind, requestRegeneration } from "./regeneration-requests.ts";
 
 export interface DraftDecisionsDeps {
-  services: Pick<Services, "sql" | "logger" | "clock" | "scheduler">;
+  services: Pick<Services, "sql" | "logger" | "clock" | "scheduler" | "inFlight" | "metrics">;
   /** The job that runs regeneration requests; without it 🖼 New image and 🔁 Rewrite say they are not available. */
   regenerationJob?: string | undefined;
 }
@@ -222,12 +222,13 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
    * one short statement, so the answer still comes well within Telegram's wait, and it says what happened.
    */
   async function decide(
-    { ctx }: Press,
+    { ctx, callback }: Press,
     toastWhenDone: (card: StoredDraftCard) => string,
     transition: () => Promise<DecisionOutcome>,
   ): Promise<void> {
     // A draft no longer in a state the decision starts from comes back as "stale", answered with what happened.
     const outcome = await transition();
+    deps.services.metrics.draftDecisions.inc({ action: callback.action, outcome: outcome.kind });
     // A refused toast must not keep the card from showing the decision: it is reported after the edit.
     const answered = await answer(ctx, toastFor(outcome, toastWhenDone)).then(
       () => undefined,

@@ -5,6 +5,7 @@ import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { Api, Bot, type BotConfig, Composer, GrammyError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Sql } from "../database/connect.ts";
+import type { Metrics } from "../metrics/metrics.ts";
 import type { Logger } from "../shared/logger.ts";
 import type { BotContext } from "./bot-context.ts";
 import { postgresConversationStorage } from "./conversation-storage.ts";
@@ -28,6 +29,8 @@ export interface BotDeps {
   direct?: Composer<BotContext>[];
   /** Bot features in order; each is a Composer owned by its capability. */
   features: Composer<BotContext>[];
+  /** Counts every update by kind and outcome. */
+  metrics?: Pick<Metrics, "telegramUpdates">;
 }
 
 /**
@@ -51,6 +54,21 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const bot = new Bot<BotContext>(deps.token, config);
 
   bot.api.config.use(shortRetry());
+
+  // Updates the error boundary caught: they end in a 200 like any other, so they are marked on the way out.
+  const failed = new WeakSet<BotContext>();
+  bot.use(async function countUpdate(ctx, next) {
+    // The update's one field besides update_id names its kind (message, callback_query…): a small fixed set.
+    const kind = Object.keys(ctx.update).find((key) => key !== "update_id") ?? "unknown";
+    try {
+      await next();
+    } catch (error) {
+      failed.add(ctx);
+      throw error;
+    } finally {
+      deps.metrics?.telegramUpdates.inc({ kind, outcome: failed.has(ctx) ? "failed" : "handled" });
+    }
+  });
 
   const guarded = new Composer<BotContext>();
   for (const feature of deps.direct ?? []) guarded.use(feature);
@@ -80,6 +98,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
 
   bot.errorBoundary(async (error) => {
     const ctx = error.ctx;
+    failed.add(ctx);
     // Nothing of this update was stored (each update's effect commits with its update id, or not at all). Thrown
     // on, it answers the webhook with 500 (or stops long polling before the update is confirmed), so Telegram
     // delivers it again once the database is back; answered 200 with an apology, the owner's tap would be lost.

@@ -27,7 +27,28 @@ export interface Reservation {
   id: number;
   brandId: number;
   estimateUsd: number;
+  provider: AiProvider;
+  operation: AiOperation;
+  /** Told what the reservation ended as (metrics); absent, nobody is. */
+  observer?: AiSpendObserver;
 }
+
+/**
+ * Told of every call as the ledger records it: settled with the usage the API reported, charged its estimate
+ * (no answer), or released (an error answer, not billed). The ledger is the one place every AI call is costed,
+ * so what this reports is what the budgets see.
+ */
+export type AiSpendObserver = (spend: {
+  provider: AiProvider;
+  operation: AiOperation;
+  billing: "settled" | "estimated" | "released";
+  /** API calls behind this entry (the drafter retries an unusable answer once, under one reservation). */
+  calls: number;
+  costUsd: number;
+  tokens: { input: number; output: number; cache_write: number; cache_read: number };
+}) => void;
+
+const NO_TOKENS = { input: 0, output: 0, cache_write: 0, cache_read: 0 };
 
 export interface AiUsage {
   inputTokens?: number;
@@ -66,6 +87,7 @@ export async function reserveAiSpend(
     model: string;
     operation: AiOperation;
     estimateUsd: number;
+    observer?: AiSpendObserver;
   },
 ): Promise<Reservation> {
   return sql.begin(async (tx) => {
@@ -87,12 +109,41 @@ export async function reserveAiSpend(
       values (${request.brandId}, ${request.draftId ?? null}, ${request.provider}, ${request.model},
               ${request.operation}, 'reserved', ${request.estimateUsd})
       returning id`;
-    return { id: reservation!.id, brandId: request.brandId, estimateUsd: request.estimateUsd };
+    return {
+      id: reservation!.id,
+      brandId: request.brandId,
+      estimateUsd: request.estimateUsd,
+      provider: request.provider,
+      operation: request.operation,
+      observer: request.observer,
+    };
   });
 }
 
-/** Records what the call really cost, from the usage the API returned. */
+/** Records what the call really cost, from the usage the API returned (`calls`: how many made it, default 1). */
 export async function settleAiSpend(
+  sql: Sql,
+  reservation: Reservation,
+  outcome: { costUsd: number; usage: AiUsage; model?: string; draftId?: number; calls?: number },
+): Promise<void> {
+  await recordCost(sql, reservation, outcome);
+  const u = outcome.usage;
+  reservation.observer?.({
+    provider: reservation.provider,
+    operation: reservation.operation,
+    billing: "settled",
+    calls: outcome.calls ?? 1,
+    costUsd: outcome.costUsd,
+    tokens: {
+      input: u.inputTokens ?? 0,
+      output: u.outputTokens ?? 0,
+      cache_write: u.cacheWriteTokens ?? 0,
+      cache_read: u.cacheReadTokens ?? 0,
+    },
+  });
+}
+
+async function recordCost(
   sql: Sql,
   reservation: Reservation,
   outcome: { costUsd: number; usage: AiUsage; model?: string; draftId?: number },
@@ -116,6 +167,18 @@ export async function settleAiSpend(
 /** The call failed before anything was billed: the reservation no longer counts. */
 export async function releaseAiSpend(sql: Sql, reservation: Reservation): Promise<void> {
   await sql`update ai_usage set status = 'released', settled_at = now() where id = ${reservation.id} and status = 'reserved'`;
+  observeUnsettled(reservation, "released", 0);
+}
+
+function observeUnsettled(reservation: Reservation, billing: "estimated" | "released", costUsd: number) {
+  reservation.observer?.({
+    provider: reservation.provider,
+    operation: reservation.operation,
+    billing,
+    calls: 1,
+    costUsd,
+    tokens: NO_TOKENS,
+  });
 }
 
 /**
@@ -131,7 +194,8 @@ export function mayHaveBeenBilled(error: unknown): boolean {
 }
 
 export async function chargeEstimate(sql: Sql, reservation: Reservation, draftId?: number): Promise<void> {
-  await settleAiSpend(sql, reservation, { costUsd: reservation.estimateUsd, usage: {}, draftId });
+  await recordCost(sql, reservation, { costUsd: reservation.estimateUsd, usage: {}, draftId });
+  observeUnsettled(reservation, "estimated", reservation.estimateUsd);
 }
 
 /**

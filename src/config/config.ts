@@ -156,6 +156,20 @@ const flyAppName = (description: string): Variable<string | undefined> => ({
   },
 });
 
+const bearerToken = (description: string): Variable<string | undefined> => ({
+  description,
+  fallback: undefined,
+  secret: true,
+  parse: (raw) => {
+    // The characters RFC 6750 allows in a bearer token (b64token); hono/bearer-auth refuses anything else.
+    if (!/^[A-Za-z0-9._~+/-]{16,}=*$/.test(raw))
+      throw new Error(
+        "expected at least 16 characters of A-Z a-z 0-9 . _ ~ + / - (`npm run keygen` makes one)",
+      );
+    return raw;
+  },
+});
+
 /** Every environment variable Greenlight reads, in the order the README documents them. */
 export const variables = {
   PORT: integer("Port the HTTP server listens on.", 3000, 0, 65535),
@@ -234,6 +248,10 @@ export const variables = {
   ALLOW_PRIVATE_NETWORK: flag("Let user-supplied URLs reach private addresses (tests only).", false),
   ARTICLE_RETENTION_DAYS: integer("Days an undrafted article is kept.", 30, 1, 3650),
   SHUTDOWN_TIMEOUT_MS: integer("How long in-flight work may take at shutdown.", 8000, 100, 60000),
+  METRICS_ENABLED: flag("Serve Prometheus metrics at /metrics and count HTTP requests for them.", true),
+  METRICS_TOKEN: bearerToken(
+    "Token a scraper sends as `Authorization: Bearer …` for /metrics; with PUBLIC_URL set, /metrics answers 404 without it.",
+  ),
 } as const;
 
 type Variables = typeof variables;

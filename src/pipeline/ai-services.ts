@@ -1,3 +1,4 @@
+import type { AiSpendObserver } from "../budget/ledger.ts";
 import { buildPriceTable, type PriceTable } from "../budget/prices.ts";
 import type { Config } from "../config/config.ts";
 import type { ClaudeDrafter } from "../drafting/claude-drafter.ts";
@@ -10,6 +11,8 @@ export interface AiServices {
   generateImage: GenerateImage | undefined;
   prices: PriceTable;
   models: { relevance: string; draft: string; image: string; imageQuality: "low" | "medium" | "high" };
+  /** Told of every call the ledger records (metrics); the composition root sets it. */
+  observeSpend?: AiSpendObserver;
 }
 
 /**

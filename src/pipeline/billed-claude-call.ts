@@ -1,6 +1,7 @@
 import { costOfClaudeUsage, estimateClaudeCost } from "../budget/cost.ts";
 import {
   type AiOperation,
+  type AiSpendObserver,
   chargeEstimate,
   mayHaveBeenBilled,
   releaseAiSpend,
@@ -29,6 +30,8 @@ export async function billedClaudeCall<T extends { usage: readonly ClaudeCall[] 
     /** Upper bound of the input tokens of one attempt, and its max_tokens. */
     inputTokens: number;
     maxOutputTokens: number;
+    /** Metrics: told what the ledger recorded (AiServices.observeSpend). */
+    observer?: AiSpendObserver;
   },
   call: () => Promise<T>,
 ): Promise<T> {
@@ -44,12 +47,14 @@ export async function billedClaudeCall<T extends { usage: readonly ClaudeCall[] 
     model: request.model,
     operation: request.operation,
     estimateUsd: oneAttempt * 2,
+    observer: request.observer,
   });
   const settle = (calls: readonly ClaudeCall[]) =>
     settleAiSpend(sql, reservation, {
       costUsd: calls.reduce((sum, c) => sum + costOfClaudeUsage(c.model, c.usage, request.prices), 0),
       model: calls.at(-1)?.model,
       draftId: request.draftId,
+      calls: calls.length,
       usage: {
         inputTokens: calls.reduce((sum, c) => sum + c.usage.input_tokens, 0),
         outputTokens: calls.reduce((sum, c) => sum + c.usage.output_tokens, 0),

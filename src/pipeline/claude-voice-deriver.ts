@@ -21,6 +21,7 @@ export function createClaudeVoiceDeriver(deps: Pick<DraftingDeps, "sql" | "ai">)
             operation: "voice",
             model,
             prices: deps.ai.prices,
+            observer: deps.ai.observeSpend,
             inputTokens: estimateInputTokensUpperBound(request),
             maxOutputTokens: request.max_tokens,
           },

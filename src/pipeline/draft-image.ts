@@ -101,6 +101,7 @@ async function generateWithBudget(deps: DraftImageDeps, request: DraftImageReque
       { width, height, quality: ai.models.imageQuality, promptChars: prompt.length },
       ai.prices,
     ),
+    observer: ai.observeSpend,
   });
   let image: Awaited<ReturnType<NonNullable<AiServices["generateImage"]>>>;
   try {

@@ -12,6 +12,7 @@ import {
 } from "../drafting/prompts.ts";
 import { scoreArticlesByKeywords, writeTemplateDraft } from "../drafting/template-drafter.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
+import type { Metrics } from "../metrics/metrics.ts";
 import type { Logger } from "../shared/logger.ts";
 import { keepNewImage, queueMediaDeletions, storeNewDraftImage } from "../storage/media-deletions.ts";
 import type { MediaStore } from "../storage/media-store.ts";
@@ -33,6 +34,8 @@ export interface DraftingDeps {
   media: MediaStore;
   allowPrivateNetwork: boolean;
   clock: () => Date;
+  /** Counts each article's drafting outcome. */
+  metrics?: Pick<Metrics, "drafts">;
 }
 
 export interface DraftingSummary {
@@ -113,6 +116,7 @@ async function scoreNewArticles(
           operation: "relevance",
           model,
           prices: deps.ai.prices,
+          observer: deps.ai.observeSpend,
           inputTokens: estimateInputTokensUpperBound(request),
           maxOutputTokens: request.max_tokens,
         },
@@ -243,6 +247,7 @@ async function draftArticle(
       await tx`update articles set status = 'drafted' where id = ${article.id}`;
       await enqueueDraftCard(tx, draftId);
     });
+    deps.metrics?.drafts.inc({ outcome: "drafted" });
     return "drafted";
   } catch (error) {
     // Only an answer Claude gave but that could not be used (twice) skips the article. An API outage, a wrong
@@ -257,6 +262,9 @@ async function draftArticle(
       } else {
         await tx`update articles set status = 'scored' where id = ${article.id} and status = 'drafting'`;
       }
+    });
+    deps.metrics?.drafts.inc({
+      outcome: unusable ? "skipped" : error instanceof BudgetExceededError ? "budget_stopped" : "failed",
     });
     if (unusable) {
       deps.logger.warn({ articleId: article.id, reason: error.reason }, "article skipped: no usable caption");
@@ -293,6 +301,7 @@ export async function writeCaption(
       operation: mode,
       model,
       prices: deps.ai.prices,
+      observer: deps.ai.observeSpend,
       inputTokens: estimateInputTokensUpperBound(request),
       maxOutputTokens: request.max_tokens,
     },

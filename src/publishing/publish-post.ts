@@ -47,7 +47,7 @@ import {
 import { CONTAINER_POLL_DELAYS_MS, decideRetry, PUBLISH_LEASE_MS } from "./publish-retry-policy.ts";
 
 export interface PublishPostDeps {
-  services: Pick<Services, "sql" | "vault" | "media" | "logger" | "clock">;
+  services: Pick<Services, "sql" | "vault" | "media" | "logger" | "clock" | "metrics">;
   instagram: InstagramClient;
   /** Defaults to PUBLISH_LEASE_MS; must match the lease the post was claimed with. */
   leaseMs?: number;
@@ -84,17 +84,22 @@ const NO_IMAGE: PublishFailureClass = {
 export async function publishClaimedPost(deps: PublishPostDeps, post: ClaimedPost): Promise<PublishOutcome> {
   const { sql, logger } = deps.services;
   const clock = () => deps.services.clock();
+  const counted = <T extends PublishOutcome | "crashed">(outcome: T) => {
+    deps.services.metrics.publishes.inc({ outcome });
+    return outcome;
+  };
   const keeper = keepPostLease({ sql, logger, clock, post, leaseMs: deps.leaseMs ?? PUBLISH_LEASE_MS });
   try {
-    return await new PostAttempt(deps, post, keeper).run();
+    return counted(await new PostAttempt(deps, post, keeper).run());
   } catch (error) {
     if (error instanceof LeaseLostError) {
       deps.services.logger.warn(
         { draftId: post.id, attempt: post.attempt },
         "publish attempt lost its lease",
       );
-      return "lease_lost";
+      return counted("lease_lost");
     }
+    counted("crashed");
     throw error;
   } finally {
     await keeper.release();

@@ -6,6 +6,9 @@ import { startLeaseHeartbeat } from "./lease-heartbeat.ts";
 
 export type JobRun = () => Promise<void>;
 
+/** Told of every run a job made on this instance (not of ticks skipped or left to another instance). */
+export type JobRunObserver = (run: { job: string; seconds: number; ok: boolean }) => void;
+
 export interface Scheduler {
   /**
    * Registers a job; ticks that find the previous run still going are skipped, and on a shared database one
@@ -50,6 +53,8 @@ export function createScheduler(deps: {
   /** Lease length and renewal interval; tests shorten them. */
   leaseMs?: number;
   renewEveryMs?: number;
+  /** Metrics: each run's duration and outcome. */
+  onRun?: JobRunObserver;
 }): Scheduler {
   const jobs = new Map<string, Job>();
   let stopped = false;
@@ -115,10 +120,32 @@ export function createScheduler(deps: {
     }
   }
 
+  /** The run as registered, timed and reported to `onRun`; errors pass through to the guards' handling. */
+  function observed(name: string, run: JobRun): JobRun {
+    const onRun = deps.onRun;
+    if (!onRun) return run;
+    return async () => {
+      const started = performance.now();
+      const report = (ok: boolean) => onRun({ job: name, seconds: (performance.now() - started) / 1000, ok });
+      try {
+        await run();
+      } catch (error) {
+        report(false);
+        throw error;
+      }
+      report(true);
+    };
+  }
+
   return {
     add(name, pattern, run, options = {}) {
       if (jobs.has(name)) throw new Error(`A job named ${name} is already registered`);
-      const job: Job = { name, run, everyInstance: options.everyInstance ?? false, claimingRuns: new Set() };
+      const job: Job = {
+        name,
+        run: observed(name, run),
+        everyInstance: options.everyInstance ?? false,
+        claimingRuns: new Set(),
+      };
       // croner's `protect` skips overlapping ticks; a claiming job wants every tick.
       job.cron = new Cron(pattern, { protect: !job.everyInstance }, async (cron) => {
         // The tick's scheduled time, not when the timer fired: the same on every instance (clocks in step).

@@ -1,7 +1,9 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
+import { routePath } from "hono/route";
 import type { Sql } from "../database/connect.ts";
+import { countHttpRequest, type Metrics } from "../metrics/metrics.ts";
 import type { Logger } from "../shared/logger.ts";
 
 export type AppEnv = { Variables: { requestId: string } };
@@ -9,8 +11,10 @@ export type AppEnv = { Variables: { requestId: string } };
 export interface HttpAppDeps {
   sql: Sql;
   logger: Logger;
-  /** Capabilities mount their routes here (webhook, OAuth, Meta callbacks, media). */
+  /** Capabilities mount their routes here (webhook, OAuth, Meta callbacks, media, metrics). */
   routes: ((app: Hono<AppEnv>) => void)[];
+  /** Counts every request by route pattern and status; undefined when metrics are off. */
+  metrics?: Pick<Metrics, "httpRequests" | "httpRequestSeconds">;
 }
 
 /**
@@ -20,17 +24,29 @@ export interface HttpAppDeps {
 export function createHttpApp(deps: HttpAppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(requestId());
-  app.use(async (c, next) => {
+  app.use(async function logRequest(c, next) {
     const started = performance.now();
     await next();
+    const ms = performance.now() - started;
+    const route = matchedRoute(c);
+    if (deps.metrics) {
+      countHttpRequest(deps.metrics, {
+        method: c.req.method,
+        route,
+        status: c.res.status,
+        seconds: ms / 1000,
+      });
+    }
+    // Health checks come every few seconds from the platform; at info they would drown the log.
+    const level = route === "/healthz" ? "debug" : "info";
     // The path only: query strings carry OAuth codes and states.
-    deps.logger.info(
+    deps.logger[level](
       {
         requestId: c.get("requestId"),
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,
-        ms: Math.round(performance.now() - started),
+        ms: Math.round(ms),
       },
       "http request",
     );
@@ -58,6 +74,8 @@ export function createHttpApp(deps: HttpAppDeps): Hono<AppEnv> {
   );
   app.onError((error, c) => {
     if (error instanceof HTTPException) {
+      // A middleware's own answer (hono/bearer-auth's 401 with its WWW-Authenticate challenge) goes out as is.
+      if (error.res) return error.getResponse();
       return c.json({ error: "bad_request", message: error.message }, error.status);
     }
     deps.logger.error({ err: error, requestId: c.get("requestId"), path: c.req.path }, "request failed");
@@ -67,4 +85,14 @@ export function createHttpApp(deps: HttpAppDeps): Hono<AppEnv> {
     );
   });
   return app;
+}
+
+/**
+ * The pattern of the route that answered ("/meta/deletion/:code"), never the raw path, so ids and codes stay out
+ * of metric labels. After the handlers have run, the route index points at the last one that ran; a request no
+ * route matched stops at a catch-all middleware ("*").
+ */
+function matchedRoute(c: Parameters<typeof routePath>[0]): string {
+  const route = routePath(c);
+  return route === "*" || route === "/*" || route === "" ? "unmatched" : route;
 }

@@ -3,7 +3,8 @@ import { type Logger, pino } from "pino";
 export type { Logger };
 
 /**
- * Structured JSON lines. Secrets are redacted by key wherever they appear in a logged object, so a token that
+ * Structured JSON lines, the level written as its name ("level":"info") so log search needs no number table.
+ * Secrets are redacted by key wherever they appear in a logged object, so a token that
  * slips into a log call's bindings never reaches the output.
  */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
@@ -11,6 +12,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     {
       level,
       base: { service: "greenlight" },
+      formatters: { level: (label) => ({ level: label }) },
       redact: {
         paths: [
           "token",
