@@ -28,7 +28,8 @@ import { ownerSettings, publishCommandMenu } from "./owner-settings/owner-settin
 import { createAiServices } from "./pipeline/ai-services.ts";
 import { createClaudeVoiceDeriver } from "./pipeline/claude-voice-deriver.ts";
 import { createPipelineRegenerator } from "./pipeline/pipeline-regenerator.ts";
-import { type DraftingDeps, runDraftingPass } from "./pipeline/run-drafting.ts";
+import { requestDraftingWork } from "./pipeline/drafting-queue.ts";
+import { createDraftingWorkers, type DraftingDeps } from "./pipeline/run-drafting.ts";
 import { publishJob } from "./publishing/publish-job.ts";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 import { createHttpApp } from "./server/http-app.ts";
@@ -141,6 +142,7 @@ export async function startGreenlight(
       clock: services.clock,
     };
     const regenerator = createPipelineRegenerator(drafting);
+    const draftingWorkers = createDraftingWorkers(drafting, { concurrency: config.DRAFTING_CONCURRENCY });
     /** Undefined until INSTAGRAM_APP_ID/SECRET are set; the publisher uses this same client. */
     const instagramClient = createInstagramClientFromConfig(config);
 
@@ -191,6 +193,8 @@ export async function startGreenlight(
       const [abandoned] = await Promise.all([
         services.inFlight.drain(shutdownTimeLeft()),
         scheduler.stop(shutdownTimeLeft()),
+        // Claims no more brands; a step still running past the deadline is taken over after its lease.
+        draftingWorkers.stop(shutdownTimeLeft()),
       ]);
       if (abandoned > 0) logger.warn({ abandoned }, "shutdown: stopped waiting for work still running");
     });
@@ -230,8 +234,10 @@ export async function startGreenlight(
         allowPrivateNetwork: config.ALLOW_PRIVATE_NETWORK,
         retentionDays: config.ARTICLE_RETENTION_DAYS,
       });
-      await runDraftingPass(drafting);
+      // Drafting itself is claimed brand by brand by every instance (the drafting job).
+      await requestDraftingWork(sql);
     });
+    scheduler.add("drafting", config.DRAFTING_CRON, () => draftingWorkers.fill(), { everyInstance: true });
     scheduler.add("instagram-token-refresh", "0 */6 * * *", async () => {
       await refreshInstagramTokens({ services, client: instagramClient });
     });
