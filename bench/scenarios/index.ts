@@ -1,6 +1,7 @@
 import type { Figure } from "../run.ts";
 import { approvalsScenario } from "./approvals.ts";
 import { databasePoolScenario } from "./database-pool.ts";
+import { draftingScenario } from "./drafting.ts";
 import { ingestScenario } from "./ingest.ts";
 import { promptTokensScenario } from "./prompt-tokens.ts";
 import { startupScenario } from "./startup.ts";
@@ -16,4 +17,5 @@ export const scenarios: Scenario[] = [
   { name: "prompts", run: promptTokensScenario },
   { name: "db-pool", run: databasePoolScenario },
   { name: "approvals", run: approvalsScenario },
+  { name: "drafting", run: draftingScenario },
 ];
