@@ -33,10 +33,11 @@ import { ownerSettings, publishCommandMenu } from "./owner-settings/owner-settin
 import { createAiServices } from "./pipeline/ai-services.ts";
 import { createClaudeVoiceDeriver } from "./pipeline/claude-voice-deriver.ts";
 import { createPipelineRegenerator } from "./pipeline/pipeline-regenerator.ts";
-import { type DraftingDeps, runDraftingPass } from "./pipeline/run-drafting.ts";
 import { createMetrics } from "./metrics/metrics.ts";
 import { type MetricsExposure, metricsExposure, metricsRoute } from "./metrics/metrics-route.ts";
 import { readQueueDepths } from "./metrics/queue-depths.ts";
+import { requestDraftingWork } from "./pipeline/drafting-queue.ts";
+import { createDraftingWorkers, type DraftingDeps } from "./pipeline/run-drafting.ts";
 import { publishJob } from "./publishing/publish-job.ts";
 import { runJobSoon } from "./scheduler/run-job-soon.ts";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
@@ -168,6 +169,7 @@ export async function startGreenlight(
       regenerator: createPipelineRegenerator(drafting),
       onClosed: () => runJobSoon(scheduler, logger, "telegram-outbox"),
     });
+    const draftingWorkers = createDraftingWorkers(drafting, { concurrency: config.DRAFTING_CONCURRENCY });
     /** Undefined until INSTAGRAM_APP_ID/SECRET are set; the publisher uses this same client. */
     const instagramClient = createInstagramClientFromConfig(config);
     const publisher = publishJob({ services, instagram: instagramClient });
@@ -227,6 +229,8 @@ export async function startGreenlight(
         scheduler.stop(shutdownTimeLeft()),
         publisher.stop(shutdownTimeLeft()),
         regenerations.stop(shutdownTimeLeft()),
+        // Claims no more brands; a step still running past the deadline is taken over after its lease.
+        draftingWorkers.stop(shutdownTimeLeft()),
       ]);
       if (abandoned > 0) logger.warn({ abandoned }, "shutdown: stopped waiting for work still running");
     });
@@ -267,8 +271,10 @@ export async function startGreenlight(
         allowPrivateNetwork: config.ALLOW_PRIVATE_NETWORK,
         retentionDays: config.ARTICLE_RETENTION_DAYS,
       });
-      await runDraftingPass(drafting);
+      // Drafting itself is claimed brand by brand by every instance (the drafting job).
+      await requestDraftingWork(sql);
     });
+    scheduler.add("drafting", config.DRAFTING_CRON, () => draftingWorkers.fill(), { everyInstance: true });
     scheduler.add("instagram-token-refresh", "0 */6 * * *", async () => {
       await refreshInstagramTokens({ services, client: instagramClient });
     });

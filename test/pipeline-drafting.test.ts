@@ -9,6 +9,7 @@ import {
   startFakeFeedServer,
 } from "./fakes/fake-feed-server.ts";
 import { type FakeOpenAi, startFakeOpenAi } from "./fakes/fake-openai.ts";
+import { draftUntil, ingestAndDraft } from "./helpers/drafting-runs.ts";
 import { insertOwnerAndBrand } from "./helpers/migrated-database.ts";
 import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
 
@@ -104,7 +105,7 @@ describe("drafting with Claude and OpenAI", () => {
     });
     await setUpBrand(t);
     openai.forceNextImage({ format: "png", width: 1024, height: 1536 });
-    await t.app.scheduler.runNow("ingest");
+    await ingestAndDraft(t);
   });
   afterAll(() => t.stop());
 
@@ -180,7 +181,7 @@ describe("drafting with Claude and OpenAI", () => {
     await t.app.scheduler.runNow("telegram-outbox");
     const photos = t.telegram.messagesIn(OWNER_ID).filter((m) => m.photo);
     expect(photos).toHaveLength(4);
-    await t.app.scheduler.runNow("ingest");
+    await ingestAndDraft(t);
     await t.app.scheduler.runNow("telegram-outbox");
     expect(t.telegram.messagesIn(OWNER_ID).filter((m) => m.photo)).toHaveLength(4);
     expect(await drafts(t)).toHaveLength(4);
@@ -196,7 +197,7 @@ describe("drafting with Claude and OpenAI", () => {
                     where id = ${second!.id}`;
     await t.app.sql`update articles set status = 'scored' where status = 'skipped' and title like 'Stock%'`;
     const before = anthropic.requests.length;
-    await t.app.scheduler.runNow("ingest");
+    await ingestAndDraft(t);
     const next = anthropic.requests
       .slice(before)
       .find((r) => JSON.stringify(r.body.system).includes("OWNER EDITED VOICE SAMPLE"));
@@ -211,7 +212,7 @@ describe("drafting without AI keys", () => {
     t = await startTestApp();
     await setUpBrand(t);
     await t.app.sql`update brands set topic = 'trail running' where true`;
-    await t.app.scheduler.runNow("ingest");
+    await ingestAndDraft(t);
   });
   afterAll(() => t.stop());
 
@@ -256,9 +257,9 @@ describe("drafting under a spent budget", () => {
 
   it("stops before any call would pass the cap, tells the owner once with the figures, and loses no article", async () => {
     const before = anthropic.requests.length;
-    await t.app.scheduler.runNow("ingest");
+    await ingestAndDraft(t);
     await t.app.sql`update feeds set next_fetch_at = now()`;
-    await t.app.scheduler.runNow("ingest");
+    await ingestAndDraft(t);
     expect(anthropic.requests.length).toBe(before);
     await t.app.scheduler.runNow("telegram-outbox");
     const notices = t.telegram.messagesIn(OWNER_ID).filter((m) => m.text?.includes("budget is used up"));
@@ -271,7 +272,7 @@ describe("drafting under a spent budget", () => {
 
     // Raising the cap resumes drafting on the next pass.
     await t.app.sql`update brands set monthly_budget_usd = 5`;
-    await t.app.scheduler.runNow("ingest");
+    await ingestAndDraft(t);
     expect(await drafts(t)).toHaveLength(4);
   });
 });
@@ -286,31 +287,39 @@ describe("drafting through a Claude outage", () => {
   });
   afterAll(() => t.stop());
 
-  it("keeps every article for the next pass, charges nothing, and drafts once Claude is back", async () => {
+  it("keeps every article queued, charges nothing for the overloaded calls, and drafts once Claude is back", async () => {
     const overloaded = { error: { status: 529, type: "overloaded_error", message: "Overloaded" } };
-    // The relevance call fails: no article is scored or skipped.
-    anthropic.enqueue(overloaded);
-    await t.app.scheduler.runNow("ingest");
+    // The relevance call stays overloaded through its retries: no article is scored or skipped.
+    anthropic.enqueue(overloaded, overloaded, overloaded);
+    await ingestAndDraft(t);
     const statuses = async () =>
       (
         await t.app.sql<{ status: string; n: number }[]>`
         select status, count(*)::int as n from articles group by status order by status`
       ).map((r) => `${r.status}:${r.n}`);
     expect(await statuses()).toEqual(["new:10"]);
+    expect(anthropic.requests).toHaveLength(3);
 
-    // Scoring works, the first draft call fails: that article waits, nothing is skipped for it.
-    anthropic.enqueue(onTopicWhenAboutTrails, overloaded);
-    await t.app.sql`update feeds set next_fetch_at = now()`;
-    await t.app.scheduler.runNow("ingest");
-    expect(await statuses()).toEqual(["scored:6", "skipped:4"]);
-    expect(await drafts(t)).toHaveLength(0);
+    // Scoring works, the first caption stays overloaded: that article's draft waits, nothing is skipped for it.
+    anthropic.enqueue(onTopicWhenAboutTrails, overloaded, overloaded, overloaded);
+    await draftUntil(
+      t.app,
+      async () => anthropic.requests.filter((r) => r.status === 529).length === 6,
+      "the caption call overloaded",
+    );
+    expect(await statuses()).toEqual(["drafting:1", "scored:5", "skipped:4"]);
+    expect((await drafts(t)).map((d) => d.status)).toEqual(["generating"]);
 
     const [ledger] = await t.app.sql<{ released: number; settled: number }[]>`
       select count(*) filter (where status = 'released')::int as released,
              count(*) filter (where status = 'settled')::int as settled from ai_usage`;
     expect(ledger).toEqual({ released: 2, settled: 1 });
 
-    await t.app.scheduler.runNow("ingest");
+    await draftUntil(
+      t.app,
+      async () => (await drafts(t)).filter((d) => d.status === "pending_review").length === 4,
+      "four drafts",
+    );
     expect(await drafts(t)).toHaveLength(4);
   });
 });

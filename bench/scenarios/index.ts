@@ -1,6 +1,7 @@
 import type { Figure } from "../run.ts";
 import { approvalsScenario } from "./approvals.ts";
 import { databasePoolScenario } from "./database-pool.ts";
+import { draftingScenario } from "./drafting.ts";
 import { ingestScenario } from "./ingest.ts";
 import { promptTokensScenario } from "./prompt-tokens.ts";
 import { publishingScenario } from "./publishing.ts";
@@ -18,4 +19,5 @@ export const scenarios: Scenario[] = [
   { name: "db-pool", run: databasePoolScenario },
   { name: "approvals", run: approvalsScenario },
   { name: "publishing", run: publishingScenario },
+  { name: "drafting", run: draftingScenario },
 ];

@@ -226,6 +226,16 @@ export const variables = {
   S3_REGION: text("S3 region.", "auto"),
   S3_PUBLIC_URL: httpUrl("Public base URL of the bucket's objects.", undefined),
   INGEST_CRON: cronPattern("When feeds are polled (croner pattern; seconds allowed).", "*/10 * * * *"),
+  DRAFTING_CRON: cronPattern(
+    "When each instance looks for brands to draft (croner pattern; seconds allowed).",
+    "*/15 * * * * *",
+  ),
+  DRAFTING_CONCURRENCY: integer(
+    "Brands one instance drafts at once (each waits mostly on Claude and OpenAI).",
+    40,
+    1,
+    500,
+  ),
   PUBLISH_CRON: cronPattern(
     "When each instance looks for due posts and for posts whose worker died (croner pattern; seconds allowed).",
     "*/10 * * * * *",

@@ -26,9 +26,10 @@ import {
  * unusable reply once. It never touches the database or the budget; every result carries the raw usage of each
  * call made, failed attempts included, so the caller can cost and settle them.
  *
- * Transport retries (429, 529, 5xx, timeouts) are the SDK's own (`maxRetries`, default 2) and are not billed.
- * Our one retry is for a reply that arrived but cannot be used, and it is billed: hence at most two billed calls
- * per article.
+ * The client runs without the SDK's transport retries (a timed-out call may have been billed); the caller asks
+ * again after a 429 or 529, which are not billed (src/pipeline/provider-rate-limits.ts, from the APIError kept as
+ * the DraftingError's cause). Our one retry here is for a reply that arrived but cannot be used, and it is
+ * billed: hence at most two billed calls per article.
  */
 
 /** One billed call: what to cost with `costOfClaudeUsage(model, usage)`. */

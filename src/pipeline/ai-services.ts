@@ -31,8 +31,8 @@ export async function createAiServices(config: Config, logger: Logger): Promise<
       client: new Anthropic({
         apiKey: config.ANTHROPIC_API_KEY,
         baseURL: config.ANTHROPIC_BASE_URL ?? undefined,
-        // No hidden retries: each attempt must be reserved and recorded in the ledger. A failed call leaves its
-        // article for the next pass, which tries again under a fresh reservation.
+        // No hidden retries: a timed-out or dropped call may have been billed, and must reach the ledger. Only
+        // 429/529 answers, which are not billed, are asked again (provider-rate-limits.ts, after retry-after).
         maxRetries: 0,
         timeout: 60_000,
       }),

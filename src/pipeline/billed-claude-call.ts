@@ -12,6 +12,7 @@ import type { PriceTable } from "../budget/prices.ts";
 import type { Sql } from "../database/connect.ts";
 import type { ClaudeCall } from "../drafting/claude-drafter.ts";
 import { DraftingError } from "../drafting/drafting-errors.ts";
+import { withRateLimitRetries } from "./provider-rate-limits.ts";
 
 /**
  * One Claude operation (which may make two billed calls: the drafter retries an unusable answer once) under the
@@ -63,7 +64,11 @@ export async function billedClaudeCall<T extends { usage: readonly ClaudeCall[] 
       },
     });
   try {
-    const result = await call();
+    // A 429/529 is not billed: the call is made again under the same reservation, after Claude's retry-after,
+    // unless an earlier attempt of the operation was billed (its usage must reach the ledger as it is).
+    const result = await withRateLimitRetries("anthropic", call, {
+      retryable: (error) => !(error instanceof DraftingError && error.usage.length > 0),
+    });
     await settle(result.usage);
     return result;
   } catch (error) {

@@ -16,6 +16,7 @@ import { findOgImage } from "../ingest/og-image.ts";
 import type { Logger } from "../shared/logger.ts";
 import { safeFetch } from "../shared/safe-fetch.ts";
 import type { AiServices } from "./ai-services.ts";
+import { ProviderRateLimitedError, withRateLimitRetries } from "./provider-rate-limits.ts";
 
 export type ImageSource = "generated" | "article" | "card";
 
@@ -48,10 +49,18 @@ export interface DraftImageDeps {
 export async function produceDraftImage(
   deps: DraftImageDeps,
   request: DraftImageRequest,
-  options: { avoid?: ImageSource } = {},
+  options: {
+    avoid?: ImageSource;
+    /**
+     * When OpenAI keeps answering 429 after the retries, throw ProviderRateLimitedError (the caller's draft waits
+     * for its image) instead of falling back to the article's picture or a card.
+     */
+    waitOutRateLimits?: boolean;
+  } = {},
 ): Promise<DraftImage> {
   if (deps.ai.generateImage && options.avoid !== "generated") {
     const generated = await generateWithBudget(deps, request).catch((error) => {
+      if (options.waitOutRateLimits && error instanceof ProviderRateLimitedError) throw error;
       deps.logger.warn(
         {
           draftId: request.draftId,
@@ -105,9 +114,12 @@ async function generateWithBudget(deps: DraftImageDeps, request: DraftImageReque
   });
   let image: Awaited<ReturnType<NonNullable<AiServices["generateImage"]>>>;
   try {
-    image = await ai.generateImage!({ model, prompt, quality: ai.models.imageQuality, size });
+    // A 429 is not billed: it is asked again under the same reservation, after OpenAI's retry-after.
+    image = await withRateLimitRetries("openai", () =>
+      ai.generateImage!({ model, prompt, quality: ai.models.imageQuality, size }),
+    );
   } catch (error) {
-    // A refusal or an error answer is not billed; a timeout or a dropped connection may have been.
+    // A refusal or an error answer (429s included) is not billed; a timeout or a dropped connection may have been.
     if (mayHaveBeenBilled(error)) await chargeEstimate(sql, reservation, request.draftId);
     else await releaseAiSpend(sql, reservation);
     throw error;

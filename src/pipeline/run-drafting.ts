@@ -12,6 +12,8 @@ import {
 } from "../drafting/prompts.ts";
 import { scoreArticlesByKeywords, writeTemplateDraft } from "../drafting/template-drafter.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
+import { startLeaseHeartbeat } from "../scheduler/lease-heartbeat.ts";
+import { createWorkerPool, type WorkerPool } from "../scheduler/worker-pool.ts";
 import type { Metrics } from "../metrics/metrics.ts";
 import type { Logger } from "../shared/logger.ts";
 import { keepNewImage, queueMediaDeletions, storeNewDraftImage } from "../storage/media-deletions.ts";
@@ -21,11 +23,19 @@ import { billedClaudeCall } from "./billed-claude-call.ts";
 import { type BrandForDrafting, loadBrandForDrafting, loadOwnerExamples } from "./brand-context.ts";
 import { draftCapacity } from "./draft-capacity.ts";
 import { produceDraftImage } from "./draft-image.ts";
+import {
+  backOffDraftingBrand,
+  claimDraftingBrand,
+  DRAFTING_HEARTBEAT_MS,
+  type DraftingClaim,
+  holdDraftingLease,
+  releaseDraftingBrand,
+  renewDraftingLease,
+} from "./drafting-queue.ts";
+import { ProviderRateLimitedError } from "./provider-rate-limits.ts";
 
 /** Scores at or above this become drafts (the relevance rubric's "worth a draft" line). */
 export const RELEVANCE_THRESHOLD = 70;
-/** Relevance batches per brand per pass: bounds one pass's work after a large first import. */
-const MAX_RELEVANCE_BATCHES_PER_PASS = 5;
 
 export interface DraftingDeps {
   sql: Sql;
@@ -36,13 +46,6 @@ export interface DraftingDeps {
   clock: () => Date;
   /** Counts each article's drafting outcome. */
   metrics?: Pick<Metrics, "drafts">;
-}
-
-export interface DraftingSummary {
-  scored: number;
-  drafted: number;
-  skipped: number;
-  budgetStopped: number[];
 }
 
 /** An article as the drafter reads it: the source of a caption and of an image. */
@@ -57,86 +60,139 @@ export interface ArticleRow {
 }
 
 /**
- * The drafting pass, run after every ingest: for each active brand with undecided articles, score the new ones
- * in batches, then draft the best of them — never more than the coming slots can use.
+ * This instance's drafting workers: up to `concurrency` brands at once, each worker looping "claim the brand
+ * served longest ago, do one step of it" until no brand is waiting. Run by the every-instance drafting job;
+ * the ingest job asks for the work (requestDraftingWork).
  */
-export async function runDraftingPass(deps: DraftingDeps): Promise<DraftingSummary> {
-  const summary: DraftingSummary = { scored: 0, drafted: 0, skipped: 0, budgetStopped: [] };
-  await recoverAbandonedDrafts(deps.sql);
-  const brands = await deps.sql<{ brand_id: number }[]>`
-    select distinct a.brand_id from articles a join brands b on b.id = a.brand_id
-     where not b.paused and a.status in ('new', 'scored')
-     order by a.brand_id`;
-  for (const { brand_id } of brands) {
-    const brand = await loadBrandForDrafting(deps.sql, brand_id);
-    if (!brand || brand.paused) continue;
-    try {
-      const examples = await loadOwnerExamples(deps.sql, brand.id);
-      await scoreNewArticles(deps, brand, examples, summary);
-      await draftBestArticles(deps, brand, examples, summary);
-    } catch (error) {
-      if (!(error instanceof BudgetExceededError)) {
-        deps.logger.error({ err: error, brandId: brand.id }, "drafting failed for a brand");
-        continue;
-      }
-      summary.budgetStopped.push(brand.id);
-      await tellOwnerBudgetStopped(deps, brand, error);
-    }
-  }
-  if (summary.scored + summary.drafted + summary.skipped > 0)
-    deps.logger.info({ ...summary }, "drafting pass");
-  return summary;
+export function createDraftingWorkers(deps: DraftingDeps, options: { concurrency: number }): WorkerPool {
+  return createWorkerPool<DraftingClaim>({
+    name: "drafting",
+    concurrency: options.concurrency,
+    claim: () => claimDraftingBrand(deps.sql),
+    run: (claim) => runClaimedStep(deps, claim),
+    logger: deps.logger,
+  });
 }
 
+/** One claimed step under a renewed lease; the brand is released, or backed off, whatever happens. */
+async function runClaimedStep(deps: DraftingDeps, claim: DraftingClaim): Promise<void> {
+  const heartbeat = startLeaseHeartbeat({
+    renew: () => renewDraftingLease(deps.sql, claim),
+    everyMs: DRAFTING_HEARTBEAT_MS,
+    logger: deps.logger,
+    item: { brandId: claim.brandId },
+  });
+  try {
+    const step = await draftingStep(deps, claim);
+    await releaseDraftingBrand(deps.sql, claim, step === "nothing left");
+  } catch (error) {
+    deps.metrics?.drafts.inc({ outcome: error instanceof BudgetExceededError ? "budget_stopped" : "failed" });
+    if (error instanceof BudgetExceededError) {
+      // As before concurrency: the brand is looked at again after the next ingest (the cap may have been raised).
+      await tellOwnerBudgetStopped(deps, claim.brandId, error);
+      await releaseDraftingBrand(deps.sql, claim, true);
+    } else if (error instanceof ProviderRateLimitedError) {
+      deps.logger.warn(
+        { brandId: claim.brandId, err: error },
+        "drafting waits for the AI provider's rate limit",
+      );
+      await backOffDraftingBrand(deps.sql, claim, error.retryAfterMs);
+    } else {
+      deps.logger.error({ err: error, brandId: claim.brandId }, "drafting failed for a brand");
+      await backOffDraftingBrand(deps.sql, claim);
+    }
+  } finally {
+    heartbeat.stop();
+  }
+}
+
+/**
+ * One bounded step of a brand's drafting, in this order: finish a draft left generating (by a worker that died,
+ * or one a provider's rate limit interrupted), else score one batch of new articles, else draft the best
+ * scored article if the coming slots can use one more draft.
+ */
+async function draftingStep(deps: DraftingDeps, claim: DraftingClaim): Promise<"worked" | "nothing left"> {
+  const brand = await loadBrandForDrafting(deps.sql, claim.brandId);
+  if (!brand || brand.paused) return "nothing left";
+  const examples = await loadOwnerExamples(deps.sql, brand.id);
+  const [unfinished] = await deps.sql<(ArticleRow & { draft_id: number; caption_written: boolean })[]>`
+    select d.id as draft_id, d.generated_caption is not null as caption_written,
+           a.id, a.title, a.summary, a.link, a.image_url, coalesce(f.title, '') as source, a.relevance_reason
+      from drafts d
+      join articles a on a.id = d.article_id
+      left join feeds f on f.id = a.feed_id
+     where d.brand_id = ${brand.id} and d.status = 'generating'
+     order by d.id
+     limit 1`;
+  if (unfinished) {
+    await finishDraft(
+      deps,
+      claim,
+      brand,
+      examples,
+      unfinished,
+      unfinished.draft_id,
+      unfinished.caption_written,
+    );
+    return "worked";
+  }
+  if (await scoreNewArticles(deps, claim, brand, examples)) return "worked";
+  if (await draftBestArticle(deps, claim, brand, examples)) return "worked";
+  return "nothing left";
+}
+
+/** Scores one batch of the brand's newest unscored articles; false when there were none. */
 async function scoreNewArticles(
   deps: DraftingDeps,
+  claim: DraftingClaim,
   brand: BrandForDrafting,
   examples: OwnerExamples,
-  summary: DraftingSummary,
-) {
-  for (let batch = 0; batch < MAX_RELEVANCE_BATCHES_PER_PASS; batch++) {
-    const rows = await deps.sql<ArticleRow[]>`
-      select a.id, a.title, a.summary, a.link, a.image_url, coalesce(f.title, '') as source, a.relevance_reason
-        from articles a left join feeds f on f.id = a.feed_id
-       where a.brand_id = ${brand.id} and a.status = 'new'
-       order by a.published_at desc nulls last, a.id
-       limit ${MAX_ARTICLES_PER_RELEVANCE_REQUEST}`;
-    if (rows.length === 0) return;
-    const articles = rows.map(articleForAi);
-    let scores: ArticleScore[];
-    let unscored: SkippedArticle[] = [];
-    const claude = deps.ai.claude;
-    if (claude) {
-      const model = deps.ai.models.relevance;
-      const request = buildRelevanceRequest({ profile: brand.profile, examples, articles, model });
-      const result = await billedClaudeCall(
-        deps.sql,
-        {
-          brandId: brand.id,
-          operation: "relevance",
-          model,
-          prices: deps.ai.prices,
-          observer: deps.ai.observeSpend,
-          inputTokens: estimateInputTokensUpperBound(request),
-          maxOutputTokens: request.max_tokens,
-        },
-        () => claude.scoreArticles({ profile: brand.profile, examples, articles, model }),
-      );
-      scores = result.scores;
-      unscored = result.skipped;
-    } else {
-      scores = scoreArticlesByKeywords({ profile: brand.profile, articles });
-    }
-    await recordScores(deps.sql, scores, unscored);
-    summary.scored += scores.length;
-    summary.skipped += unscored.length;
+): Promise<boolean> {
+  const rows = await deps.sql<ArticleRow[]>`
+    select a.id, a.title, a.summary, a.link, a.image_url, coalesce(f.title, '') as source, a.relevance_reason
+      from articles a left join feeds f on f.id = a.feed_id
+     where a.brand_id = ${brand.id} and a.status = 'new'
+     order by a.published_at desc nulls last, a.id
+     limit ${MAX_ARTICLES_PER_RELEVANCE_REQUEST}`;
+  if (rows.length === 0) return false;
+  const articles = rows.map(articleForAi);
+  let scores: ArticleScore[];
+  let unscored: SkippedArticle[] = [];
+  const claude = deps.ai.claude;
+  if (claude) {
+    const model = deps.ai.models.relevance;
+    const request = buildRelevanceRequest({ profile: brand.profile, examples, articles, model });
+    const result = await billedClaudeCall(
+      deps.sql,
+      {
+        brandId: brand.id,
+        operation: "relevance",
+        model,
+        prices: deps.ai.prices,
+        observer: deps.ai.observeSpend,
+        inputTokens: estimateInputTokensUpperBound(request),
+        maxOutputTokens: request.max_tokens,
+      },
+      () => claude.scoreArticles({ profile: brand.profile, examples, articles, model }),
+    );
+    scores = result.scores;
+    unscored = result.skipped;
+  } else {
+    scores = scoreArticlesByKeywords({ profile: brand.profile, articles });
   }
+  await deps.sql.begin(async (tx) => {
+    if (!(await holdBrandAgainstDeletion(tx, brand.id))) return;
+    if (!(await holdDraftingLease(tx, claim))) return;
+    await recordScores(tx, scores, unscored);
+  });
+  // Every article left 'new' was failed by the API: leave them for a later step rather than loop on them now.
+  return scores.length + unscored.filter((article) => article.reason !== "api_error").length > 0;
 }
 
-/** One statement for the whole batch; `status = 'new'` keeps a concurrent pass from overwriting a decision. */
-async function recordScores(sql: Sql, scores: ArticleScore[], unscored: SkippedArticle[]) {
+/** One statement for the whole batch; `status = 'new'` keeps a decision already made from being overwritten. */
+async function recordScores(tx: Transaction, scores: ArticleScore[], unscored: SkippedArticle[]) {
   if (scores.length > 0) {
-    await sql`
+    await tx`
       update articles a
          set relevance_score = v.score,
              relevance_reason = v.reason,
@@ -148,19 +204,24 @@ async function recordScores(sql: Sql, scores: ArticleScore[], unscored: SkippedA
                      unnest(${scores.map((s) => s.reason)}::text[]) as reason) v
        where a.id = v.id and a.status = 'new'`;
   }
-  // Articles the API failed on (rather than answered badly) stay new for the next pass.
+  // Articles the API failed on (rather than answered badly) stay new for a later step.
   for (const skipped of unscored.filter((article) => article.reason !== "api_error")) {
-    await sql`update articles set status = 'skipped', skip_reason = ${skipped.message}
-               where id = ${Number(skipped.articleId)} and status = 'new'`;
+    await tx`update articles set status = 'skipped', skip_reason = ${skipped.message}
+              where id = ${Number(skipped.articleId)} and status = 'new'`;
   }
 }
 
-async function draftBestArticles(
+/**
+ * Drafts the brand's best scored article when the coming slots can use one more draft: claims it
+ * (scored → drafting) together with a new draft row in `generating`, then finishes that draft. False when
+ * there is no room or no article.
+ */
+async function draftBestArticle(
   deps: DraftingDeps,
+  claim: DraftingClaim,
   brand: BrandForDrafting,
   examples: OwnerExamples,
-  summary: DraftingSummary,
-) {
+): Promise<boolean> {
   const now = deps.clock();
   const [counts] = await deps.sql<{ approved: number; waiting: number }[]>`
     select count(*) filter (where status in ('approved', 'publishing')
@@ -174,34 +235,17 @@ async function draftBestArticles(
     approvedInHorizon: counts!.approved,
     waiting: counts!.waiting,
   });
-  if (capacity === 0) return;
-  const chosen = await deps.sql<ArticleRow[]>`
+  if (capacity === 0) return false;
+  const [article] = await deps.sql<ArticleRow[]>`
     select a.id, a.title, a.summary, a.link, a.image_url, coalesce(f.title, '') as source, a.relevance_reason
       from articles a left join feeds f on f.id = a.feed_id
      where a.brand_id = ${brand.id} and a.status = 'scored'
      order by a.relevance_score desc, a.published_at desc nulls last
-     limit ${capacity}`;
-  for (const article of chosen) {
-    const outcome = await draftArticle(deps, brand, examples, article);
-    if (outcome === "drafted") summary.drafted++;
-    else if (outcome === "skipped") summary.skipped++;
-  }
-}
-
-/**
- * Drafts one article: claims it (scored → drafting) together with a new draft row in `generating`, writes the
- * caption, makes the image, then in one transaction moves the draft to pending_review, marks the article
- * drafted and queues its card. A crash in between leaves a `generating` draft that recoverAbandonedDrafts
- * returns to the queue, so no article is lost and no card is sent twice.
- */
-async function draftArticle(
-  deps: DraftingDeps,
-  brand: BrandForDrafting,
-  examples: OwnerExamples,
-  article: ArticleRow,
-): Promise<"drafted" | "skipped" | "taken"> {
+     limit 1`;
+  if (!article) return false;
   const draftId = await deps.sql.begin(async (tx) => {
     if (!(await holdBrandAgainstDeletion(tx, brand.id))) return undefined;
+    if (!(await holdDraftingLease(tx, claim))) return undefined;
     const [claimed] =
       await tx`update articles set status = 'drafting' where id = ${article.id} and status = 'scored' returning id`;
     if (!claimed) return undefined;
@@ -211,10 +255,45 @@ async function draftArticle(
       returning id`;
     return draft!.id;
   });
-  if (draftId === undefined) return "taken";
+  if (draftId === undefined) return true;
+  await finishDraft(deps, claim, brand, examples, article, draftId, false);
+  return true;
+}
 
+/**
+ * Writes the caption (unless an earlier attempt already did and stored it), makes the image, then in one
+ * transaction moves the draft to pending_review, marks the article drafted and queues its card. Every write
+ * checks the lease: a worker that lost the brand to another cannot finish the draft too, so there is one card.
+ * A failure leaves the draft `generating` for the brand's next step to finish (nothing billed is thrown away);
+ * only a reply Claude gave but that cannot be used skips the article.
+ */
+async function finishDraft(
+  deps: DraftingDeps,
+  claim: DraftingClaim,
+  brand: BrandForDrafting,
+  examples: OwnerExamples,
+  article: ArticleRow,
+  draftId: number,
+  captionWritten: boolean,
+): Promise<void> {
+  const fenced = (write: (tx: Transaction) => Promise<unknown>) =>
+    deps.sql.begin(async (tx) => {
+      if (!(await holdBrandAgainstDeletion(tx, brand.id))) return false;
+      if (!(await holdDraftingLease(tx, claim))) return false;
+      await write(tx);
+      return true;
+    });
   try {
-    const text = await writeCaption(deps, brand, examples, article, draftId, "draft");
+    if (!captionWritten) {
+      const text = await writeCaption(deps, brand, examples, article, draftId, "draft");
+      const kept = await fenced(
+        (tx) => tx`
+          update drafts set caption = ${text.caption}, hashtags = ${text.hashtags}, generated_caption = ${text.caption},
+                            updated_at = now()
+           where id = ${draftId} and status = 'generating'`,
+      );
+      if (!kept) return;
+    }
     const image = await produceDraftImage(
       { sql: deps.sql, logger: deps.logger, ai: deps.ai, allowPrivateNetwork: deps.allowPrivateNetwork },
       {
@@ -230,47 +309,38 @@ async function draftArticle(
           source: article.source,
         },
       },
+      { waitOutRateLimits: true },
     );
     const stored = await storeNewDraftImage(deps, draftId, image.jpeg);
-    await deps.sql.begin(async (tx) => {
-      await holdBrandAgainstDeletion(tx, brand.id);
-      const [ready] = await tx`
+    let ready = false;
+    const kept = await fenced(async (tx) => {
+      const [row] = await tx`
         update drafts
-           set status = 'pending_review', caption = ${text.caption}, hashtags = ${text.hashtags},
-               generated_caption = ${text.caption}, image_key = ${stored.key}, image_url = ${stored.url},
+           set status = 'pending_review', image_key = ${stored.key}, image_url = ${stored.url},
                image_source = ${image.source}, updated_at = now()
          where id = ${draftId} and status = 'generating'
         returning id`;
-      // The draft went meanwhile (its brand deleted, or recovered as abandoned): its image has no other owner.
-      if (!ready) return queueMediaDeletions(tx, [stored.key]);
+      if (!row) return queueMediaDeletions(tx, [stored.key]);
+      ready = true;
       await keepNewImage(tx, stored.key);
       await tx`update articles set status = 'drafted' where id = ${article.id}`;
       await enqueueDraftCard(tx, draftId);
     });
-    deps.metrics?.drafts.inc({ outcome: "drafted" });
-    return "drafted";
-  } catch (error) {
-    // Only an answer Claude gave but that could not be used (twice) skips the article. An API outage, a wrong
-    // model name, the budget, the network or storage: the article waits for the next pass, and the error stops
-    // this brand's pass instead of burning through its other articles.
-    const unusable = error instanceof DraftingError && !isApiFailure(error);
-    await deps.sql.begin(async (tx) => {
-      await holdBrandAgainstDeletion(tx, brand.id);
-      await tx`delete from drafts where id = ${draftId} and status = 'generating'`;
-      if (unusable) {
-        await tx`update articles set status = 'skipped', skip_reason = ${error.message} where id = ${article.id}`;
-      } else {
-        await tx`update articles set status = 'scored' where id = ${article.id} and status = 'drafting'`;
-      }
-    });
-    deps.metrics?.drafts.inc({
-      outcome: unusable ? "skipped" : error instanceof BudgetExceededError ? "budget_stopped" : "failed",
-    });
-    if (unusable) {
-      deps.logger.warn({ articleId: article.id, reason: error.reason }, "article skipped: no usable caption");
-      return "skipped";
+    // When the brand went, or another worker took it over, the image stays queued for removal (storeNewDraftImage).
+    if (kept && ready) {
+      deps.metrics?.drafts.inc({ outcome: "drafted" });
+      deps.logger.info({ brandId: brand.id, draftId }, "draft ready for review");
     }
-    throw error;
+  } catch (error) {
+    if (!(error instanceof DraftingError) || isApiFailure(error)) throw error;
+    // Claude answered, twice, with nothing usable: the article is skipped, with the reason.
+    await fenced(async (tx) => {
+      await tx`delete from drafts where id = ${draftId} and status = 'generating'`;
+      await tx`update articles set status = 'skipped', skip_reason = ${error.message}
+                where id = ${article.id} and status = 'drafting'`;
+    });
+    deps.metrics?.drafts.inc({ outcome: "skipped" });
+    deps.logger.warn({ articleId: article.id, reason: error.reason }, "article skipped: no usable caption");
   }
 }
 
@@ -334,37 +404,13 @@ async function holdBrandAgainstDeletion(tx: Transaction, brandId: number): Promi
 }
 
 /**
- * A draft left in `generating` for more than 15 minutes belongs to a pass that crashed: it is removed and its
- * article goes back to the queue.
- */
-export async function recoverAbandonedDrafts(sql: Sql): Promise<number> {
-  return sql.begin(async (tx) => {
-    // Their brands first, as in every drafting transaction (holdBrandAgainstDeletion).
-    await tx`
-      select 1 from brands
-       where id in (select brand_id from drafts where status = 'generating' and created_at < now() - interval '15 minutes')
-       order by id
-       for key share`;
-    const abandoned = await tx<{ article_id: number | null }[]>`
-      delete from drafts where status = 'generating' and created_at < now() - interval '15 minutes'
-      returning article_id`;
-    const ids = abandoned.map((row) => row.article_id).filter((id): id is number => id !== null);
-    if (ids.length > 0)
-      await tx`update articles set status = 'scored' where id = any(${ids}::bigint[]) and status = 'drafting'`;
-    return abandoned.length;
-  });
-}
-
-/**
  * The owner hears once a month that the budget stopped drafting, with the figures. Drafting resumes by itself
  * on the 1st (the ledger counts from the start of the month in the brand's time zone) or as soon as the
- * budget is raised, since every pass checks again.
+ * budget is raised, since every ingest asks for another look.
  */
-async function tellOwnerBudgetStopped(
-  deps: DraftingDeps,
-  brand: BrandForDrafting,
-  error: BudgetExceededError,
-) {
+async function tellOwnerBudgetStopped(deps: DraftingDeps, brandId: number, error: BudgetExceededError) {
+  const brand = await loadBrandForDrafting(deps.sql, brandId);
+  if (!brand) return;
   const spend = await monthToDateSpend(deps.sql, brand.id);
   await deps.sql.begin(async (tx) => {
     const [claimed] = await tx`

@@ -78,8 +78,11 @@ export type FakeReply =
   | { text: string; stopReason?: "end_turn" | "refusal" }
   /** Answer 200 with this value as JSON text. */
   | { json: unknown }
-  /** Answer with an API error, e.g. `{ status: 529, type: "overloaded_error" }`. */
-  | { error: { status: number; type: string; message?: string } };
+  /**
+   * Answer with an API error, e.g. `{ status: 529, type: "overloaded_error" }`. With `retryAfterSeconds` the
+   * answer carries `retry-after` as Anthropic's 429s do; otherwise `retry-after-ms: 10`.
+   */
+  | { error: { status: number; type: string; message?: string; retryAfterSeconds?: number } };
 
 export type ReplyFunction = (request: FakeRequestView) => FakeReply;
 
@@ -121,6 +124,8 @@ export interface FakeAnthropicOptions {
   thinkingTokens?: number;
   /** Clock for cache TTLs (ms). */
   now?: () => number;
+  /** How long the fake takes to answer a valid request (a real call takes seconds). Default 0. */
+  latencyMs?: (request: FakeRequestView) => number;
 }
 
 export interface FakeAnthropic {
@@ -128,6 +133,8 @@ export interface FakeAnthropic {
   baseUrl: string;
   apiKey: string;
   requests: RecordedAnthropicRequest[];
+  /** The most requests the fake was answering at one time. */
+  readonly mostAtOnce: number;
   /** Answers the next requests with these, in order, before falling back to the default. */
   enqueue(...replies: (FakeReply | ReplyFunction)[]): void;
   /** Replaces the default answer (a valid reply to the requested schema). */
@@ -168,6 +175,8 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
   /** Cached prefixes: hash → expiry time. */
   const cache = new Map<string, number>();
   let counter = 0;
+  let atOnce = 0;
+  let mostAtOnce = 0;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     counter += 1;
@@ -216,11 +225,21 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
       record.status = fault.status;
       return sendInjectedFault(res, fault, requestId);
     }
+    const latency = options.latencyMs?.(view) ?? 0;
+    atOnce += 1;
+    mostAtOnce = Math.max(mostAtOnce, atOnce);
+    try {
+      if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    } finally {
+      atOnce -= 1;
+    }
     const next = queue.shift() ?? defaultReply;
     const reply = typeof next === "function" ? next(view) : next;
     if ("error" in reply) {
-      // The SDK honours retry-after-ms, which keeps its automatic retries fast in tests.
-      res.setHeader("retry-after-ms", "10");
+      if (reply.error.retryAfterSeconds !== undefined)
+        res.setHeader("retry-after", String(reply.error.retryAfterSeconds));
+      // Otherwise a short retry-after-ms, which keeps retries fast in tests.
+      else res.setHeader("retry-after-ms", "10");
       return fail(
         reply.error.status,
         reply.error.type,
@@ -338,6 +357,9 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
     baseUrl: `http://127.0.0.1:${port}`,
     apiKey,
     requests,
+    get mostAtOnce() {
+      return mostAtOnce;
+    },
     enqueue: (...replies) => queue.push(...replies),
     setDefault: (reply) => {
       defaultReply = reply;

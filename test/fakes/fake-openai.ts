@@ -53,8 +53,13 @@ export interface FakeOpenAi {
   baseUrl: string;
   apiKey: string;
   requests: RecordedImageRequest[];
-  /** Answers the next generation request with this failure instead of an image. */
-  failNext(failure: FakeOpenAiFailure): void;
+  /** The most generation requests the fake was answering at one time. */
+  readonly mostAtOnce: number;
+  /**
+   * Answers the next generation request with this failure instead of an image; a rate_limit with
+   * `retryAfterSeconds` carries `retry-after`, as OpenAI's 429s can.
+   */
+  failNext(failure: FakeOpenAiFailure, options?: { retryAfterSeconds?: number }): void;
   /**
    * Makes the next answer a PNG with a transparent band at this size whatever was asked —
    * what an older model or a misconfigured proxy sends — to prove callers normalise.
@@ -72,10 +77,18 @@ export interface FakeOpenAi {
   close(): Promise<void>;
 }
 
-export async function startFakeOpenAi(options: { apiKey?: string } = {}): Promise<FakeOpenAi> {
+export async function startFakeOpenAi(
+  options: {
+    apiKey?: string;
+    /** How long every generation takes (a real one takes 10–60 s). Default 0. */
+    latencyMs?: number;
+  } = {},
+): Promise<FakeOpenAi> {
   const apiKey = options.apiKey ?? "sk-test-fake-openai";
   const requests: RecordedImageRequest[] = [];
-  const pendingFailures: FakeOpenAiFailure[] = [];
+  const pendingFailures: { failure: FakeOpenAiFailure; retryAfterSeconds?: number }[] = [];
+  let atOnce = 0;
+  let mostAtOnce = 0;
   const forcedImages: { format: "png"; width: number; height: number }[] = [];
   let requestCounter = 0;
   const delays: number[] = [];
@@ -127,9 +140,16 @@ export async function startFakeOpenAi(options: { apiKey?: string } = {}): Promis
       injectedFaults[fault.status] = (injectedFaults[fault.status] ?? 0) + 1;
       return sendInjectedFault(res, fault);
     }
-    const delayMs = delays.shift();
-    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
-    const failure = pendingFailures.shift();
+    const delayMs = (delays.shift() ?? 0) + (options.latencyMs ?? 0);
+    atOnce += 1;
+    mostAtOnce = Math.max(mostAtOnce, atOnce);
+    try {
+      if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    } finally {
+      atOnce -= 1;
+    }
+    const pending = pendingFailures.shift();
+    const failure = pending?.failure;
     if (failure === "content_policy") {
       // Shape of a real refusal (e.g. github.com/jeffstric/ZJT/issues/480).
       return send(res, 400, {
@@ -152,6 +172,8 @@ export async function startFakeOpenAi(options: { apiKey?: string } = {}): Promis
       );
     }
     if (failure === "rate_limit") {
+      if (pending?.retryAfterSeconds !== undefined)
+        res.setHeader("retry-after", String(pending.retryAfterSeconds));
       return sendError(
         res,
         429,
@@ -218,7 +240,11 @@ export async function startFakeOpenAi(options: { apiKey?: string } = {}): Promis
     baseUrl: `http://127.0.0.1:${port}/v1`,
     apiKey,
     requests,
-    failNext: (failure) => pendingFailures.push(failure),
+    get mostAtOnce() {
+      return mostAtOnce;
+    },
+    failNext: (failure, failureOptions) =>
+      pendingFailures.push({ failure, retryAfterSeconds: failureOptions?.retryAfterSeconds }),
     forceNextImage: (image) => forcedImages.push(image),
     delayNext: (ms) => delays.push(ms),
     injectFaults: (plan) => {

@@ -46,6 +46,7 @@ export async function startTestApp(extraEnv: Record<string, string> = {}): Promi
     TELEGRAM_OUTBOX_PACING: "false",
     // Jobs are driven by the tests (scheduler.runNow), not by the clock, unless a test says otherwise.
     INGEST_CRON: "0 0 1 1 *",
+    DRAFTING_CRON: "0 0 1 1 *",
     PUBLISH_CRON: "0 0 1 1 *",
     OUTBOX_CRON: "0 0 1 1 *",
     MEDIA_DELETIONS_CRON: "0 0 1 1 *",
