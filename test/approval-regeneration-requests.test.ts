@@ -175,7 +175,8 @@ describe("an attempt that keeps failing", () => {
   it("is tried three times, then the owner is told in plain words and the card is put back", async () => {
     const { draftId, message, told } = await cardWithSlowImage(0);
     const overloaded = { error: { status: 529, type: "overloaded_error", message: "Overloaded" } };
-    anthropic.enqueue(overloaded, overloaded, overloaded);
+    // Each attempt asks Claude three times over an overload (provider-rate-limits.ts) before it counts as failed.
+    anthropic.enqueue(...Array.from({ length: 9 }, () => overloaded));
     expect((await pressButton(t, `w:${draftId}`, message)).answer).toBe("🔁 Rewriting the caption…");
     for (const attempt of [1, 2]) {
       await eventually(async () =>

@@ -139,6 +139,7 @@ describe("what the counters show after real work", () => {
     await t.app.sql`insert into feeds (brand_id, url)
                     select id, ${feeds.url("/trail.xml")} from brands where owner_id = ${ownerId}`;
     expect(await t.app.scheduler.runNow("ingest")).toBe(true);
+    await t.app.scheduler.runNow("drafting");
 
     const after = await samples();
     const delta = (name: string, labels: Record<string, string> = {}) =>
