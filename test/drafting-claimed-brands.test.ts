@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startGreenlight } from "../src/app.ts";
+import { DRAFTS_PER_STEP } from "../src/pipeline/run-drafting.ts";
 import {
   type FakeAnthropic,
   type FakeRequestView,
@@ -21,9 +22,17 @@ import { onRealPostgres } from "./helpers/test-database.ts";
 
 let anthropic: FakeAnthropic;
 let openai: FakeOpenAi;
-/** Anthropic calls in flight, per brand name: a brand on two workers at once would show as two. */
-const inFlight = new Map<string, number>();
+/**
+ * Anthropic calls in flight, per brand name. One worker's step is either one relevance call or up to
+ * DRAFTS_PER_STEP captions side by side: two relevance calls at once, a relevance call beside a caption, or more
+ * captions than one step writes can only be a brand on two workers at once.
+ */
+const inFlight = new Map<string, { relevance: number; captions: number }>();
 let sameBrandAtOnce = 0;
+const callsOf = (brand: string) => {
+  if (!inFlight.has(brand)) inFlight.set(brand, { relevance: 0, captions: 0 });
+  return inFlight.get(brand)!;
+};
 
 const brandOf = (request: FakeRequestView) =>
   /Brand [A-Z]\w*/.exec(JSON.stringify(request.body.system))?.[0] ?? "unknown";
@@ -31,9 +40,15 @@ const brandOf = (request: FakeRequestView) =>
 beforeAll(async () => {
   anthropic = await startFakeAnthropic({
     latencyMs: (request) => {
-      const brand = brandOf(request);
-      inFlight.set(brand, (inFlight.get(brand) ?? 0) + 1);
-      if (inFlight.get(brand)! > 1) sameBrandAtOnce += 1;
+      const calls = callsOf(brandOf(request));
+      if (request.kind === "relevance") calls.relevance += 1;
+      else calls.captions += 1;
+      if (
+        calls.relevance > 1 ||
+        (calls.relevance > 0 && calls.captions > 0) ||
+        calls.captions > DRAFTS_PER_STEP
+      )
+        sameBrandAtOnce += 1;
       return 150;
     },
   });
@@ -45,8 +60,9 @@ afterAll(async () => {
 });
 
 function allRelevant(request: FakeRequestView) {
-  const brand = brandOf(request);
-  inFlight.set(brand, inFlight.get(brand)! - 1);
+  const calls = callsOf(brandOf(request));
+  if (request.kind === "relevance") calls.relevance -= 1;
+  else calls.captions -= 1;
   return request.kind === "relevance"
     ? { json: { scores: request.articles.map((a) => ({ ref: a.ref, score: 90, reason: "On topic." })) } }
     : validReply(request);

@@ -300,20 +300,21 @@ describe("drafting through a Claude outage", () => {
     expect(await statuses()).toEqual(["new:10"]);
     expect(anthropic.requests).toHaveLength(3);
 
-    // Scoring works, the first caption stays overloaded: that article's draft waits, nothing is skipped for it.
-    anthropic.enqueue(onTopicWhenAboutTrails, overloaded, overloaded, overloaded);
+    // Scoring works; the three captions drafted side by side stay overloaded through their retries: their
+    // drafts wait, nothing is skipped for them.
+    anthropic.enqueue(onTopicWhenAboutTrails, ...Array<typeof overloaded>(9).fill(overloaded));
     await draftUntil(
       t.app,
-      async () => anthropic.requests.filter((r) => r.status === 529).length === 6,
-      "the caption call overloaded",
+      async () => anthropic.requests.filter((r) => r.status === 529).length === 12,
+      "the caption calls overloaded",
     );
-    expect(await statuses()).toEqual(["drafting:1", "scored:5", "skipped:4"]);
-    expect((await drafts(t)).map((d) => d.status)).toEqual(["generating"]);
+    expect(await statuses()).toEqual(["drafting:3", "scored:3", "skipped:4"]);
+    expect((await drafts(t)).map((d) => d.status)).toEqual(["generating", "generating", "generating"]);
 
     const [ledger] = await t.app.sql<{ released: number; settled: number }[]>`
       select count(*) filter (where status = 'released')::int as released,
              count(*) filter (where status = 'settled')::int as settled from ai_usage`;
-    expect(ledger).toEqual({ released: 2, settled: 1 });
+    expect(ledger).toEqual({ released: 4, settled: 1 });
 
     await draftUntil(
       t.app,

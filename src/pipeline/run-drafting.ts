@@ -37,6 +37,13 @@ import { ProviderRateLimitedError } from "./provider-rate-limits.ts";
 /** Scores at or above this become drafts (the relevance rubric's "worth a draft" line). */
 export const RELEVANCE_THRESHOLD = 70;
 
+/**
+ * Drafts one step writes side by side. A draft is mostly waiting (Claude's caption, then the image), so a
+ * brand's few drafts go together rather than one per step; three keeps a step near one draft's time (about
+ * 20 s with real latencies) so a brand with many stories still gives way to the others between steps.
+ */
+export const DRAFTS_PER_STEP = 3;
+
 export interface DraftingDeps {
   sql: Sql;
   logger: Logger;
@@ -107,15 +114,15 @@ async function runClaimedStep(deps: DraftingDeps, claim: DraftingClaim): Promise
 }
 
 /**
- * One bounded step of a brand's drafting, in this order: finish a draft left generating (by a worker that died,
- * or one a provider's rate limit interrupted), else score one batch of new articles, else draft the best
- * scored article if the coming slots can use one more draft.
+ * One bounded step of a brand's drafting, in this order: finish the drafts left generating (by a worker that
+ * died, or that a provider's rate limit interrupted), else score one batch of new articles, else draft the best
+ * scored articles the coming slots can use, up to DRAFTS_PER_STEP of them side by side.
  */
 async function draftingStep(deps: DraftingDeps, claim: DraftingClaim): Promise<"worked" | "nothing left"> {
   const brand = await loadBrandForDrafting(deps.sql, claim.brandId);
   if (!brand || brand.paused) return "nothing left";
   const examples = await loadOwnerExamples(deps.sql, brand.id);
-  const [unfinished] = await deps.sql<(ArticleRow & { draft_id: number; caption_written: boolean })[]>`
+  const unfinished = await deps.sql<(ArticleRow & { draft_id: number; caption_written: boolean })[]>`
     select d.id as draft_id, d.generated_caption is not null as caption_written,
            a.id, a.title, a.summary, a.link, a.image_url, coalesce(f.title, '') as source, a.relevance_reason
       from drafts d
@@ -123,21 +130,17 @@ async function draftingStep(deps: DraftingDeps, claim: DraftingClaim): Promise<"
       left join feeds f on f.id = a.feed_id
      where d.brand_id = ${brand.id} and d.status = 'generating'
      order by d.id
-     limit 1`;
-  if (unfinished) {
-    await finishDraft(
-      deps,
-      claim,
-      brand,
-      examples,
-      unfinished,
-      unfinished.draft_id,
-      unfinished.caption_written,
+     limit ${DRAFTS_PER_STEP}`;
+  if (unfinished.length > 0) {
+    await settleAll(
+      unfinished.map((row) =>
+        finishDraft(deps, claim, brand, examples, row, row.draft_id, row.caption_written),
+      ),
     );
     return "worked";
   }
   if (await scoreNewArticles(deps, claim, brand, examples)) return "worked";
-  if (await draftBestArticle(deps, claim, brand, examples)) return "worked";
+  if (await draftBestArticles(deps, claim, brand, examples)) return "worked";
   return "nothing left";
 }
 
@@ -212,11 +215,11 @@ async function recordScores(tx: Transaction, scores: ArticleScore[], unscored: S
 }
 
 /**
- * Drafts the brand's best scored article when the coming slots can use one more draft: claims it
- * (scored → drafting) together with a new draft row in `generating`, then finishes that draft. False when
- * there is no room or no article.
+ * Drafts the brand's best scored articles, as many as the coming slots can use (at most DRAFTS_PER_STEP): claims
+ * them (scored → drafting) together with a new draft row each in `generating`, then finishes those drafts side
+ * by side. False when there is no room or no article.
  */
-async function draftBestArticle(
+async function draftBestArticles(
   deps: DraftingDeps,
   claim: DraftingClaim,
   brand: BrandForDrafting,
@@ -236,28 +239,50 @@ async function draftBestArticle(
     waiting: counts!.waiting,
   });
   if (capacity === 0) return false;
-  const [article] = await deps.sql<ArticleRow[]>`
+  const articles = await deps.sql<ArticleRow[]>`
     select a.id, a.title, a.summary, a.link, a.image_url, coalesce(f.title, '') as source, a.relevance_reason
       from articles a left join feeds f on f.id = a.feed_id
      where a.brand_id = ${brand.id} and a.status = 'scored'
      order by a.relevance_score desc, a.published_at desc nulls last
-     limit 1`;
-  if (!article) return false;
-  const draftId = await deps.sql.begin(async (tx) => {
-    if (!(await holdBrandAgainstDeletion(tx, brand.id))) return undefined;
-    if (!(await holdDraftingLease(tx, claim))) return undefined;
-    const [claimed] =
-      await tx`update articles set status = 'drafting' where id = ${article.id} and status = 'scored' returning id`;
-    if (!claimed) return undefined;
-    const [draft] = await tx<{ id: number }[]>`
-      insert into drafts (brand_id, article_id, status, source_title, source_link, relevance_reason)
-      values (${brand.id}, ${article.id}, 'generating', ${article.title}, ${article.link}, ${article.relevance_reason})
-      returning id`;
-    return draft!.id;
+     limit ${Math.min(capacity, DRAFTS_PER_STEP)}`;
+  if (articles.length === 0) return false;
+  const started = await deps.sql.begin(async (tx) => {
+    if (!(await holdBrandAgainstDeletion(tx, brand.id))) return [];
+    if (!(await holdDraftingLease(tx, claim))) return [];
+    const drafts: { article: ArticleRow; draftId: number }[] = [];
+    for (const article of articles) {
+      const [claimed] =
+        await tx`update articles set status = 'drafting' where id = ${article.id} and status = 'scored' returning id`;
+      if (!claimed) continue;
+      const [draft] = await tx<{ id: number }[]>`
+        insert into drafts (brand_id, article_id, status, source_title, source_link, relevance_reason)
+        values (${brand.id}, ${article.id}, 'generating', ${article.title}, ${article.link}, ${article.relevance_reason})
+        returning id`;
+      drafts.push({ article, draftId: draft!.id });
+    }
+    return drafts;
   });
-  if (draftId === undefined) return true;
-  await finishDraft(deps, claim, brand, examples, article, draftId, false);
+  await settleAll(
+    started.map(({ article, draftId }) => finishDraft(deps, claim, brand, examples, article, draftId, false)),
+  );
   return true;
+}
+
+/**
+ * Waits for every draft of a step, so one failing draft never cuts short the others' paid-for calls; then
+ * throws the failure that decides what happens to the brand: the budget first (the owner is told), then a
+ * provider's rate limit (the brand waits as long as asked), then any other.
+ */
+async function settleAll(drafts: Promise<void>[]): Promise<void> {
+  const failures = (await Promise.allSettled(drafts)).flatMap((result) =>
+    result.status === "rejected" ? [result.reason as unknown] : [],
+  );
+  if (failures.length === 0) return;
+  throw (
+    failures.find((error) => error instanceof BudgetExceededError) ??
+    failures.find((error) => error instanceof ProviderRateLimitedError) ??
+    failures[0]
+  );
 }
 
 /**
