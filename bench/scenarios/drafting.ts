@@ -1,12 +1,17 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type RunningGreenlight, startGreenlight } from "../../src/app.ts";
-import { loadConfig } from "../../src/config/config.ts";
-import { createLogger } from "../../src/shared/logger.ts";
+import postgres from "postgres";
+import { requestDraftingWork } from "../../src/pipeline/drafting-queue.ts";
 import { startFakeAnthropic, validReply } from "../../test/fakes/fake-anthropic.ts";
 import { startFakeOpenAi } from "../../test/fakes/fake-openai.ts";
 import { FakeTelegram } from "../../test/fakes/fake-telegram.ts";
+import {
+  freePort,
+  type ServiceProcess,
+  spawnService,
+  waitForHealthy,
+} from "../../test/helpers/child-process.ts";
 import { createBenchDatabase } from "../bench-database.ts";
 import type { Figure } from "../run.ts";
 
@@ -22,7 +27,9 @@ const ENCRYPTION_KEY = Buffer.alloc(32, 9).toString("base64");
  * PostgreSQL, with the fake APIs taking as long as the real ones (relevance 2 s, caption 4 s, image 12 s). The
  * time from the first drafting tick until every card has been delivered to the fake Telegram, on one instance and
  * then on three sharing the database; also the AI calls made (none should be repeated) and the ledger against the
- * usage the fakes reported. Production settings otherwise: default concurrency, outbox pacing on.
+ * usage the fakes reported. Each instance is its own process (`npm start`), as on separate machines; the fakes
+ * run in this one, the image fake rendering one picture per size so that its work does not take the service's
+ * CPU. Production settings otherwise: default concurrency and drafting schedule, outbox pacing on.
  */
 export async function draftingScenario(): Promise<Figure[]> {
   const figures: Figure[] = [];
@@ -49,14 +56,14 @@ async function measure(instances: number, target: string): Promise<Figure[]> {
         }
       : validReply(request),
   );
-  const openai = await startFakeOpenAi({ latencyMs: IMAGE_MS });
+  const openai = await startFakeOpenAi({ latencyMs: IMAGE_MS, reuseImages: true });
   const telegram = await new FakeTelegram().start();
   const database = await createBenchDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), "greenlight-bench-drafting-"));
-  const apps: RunningGreenlight[] = [];
+  const services: ServiceProcess[] = [];
+  const sql = postgres(database.url, { max: 2, onnotice: () => {} });
   try {
     const env = {
-      PORT: "0",
       DATA_DIR: dataDir,
       DATABASE_URL: database.url,
       TELEGRAM_BOT_TOKEN: telegram.token,
@@ -69,20 +76,16 @@ async function measure(instances: number, target: string): Promise<Figure[]> {
       ANTHROPIC_BASE_URL: anthropic.baseUrl,
       OPENAI_API_KEY: openai.apiKey,
       OPENAI_BASE_URL: openai.baseUrl,
-      // Ingest is not measured here: the articles are stored below, and the ingest job is run once by hand.
+      LOG_LEVEL: "warn",
+      // Ingest is not measured here: the articles are stored below, and asked to be drafted as ingest asks.
       INGEST_CRON: "0 0 1 1 *",
       PUBLISH_CRON: "0 0 1 1 *",
     };
     for (let i = 0; i < instances; i++) {
-      apps.push(
-        await startGreenlight(loadConfig(env), {
-          logger: createLogger("warn"),
-          botInfo: telegram.botInfo,
-          hostname: "127.0.0.1",
-        }),
-      );
+      const port = await freePort();
+      services.push(spawnService({ ...env, PORT: String(port) }));
+      await waitForHealthy(`http://127.0.0.1:${port}`, 60_000);
     }
-    const sql = apps[0]!.sql;
     await sql`
       insert into owners (telegram_user_id, telegram_chat_id)
       select 100000 + g, 100000 + g from generate_series(1, ${BRANDS}) g`;
@@ -100,7 +103,7 @@ async function measure(instances: number, target: string): Promise<Figure[]> {
 
     const cards = BRANDS * ARTICLES_PER_BRAND;
     const started = performance.now();
-    await apps[0]!.scheduler.runNow("ingest");
+    await requestDraftingWork(sql);
     const delivered = () =>
       [...telegram.messages.values()].filter((message) => message.photo !== undefined).length;
     const deadline = started + 30 * 60_000;
@@ -183,7 +186,11 @@ async function measure(instances: number, target: string): Promise<Figure[]> {
       },
     ];
   } finally {
-    for (const app of apps) await app.stop();
+    for (const service of services) {
+      service.child.kill("SIGTERM");
+      await service.exited;
+    }
+    await sql.end();
     await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
     await telegram.stop();

@@ -1,6 +1,5 @@
 import postgres from "postgres";
 import type { Logger } from "../shared/logger.ts";
-import { startEmbeddedPostgres } from "./embedded-postgres.ts";
 
 export type Sql = postgres.Sql;
 export type Transaction = postgres.TransactionSql;
@@ -22,7 +21,10 @@ export interface DatabaseOptions {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const embedded = options.url ? undefined : await startEmbeddedPostgres(options.dataDir);
+  // Loaded only for the embedded database: PGlite and its socket server are a large part of start-up otherwise.
+  const embedded = options.url
+    ? undefined
+    : await (await import("./embedded-postgres.ts")).startEmbeddedPostgres(options.dataDir);
   const url = options.url ?? embedded!.url;
   const sql = postgres(url, {
     max: embedded ? 1 : options.poolSize,

@@ -82,6 +82,11 @@ export async function startFakeOpenAi(
     apiKey?: string;
     /** How long every generation takes (a real one takes 10–60 s). Default 0. */
     latencyMs?: number;
+    /**
+     * One image per size and format, rendered once, instead of one per prompt: for benchmarks, where the fake's
+     * own rendering would otherwise compete for the CPU the service is measured on. Off by default.
+     */
+    reuseImages?: boolean;
   } = {},
 ): Promise<FakeOpenAi> {
   const apiKey = options.apiKey ?? "sk-test-fake-openai";
@@ -94,6 +99,13 @@ export async function startFakeOpenAi(
   const delays: number[] = [];
   let faultPlan: ((body: Record<string, unknown>) => OpenAiFault | undefined) | null = null;
   const injectedFaults: Record<number, number> = {};
+  const rendered = new Map<string, Promise<Buffer>>();
+  const render = (prompt: string, width: number, height: number, format: string, compression: number) => {
+    if (!options.reuseImages) return renderImage(prompt, width, height, format, compression);
+    const key = `${width}x${height}:${format}:${compression}`;
+    if (!rendered.has(key)) rendered.set(key, renderImage(key, width, height, format, compression));
+    return rendered.get(key)!;
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     requestCounter += 1;
@@ -200,7 +212,7 @@ export async function startFakeOpenAi(
     for (let i = 0; i < n; i++) {
       const image = forced
         ? await renderTransparentPng(forced.width, forced.height)
-        : await renderImage(prompt, width, height, outputFormat, compression);
+        : await render(prompt, width, height, outputFormat, compression);
       data.push({ b64_json: image.toString("base64") });
     }
 

@@ -107,15 +107,19 @@ it(
     await sleep(2000);
 
     const state: CardState = await cardState(c, brands);
+    // A brand the budget stopped keeps its draft in progress until the cap is raised or the month turns: that
+    // work waits by design, so only the other brands' count as stuck.
     const [stuck] = await c.sql<{ generating: number; drafting: number; undelivered: number }[]>`
-      select (select count(*) from drafts where status = 'generating')::int as generating,
-             (select count(*) from articles where status = 'drafting')::int as drafting,
+      select (select count(*) from drafts d join brands b on b.id = d.brand_id
+               where d.status = 'generating' and b.budget_notice_month is null)::int as generating,
+             (select count(*) from articles a join brands b on b.id = a.brand_id
+               where a.status = 'drafting' and b.budget_notice_month is null)::int as drafting,
              (select count(*) from telegram_outbox where status <> 'sent')::int as undelivered`;
     const draftedTwice = await c.sql<{ article_id: number }[]>`
       select article_id from drafts where article_id is not null group by article_id having count(*) > 1`;
     const waiting = await c.sql<{ n: number }[]>`
       select count(*)::int as n from articles a join brands b on b.id = a.brand_id
-       where a.status in ('new', 'scored', 'drafting') and b.budget_notice_month is null`;
+       where a.status in ('new', 'scored') and b.budget_notice_month is null`;
     const [counts] = await c.sql<{ drafted: number; articles: number; stopped: number }[]>`
       select (select count(*) from drafts where status = 'pending_review')::int as drafted,
              (select count(*) from articles)::int as articles,
@@ -169,7 +173,8 @@ it(
 /** True once no work is in flight: nothing generating or drafting, the outbox empty, every card recorded. */
 async function settled(c: FaultCluster, brands: FaultBrand[]): Promise<boolean> {
   const [row] = await c.sql<{ busy: number }[]>`
-    select (select count(*) from drafts where status = 'generating')
+    select (select count(*) from drafts d join brands b on b.id = d.brand_id
+             where d.status = 'generating' and b.budget_notice_month is null)
          + (select count(*) from articles a join brands b on b.id = a.brand_id
              where a.status in ('new', 'scored', 'drafting') and b.budget_notice_month is null)
          + (select count(*) from telegram_outbox where status = 'pending') as busy`;

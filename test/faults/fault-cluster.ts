@@ -12,6 +12,7 @@ import { FakeTelegram } from "../fakes/fake-telegram.ts";
 import { startS3Server, type TestS3Server } from "../fakes/s3-server.ts";
 import { freePort, type ServiceProcess, spawnService, waitForHealthy } from "../helpers/child-process.ts";
 import { instagramEnv } from "../helpers/instagram-connection.ts";
+import { type PgBouncer, startPgBouncer } from "../helpers/pgbouncer.ts";
 import { capturedLogger } from "../helpers/log-capture.ts";
 import { TEST_ENCRYPTION_KEY, TEST_WEBHOOK_SECRET } from "../helpers/start-test-app.ts";
 import { TcpProxy } from "../helpers/tcp-proxy.ts";
@@ -21,7 +22,8 @@ import { createTestDatabase, type TestDatabase } from "../helpers/test-database.
  * Several instances of the real service (`src/main.ts` as `npm start` runs it, each its own process) on one real
  * PostgreSQL database, reached through a TCP proxy the suite can cut, against the fakes of every outside service
  * on 127.0.0.1. The suite kills and restarts instances at will and reads the outcome from the fakes (what the
- * world saw) and from the database (what the service recorded).
+ * world saw) and from the database (what the service recorded). With FAULTS_POOLER=pgbouncer the proxy leads to a
+ * real PgBouncer in transaction mode in front of the database, as Fly's, Supabase's and Neon's pooled URLs do.
  */
 export interface FaultCluster {
   telegram: FakeTelegram;
@@ -77,13 +79,15 @@ export async function startFaultCluster(options: FaultClusterOptions): Promise<F
     );
   }
   const database: TestDatabase = await createTestDatabase();
-  const databaseUrl = new URL(database.url!);
   const { logger } = capturedLogger("warn");
   const direct = await openDatabase({ url: database.url, dataDir: undefined, poolSize: 4, logger });
   await migrate(direct.sql, logger);
+  const pooler: PgBouncer | undefined =
+    process.env.FAULTS_POOLER === "pgbouncer" ? await startPgBouncer() : undefined;
+  const serverUrl = new URL(pooler ? pooler.pooled(database.url!) : database.url!);
   const databaseLink = await new TcpProxy({
-    host: databaseUrl.hostname,
-    port: Number(databaseUrl.port || 5432),
+    host: serverUrl.hostname,
+    port: Number(serverUrl.port || 5432),
   }).start();
   const linkedUrl = new URL(database.url!);
   linkedUrl.hostname = "127.0.0.1";
@@ -189,6 +193,7 @@ export async function startFaultCluster(options: FaultClusterOptions): Promise<F
         }),
       );
       await databaseLink.stop();
+      await pooler?.stop();
       await direct.close();
       await database.drop();
       await Promise.allSettled([
