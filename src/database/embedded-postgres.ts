@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
@@ -26,7 +27,11 @@ export async function startEmbeddedPostgres(dataDir: string | undefined): Promis
   }
   try {
     const pgdata = dataDir ? join(dataDir, "pgdata") : undefined;
-    if (pgdata && !existsSync(join(pgdata, "PG_VERSION"))) await initialiseInChildProcess(pgdata);
+    if (pgdata && !existsSync(join(pgdata, "PG_VERSION"))) {
+      const refusal = firstBootMemoryRefusal(machineMemoryBytes());
+      if (refusal) throw new Error(refusal);
+      await initialiseInChildProcess(pgdata);
+    }
     const db = await PGlite.create(pgdata);
     // Two slots: the pool's one connection plus room for a reconnect while the old socket is closing.
     const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 2 });
@@ -44,6 +49,32 @@ export async function startEmbeddedPostgres(dataDir: string | undefined): Promis
     releaseLock();
     throw error;
   }
+}
+
+/** What creating a new embedded database takes at its peak (PGlite's initdb), with room for the service. */
+export const EMBEDDED_FIRST_BOOT_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * The memory this process may use: the machine's, or less where a container limit (cgroup) says so, as on a
+ * 512 MB Fly machine.
+ */
+function machineMemoryBytes(): number {
+  const limit = process.constrainedMemory?.() ?? 0;
+  return limit > 0 ? Math.min(limit, totalmem()) : totalmem();
+}
+
+/**
+ * Refuses a first embedded start where initdb would run out of memory and be killed half-way, with the one
+ * line an operator needs; undefined where there is room.
+ */
+export function firstBootMemoryRefusal(availableBytes: number): string | undefined {
+  if (availableBytes >= EMBEDDED_FIRST_BOOT_BYTES) return undefined;
+  const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+  return (
+    `Creating the embedded database needs about ${mb(EMBEDDED_FIRST_BOOT_BYTES)} MB of memory and this machine ` +
+    `has ${mb(availableBytes)} MB: set DATABASE_URL to a PostgreSQL server (as in production), or start once ` +
+    "on a larger machine and bring its data folder along."
+  );
 }
 
 /**
