@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
+import { Hono } from "hono";
 import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { draftCardSenders } from "./approval/draft-card-telegram.ts";
@@ -41,7 +42,7 @@ import { createDraftingWorkers, type DraftingDeps } from "./pipeline/run-draftin
 import { publishJob } from "./publishing/publish-job.ts";
 import { runJobSoon } from "./scheduler/run-job-soon.ts";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
-import { createHttpApp } from "./server/http-app.ts";
+import { type AppEnv, createHttpApp } from "./server/http-app.ts";
 import { mediaRoute } from "./server/media-route.ts";
 import { telegramWebhook } from "./server/telegram-webhook-route.ts";
 import { createBotApiFetch } from "./bot/bot-api-fetch.ts";
@@ -234,20 +235,16 @@ export async function startGreenlight(
       ]);
       if (abandoned > 0) logger.warn({ abandoned }, "shutdown: stopped waiting for work still running");
     });
-    const server = serve({ fetch: app.fetch, port: config.PORT, hostname: options.hostname });
-    await new Promise<void>((resolve, reject) => {
-      server.once("listening", () => resolve());
-      server.once("error", reject);
-    });
-    cleanups.push(
-      () =>
-        new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          // Idle keep-alive sockets would hold close() open; in-flight requests still finish.
-          (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-        }),
-    );
-    const port = (server.address() as AddressInfo).port;
+    const server = await listen(app.fetch, config.PORT, options.hostname);
+    cleanups.push(server.close);
+    const port = server.port;
+    // Fly's scraper (and any inside a private network) cannot send the bearer token: a second listener on
+    // METRICS_PORT serves /metrics alone, open, on a port that fly.toml never exposes to the internet.
+    if (config.METRICS_ENABLED && config.METRICS_PORT !== undefined) {
+      const privateMetrics = new Hono<AppEnv>();
+      metricsRoute(metrics, { kind: "open" })(privateMetrics);
+      cleanups.push((await listen(privateMetrics.fetch, config.METRICS_PORT, options.hostname)).close);
+    }
 
     if (bot) {
       const outboxApi = createOutboxApi({
@@ -301,7 +298,11 @@ export async function startGreenlight(
         database: database.embedded ? "embedded" : "postgres",
         telegram: bot ? (config.webhookMode ? "webhook" : "long polling") : "off",
         publicUrl: publicBaseUrl(config),
-        metrics: describeExposure(exposure),
+        metrics:
+          describeExposure(exposure) +
+          (config.METRICS_ENABLED && config.METRICS_PORT !== undefined
+            ? `; open at :${config.METRICS_PORT}/metrics for a private network`
+            : ""),
       },
       "greenlight started",
     );
@@ -335,6 +336,27 @@ export async function startGreenlight(
     await runCleanups();
     throw error;
   }
+}
+
+/** Serves `fetch` on `port`; `close` waits for requests in flight, not for idle keep-alive sockets. */
+async function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+  port: number,
+  hostname: string | undefined,
+): Promise<{ port: number; close: () => Promise<void> }> {
+  const server = serve({ fetch, port, hostname });
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", () => resolve());
+    server.once("error", reject);
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      }),
+  };
 }
 
 /** How the start-up line says whether /metrics can be scraped. */

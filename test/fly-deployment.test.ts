@@ -45,9 +45,10 @@ describe("the Fly.io deployment", () => {
     expect(existsSync(`${repoRoot}src/database/migrate-cli.ts`)).toBe(true);
   });
 
-  it("points Fly's metrics scraper at the service's own port and /metrics", () => {
-    expect(section("metrics")).toEqual({ port: section("http_service").internal_port, path: "/metrics" });
-    expect(section("env").PORT).toBe(section("metrics").port);
+  it("points Fly's metrics scraper at the private metrics port, which the public service does not expose", () => {
+    expect(section("metrics")).toEqual({ port: section("env").METRICS_PORT, path: "/metrics" });
+    expect(section("metrics").port).not.toBe(section("http_service").internal_port);
+    expect(flyToml).not.toMatch(/internal_port\s*=\s*9091/);
   });
 
   it("is accepted by the service as the README's recipe configures it, in webhook mode on the app's fly.dev address", () => {

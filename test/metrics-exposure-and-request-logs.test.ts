@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningGreenlight, startGreenlight } from "../src/app.ts";
 import { loadConfig } from "../src/config/config.ts";
+import { freePort } from "./helpers/child-process.ts";
 import { capturedLogger } from "./helpers/log-capture.ts";
 import { parseSamples, sampleSum } from "./helpers/prometheus-text.ts";
 import { TEST_ENCRYPTION_KEY } from "./helpers/start-test-app.ts";
@@ -70,6 +71,32 @@ describe("who may scrape /metrics", () => {
       "Metrics are not exposed on a public deployment without METRICS_TOKEN: set it, and scrape /metrics with Authorization: Bearer <METRICS_TOKEN>.";
     expect(await response.json()).toEqual({ error: "not_found", message: reason });
     expect(startLine().metrics).toBe(`not exposed: ${reason}`);
+  });
+
+  it("is open on METRICS_PORT, a second listener for a private network, while the public port still hides it", async () => {
+    const privatePort = await freePort();
+    const fly = await startWith({
+      PUBLIC_URL: "https://greenlight.example",
+      ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+      METRICS_PORT: String(privatePort),
+    });
+    expect((await fetch(`${fly.url}/metrics`)).status).toBe(404);
+    const scraped = await fetch(`http://127.0.0.1:${privatePort}/metrics`);
+    expect(scraped.status).toBe(200);
+    expect(parseSamples(await scraped.text()).some((s) => s.name === "greenlight_http_requests_total")).toBe(
+      true,
+    );
+    // Nothing else is served there: not the webhook, not the OAuth callback.
+    expect((await fetch(`http://127.0.0.1:${privatePort}/healthz`)).status).toBe(404);
+    expect(startLine().metrics).toContain(`open at :${privatePort}/metrics for a private network`);
+    await fly.stop();
+    await expect(fetch(`http://127.0.0.1:${privatePort}/metrics`)).rejects.toThrow();
+  });
+
+  it("refuses a METRICS_PORT equal to PORT at start-up", () => {
+    expect(() => loadConfig({ PORT: "3000", METRICS_PORT: "3000" })).toThrow(
+      "METRICS_PORT: must differ from PORT",
+    );
   });
 
   it("is gone, and counts no requests, with METRICS_ENABLED=false", async () => {

@@ -259,6 +259,17 @@ export const variables = {
   ARTICLE_RETENTION_DAYS: integer("Days an undrafted article is kept.", 30, 1, 3650),
   SHUTDOWN_TIMEOUT_MS: integer("How long in-flight work may take at shutdown.", 8000, 100, 60000),
   METRICS_ENABLED: flag("Serve Prometheus metrics at /metrics and count HTTP requests for them.", true),
+  METRICS_PORT: {
+    description:
+      "A second port serving /metrics without a token, for a scraper inside a private network (Fly's [metrics]); never expose it publicly.",
+    fallback: undefined,
+    parse: (raw: string) => {
+      const value = Number(raw.trim());
+      if (!/^\d+$/.test(raw.trim()) || value < 1 || value > 65535)
+        throw new Error("expected a port number from 1 to 65535");
+      return value;
+    },
+  } as Variable<number | undefined>,
   METRICS_TOKEN: bearerToken(
     "Token a scraper sends as `Authorization: Bearer …` for /metrics; with PUBLIC_URL set, /metrics answers 404 without it.",
   ),
@@ -329,6 +340,9 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
     problems.push(
       "PUBLIC_URL: required when TELEGRAM_WEBHOOK_SECRET is set (the webhook needs a public address)",
     );
+  }
+  if (config.METRICS_PORT !== undefined && config.METRICS_PORT === config.PORT) {
+    problems.push("METRICS_PORT: must differ from PORT (the private metrics port is a second listener)");
   }
   if (config.DATABASE_URL && !/^postgres(ql)?:\/\//.test(config.DATABASE_URL)) {
     problems.push("DATABASE_URL: expected a URL starting with postgres:// or postgresql://");
