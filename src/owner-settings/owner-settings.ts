@@ -46,7 +46,7 @@ const SETTING_WAIT_MS = 60 * 60_000;
 export function ownerSettings(options: OwnerSettingsOptions): Composer<BotContext> {
   const { sql, logger, clock, config, media } = options.services;
   const checkFeed =
-    options.checkFeed ?? createFeedChecker({ allowPrivateNetwork: config.ALLOW_PRIVATE_NETWORK });
+    options.checkFeed ?? createFeedChecker({ allowPrivateNetwork: config.ALLOW_PRIVATE_NETWORK, logger });
   const definitions = settingDefinitions({ sql, checkFeed });
   const deps: HandlerDeps = {
     sql,
