@@ -711,6 +711,11 @@ describe("/deletedata", () => {
            + (select count(*) from telegram_outbox where chat_id = ${chat.from.id}) as n`;
     expect(left!.n).toBe(0);
     expect(await suite.t.app.services.media.get(image.key)).toBeNull();
+    // The month's AI spend is kept, linked to nothing: the operator's month still adds up to what was billed.
+    expect(
+      await suite.t.app.sql`
+        select brand_id, provider, operation, cost_usd from kept_ai_spend where operation = 'image' and cost_usd = 0.2`,
+    ).toEqual([{ brand_id: null, provider: "openai", operation: "image", cost_usd: 0.2 }]);
 
     expect((await chat.send("hello"))[0]).toBe("I didn't catch that. Send /help to see what I can do.");
     expect((await chat.send("/start"))[0]).toContain("Welcome to Greenlight, Ada!");
