@@ -16,6 +16,7 @@ import { fallbackHint } from "./bot/basic-commands.ts";
 import type { BotContext } from "./bot/bot-context.ts";
 import { createBot, createOutboxApi } from "./bot/create-bot.ts";
 import { pruneProcessedUpdates } from "./bot/processed-updates.ts";
+import { purgeEndedKeptSpend } from "./budget/kept-spend.ts";
 import { releaseStaleReservations } from "./budget/ledger.ts";
 import { type Config, publicBaseUrl, secretValues } from "./config/config.ts";
 import { type Database, openDatabase, type Sql } from "./database/connect.ts";
@@ -286,6 +287,7 @@ export async function startGreenlight(
     scheduler.add("housekeeping", "23 * * * *", async () => {
       await purgeStaleArticles(sql, config.ARTICLE_RETENTION_DAYS);
       await releaseStaleReservations(sql);
+      await purgeEndedKeptSpend(sql);
       await pruneDeliveredMessages(sql);
     });
 

@@ -8,7 +8,7 @@ import {
   readable,
   reviewCard,
 } from "./helpers/draft-fixtures.ts";
-import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
+import { OWNER_ID, startTestApp, type TestApp, TEST_WEBHOOK_SECRET } from "./helpers/start-test-app.ts";
 import { postUpdate, textUpdate } from "./helpers/telegram-updates.ts";
 
 let t: TestApp;
@@ -47,6 +47,27 @@ async function say(text: string): Promise<string[]> {
     .map((m) => readable(m));
 }
 
+/**
+ * The owner answers a prompt within a millisecond of its reaching Telegram: the fake delivers `answer` to the
+ * webhook as soon as it receives the sendMessage whose text contains `prompt`, and answers that call only after.
+ */
+function answerAsSoonAsAsked(prompt: string, answer: string): void {
+  t.telegram.beforeAnswering(
+    "sendMessage",
+    (payload) => String(payload.text).includes(prompt),
+    () => t.telegram.deliver(`${t.app.url}/telegram/webhook`, textUpdate(answer), TEST_WEBHOOK_SECRET),
+  );
+}
+
+/** The texts the bot sent the owner since `before` sendMessage calls, in the order Telegram received them. */
+function sentSince(before: number): string[] {
+  return t.telegram
+    .callsTo("sendMessage")
+    .slice(before)
+    .filter((call) => call.payload.chat_id === OWNER_ID)
+    .map((call) => String(call.payload.text));
+}
+
 async function cardText(draftId: number): Promise<string> {
   return readable((await cardMessages(t, draftId)).text);
 }
@@ -82,6 +103,36 @@ describe("✏️ Edit", () => {
 
     // The dialog is over: the next message is not a caption.
     expect(await say("thanks")).toEqual(["I didn't catch that. Send /help to see what I can do."]);
+  });
+
+  it("takes a caption sent within a millisecond of the prompt", async () => {
+    const { draftId, message } = await reviewCard(t, brandId);
+    const before = t.telegram.callsTo("sendMessage").length;
+    answerAsSoonAsAsked("Send me the new caption", "Typed ahead of the prompt.");
+    await pressButton(t, `e:${draftId}`, message);
+    await t.app.settled();
+    expect(await draftRow(draftId)).toMatchObject({ caption: "Typed ahead of the prompt.", edited: true });
+    expect(sentSince(before)).toEqual([
+      expect.stringContaining("✏️ Send me the new caption"),
+      "✅ Caption updated: the card shows it as it will be posted.",
+    ]);
+  });
+
+  it("takes a corrected caption sent within a millisecond of being told why the first was refused", async () => {
+    const { draftId, message } = await reviewCard(t, brandId);
+    await pressButton(t, `e:${draftId}`, message);
+    const before = t.telegram.callsTo("sendMessage").length;
+    answerAsSoonAsAsked("Send a shorter version", "Shorter, and fast.");
+    await say("Cargo bikes everywhere. ".repeat(100).trim());
+    await t.app.settled();
+    expect((await draftRow(draftId)).caption).toBe("Shorter, and fast.");
+    expect(sentSince(before)).toEqual([
+      expect.stringContaining("That caption can't go to Instagram as it is"),
+      "✅ Caption updated: the card shows it as it will be posted.",
+    ]);
+    // The edit is over: a dialog state written late must not bring it back to take the next message.
+    expect(await say("thanks")).toEqual(["I didn't catch that. Send /help to see what I can do."]);
+    expect((await draftRow(draftId)).caption).toBe("Shorter, and fast.");
   });
 
   it("/cancel leaves the caption as it was", async () => {
@@ -202,6 +253,15 @@ describe("❌ Reject with a typed reason", () => {
     const card = (await cardMessages(t, draftId)).text;
     expect(readable(card).split("\n")[0]).toBe("❌ Rejected: Too clickbaity for our readers");
     expect(buttonsOf(card)).toEqual([]);
+  });
+
+  it("takes a reason sent within a millisecond of the question", async () => {
+    const { draftId, message } = await reviewCard(t, brandId);
+    await pressButton(t, `r:${draftId}`, message);
+    answerAsSoonAsAsked("What was wrong with this draft?", "Off topic");
+    await pressButton(t, `q:${draftId}:x`, message);
+    await t.app.settled();
+    expect(await draftRow(draftId)).toMatchObject({ status: "rejected", rejection_reason: "Off topic" });
   });
 
   it("/cancel keeps the draft and puts its buttons back", async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OWNER_NOTIFICATION_THRESHOLD } from "../src/ingest/feed-backoff.ts";
+import { MAX_ITEMS_PER_POLL } from "../src/ingest/feed-queries.ts";
 import {
   type FakeFeedItem,
   type FakeFeedServer,
@@ -132,6 +133,74 @@ describe("feed polling", () => {
     const [slow] = await t.app.sql`select last_error from feeds where id = ${slowId}`;
     expect(slow!.last_error).toMatch(/did not answer within 10 seconds/);
   }, 30_000);
+
+  it("reads a 10,000-item feed on its first poll, keeping its newest items", async () => {
+    const minutesAgo = (n: number) => new Date(now - n * 60_000);
+    const huge = Array.from({ length: 10_000 }, (_, n) => item(100_000 + n, { publishedAt: minutesAgo(n) }));
+    // Listed oldest first, as some archive feeds are: "newest" must come from the dates, not the order.
+    feeds.serve("/everything.xml", {
+      kind: "feed",
+      body: renderRssFeed({
+        title: "Everything",
+        link: "https://everything.example/",
+        items: huge.reverse(),
+      }),
+    });
+    await t.app.sql`update feeds set next_fetch_at = now() + interval '1 day'`;
+    const feedId = await addFeed("/everything.xml");
+    await ingest();
+
+    const [feed] = await t.app.sql`select last_error, last_success_at from feeds where id = ${feedId}`;
+    expect(feed).toMatchObject({ last_error: null, last_success_at: expect.any(Date) });
+    const stored = await articleTitles(feedId);
+    expect(stored).toHaveLength(MAX_ITEMS_PER_POLL);
+    expect(stored).toContain("Story 100000");
+    expect(stored).toContain(`Story ${100_000 + MAX_ITEMS_PER_POLL - 1}`);
+    expect(stored).not.toContain(`Story ${100_000 + MAX_ITEMS_PER_POLL}`);
+  }, 60_000);
+
+  it("stores an item whose title carries a NUL character, which Postgres text cannot hold", async () => {
+    feeds.serve("/nul.xml", {
+      kind: "feed",
+      body: renderRssFeed({
+        title: "Raw bytes",
+        link: "https://raw.example/",
+        items: [item(30, { title: "Break\u0000ing news" })],
+      }),
+    });
+    const feedId = await addFeed("/nul.xml");
+    await ingest();
+    expect(await articleTitles(feedId)).toEqual(["Breaking news"]);
+    const [feed] = await t.app.sql`select last_error from feeds where id = ${feedId}`;
+    expect(feed!.last_error).toBeNull();
+  });
+
+  it("tells the owner the database refused the stories, not that the feed is broken", async () => {
+    feeds.serve("/refused.xml", {
+      kind: "feed",
+      body: renderRssFeed({
+        title: "Refused",
+        link: "https://refused.example/",
+        items: [item(40, { title: "Refused story" })],
+      }),
+    });
+    // A refusal the database makes while storing, whatever its cause (here a constraint added for the test).
+    await t.app.sql`
+      alter table articles add constraint test_refuses_a_title check (title <> 'Refused story') not valid`;
+    try {
+      const feedId = await addFeed("/refused.xml");
+      await ingest();
+      const [feed] = await t.app.sql<
+        { last_error: string }[]
+      >`select last_error from feeds where id = ${feedId}`;
+      expect(feed!.last_error).toMatch(
+        /^The feed was read, but the database refused to store its stories \(23514: /,
+      );
+      expect(feed!.last_error).toContain("test_refuses_a_title");
+    } finally {
+      await t.app.sql`alter table articles drop constraint test_refuses_a_title`;
+    }
+  });
 
   it("skips the feeds of a paused brand", async () => {
     await t.app.sql`update brands set paused = true where id = ${brandId}`;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { BudgetExceededError, reserveAiSpend } from "../src/budget/ledger.ts";
 import { signSignedRequest } from "../src/meta-callbacks/signed-request.ts";
 import {
   buttonsOf,
@@ -127,6 +128,42 @@ describe("POST /meta/data-deletion", () => {
     expect(text).toContain(`Instagram asked Greenlight to delete the data it holds for @${account.username}`);
     expect(text).toContain("3 drafts and posts with their images, 1 article");
     expect(text).toContain("The brand's settings and feeds stay.");
+  });
+
+  it("keeps the month's AI spend, so /status still shows it and the budget cap still holds", async () => {
+    const { brandId, account } = await suite.connectedBrand("Budget Kept");
+    await suite.t.app.sql`update brands set monthly_budget_usd = 1 where id = ${brandId}`;
+    const draftId = await insertDraft(suite.t.app.sql, brandId);
+    await insertAiUsage(suite.t.app.sql, { brandId, draftId, costUsd: 0.6 });
+    await insertAiUsage(suite.t.app.sql, { brandId, draftId, costUsd: 0.3 });
+    // Last month's spend does not count against this month's cap; it goes with the rest.
+    await suite.t.app.sql`
+      insert into ai_usage (brand_id, provider, model, operation, status, cost_usd, created_at)
+      values (${brandId}, 'openai', 'gpt-image-2', 'image', 'settled', 5, now() - interval '40 days')`;
+
+    const body = (await (await postDeletion(suite.fake.signedRequestFor(account))).json()) as {
+      confirmation_code: string;
+    };
+    await untilCompleted(body.confirmation_code);
+    expect((await counts(brandId)).usage).toBe(0);
+    await postUpdate(suite.t, textUpdate("/status"));
+    expect(readable(suite.t.telegram.lastMessageIn(OWNER_ID)!)).toContain(
+      "💰 AI spend this month: $0.90 of $1.00 (90%)",
+    );
+    await expect(
+      reserveAiSpend(suite.t.app.sql, {
+        brandId,
+        provider: "anthropic",
+        model: "claude-haiku-5-5",
+        operation: "draft",
+        estimateUsd: 0.2,
+      }),
+    ).rejects.toBeInstanceOf(BudgetExceededError);
+    // Only the month's total is kept: no draft, model, tokens or times.
+    expect(
+      await suite.t.app
+        .sql`select provider, operation, cost_usd from kept_ai_spend where brand_id = ${brandId}`,
+    ).toEqual([{ provider: "anthropic", operation: "caption", cost_usd: 0.9 }]);
   });
 
   it("shows the request's state and date on the status page, and a 404 page for codes it never issued", async () => {

@@ -2,15 +2,28 @@ import { describe, expect, it } from "vitest";
 import { OWNER_COMMANDS } from "../src/owner-settings/owner-commands.ts";
 import { settingsCallback } from "../src/owner-settings/settings-callbacks.ts";
 import { formatSlotForOwner, upcomingSlots } from "../src/publishing/posting-slots.ts";
+import { renderRssFeed } from "./fakes/fake-feed-server.ts";
 import { insertDraft } from "./helpers/draft-fixtures.ts";
 import { type OwnerChat, ownerChatTestSuite } from "./helpers/owner-chat.ts";
 
 const RSS = (title: string) =>
   `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title><link>https://news.example/</link></channel></rss>`;
 
+/** An archive feed of 10,000 stories a minute apart, newest first: more rows than one INSERT can bind. */
+const HUGE_RSS = renderRssFeed({
+  title: "Every story ever",
+  link: "https://archive.example/",
+  items: Array.from({ length: 10_000 }, (_, n) => ({
+    title: `Archived story ${n}`,
+    link: `https://archive.example/stories/${n}`,
+    publishedAt: new Date(Date.now() - n * 60_000),
+  })),
+});
+
 const suite = ownerChatTestSuite({
   owners: 26,
   feeds: {
+    "/feed-huge.xml": HUGE_RSS,
     "/feed-one.xml": RSS("Feed one"),
     "/feed-two.xml": RSS("Feed two"),
     "/feed-gone.xml": RSS("Feed gone"),
@@ -404,6 +417,20 @@ describe("/feeds", () => {
       "That feed was already removed.",
     );
   });
+  it("reads a 10,000-item feed it said was added, and lists it as read", async () => {
+    const { chat, brandId } = await ownerWithBrand("Archive");
+    expect(await chat.send(`/feeds ${suite.feeds.origin}/feed-huge.xml`)).toEqual([
+      "✅ Added “Every story ever”. New stories from it will arrive as drafts.",
+    ]);
+    await suite.t.app.scheduler.runNow("ingest");
+    const [list] = await chat.send("/feeds");
+    expect(list).toContain("1. Every story ever");
+    expect(list).toContain("✅ last read");
+    expect(list).not.toContain("⚠️");
+    const [stored] = await suite.t.app.sql<{ n: number }[]>`
+      select count(*)::int as n from articles where brand_id = ${brandId} and title = 'Archived story 0'`;
+    expect(stored!.n).toBe(1);
+  }, 60_000);
 });
 
 describe("/budget", () => {
@@ -684,6 +711,11 @@ describe("/deletedata", () => {
            + (select count(*) from telegram_outbox where chat_id = ${chat.from.id}) as n`;
     expect(left!.n).toBe(0);
     expect(await suite.t.app.services.media.get(image.key)).toBeNull();
+    // The month's AI spend is kept, linked to nothing: the operator's month still adds up to what was billed.
+    expect(
+      await suite.t.app.sql`
+        select brand_id, provider, operation, cost_usd from kept_ai_spend where operation = 'image' and cost_usd = 0.2`,
+    ).toEqual([{ brand_id: null, provider: "openai", operation: "image", cost_usd: 0.2 }]);
 
     expect((await chat.send("hello"))[0]).toBe("I didn't catch that. Send /help to see what I can do.");
     expect((await chat.send("/start"))[0]).toContain("Welcome to Greenlight, Ada!");

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { From } from "./helpers/telegram-updates.ts";
 import { ownerChatTestSuite } from "./helpers/owner-chat.ts";
+import { TEST_WEBHOOK_SECRET } from "./helpers/start-test-app.ts";
+import { textUpdate } from "./helpers/telegram-updates.ts";
 
 const RSS = `<?xml version="1.0"?><rss version="2.0"><channel><title>Bike Lane Daily</title>
 <link>https://bikes.example/</link><item><title>New lane</title><link>https://bikes.example/1</link></item></channel></rss>`;
@@ -26,7 +29,46 @@ async function feedsOf(telegramUserId: number) {
      where o.telegram_user_id = ${telegramUserId} order by f.id`;
 }
 
+/**
+ * The owner answers the question containing `question` within a millisecond of its reaching Telegram: the fake
+ * delivers `answer` to the webhook as soon as it receives that sendMessage, and answers the call only after.
+ */
+function answerAsSoonAsAsked(from: From, question: string, answer: string): void {
+  suite.t.telegram.beforeAnswering(
+    "sendMessage",
+    (payload) => payload.chat_id === from.id && String(payload.text).includes(question),
+    () =>
+      suite.t.telegram.deliver(
+        `${suite.t.app.url}/telegram/webhook`,
+        textUpdate(answer, from),
+        TEST_WEBHOOK_SECRET,
+      ),
+  );
+}
+
 describe("first-brand onboarding", () => {
+  it("takes answers typed ahead, each arriving within a millisecond of its question", async () => {
+    const { from, chat } = newOwner("Quick");
+    answerAsSoonAsAsked(from, "What is the brand called?", "Fast Fingers");
+    answerAsSoonAsAsked(from, "What does it post about?", "speed typing");
+    answerAsSoonAsAsked(from, "How should captions sound?", "brisk");
+    answerAsSoonAsAsked(from, "Which time zone", "Europe/Lisbon");
+    answerAsSoonAsAsked(from, "Send the address of a news feed", "/skip");
+    await chat.send("/start");
+    await suite.t.app.settled();
+    expect(await brandsOf(from.id)).toEqual([
+      expect.objectContaining({
+        name: "Fast Fingers",
+        topic: "speed typing",
+        voice: "brisk",
+        time_zone: "Europe/Lisbon",
+      }),
+    ]);
+    expect(chat.messages().map((m) => m.text ?? "")).not.toContainEqual(
+      expect.stringContaining("I didn't catch that"),
+    );
+  });
+
   it("registers a new owner and walks them through name, topic, voice, time zone and feed", async () => {
     const { from, chat } = newOwner("Ada");
     const [welcome] = await chat.send("/start");

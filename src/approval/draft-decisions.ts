@@ -6,9 +6,9 @@
  * A button on a stale card answers with what happened to the draft instead of acting.
  */
 
-import { createConversation } from "@grammyjs/conversations";
 import { Composer, GrammyError } from "grammy";
 import type { BotContext } from "../bot/bot-context.ts";
+import { createDialog } from "../bot/dialog-messages.ts";
 import type { Services } from "../services.ts";
 import { DRAFT_CALLBACK_PATTERN, type DraftCallback, parseDraftCallback } from "./callback-data.ts";
 import { DIALOG_TIMEOUT_MS } from "./dialog-input.ts";
@@ -56,11 +56,11 @@ export function draftDialogs(deps: Pick<DraftDecisionsDeps, "services">): Compos
   const dialogDeps = { sql, logger, clock };
   const composer = new Composer<BotContext>();
   composer.use(
-    createConversation(editCaptionConversation(dialogDeps), {
+    createDialog(editCaptionConversation(dialogDeps), {
       id: EDIT_CAPTION_CONVERSATION,
       maxMillisecondsToWait: DIALOG_TIMEOUT_MS,
     }),
-    createConversation(rejectReasonConversation(dialogDeps), {
+    createDialog(rejectReasonConversation(dialogDeps), {
       id: REJECT_REASON_CONVERSATION,
       maxMillisecondsToWait: DIALOG_TIMEOUT_MS,
     }),

@@ -9,6 +9,7 @@ import type { Metrics } from "../metrics/metrics.ts";
 import type { Logger } from "../shared/logger.ts";
 import type { BotContext } from "./bot-context.ts";
 import { postgresConversationStorage } from "./conversation-storage.ts";
+import { sendDialogMessagesAfterSave } from "./dialog-messages.ts";
 import { findOwner, REFUSAL_TEXT } from "./owner-access.ts";
 
 export interface BotDeps {
@@ -36,7 +37,8 @@ export interface BotDeps {
 /**
  * Builds the grammY bot once. Middleware order: an error boundary (so a failing handler is logged and the
  * webhook still answers 200 instead of making Telegram redeliver forever), the direct features, the owner gate,
- * the conversations plugin on Postgres storage, then the features.
+ * the sender of dialog messages held until the dialog's state is stored (dialog-messages.ts), the conversations
+ * plugin on Postgres storage, then the features.
  *
  * In webhook mode the first answerCallbackQuery of an update is sent as the webhook's response (Telegram runs
  * a method given there): one request to the Bot API fewer per button press. Its result is not known, which is
@@ -84,6 +86,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     ctx.owner = owner;
     await next();
   });
+  guarded.use(sendDialogMessagesAfterSave());
   guarded.use(
     conversations({
       storage: {

@@ -60,16 +60,20 @@ export interface AiUsage {
 
 /**
  * Spend counted against this month's budget: settled costs plus open reservations, from the first instant of the
- * current month in the brand's time zone.
+ * current month in the brand's time zone, plus what was kept of the month's spend when usage rows were deleted
+ * (kept-spend.ts), so a data deletion does not give the month's budget back.
  */
 const committedThisMonth = (tx: Transaction | Sql, brandId: number, timeZone: string) => tx<
   { committed: number }[]
 >`
-  select coalesce(sum(case status when 'settled' then cost_usd when 'reserved' then reserved_usd else 0 end), 0)
-         as committed
-    from ai_usage
-   where brand_id = ${brandId}
-     and created_at >= (date_trunc('month', now() at time zone ${timeZone}) at time zone ${timeZone})`;
+  select (select coalesce(sum(case status when 'settled' then cost_usd when 'reserved' then reserved_usd else 0 end), 0)
+            from ai_usage
+           where brand_id = ${brandId}
+             and created_at >= (date_trunc('month', now() at time zone ${timeZone}) at time zone ${timeZone}))
+       + (select coalesce(sum(cost_usd), 0)
+            from kept_ai_spend
+           where brand_id = ${brandId} and month = date_trunc('month', now() at time zone ${timeZone})::date)
+         as committed`;
 
 /**
  * Reserves `estimateUsd` for a call, or throws BudgetExceededError. Safe under concurrency: the brand row is
@@ -248,13 +252,19 @@ export async function monthToDateSpend(sql: Sql, brandId: number): Promise<Month
     select monthly_budget_usd, time_zone from brands where id = ${brandId}`;
   if (!brand) throw new Error(`Brand ${brandId} no longer exists`);
   const tz = brand.time_zone;
+  // Kept spend (what a data deletion left of the month's usage rows) counts as settled.
   const rows = await sql<{ operation: string; provider: string; spent: number; reserved: number }[]>`
-    select operation, provider,
-           coalesce(sum(cost_usd) filter (where status = 'settled'), 0) as spent,
-           coalesce(sum(reserved_usd) filter (where status = 'reserved'), 0) as reserved
-      from ai_usage
-     where brand_id = ${brandId}
-       and created_at >= (date_trunc('month', now() at time zone ${tz}) at time zone ${tz})
+    select operation, provider, coalesce(sum(spent), 0) as spent, coalesce(sum(reserved), 0) as reserved
+      from (select operation, provider,
+                   case when status = 'settled' then cost_usd else 0 end as spent,
+                   case when status = 'reserved' then reserved_usd else 0 end as reserved
+              from ai_usage
+             where brand_id = ${brandId}
+               and created_at >= (date_trunc('month', now() at time zone ${tz}) at time zone ${tz})
+            union all
+            select operation, provider, cost_usd, 0
+              from kept_ai_spend
+             where brand_id = ${brandId} and month = date_trunc('month', now() at time zone ${tz})::date) spend
      group by operation, provider`;
   const [calendar] = await sql<{ month: string; elapsed: number; days: number }[]>`
     select to_char(now() at time zone ${tz}, 'YYYY-MM') as month,

@@ -46,7 +46,26 @@ export interface ArticleRow {
   image_url: string | null;
 }
 
-/** Feed items as article rows: deduplicated within the batch, items older than the retention window left out. */
+/**
+ * The most items one poll stores from one feed: the newest ones. A feed is polled every few minutes, so a few
+ * hundred new stories between two polls is already more than any newsroom publishes, while archive feeds and
+ * "everything we ever wrote" exports list thousands. Their old items would only be scored and dropped by the
+ * drafter (which drafts at most the next 48 hours of posting slots), at an AI cost, and one poll's rows stay a
+ * few hundred kB. Items left out are not "lost": they are older than the 300 newest the feed lists.
+ */
+export const MAX_ITEMS_PER_POLL = 300;
+
+/**
+ * Rows per INSERT. Postgres's wire protocol counts bind parameters in 16 bits (at most 65,535; postgres.js
+ * refuses more), and an article row binds 10 of them, so one statement must stay under 6,553 rows.
+ */
+export const ARTICLE_INSERT_CHUNK_ROWS = 1_000;
+
+/**
+ * Feed items as article rows: deduplicated within the batch, items older than the retention window left out,
+ * and at most the newest `MAX_ITEMS_PER_POLL` of the rest (by date; undated items after dated ones, in the
+ * feed's order, which by convention is newest first).
+ */
 export function articleRowsFrom(
   feed: DueFeed,
   items: readonly FeedItem[],
@@ -57,11 +76,12 @@ export function articleRowsFrom(
   const oldest = now.getTime() - retentionDays * 86_400_000;
   const seen = new Set<string>();
   const rows: ArticleRow[] = [];
-  for (const item of items) {
+  for (const item of newestFirst(items)) {
+    if (rows.length === MAX_ITEMS_PER_POLL) break;
     if (!item.title && !item.link) continue;
     if (item.publishedAt && item.publishedAt.getTime() < oldest) continue;
-    const key = dedupeKey(item);
-    const canonical = item.link ? (canonicalLink(item.link) ?? null) : null;
+    const key = storableText(dedupeKey(item));
+    const canonical = item.link ? (canonicalLink(storableText(item.link)) ?? null) : null;
     if (seen.has(key) || (canonical && seen.has(canonical))) continue;
     seen.add(key);
     if (canonical) seen.add(canonical);
@@ -70,21 +90,37 @@ export function articleRowsFrom(
       feed_id: feed.id,
       dedupe_key: key,
       canonical_link: canonical,
-      title: item.title || item.link || "",
-      link: item.link ?? null,
-      summary: item.summary,
-      author: item.author ?? null,
+      title: storableText(item.title || item.link || ""),
+      link: item.link === undefined ? null : storableText(item.link),
+      summary: storableText(item.summary),
+      author: item.author === undefined ? null : storableText(item.author),
       published_at: item.publishedAt ?? null,
-      image_url: item.imageUrl ?? null,
+      image_url: item.imageUrl === undefined ? null : storableText(item.imageUrl),
     });
   }
   return rows;
 }
 
+/** Dated items newest first, then undated ones in the feed's order (a stable sort keeps it). */
+function newestFirst(items: readonly FeedItem[]): FeedItem[] {
+  return [...items].sort(
+    (a, b) => (b.publishedAt?.getTime() ?? -Infinity) - (a.publishedAt?.getTime() ?? -Infinity) || 0,
+  );
+}
+
+/**
+ * Text as Postgres can store it: a `text` value cannot hold U+0000 (it refuses the whole statement), and XML
+ * parsers pass a raw NUL in a feed through, so one such character would make every poll of the feed fail.
+ */
+function storableText(text: string): string {
+  return text.includes("\u0000") ? text.replaceAll("\u0000", "") : text;
+}
+
 /**
  * Stores new articles and records the fetch as a success, in one transaction. ON CONFLICT DO NOTHING covers
  * both unique keys (brand + dedupe key, brand + canonical link), so an item seen before — even under a new
- * guid — is not stored twice. Returns how many articles were new.
+ * guid — is not stored twice. The rows go in chunks (`ARTICLE_INSERT_CHUNK_ROWS`), all in the one transaction.
+ * Returns how many articles were new.
  */
 export async function recordFeedSuccess(
   sql: Sql,
@@ -94,11 +130,14 @@ export async function recordFeedSuccess(
   return sql.begin(async (tx) => {
     let inserted = 0;
     if (fetched !== "not_modified" && fetched.rows.length > 0) {
-      const result = await tx`
-        insert into articles ${tx(fetched.rows, "brand_id", "feed_id", "dedupe_key", "canonical_link", "title", "link", "summary", "author", "published_at", "image_url")}
-        on conflict do nothing
-        returning id`;
-      inserted = result.length;
+      for (let start = 0; start < fetched.rows.length; start += ARTICLE_INSERT_CHUNK_ROWS) {
+        const chunk = fetched.rows.slice(start, start + ARTICLE_INSERT_CHUNK_ROWS);
+        const result = await tx`
+          insert into articles ${tx(chunk, "brand_id", "feed_id", "dedupe_key", "canonical_link", "title", "link", "summary", "author", "published_at", "image_url")}
+          on conflict do nothing
+          returning id`;
+        inserted += result.length;
+      }
     }
     if (fetched === "not_modified") {
       await tx`

@@ -2,6 +2,7 @@ import type { Sql } from "../database/connect.ts";
 import type { Logger } from "../shared/logger.ts";
 import { nextFetchAfterFailure, shouldNotifyOwner } from "./feed-backoff.ts";
 import { FeedError } from "./feed-error.ts";
+import { type FeedFailureStage, feedFailureReason } from "./feed-failure-reason.ts";
 import {
   articleRowsFrom,
   claimDueFeeds,
@@ -60,6 +61,7 @@ async function pollOneFeed(
   clock: () => Date,
   summary: PollSummary,
 ) {
+  let stage: FeedFailureStage = "read";
   try {
     const result = await fetchFeed({
       url: feed.url,
@@ -67,12 +69,16 @@ async function pollOneFeed(
       lastModified: feed.last_modified ?? undefined,
       allowPrivateNetwork: options.allowPrivateNetwork,
     });
+    const rows =
+      result.kind === "not_modified"
+        ? []
+        : articleRowsFrom(feed, result.feed.items, options.retentionDays, clock());
+    stage = "store";
     if (result.kind === "not_modified") {
       await recordFeedSuccess(options.sql, feed, "not_modified");
       summary.notModified++;
       return;
     }
-    const rows = articleRowsFrom(feed, result.feed.items, options.retentionDays, clock());
     // Awaited first: `summary.x += await …` would read the total before the await and lose other workers' counts.
     const inserted = await recordFeedSuccess(options.sql, feed, {
       rows,
@@ -85,11 +91,10 @@ async function pollOneFeed(
   } catch (error) {
     summary.failed++;
     const failures = feed.consecutive_failures + 1;
-    const message =
-      error instanceof FeedError ? error.message : "Something went wrong while reading the feed.";
     options.logger.warn(
       {
         feedId: feed.id,
+        stage,
         code: error instanceof FeedError ? error.code : "internal",
         err: error instanceof FeedError ? undefined : error,
       },
@@ -97,7 +102,7 @@ async function pollOneFeed(
     );
     try {
       await recordFeedFailure(options.sql, feed, {
-        message,
+        message: feedFailureReason(stage, error),
         nextFetchAt: nextFetchAfterFailure(failures, clock()),
         notifyOwner: shouldNotifyOwner(failures),
       });

@@ -1,3 +1,4 @@
+import { keepMonthToDateSpend } from "../budget/kept-spend.ts";
 import type { Sql } from "../database/connect.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
 import type { Services } from "../services.ts";
@@ -42,7 +43,8 @@ export async function processDeletionRequests(
 /**
  * Deletes everything held for one Instagram user: each brand account connected to it (with the token), and
  * those brands' drafts and posts, their images, articles, AI usage records and open OAuth links. The owner
- * and the brand's settings stay: they are the business owner's, not the Instagram user's. Then marks the
+ * and the brand's settings stay: they are the business owner's, not the Instagram user's; so does the month's
+ * AI spend, as anonymous totals (kept-spend.ts), so the brand's budget cap holds for the rest of the month. Then marks the
  * request completed and tells each owner, in the same transaction as the deletion.
  *
  * The images known beforehand are removed before the rows; one the store refuses keeps the request pending
@@ -88,7 +90,9 @@ export async function deleteInstagramUserData(
       returning ia.brand_id as "brandId", b.name as "brandName", ia.username, o.telegram_chat_id as "chatId"`;
     const brandIds = accounts.map((account) => account.brandId);
 
-    // ai_usage first: deleting drafts first would set each usage row's draft_id to null, only to delete it.
+    // ai_usage first: deleting drafts first would set each usage row's draft_id to null, only to delete it. The
+    // month's spend is kept first as anonymous totals, so the brand's budget cap still holds this month.
+    await keepMonthToDateSpend(tx, brandIds);
     await tx`delete from ai_usage where brand_id = any(${brandIds}::bigint[])`;
     const drafts = await tx<{ brandId: number; imageKey: string | null }[]>`
       delete from drafts where brand_id = any(${brandIds}::bigint[])

@@ -1,5 +1,7 @@
 import { FeedError } from "../ingest/feed-error.ts";
+import { feedFailureReason } from "../ingest/feed-failure-reason.ts";
 import { fetchFeed } from "../ingest/fetch-feed.ts";
+import type { Logger } from "../shared/logger.ts";
 import type { Parsed } from "../publishing/posting-slots.ts";
 
 /** A feed address checked by fetching it once: its title, or what is wrong in plain words. */
@@ -7,9 +9,11 @@ export type FeedChecker = (url: string) => Promise<Parsed<{ url: string; title: 
 
 /**
  * Fetches a feed the owner is adding, once, through the same safe fetch the poller uses (size, time and
- * private-address limits), so a typo or an HTML page is refused before it is stored.
+ * private-address limits), so a typo or an HTML page is refused before it is stored. Every refusal says why in
+ * plain words, the same reason a poll would store.
  */
-export function createFeedChecker(options: { allowPrivateNetwork: boolean }): FeedChecker {
+export function createFeedChecker(options: { allowPrivateNetwork: boolean; logger: Logger }): FeedChecker {
+  const { logger } = options;
   return async function checkFeed(url) {
     try {
       const result = await fetchFeed({ url, allowPrivateNetwork: options.allowPrivateNetwork });
@@ -18,8 +22,8 @@ export function createFeedChecker(options: { allowPrivateNetwork: boolean }): Fe
         return { ok: false, error: `The feed at ${url} answered without a feed.` };
       return { ok: true, value: { url, title: result.feed.title } };
     } catch (error) {
-      if (error instanceof FeedError) return { ok: false, error: error.message };
-      throw error;
+      if (!(error instanceof FeedError)) logger.warn({ err: error, url }, "feed check failed unexpectedly");
+      return { ok: false, error: feedFailureReason("read", error) };
     }
   };
 }

@@ -1,4 +1,5 @@
 import type { Sql, Transaction } from "../database/connect.ts";
+import { keepMonthToDateSpend } from "../budget/kept-spend.ts";
 import { queueMediaDeletions } from "../storage/media-deletions.ts";
 
 export interface OwnerDataSummary {
@@ -24,7 +25,8 @@ export interface DeletedOwnerData extends OwnerDataSummary {
  * Deletes everything stored about an owner, in the caller's transaction: the owner row, which cascades to
  * brands and from there to feeds, articles, drafts, AI usage, Instagram accounts (tokens) and OAuth states;
  * plus what is keyed by their chat rather than their id: conversation state and queued Telegram messages.
- * The drafts' images are queued for removal from the media store in the same transaction.
+ * The drafts' images are queued for removal from the media store in the same transaction. What the brands' AI
+ * calls cost this month is kept as anonymous totals (kept-spend.ts).
  */
 export async function deleteOwnerData(
   tx: Transaction,
@@ -32,7 +34,14 @@ export async function deleteOwnerData(
 ): Promise<DeletedOwnerData> {
   // The brands are locked first, as deleteBrand does: drafting waits for them rather than deadlocking, and
   // adds no draft once they are gone.
-  await tx`select 1 from brands where owner_id = ${owner.ownerId} for update`;
+  const brands = await tx<
+    { id: number }[]
+  >`select id from brands where owner_id = ${owner.ownerId} for update`;
+  // The month's AI spend outlives the brands as anonymous totals (kept-spend.ts): no owner, brand or draft.
+  await keepMonthToDateSpend(
+    tx,
+    brands.map((brand) => brand.id),
+  );
   const [counts] = await tx<OwnerDataSummary[]>`
     select (select count(*) from brands where owner_id = ${owner.ownerId}) as brands,
            (select count(*) from feeds f join brands b on b.id = f.brand_id where b.owner_id = ${owner.ownerId}) as feeds,

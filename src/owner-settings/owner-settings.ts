@@ -1,6 +1,6 @@
-import { createConversation } from "@grammyjs/conversations";
-import { Composer, type Context } from "grammy";
+import { Composer } from "grammy";
 import type { BotContext } from "../bot/bot-context.ts";
+import { createDialog } from "../bot/dialog-messages.ts";
 import type { Services } from "../services.ts";
 import { brandHandlers } from "./brand-handlers.ts";
 import { brandSetupDialog } from "./brand-setup-dialog.ts";
@@ -46,7 +46,7 @@ const SETTING_WAIT_MS = 60 * 60_000;
 export function ownerSettings(options: OwnerSettingsOptions): Composer<BotContext> {
   const { sql, logger, clock, config, media } = options.services;
   const checkFeed =
-    options.checkFeed ?? createFeedChecker({ allowPrivateNetwork: config.ALLOW_PRIVATE_NETWORK });
+    options.checkFeed ?? createFeedChecker({ allowPrivateNetwork: config.ALLOW_PRIVATE_NETWORK, logger });
   const definitions = settingDefinitions({ sql, checkFeed });
   const deps: HandlerDeps = {
     sql,
@@ -59,15 +59,15 @@ export function ownerSettings(options: OwnerSettingsOptions): Composer<BotContex
 
   const composer = new Composer<BotContext>();
   composer.use(
-    createConversation<BotContext, Context>(brandSetupDialog({ sql, checkFeed }), {
+    createDialog(brandSetupDialog({ sql, checkFeed }), {
       id: DIALOG.brandSetup,
       maxMillisecondsToWait: BRAND_SETUP_WAIT_MS,
     }),
-    createConversation<BotContext, Context>(settingDialog({ sql, definitions }), {
+    createDialog(settingDialog({ sql, definitions }), {
       id: DIALOG.setting,
       maxMillisecondsToWait: SETTING_WAIT_MS,
     }),
-    createConversation<BotContext, Context>(
+    createDialog(
       voiceExamplesDialog({ sql, voiceDeriver: options.voiceDeriver ?? describeExamplesWithoutAi }),
       { id: DIALOG.voiceExamples, maxMillisecondsToWait: SETTING_WAIT_MS },
     ),

@@ -51,6 +51,11 @@ export class FakeTelegram {
   /** How many sends were refused for flooding. */
   floodRefusals = 0;
   private waiters: (() => void)[] = [];
+  private beforeAnswers: {
+    method: string;
+    matches: (payload: Record<string, unknown>) => boolean;
+    action: () => Promise<unknown>;
+  }[] = [];
   private faultPlan: ((method: string, payload: Record<string, unknown>) => Failure | undefined) | null =
     null;
   /** How many calls the fault plan refused, by error_code. */
@@ -133,6 +138,19 @@ export class FakeTelegram {
   }
 
   /**
+   * The next call to `method` whose payload `matches` is answered only after `action` has run: e.g. the owner's
+   * answer delivered to the webhook the moment a prompt reaches Telegram, before the bot hears that it was sent,
+   * as a fast client (or an owner who typed ahead) does. Runs once.
+   */
+  beforeAnswering(
+    method: string,
+    matches: (payload: Record<string, unknown>) => boolean,
+    action: () => Promise<unknown>,
+  ): void {
+    this.beforeAnswers.push({ method, matches, action });
+  }
+
+  /**
    * Fault injection: `plan` is asked before every Bot API call is carried out and may refuse it with an error as
    * Telegram sends it (see `telegramTooManyRequests`, `telegramServerError`). Null switches it off.
    */
@@ -209,6 +227,8 @@ export class FakeTelegram {
     if (token !== this.token) return this.reply(res, 401, fail(401, "Unauthorized"));
     const payload = await readPayload(req);
     this.calls.push({ method, payload, at: Date.now() });
+    const before = this.beforeAnswers.findIndex((b) => b.method === method && b.matches(payload));
+    if (before >= 0) await this.beforeAnswers.splice(before, 1)[0]!.action();
     const delayMs = this.delays.get(method);
     if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
 
