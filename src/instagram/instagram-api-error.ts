@@ -3,8 +3,6 @@
  * subcode, type, message and trace id (platform-apis.md §B.5), never the token, the app secret or a request URL.
  */
 
-import { classifyInstagramFailure } from "../publishing/publish-errors.ts";
-
 /** The adapter call that failed. */
 export type InstagramStep =
   | "exchange_code"
@@ -59,8 +57,6 @@ export class InstagramApiError extends Error {
   readonly userMessage: string | null;
   readonly fbtraceId: string | null;
   readonly metaTransient: boolean | null;
-  /** Whether the same call may succeed later; see `classifyInstagramFailure` for what to do instead. */
-  readonly transient: boolean;
 
   constructor(fields: InstagramApiErrorFields) {
     super(describe(fields));
@@ -74,7 +70,6 @@ export class InstagramApiError extends Error {
     this.userMessage = fields.userMessage ?? null;
     this.fbtraceId = fields.fbtraceId;
     this.metaTransient = fields.metaTransient ?? null;
-    this.transient = classifyInstagramFailure(this).kind === "transient";
   }
 
   toJSON(): Record<string, unknown> {
@@ -90,7 +85,7 @@ export class InstagramApiError extends Error {
       metaMessage: this.metaMessage,
       userMessage: this.userMessage,
       fbtraceId: this.fbtraceId,
-      transient: this.transient,
+      metaTransient: this.metaTransient,
     };
   }
 }
