@@ -55,7 +55,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const bot = new Bot<BotContext>(deps.token, config);
 
   bot.api.config.use(shortRetry());
-  bot.api.config.use(fitTelegramLimits());
+  bot.api.config.use(fitTelegramLimits({ logger: deps.logger }));
 
   // Updates the error boundary caught: they end in a 200 like any other, so they are marked on the way out.
   const failed = new WeakSet<BotContext>();
@@ -97,7 +97,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
       // A conversation's context gets an API of its own, without the bot's transformers.
       plugins: [
         async function fitConversationReplies(ctx, next) {
-          ctx.api.config.use(fitTelegramLimits());
+          ctx.api.config.use(fitTelegramLimits({ logger: deps.logger }));
           await next();
         },
       ],
@@ -167,6 +167,7 @@ export function createOutboxApi(deps: {
   apiRoot: string;
   fetch?: typeof fetch;
   pacing: boolean;
+  logger?: Logger;
 }): Api {
   const api = new Api(deps.token, { apiRoot: deps.apiRoot, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
   if (deps.pacing) {
@@ -185,6 +186,6 @@ export function createOutboxApi(deps: {
     );
   }
   api.config.use(shortRetry());
-  api.config.use(fitTelegramLimits());
+  api.config.use(fitTelegramLimits({ logger: deps.logger }));
   return api;
 }
