@@ -3,14 +3,10 @@ import type { Sql } from "../database/connect.ts";
 import { type Parsed, validateTimeZone } from "../publishing/posting-slots.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import { quoteInput } from "../shared/telegram-text-limits.ts";
+import { replyInDialog } from "../bot/dialog-reply.ts";
 import { checkBrandName, createBrand, unusedDefaultBrandName } from "./brand-queries.ts";
 import { renderBrandCreated } from "./brand-views.ts";
-import {
-  replyInDialog,
-  type SettingsConversation,
-  skipOrCancelKeyboard,
-  waitForAnswer,
-} from "./dialog-flow.ts";
+import { type SettingsConversation, skipOrCancelKeyboard, waitForAnswer } from "./dialog-flow.ts";
 import type { FeedChecker } from "./feed-check.ts";
 import { runOnce } from "./run-once.ts";
 import { parseFeedUrl, parseTopic, parseVoiceDescription } from "./settings-input.ts";

@@ -1,12 +1,12 @@
 import type { Composer, Context } from "grammy";
 import type { BotContext } from "../bot/bot-context.ts";
 import type { Sql } from "../database/connect.ts";
+import { replyInDialog } from "../bot/dialog-reply.ts";
 import { loadBrandScope } from "./brand-queries.ts";
 import {
   cancelKeyboard,
   DIALOG,
   enterDialog,
-  replyInDialog,
   type SettingsConversation,
   waitForAnswer,
 } from "./dialog-flow.ts";

@@ -1,9 +1,10 @@
 import { type Context, InlineKeyboard } from "grammy";
 import type { Sql } from "../database/connect.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
+import { replyInDialog } from "../bot/dialog-reply.ts";
 import { loadBrandScope, setVoice } from "./brand-queries.ts";
 import { withBrandHeading } from "./brand-views.ts";
-import { replyInDialog, type SettingsConversation, waitForAnswer } from "./dialog-flow.ts";
+import { type SettingsConversation, waitForAnswer } from "./dialog-flow.ts";
 import { runOnce } from "./run-once.ts";
 import { dialogCallback } from "./settings-callbacks.ts";
 import { VOICE_MAX_CHARS } from "./settings-input.ts";
