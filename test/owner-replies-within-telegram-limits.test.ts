@@ -163,3 +163,35 @@ describe("/feeds", () => {
     expect(refusalsSince(refusals)).toEqual([]);
   });
 });
+
+describe("/queue", () => {
+  it("shows a long queue a page of 10 at a time, numbered across pages, with ◀ / ▶", async () => {
+    const { chat, brandId } = await ownerWithBrand("Long Queue");
+    for (let i = 1; i <= 25; i++) {
+      await suite.t.app.sql`
+        insert into drafts (brand_id, status, caption, source_title, scheduled_for)
+        values (${brandId}, 'approved', ${`caption ${i}`}, ${`Story ${i}`}, ${new Date(Date.now() + i * 3_600_000)})`;
+    }
+    const [first] = await chat.send("/queue");
+    expect(first).toMatch(/^Queue · 25 posts waiting · page 1 of 3\n1\. .* — Story 1\n/);
+    const queue = chat.messages().at(-1)!;
+    const labels = () => queue.reply_markup!.inline_keyboard!.flat().map((b) => b.text);
+    expect(labels().filter((l) => l.startsWith("↔️ Move"))).toHaveLength(10);
+    expect(labels()).toContain("Next ▶");
+    expect(labels()).not.toContain("◀ Previous");
+
+    await chat.press("Next ▶");
+    await chat.press("Next ▶");
+    expect(chat.text(queue.message_id)).toMatch(/page 3 of 3\n21\. .* — Story 21\n/);
+    expect(labels().filter((l) => l.startsWith("↔️ Move"))).toEqual([
+      "↔️ Move 21",
+      "↔️ Move 22",
+      "↔️ Move 23",
+      "↔️ Move 24",
+      "↔️ Move 25",
+    ]);
+    expect(labels()).not.toContain("Next ▶");
+    await chat.press("◀ Previous");
+    expect(chat.text(queue.message_id)).toContain("page 2 of 3\n11. ");
+  });
+});
