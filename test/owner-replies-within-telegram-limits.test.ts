@@ -161,6 +161,7 @@ describe("/feeds", () => {
     expect(removed.toast).toMatch(/^Removed Feed 17 /);
     expect(chat.text(removed.messageId)).toContain("Feeds (49) · page 3 of 7");
     expect(refusalsSince(refusals)).toEqual([]);
+    expect(suite.t.logs.text()).not.toContain("a reply was cut to fit");
   });
 });
 

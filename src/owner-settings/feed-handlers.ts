@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../bot/bot-context.ts";
+import { shortenText } from "../shared/telegram-text-limits.ts";
 import { applySettingText } from "./apply-setting.ts";
 import { type BrandScope, loadBrandScope } from "./brand-queries.ts";
 import { listFeeds, removeFeed } from "./feed-queries.ts";
@@ -52,7 +53,9 @@ export function feedHandlers(deps: HandlerDeps): Composer<BotContext> {
     const removed = result.applied ? result.value : null;
     await answerButton(
       ctx,
-      removed ? `Removed ${removed.title || removed.url}` : "That feed was already removed.",
+      removed
+        ? `Removed ${shortenText(removed.title || removed.url, 150)}`
+        : "That feed was already removed.",
     );
     const scope = removed ? await loadBrandScope(deps.sql, owner.id, removed.brand_id) : null;
     if (!scope) return;
