@@ -253,6 +253,7 @@ export async function startGreenlight(
         apiRoot: config.TELEGRAM_API_ROOT,
         fetch: botApi.fetch,
         pacing: config.TELEGRAM_OUTBOX_PACING,
+        logger,
       });
       scheduler.add("telegram-outbox", config.OUTBOX_CRON, async () => {
         await deliverOutbox({ sql, api: outboxApi, senders: services.outboxSenders, logger });

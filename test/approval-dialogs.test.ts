@@ -167,6 +167,19 @@ describe("✏️ Edit", () => {
     expect((await draftRow(draftId)).caption).toBe("Short and sweet.");
   });
 
+  it("keeps waiting for the caption when Telegram refuses its explanation, and takes the next one", async () => {
+    const { draftId, message } = await reviewCard(t, brandId);
+    await pressButton(t, `e:${draftId}`, message);
+    t.telegram.failNext("sendMessage", { error_code: 400, description: "Bad Request: message is too long" });
+    expect(await say("Cargo bikes everywhere. ".repeat(100).trim())).toEqual([
+      "⚠️ Telegram did not take my reply (message is too long). Your answers so far are kept: send your answer again, or /cancel.",
+    ]);
+    expect(await say("Short and sweet, second try.")).toEqual([
+      "✅ Caption updated: the card shows it as it will be posted.",
+    ]);
+    expect((await draftRow(draftId)).caption).toBe("Short and sweet, second try.");
+  });
+
   it("continues where it was after a restart", async () => {
     const { draftId, message } = await reviewCard(t, brandId);
     await pressButton(t, `e:${draftId}`, message);

@@ -671,7 +671,7 @@ describe("/deletedata", () => {
     const [question] = await chat.send("/deletedata");
     expect(question).toContain("Delete everything Greenlight stores about you?");
     expect(question).toContain(
-      "1 brand with their settings, 1 feed and their articles, 1 draft and scheduled posts",
+      "1 brand with its settings, 1 feed and its articles, 1 draft or scheduled post,",
     );
     const kept = await chat.press("Keep my data");
     expect(kept.toast).toBe("Nothing was deleted");
@@ -697,7 +697,7 @@ describe("/deletedata", () => {
     const confirmed = await chat.press("🗑 Yes, delete everything");
     expect(confirmed.toast).toBe("Deleted");
     expect(chat.text(confirmed.messageId)).toContain(
-      "Deleted.\nYour registration, 1 brand, 1 feed, 1 draft with their images",
+      "Deleted.\nYour registration, 1 brand, 1 feed, 1 draft with its image,",
     );
 
     const [left] = await suite.t.app.sql<{ n: number }[]>`

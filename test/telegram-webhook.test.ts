@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REFUSAL_TEXT } from "../src/bot/owner-access.ts";
 import { OWNER_ID, startTestApp, TEST_WEBHOOK_SECRET, type TestApp } from "./helpers/start-test-app.ts";
 import { postUpdate, textUpdate } from "./helpers/telegram-updates.ts";
 
@@ -53,11 +52,13 @@ describe("Telegram webhook", () => {
     expect(reply?.text).toContain("/start");
   });
 
-  it("gives a stranger one polite line and stores nothing about them", async () => {
+  it("gives a stranger one polite line with their Telegram id for the operator, and stores nothing about them", async () => {
     const stranger = { id: 9_990_001, first_name: "Eve" };
     const response = await postUpdate(t, textUpdate("/start", stranger));
     expect(response.status).toBe(200);
-    expect(t.telegram.messagesIn(stranger.id).map((m) => m.text)).toEqual([REFUSAL_TEXT]);
+    expect(t.telegram.messagesIn(stranger.id).map((m) => m.text)).toEqual([
+      "Sorry, this is a private Greenlight desk. Ask its operator to add your Telegram id: 9990001",
+    ]);
     const [row] = await t.app.sql<{ n: number }[]>`
       select (select count(*) from owners where telegram_user_id = ${stranger.id})
            + (select count(*) from bot_conversations where key like ${`%${stranger.id}%`}) as n`;

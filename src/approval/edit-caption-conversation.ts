@@ -9,6 +9,7 @@
 
 import type { Conversation } from "@grammyjs/conversations";
 import type { BotContext, ConversationContext } from "../bot/bot-context.ts";
+import { replyInDialog } from "../bot/dialog-reply.ts";
 import type { Sql } from "../database/connect.ts";
 import { type CaptionViolation, checkInstagramLimits, composePostText } from "../drafting/caption-limits.ts";
 import type { Logger } from "../shared/logger.ts";
@@ -46,7 +47,7 @@ export function editCaptionConversation(deps: DialogDeps) {
       await ctx.reply(start.message);
       return;
     }
-    await ctx.reply(editPrompt(start.caption, start.hashtags), { parse_mode: "HTML" });
+    await replyInDialog(ctx, editPrompt(start.caption, start.hashtags), { parse_mode: "HTML" });
 
     for (;;) {
       const answer = await conversation.wait();
@@ -61,7 +62,8 @@ export function editCaptionConversation(deps: DialogDeps) {
       // /help is answered by the help handler further down while the edit keeps waiting.
       if (command === "help") return conversation.skip({ next: true });
       if (command === "skip") {
-        await answer.reply(
+        await replyInDialog(
+          answer,
           "There is nothing to skip: send the new caption, or /cancel to keep the current one.",
         );
         continue;
@@ -71,7 +73,8 @@ export function editCaptionConversation(deps: DialogDeps) {
         return conversation.halt({ next: true });
       }
       if (message.text === undefined) {
-        await answer.reply(
+        await replyInDialog(
+          answer,
           "Please send the new caption as a text message, or /cancel to keep the current one.",
         );
         continue;
@@ -79,7 +82,7 @@ export function editCaptionConversation(deps: DialogDeps) {
       const caption = message.text.trim();
       const problems = checkInstagramLimits(composePostText(caption, start.hashtags));
       if (problems.length > 0) {
-        await answer.reply(explainProblems(problems, start.hashtags.length > 0));
+        await replyInDialog(answer, explainProblems(problems, start.hashtags.length > 0));
         continue;
       }
       const saved = await conversation.external((outer) =>

@@ -5,6 +5,7 @@
 
 import type { Conversation } from "@grammyjs/conversations";
 import type { BotContext, ConversationContext } from "../bot/bot-context.ts";
+import { replyInDialog } from "../bot/dialog-reply.ts";
 import { commandOf } from "./dialog-input.ts";
 import { loadDraftCard } from "./draft-card-queries.ts";
 import { showCardAfterPress } from "./draft-card-telegram.ts";
@@ -21,7 +22,10 @@ export function rejectReasonConversation(deps: DialogDeps) {
     ctx: ConversationContext,
     target: DraftDialogTarget,
   ): Promise<void> {
-    await ctx.reply("❌ What was wrong with this draft? Send a short reason, or /cancel to keep the draft.");
+    await replyInDialog(
+      ctx,
+      "❌ What was wrong with this draft? Send a short reason, or /cancel to keep the draft.",
+    );
     for (;;) {
       const answer = await conversation.wait();
       const message = answer.message;
@@ -40,7 +44,10 @@ export function rejectReasonConversation(deps: DialogDeps) {
       }
       const reason = message.text === undefined ? null : normaliseTypedReason(message.text);
       if (reason === null) {
-        await answer.reply("Please send the reason as a text message, or /cancel to keep the draft.");
+        await replyInDialog(
+          answer,
+          "Please send the reason as a text message, or /cancel to keep the draft.",
+        );
         continue;
       }
       const done = await conversation.external(async (outer) => {

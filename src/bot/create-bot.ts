@@ -10,7 +10,8 @@ import type { Logger } from "../shared/logger.ts";
 import type { BotContext } from "./bot-context.ts";
 import { postgresConversationStorage } from "./conversation-storage.ts";
 import { sendDialogMessagesAfterSave } from "./dialog-messages.ts";
-import { findOwner, REFUSAL_TEXT } from "./owner-access.ts";
+import { fitTelegramLimits } from "./fit-telegram-limits.ts";
+import { findOwner, refusalText } from "./owner-access.ts";
 
 export interface BotDeps {
   token: string;
@@ -56,6 +57,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const bot = new Bot<BotContext>(deps.token, config);
 
   bot.api.config.use(shortRetry());
+  bot.api.config.use(fitTelegramLimits({ logger: deps.logger }));
 
   // Updates the error boundary caught: they end in a 200 like any other, so they are marked on the way out.
   const failed = new WeakSet<BotContext>();
@@ -79,8 +81,8 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     if (!user || user.is_bot) return;
     const owner = await findOwner(deps.sql, user.id);
     if (!owner && !deps.ownerTelegramIds.includes(user.id)) {
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: REFUSAL_TEXT });
-      else if (ctx.chat?.type === "private") await ctx.reply(REFUSAL_TEXT);
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: refusalText(user.id) });
+      else if (ctx.chat?.type === "private") await ctx.reply(refusalText(user.id));
       return;
     }
     ctx.owner = owner;
@@ -95,6 +97,13 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
         adapter: postgresConversationStorage(deps.sql),
         prefix: "conversation:",
       },
+      // A conversation's context gets an API of its own, without the bot's transformers.
+      plugins: [
+        async function fitConversationReplies(ctx, next) {
+          ctx.api.config.use(fitTelegramLimits({ logger: deps.logger }));
+          await next();
+        },
+      ],
     }),
   );
   for (const feature of deps.features) guarded.use(feature);
@@ -161,6 +170,7 @@ export function createOutboxApi(deps: {
   apiRoot: string;
   fetch?: typeof fetch;
   pacing: boolean;
+  logger?: Logger;
 }): Api {
   const api = new Api(deps.token, { apiRoot: deps.apiRoot, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
   if (deps.pacing) {
@@ -179,5 +189,6 @@ export function createOutboxApi(deps: {
     );
   }
   api.config.use(shortRetry());
+  api.config.use(fitTelegramLimits({ logger: deps.logger }));
   return api;
 }

@@ -13,5 +13,7 @@ export async function findOwner(sql: Sql, telegramUserId: number): Promise<Owner
   return owner ?? null;
 }
 
-export const REFUSAL_TEXT =
-  "Sorry, this is a private Greenlight desk. Ask its operator to add your Telegram id.";
+/** What a user who may not use the bot is told: with their Telegram id, which is what the operator needs. */
+export function refusalText(telegramUserId: number): string {
+  return `Sorry, this is a private Greenlight desk. Ask its operator to add your Telegram id: ${telegramUserId}`;
+}

@@ -2,6 +2,8 @@ import type { Context } from "grammy";
 import type { Sql } from "../database/connect.ts";
 import { type Parsed, validateTimeZone } from "../publishing/posting-slots.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
+import { quoteInput } from "../shared/telegram-text-limits.ts";
+import { replyInDialog } from "../bot/dialog-reply.ts";
 import { checkBrandName, createBrand, unusedDefaultBrandName } from "./brand-queries.ts";
 import { renderBrandCreated } from "./brand-views.ts";
 import { type SettingsConversation, skipOrCancelKeyboard, waitForAnswer } from "./dialog-flow.ts";
@@ -37,7 +39,7 @@ export function brandSetupDialog(deps: { sql: Sql; checkFeed: FeedChecker }) {
 
     /** Asks one question until the answer passes `check`; undefined when skipped. */
     const ask = async <V>(prompt: string, check: (text: string) => Promise<Parsed<V>>) => {
-      await ctx.reply(`${prompt}\n\n/skip skips this question, /cancel stops.`, {
+      await replyInDialog(ctx, `${prompt}\n\n/skip skips this question, /cancel stops.`, {
         parse_mode: "HTML",
         reply_markup: skipOrCancelKeyboard(),
         link_preview_options: { is_disabled: true },
@@ -48,7 +50,7 @@ export function brandSetupDialog(deps: { sql: Sql; checkFeed: FeedChecker }) {
         if (answer.kind !== "text") continue;
         const checked = await conversation.external(() => check(answer.text));
         if (checked.ok) return { value: checked.value, ctx: answer.ctx, updateId: answer.updateId };
-        await answer.ctx.reply(checked.error);
+        await replyInDialog(answer.ctx, checked.error);
       }
     };
 
@@ -74,7 +76,8 @@ export function brandSetupDialog(deps: { sql: Sql; checkFeed: FeedChecker }) {
     );
     if (timeZone.value !== undefined) {
       const now = new Date(await conversation.now());
-      await timeZone.ctx.reply(
+      await replyInDialog(
+        timeZone.ctx,
         `Time zone set: ${timeZone.value} (${formatLocalTime(now, timeZone.value)} there now).`,
       );
     }
@@ -86,7 +89,10 @@ export function brandSetupDialog(deps: { sql: Sql; checkFeed: FeedChecker }) {
       },
     );
     if (feed.value !== undefined) {
-      await feed.ctx.reply(`Found the feed “${feed.value.title || "(untitled)"}”.`);
+      await replyInDialog(
+        feed.ctx,
+        `Found the feed ${feed.value.title ? quoteInput(feed.value.title, 100) : "(untitled)"}.`,
+      );
     }
 
     const brandName =

@@ -1,6 +1,7 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { type Context, InlineKeyboard } from "grammy";
 import type { BotContext } from "../bot/bot-context.ts";
+import { replyInDialog } from "../bot/dialog-reply.ts";
 import { renderHelp } from "./owner-commands.ts";
 import { dialogCallback } from "./settings-callbacks.ts";
 
@@ -15,7 +16,8 @@ import { dialogCallback } from "./settings-callbacks.ts";
  * - /help shows the help and the dialog keeps waiting;
  * - any other command leaves the dialog and runs;
  * - other buttons (a draft card, an older settings message) work as usual while the dialog keeps waiting;
- * - a photo or sticker gets "please answer with text" and the dialog keeps waiting.
+ * - a photo or sticker gets "please answer with text" and the dialog keeps waiting;
+ * - a reply Telegram refuses or never receives (see `replyInDialog`) loses neither the dialog nor its answers.
  */
 
 export type SettingsConversation = Conversation<BotContext, Context>;
@@ -77,7 +79,7 @@ export async function waitForAnswer(
     const text = ctx.message?.text;
     if (text === undefined) {
       if (ctx.message) {
-        await ctx.reply("Please answer with text, or send /cancel to leave.");
+        await replyInDialog(ctx, "Please answer with text, or send /cancel to leave.");
         continue;
       }
       return conversation.skip({ next: true });
@@ -89,12 +91,13 @@ export async function waitForAnswer(
     }
     if (command === "skip") {
       if (options.skippable) return { kind: "skip", ctx, updateId };
-      await ctx.reply("This step cannot be skipped. Send an answer, or /cancel to leave.");
+      await replyInDialog(ctx, "This step cannot be skipped. Send an answer, or /cancel to leave.");
       continue;
     }
     if (command === "done" && options.finishable) return { kind: "done", ctx, updateId };
     if (command === "help") {
-      await ctx.reply(
+      await replyInDialog(
+        ctx,
         `${renderHelp()}\n\nYou are still in ${options.dialogName}: send your answer, or /cancel to leave.`,
       );
       continue;
@@ -104,7 +107,7 @@ export async function waitForAnswer(
       return conversation.halt({ next: true });
     }
     if (options.acceptText === false) {
-      await ctx.reply("Please tap one of the buttons above, or send /cancel.");
+      await replyInDialog(ctx, "Please tap one of the buttons above, or send /cancel.");
       continue;
     }
     return { kind: "text", text, ctx, updateId };

@@ -1,25 +1,44 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../bot/bot-context.ts";
+import { shortenText } from "../shared/telegram-text-limits.ts";
 import { applySettingText } from "./apply-setting.ts";
-import { loadBrandScope } from "./brand-queries.ts";
+import { type BrandScope, loadBrandScope } from "./brand-queries.ts";
 import { listFeeds, removeFeed } from "./feed-queries.ts";
-import { feedsKeyboard, renderFeeds } from "./feeds-view.ts";
+import { feedsKeyboard, feedsPage, renderFeeds } from "./feeds-view.ts";
 import type { HandlerDeps } from "./handler-deps.ts";
 import { runOnce } from "./run-once.ts";
-import { NOT_REGISTERED_TEXT, withSelectedBrand } from "./selected-brand.ts";
+import { NOT_REGISTERED_TEXT, withButtonBrand, withSelectedBrand } from "./selected-brand.ts";
 import { openSettingDialogOn } from "./setting-dialog.ts";
 import { settingsCallbackPattern } from "./settings-callbacks.ts";
 import { answerButton, replyHtml, showInPlace } from "./telegram-replies.ts";
 
-/** /feeds: the brand's feeds with their health; add by address (fetched once to check), remove by button. */
+/**
+ * /feeds: the brand's feeds with their health, a page at a time; add by address (fetched once to check),
+ * remove by button.
+ */
 export function feedHandlers(deps: HandlerDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
+
+  const showFeeds = async (ctx: BotContext, scope: BrandScope, requestedPage: number, inPlace: boolean) => {
+    const feeds = await listFeeds(deps.sql, scope.brand.id);
+    const page = feedsPage(feeds, requestedPage);
+    const text = renderFeeds(scope, feeds, page, deps.clock());
+    const keyboard = feedsKeyboard(scope.brand.id, feeds, page);
+    if (inPlace) await showInPlace(ctx, text, keyboard);
+    else await replyHtml(ctx, text, keyboard);
+  };
 
   composer.command("feeds", (ctx) =>
     withSelectedBrand(ctx, deps.sql, async (scope) => {
       if (ctx.match.trim()) return applySettingText(ctx, deps, "feed", scope, ctx.match);
-      const feeds = await listFeeds(deps.sql, scope.brand.id);
-      await replyHtml(ctx, renderFeeds(scope, feeds, deps.clock()), feedsKeyboard(scope.brand.id, feeds));
+      await showFeeds(ctx, scope, 0, false);
+    }),
+  );
+
+  composer.callbackQuery(settingsCallbackPattern.feedList, (ctx) =>
+    withButtonBrand(ctx, deps.sql, Number(ctx.match[1]), async (scope) => {
+      await answerButton(ctx);
+      await showFeeds(ctx, scope, Number(ctx.match[2]), true);
     }),
   );
 
@@ -34,12 +53,13 @@ export function feedHandlers(deps: HandlerDeps): Composer<BotContext> {
     const removed = result.applied ? result.value : null;
     await answerButton(
       ctx,
-      removed ? `Removed ${removed.title || removed.url}`.slice(0, 200) : "That feed was already removed.",
+      removed
+        ? `Removed ${shortenText(removed.title || removed.url, 150)}`
+        : "That feed was already removed.",
     );
     const scope = removed ? await loadBrandScope(deps.sql, owner.id, removed.brand_id) : null;
     if (!scope) return;
-    const feeds = await listFeeds(deps.sql, scope.brand.id);
-    await showInPlace(ctx, renderFeeds(scope, feeds, deps.clock()), feedsKeyboard(scope.brand.id, feeds));
+    await showFeeds(ctx, scope, Number(ctx.match[2] ?? 0), true);
   });
   return composer;
 }

@@ -31,11 +31,12 @@ const MOVE_CHOICES = 6;
 export function queueHandlers(deps: HandlerDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
-  const showQueue = async (ctx: BotContext, scope: BrandScope, inPlace: boolean) => {
-    const { posts, total } = await listQueuedPosts(deps.sql, scope.brand.id);
-    const text = renderQueue(scope, posts, total, deps.clock());
-    if (inPlace) await showInPlace(ctx, text, queueKeyboard(posts));
-    else await replyHtml(ctx, text, queueKeyboard(posts));
+  const showQueue = async (ctx: BotContext, scope: BrandScope, inPlace: boolean, requestedPage = 0) => {
+    const { posts, page } = await listQueuedPosts(deps.sql, scope.brand.id, requestedPage);
+    const text = renderQueue(scope, posts, page, deps.clock());
+    const keyboard = queueKeyboard(scope.brand.id, posts, page);
+    if (inPlace) await showInPlace(ctx, text, keyboard);
+    else await replyHtml(ctx, text, keyboard);
   };
 
   /** The post behind a button, with its brand, while it is still waiting; otherwise answers what happened. */
@@ -83,7 +84,7 @@ export function queueHandlers(deps: HandlerDeps): Composer<BotContext> {
   composer.callbackQuery(settingsCallbackPattern.queueList, (ctx) =>
     withButtonBrand(ctx, deps.sql, Number(ctx.match[1]), async (scope) => {
       await answerButton(ctx);
-      await showQueue(ctx, scope, true);
+      await showQueue(ctx, scope, true, Number(ctx.match[2] ?? 0));
     }),
   );
 

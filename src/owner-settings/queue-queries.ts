@@ -1,6 +1,7 @@
 import type { Sql, Transaction } from "../database/connect.ts";
 import { enqueueDraftCardUpdate } from "../approval/draft-card-queries.ts";
 import { isUniqueViolation, ONE_POST_PER_SLOT } from "../database/postgres-errors.ts";
+import { type ListPage, listPage } from "./list-pages.ts";
 
 export interface QueuedPost {
   id: number;
@@ -11,21 +12,28 @@ export interface QueuedPost {
   caption: string;
 }
 
-/** How many queued posts one /queue message lists (each gets a row of buttons). */
+/** How many queued posts one /queue page lists (each gets a row of buttons). */
 export const QUEUE_PAGE_SIZE = 10;
 
-/** Approved posts waiting for their slot, earliest first. */
+/**
+ * One page of the approved posts waiting for their slot, earliest first. The page is clamped to the pages
+ * there are: posts go out or are cancelled while an older page's buttons are still on screen.
+ */
 export async function listQueuedPosts(
   sql: Sql,
   brandId: number,
-): Promise<{ posts: QueuedPost[]; total: number }> {
-  const posts = await sql<(QueuedPost & { total: number })[]>`
-    select id, brand_id, status, scheduled_for, source_title, caption, count(*) over () as total
+  requestedPage = 0,
+): Promise<{ posts: QueuedPost[]; page: ListPage }> {
+  const [count] = await sql<{ total: number }[]>`
+    select count(*)::int as total from drafts where brand_id = ${brandId} and status = 'approved'`;
+  const page = listPage(count!.total, requestedPage, QUEUE_PAGE_SIZE);
+  const posts = await sql<QueuedPost[]>`
+    select id, brand_id, status, scheduled_for, source_title, caption
       from drafts
      where brand_id = ${brandId} and status = 'approved'
      order by scheduled_for nulls last, id
-     limit ${QUEUE_PAGE_SIZE}`;
-  return { posts: posts.map(({ total: _total, ...post }) => post), total: posts[0]?.total ?? 0 };
+     limit ${page.size} offset ${page.offset}`;
+  return { posts, page };
 }
 
 /** One of the owner's posts, whatever its state (buttons on an old message may point at a decided post). */

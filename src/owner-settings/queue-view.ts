@@ -3,6 +3,7 @@ import { formatSlotForOwner } from "../publishing/posting-slots.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import type { BrandScope } from "./brand-queries.ts";
 import { withBrandHeading } from "./brand-views.ts";
+import { addPageButtons, type ListPage, pageLabel } from "./list-pages.ts";
 import type { QueuedPost } from "./queue-queries.ts";
 import { settingsCallback } from "./settings-callbacks.ts";
 
@@ -16,10 +17,11 @@ export function describePost(post: Pick<QueuedPost, "source_title" | "caption">)
     : `${[...text].slice(0, TITLE_PREVIEW_CHARS - 1).join("")}…`;
 }
 
+/** One page of the queue; `posts` are the page's posts. */
 export function renderQueue(
   scope: BrandScope,
   posts: readonly QueuedPost[],
-  total: number,
+  page: ListPage,
   now: Date,
 ): string {
   if (posts.length === 0) {
@@ -29,25 +31,26 @@ export function renderQueue(
     );
   }
   const timeZone = scope.brand.time_zone;
-  const lines = [`<b>Queue</b> · ${total} post${total === 1 ? "" : "s"} waiting`];
+  const total = page.total;
+  const lines = [`<b>Queue</b> · ${total} post${total === 1 ? "" : "s"} waiting${pageLabel(page)}`];
   posts.forEach((post, index) => {
     const when = post.scheduled_for ? formatSlotForOwner(post.scheduled_for, timeZone, now) : "no slot";
-    lines.push(`${index + 1}. ${escapeHtml(when)} — ${escapeHtml(describePost(post))}`);
+    lines.push(`${page.offset + index + 1}. ${escapeHtml(when)} — ${escapeHtml(describePost(post))}`);
   });
-  if (total > posts.length) lines.push(`…and ${total - posts.length} more after these.`);
   if (scope.brand.paused) lines.push("", "⏸ The brand is paused: nothing is published until /resume.");
   return withBrandHeading(scope, lines.join("\n"));
 }
 
-export function queueKeyboard(posts: readonly QueuedPost[]): InlineKeyboard {
+export function queueKeyboard(brandId: number, posts: readonly QueuedPost[], page: ListPage): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   posts.forEach((post, index) => {
+    const number = page.offset + index + 1;
     keyboard
-      .text(`↔️ Move ${index + 1}`, settingsCallback.queueMove(post.id))
-      .text(`✖ Cancel ${index + 1}`, settingsCallback.queueCancel(post.id))
+      .text(`↔️ Move ${number}`, settingsCallback.queueMove(post.id))
+      .text(`✖ Cancel ${number}`, settingsCallback.queueCancel(post.id))
       .row();
   });
-  return keyboard;
+  return addPageButtons(keyboard, page, (other) => settingsCallback.queueList(brandId, other));
 }
 
 export function renderMoveChoices(

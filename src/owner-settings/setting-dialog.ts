@@ -1,6 +1,7 @@
 import type { Composer, Context } from "grammy";
 import type { BotContext } from "../bot/bot-context.ts";
 import type { Sql } from "../database/connect.ts";
+import { replyInDialog } from "../bot/dialog-reply.ts";
 import { loadBrandScope } from "./brand-queries.ts";
 import {
   cancelKeyboard,
@@ -39,7 +40,7 @@ export function settingDialog(deps: {
       await ctx.reply("That brand no longer exists.");
       return;
     }
-    await ctx.reply(`${definition.prompt(scope)}\n\n/cancel leaves without changing anything.`, {
+    await replyInDialog(ctx, `${definition.prompt(scope)}\n\n/cancel leaves without changing anything.`, {
       parse_mode: "HTML",
       reply_markup: cancelKeyboard(),
     });
@@ -52,7 +53,7 @@ export function settingDialog(deps: {
       if (args.field === "feed") await answer.ctx.replyWithChatAction("typing");
       const checked = await conversation.external(() => definition.check(answer.text, scope));
       if (!checked.ok) {
-        await answer.ctx.reply(checked.error);
+        await replyInDialog(answer.ctx, checked.error);
         continue;
       }
       const saved = await conversation.external(() =>

@@ -1,6 +1,7 @@
 import type { Sql, Transaction } from "../database/connect.ts";
 import type { Parsed } from "../publishing/posting-slots.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
+import { quoteInputHtml } from "../shared/telegram-text-limits.ts";
 import {
   type BrandScope,
   checkBrandName,
@@ -161,7 +162,7 @@ export function settingDefinitions(deps: SettingDeps): { [F in SettingField]: Se
       if (!(await addFeed(tx, scope.brand.id, value.url, value.title))) {
         return { ok: false, error: "That feed is already in the list." };
       }
-      const title = value.title ? `“${escapeHtml(value.title)}”` : "the feed (it has no title)";
+      const title = value.title ? quoteInputHtml(value.title, 100) : "the feed (it has no title)";
       return {
         ok: true,
         value: withBrandHeading(scope, `✅ Added ${title}. New stories from it will arrive as drafts.`),

@@ -1,3 +1,4 @@
+import { quoteInput, shortenText } from "../shared/telegram-text-limits.ts";
 import {
   type Parsed,
   type PostingSlot,
@@ -87,21 +88,21 @@ export function parseHashtags(text: string): Parsed<string[]> {
   const seen = new Set<string>();
   for (const word of words) {
     if (!word.startsWith("#"))
-      return { ok: false, error: `“${word}” needs a # in front, like #${word.replace(/^#*/, "")}.` };
+      return { ok: false, error: `${quoteInput(word)} needs a # in front, like #${shortenText(word, 40)}.` };
     const body = word.slice(1);
     if (!/^[\p{L}\p{M}\p{N}_]+$/u.test(body)) {
       return {
         ok: false,
-        error: `“${word}” is not a hashtag: use only letters, digits and _ after the #, with no spaces.`,
+        error: `${quoteInput(word)} is not a hashtag: use only letters, digits and _ after the #, with no spaces.`,
       };
     }
     if (!/[\p{L}_]/u.test(body))
       return {
         ok: false,
-        error: `“${word}” needs at least one letter; Instagram ignores all-number hashtags.`,
+        error: `${quoteInput(word)} needs at least one letter; Instagram ignores all-number hashtags.`,
       };
     if ([...body].length > HASHTAG_MAX_CHARS)
-      return { ok: false, error: `“${word.slice(0, 20)}…” is too long for a hashtag.` };
+      return { ok: false, error: `${quoteInput(word, 20)} is too long for a hashtag.` };
     const key = body.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
@@ -131,7 +132,7 @@ export function parseBudgetAmount(text: string): Parsed<number> {
   if (!match) {
     return {
       ok: false,
-      error: `“${typed.slice(0, 40)}” is not an amount. Send a number of US dollars, like 25 or 12.50.`,
+      error: `${quoteInput(typed)} is not an amount. Send a number of US dollars, like 25 or 12.50.`,
     };
   }
   const [, whole, fraction = ""] = match as unknown as [string, string, string | undefined];
@@ -165,7 +166,7 @@ export function parseFeedUrl(text: string): Parsed<string> {
   } catch {
     return {
       ok: false,
-      error: `“${typed.slice(0, 80)}” is not a web address. Send one like https://example.com/feed.xml.`,
+      error: `${quoteInput(typed, 80)} is not a web address. Send one like https://example.com/feed.xml.`,
     };
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
@@ -174,7 +175,7 @@ export function parseFeedUrl(text: string): Parsed<string> {
   if (!url.hostname.includes(".") && url.hostname !== "localhost" && !url.hostname.startsWith("[")) {
     return {
       ok: false,
-      error: `“${url.hostname}” is not a complete host name. Send the whole address, like https://example.com/feed.xml.`,
+      error: `${quoteInput(url.hostname)} is not a complete host name. Send the whole address, like https://example.com/feed.xml.`,
     };
   }
   if (url.username || url.password)

@@ -1,6 +1,7 @@
 import { type Context, InlineKeyboard } from "grammy";
 import type { Sql } from "../database/connect.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
+import { replyInDialog } from "../bot/dialog-reply.ts";
 import { loadBrandScope, setVoice } from "./brand-queries.ts";
 import { withBrandHeading } from "./brand-views.ts";
 import { type SettingsConversation, waitForAnswer } from "./dialog-flow.ts";
@@ -40,7 +41,8 @@ export function voiceExamplesDialog(deps: { sql: Sql; voiceDeriver: VoiceDeriver
       cancelledText: "Cancelled. The voice is unchanged.",
       finishable: true,
     };
-    await ctx.reply(
+    await replyInDialog(
+      ctx,
       withBrandHeading(
         scope,
         `Send up to ${MAX_VOICE_EXAMPLES} captions whose voice you like, one per message. Tap Done (or send /done) when finished.`,
@@ -53,20 +55,21 @@ export function voiceExamplesDialog(deps: { sql: Sql; voiceDeriver: VoiceDeriver
       const answer = await waitForAnswer(conversation, options);
       if (answer.kind === "done") {
         if (examples.length > 0) break;
-        await answer.ctx.reply("Send at least one example caption first, or /cancel.");
+        await replyInDialog(answer.ctx, "Send at least one example caption first, or /cancel.");
         continue;
       }
       if (answer.kind !== "text") continue;
       const example = answer.text.trim();
       if (example.length > EXAMPLE_MAX_CHARS) {
-        await answer.ctx.reply(
+        await replyInDialog(
+          answer.ctx,
           `That is ${example.length} characters; an Instagram caption has at most ${EXAMPLE_MAX_CHARS}.`,
         );
         continue;
       }
       examples.push(example);
       if (examples.length < MAX_VOICE_EXAMPLES) {
-        await answer.ctx.reply(`Got ${examples.length}. Send another, or tap Done.`, {
+        await replyInDialog(answer.ctx, `Got ${examples.length}. Send another, or tap Done.`, {
           reply_markup: doneKeyboard,
         });
       }

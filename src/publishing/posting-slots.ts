@@ -1,3 +1,4 @@
+import { quoteInput } from "../shared/telegram-text-limits.ts";
 /**
  * Posting slots: the local times at which a brand publishes, and the UTC instants they fall on. Pure: no I/O,
  * no clock (callers pass `after` / `now`).
@@ -64,7 +65,7 @@ export function validateTimeZone(name: string): Parsed<string> {
     return {
       ok: false,
       error:
-        `“${typed}” is not a time zone I know.` +
+        `${quoteInput(typed)} is not a time zone I know.` +
         (suggestion
           ? ` Did you mean ${suggestion}?`
           : " Use a name like Europe/Berlin, America/New_York or Asia/Kolkata."),
@@ -83,7 +84,7 @@ function explainBareTimeZone(typed: string): string {
   const byCity = knownTimeZones().filter((zone) => zone.toLowerCase().split("/").pop() === city);
   const suggestion = byCity.length === 1 ? byCity[0]! : null;
   if (suggestion === null && /^[A-Z]{2,5}(\d{1,2}([A-Z]{2,5})?)?$/.test(typed)) {
-    return `“${typed}” is an abbreviation, and abbreviations ignore daylight saving time. Use the name of a place instead, like Europe/Berlin or America/New_York.`;
+    return `${quoteInput(typed)} is an abbreviation, and abbreviations ignore daylight saving time. Use the name of a place instead, like Europe/Berlin or America/New_York.`;
   }
   const alias = suggestion ?? resolveTimeZone(typed);
   const hint = alias?.includes("/") && !alias.startsWith("Etc/") ? ` Did you mean ${alias}?` : "";
@@ -483,7 +484,10 @@ export function parseSlotsSpec(spec: string): Parsed<PostingSlot[]> {
 
   const closeSchedule = (): Parsed<null> => {
     if (times.length === 0 && days !== null) {
-      return { ok: false, error: `“${pendingDayText}” needs a time, for example “09:00 ${pendingDayText}”.` };
+      return {
+        ok: false,
+        error: `${quoteInput(pendingDayText)} needs a time, for example ${quoteInput(`09:00 ${pendingDayText}`)}.`,
+      };
     }
     const scheduleDays = days ? [...days].sort((a, b) => a - b) : [...ALL_DAYS];
     for (const time of times) slots.push({ time, days: scheduleDays });
@@ -524,7 +528,7 @@ export function parseSlotsSpec(spec: string): Parsed<PostingSlot[]> {
         if (token.days.length !== 1 || end?.kind !== "days" || end.days.length !== 1) {
           return {
             ok: false,
-            error: `I could not read the day range after “${token.text}”. Write ranges like “mon-fri” or “sat-sun”.`,
+            error: `I could not read the day range after ${quoteInput(token.text)}. Write ranges like “mon-fri” or “sat-sun”.`,
           };
         }
         spec = dayRange(token.days[0]!, end.days[0]!);
@@ -609,7 +613,8 @@ function tokenise(spec: string): Parsed<Token[]> {
   let index = 0;
   while (index < text.length) {
     const rest = text.slice(index);
-    const char = rest[0]!;
+    // A whole code point, so an emoji is quoted whole rather than as half of its surrogate pair.
+    const char = String.fromCodePoint(rest.codePointAt(0)!);
     if (/\s/.test(char) && char !== "\n") {
       index++;
     } else if (char === "\n" || char === ";") {
@@ -626,7 +631,7 @@ function tokenise(spec: string): Parsed<Token[]> {
       if (time === null) {
         return {
           ok: false,
-          error: `“${raw.trim()}” is not a time of day. Write times like 09:00, 18:30 or 6pm.`,
+          error: `${quoteInput(raw)} is not a time of day. Write times like 09:00, 18:30 or 6pm.`,
         };
       }
       tokens.push({ kind: "time", time });
@@ -644,13 +649,13 @@ function tokenise(spec: string): Parsed<Token[]> {
       } else if (!FILLER_WORDS.has(word)) {
         return {
           ok: false,
-          error: `I don't know “${word}”. Use times like 09:00 and days like mon, tue, wed, thu, fri, sat, sun, mon-fri, daily, weekdays or weekends.`,
+          error: `I don't know ${quoteInput(word)}. Use times like 09:00 and days like mon, tue, wed, thu, fri, sat, sun, mon-fri, daily, weekdays or weekends.`,
         };
       }
     } else {
       return {
         ok: false,
-        error: `I don't understand “${char}”. Write posting times like ${SYNTAX_EXAMPLE}.`,
+        error: `I don't understand ${quoteInput(char)}. Write posting times like ${SYNTAX_EXAMPLE}.`,
       };
     }
   }

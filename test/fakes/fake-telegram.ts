@@ -5,9 +5,11 @@ import { readRequestBody } from "./read-request-body.ts";
 /**
  * A fake Telegram Bot API on 127.0.0.1 speaking the real wire protocol: POST /bot<token>/<method> with a JSON
  * or multipart body, answered {ok:true,result} or {ok:false,error_code,description,parameters}. It enforces the
- * limits Greenlight must respect: text 1–4096 characters after entity parsing, captions ≤ 1024, callback_data
- * 1–64 bytes, answerCallbackQuery text ≤ 200, HTML that Telegram would refuse to parse, "message is not
- * modified" on identical edits, and it can answer 429 with retry_after on demand.
+ * limits Greenlight must respect: text 1–4096 characters after entity parsing, captions ≤ 1024 (both counted
+ * in UTF-16 code units, as Telegram does), text that is not valid Unicode (half an emoji), callback_data
+ * 1–64 bytes, at most 100 buttons, answerCallbackQuery text ≤ 200, HTML that Telegram would refuse to parse,
+ * "message is not modified" on identical edits, and it can answer 429 with retry_after on demand. Every call it
+ * refuses on its own (not an injected fault) is kept in `refusals`.
  */
 
 export interface RecordedCall {
@@ -58,6 +60,8 @@ export class FakeTelegram {
   }[] = [];
   private faultPlan: ((method: string, payload: Record<string, unknown>) => Failure | undefined) | null =
     null;
+  /** Calls refused because Telegram would refuse them (a text too long, bad HTML…), not injected faults. */
+  readonly refusals: { method: string; description: string }[] = [];
   /** How many calls the fault plan refused, by error_code. */
   readonly injectedFaults: Record<number, number> = {};
 
@@ -185,7 +189,8 @@ export class FakeTelegram {
     const { method, ...payload } = JSON.parse(body) as Record<string, unknown>;
     if (typeof method !== "string") return;
     this.calls.push({ method, payload, at: Date.now(), viaWebhookReply: true });
-    await this.dispatch(method, payload);
+    const outcome = await this.dispatch(method, payload);
+    if ("error_code" in outcome) this.refusals.push({ method, description: outcome.description });
   }
 
   /** Queues an update for a long-polling bot's getUpdates. */
@@ -245,7 +250,10 @@ export class FakeTelegram {
       return this.reply(res, injected.failure.error_code, { ok: false, ...injected.failure });
     }
     const outcome = await this.dispatch(method, payload);
-    if ("error_code" in outcome) return this.reply(res, outcome.error_code, { ok: false, ...outcome });
+    if ("error_code" in outcome) {
+      this.refusals.push({ method, description: outcome.description });
+      return this.reply(res, outcome.error_code, { ok: false, ...outcome });
+    }
     return this.reply(res, 200, { ok: true, result: outcome.result });
   }
 
@@ -316,7 +324,8 @@ export class FakeTelegram {
         return { result: true };
       }
       case "answerCallbackQuery":
-        if (typeof p.text === "string" && [...p.text].length > 200) {
+        if (typeof p.text === "string" && hasLoneSurrogate(p.text)) return notUtf8();
+        if (typeof p.text === "string" && p.text.length > 200) {
           return fail(400, "Bad Request: text is too long");
         }
         return { result: true };
@@ -340,7 +349,7 @@ export class FakeTelegram {
     const chatId = Number(p.chat_id);
     if (!Number.isFinite(chatId)) return fail(400, "Bad Request: chat not found");
     const text = String(p.text ?? "");
-    const textError = checkText(text, p.parse_mode as string | undefined, 1, 4096, "message text");
+    const textError = checkText(text, p.parse_mode as string | undefined, 1, 4096, "text");
     if (textError) return textError;
     const markupError = checkMarkup(p.reply_markup);
     if (markupError) return markupError;
@@ -359,7 +368,7 @@ export class FakeTelegram {
     if (!p.photo) return fail(400, "Bad Request: there is no photo in the request");
     const caption = p.caption === undefined ? undefined : String(p.caption);
     if (caption !== undefined) {
-      const captionError = checkText(caption, p.parse_mode as string | undefined, 0, 1024, "message caption");
+      const captionError = checkText(caption, p.parse_mode as string | undefined, 0, 1024, "caption");
       if (captionError) return captionError;
     }
     const markupError = checkMarkup(p.reply_markup);
@@ -390,14 +399,14 @@ export class FakeTelegram {
     if (part === "text") {
       if (message.photo) return fail(400, "Bad Request: there is no text in the message to edit");
       const text = String(p.text ?? "");
-      const textError = checkText(text, p.parse_mode as string | undefined, 1, 4096, "message text");
+      const textError = checkText(text, p.parse_mode as string | undefined, 1, 4096, "text");
       if (textError) return textError;
       if (text === message.text && newMarkup === oldMarkup) return notModified();
       message.text = text;
     } else if (part === "caption") {
       if (!message.photo) return fail(400, "Bad Request: there is no caption in the message to edit");
       const caption = String(p.caption ?? "");
-      const captionError = checkText(caption, p.parse_mode as string | undefined, 0, 1024, "message caption");
+      const captionError = checkText(caption, p.parse_mode as string | undefined, 0, 1024, "caption");
       if (captionError) return captionError;
       if (caption === message.caption && newMarkup === oldMarkup) return notModified();
       message.caption = caption;
@@ -406,9 +415,10 @@ export class FakeTelegram {
       const media = (typeof p.media === "string" ? JSON.parse(p.media) : p.media) as {
         media?: unknown;
         caption?: string;
+        parse_mode?: string;
       };
       if (media?.caption !== undefined) {
-        const captionError = checkText(media.caption, undefined, 0, 1024, "message caption");
+        const captionError = checkText(media.caption, media.parse_mode, 0, 1024, "caption");
         if (captionError) return captionError;
         message.caption = media.caption;
       }
@@ -534,29 +544,54 @@ export function visibleText(
   };
 }
 
+/**
+ * Telegram's answers: "message text is empty", "message is too long" for a text (sendMessage and
+ * editMessageText), "message caption is too long" for a caption (platform-apis.md §D.3).
+ */
 function checkText(
   text: string,
   parseMode: string | undefined,
   min: number,
   max: number,
-  what: string,
+  what: "text" | "caption",
 ): Failure | undefined {
+  if (hasLoneSurrogate(text)) return notUtf8();
   const parsed = visibleText(text, parseMode);
   if ("error" in parsed) return fail(400, parsed.error);
   // Telegram counts UTF-16 code units after entity parsing.
   const length = parsed.text.length;
-  if (length < min || parsed.text.trim().length < min) return fail(400, `Bad Request: ${what} is empty`);
-  if (length > max) return fail(400, `Bad Request: ${what} is too long`);
+  if (length < min || parsed.text.trim().length < min)
+    return fail(400, `Bad Request: message ${what} is empty`);
+  if (length > max)
+    return fail(
+      400,
+      what === "text" ? "Bad Request: message is too long" : "Bad Request: message caption is too long",
+    );
   return undefined;
 }
+
+/** Half of a surrogate pair: the request is not valid UTF-8 once encoded, and Telegram refuses it whole. */
+function hasLoneSurrogate(text: string): boolean {
+  return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+}
+
+function notUtf8(): Failure {
+  return fail(400, "Bad Request: strings must be encoded in UTF-8");
+}
+
+/** Reported limits of an inline keyboard (platform-apis.md §D.3): about 100 buttons. */
+const MAX_BUTTONS = 100;
 
 function checkMarkup(markup: unknown): Failure | undefined {
   if (markup === undefined) return undefined;
   const parsed = (typeof markup === "string" ? JSON.parse(markup) : markup) as {
     inline_keyboard?: { text?: string; callback_data?: string; url?: string }[][];
   };
+  if ((parsed.inline_keyboard ?? []).flat().length > MAX_BUTTONS)
+    return fail(400, "Bad Request: reply markup is too long");
   for (const row of parsed.inline_keyboard ?? []) {
     for (const button of row) {
+      if (button.text && hasLoneSurrogate(button.text)) return notUtf8();
       if (!button.text)
         return fail(
           400,
