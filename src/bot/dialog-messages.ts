@@ -17,12 +17,15 @@
  *   first, so its messages still come before those of the handler that runs next (`createDialog`).
  *
  * If the pass fails (the state could not be written), nothing queued is sent: the owner is not asked a question
- * whose answer could not be taken, and the error boundary answers instead.
+ * whose answer could not be taken, and the error boundary answers instead. If Telegram refuses a held message,
+ * the dialog's state is already stored: the owner is told their answers are kept (`toldReplyRefused`) and the
+ * rest of the queue still goes out.
  */
 
 import { type Conversation, type ConversationConfig, createConversation } from "@grammyjs/conversations";
 import type { Api, Context, MiddlewareFn, RawApi } from "grammy";
 import type { BotContext } from "./bot-context.ts";
+import { toldReplyRefused } from "./dialog-reply.ts";
 
 type SendMessagePayload = Parameters<RawApi["sendMessage"]>[0];
 
@@ -77,7 +80,13 @@ async function hold(outside: BotContext, message: SendMessagePayload): Promise<v
   else await outside.api.raw.sendMessage(message);
 }
 
-async function sendHeld(ctx: { api: Api }): Promise<void> {
+async function sendHeld(ctx: { api: Api; chat?: Context["chat"] }): Promise<void> {
   const held = heldMessages.get(ctx) ?? [];
-  while (held.length > 0) await ctx.api.raw.sendMessage(held.shift()!);
+  while (held.length > 0) {
+    try {
+      await ctx.api.raw.sendMessage(held.shift()!);
+    } catch (error) {
+      if (!(await toldReplyRefused(ctx, error))) throw error;
+    }
+  }
 }
