@@ -1,3 +1,4 @@
+import { deleteCommentsOf } from "../comments/delete-comments.ts";
 import type { Sql, Transaction } from "../database/connect.ts";
 import type { Parsed, PostingSlot } from "../publishing/posting-slots.ts";
 import { PUBLISH_LEASE_MS } from "../publishing/publish-retry-policy.ts";
@@ -190,6 +191,12 @@ export async function deleteBrand(tx: Transaction, ownerId: number, brandId: num
   // regeneration (which holds no brand lock) is the one queued, not the one it replaced.
   const images = await tx<{ image_key: string | null }[]>`
     delete from drafts where brand_id = ${brandId} returning image_key`;
+  const accounts = await tx<{ instagramUserId: string }[]>`
+    select instagram_user_id as "instagramUserId" from instagram_accounts where brand_id = ${brandId}`;
+  await deleteCommentsOf(tx, {
+    brandIds: [brandId],
+    instagramUserIds: accounts.map((account) => account.instagramUserId),
+  });
   await tx`delete from brands where id = ${brandId}`;
   await tx`
     update owners set selected_brand_id = (select min(id) from brands where owner_id = ${ownerId})
