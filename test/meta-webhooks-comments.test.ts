@@ -10,7 +10,7 @@ import {
   insertOwner,
   readable,
 } from "./helpers/draft-fixtures.ts";
-import { instagramEnv } from "./helpers/instagram-connection.ts";
+import { connectBrandThroughOAuth, instagramEnv } from "./helpers/instagram-connection.ts";
 import { chatAs } from "./helpers/owner-chat.ts";
 import { connectAccount } from "./helpers/publishing-fixtures.ts";
 import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
@@ -255,6 +255,39 @@ describe("a comment on a Greenlight post", () => {
     expect(await response.json()).toEqual({ received: 2, new: 2 });
     const sent = await processAndDeliver();
     expect(sent.map((text) => text.split("\n\n")[1]).sort()).toEqual(["One", "Two"]);
+  });
+});
+
+describe("connecting an Instagram account", () => {
+  it("asks for the comments permission and subscribes the account to comments, whose first one then arrives", async () => {
+    const { brandId, account } = await connectBrandThroughOAuth(t, fake, ownerId, "Velo Subscribed");
+    expect(fake.lastAuthorizeParams!.get("scope")).toContain("instagram_business_manage_comments");
+    expect(fake.subscribedFields(account)).toEqual(["comments"]);
+    const [call] = fake.calls("subscribe_app");
+    expect(call).toMatchObject({ method: "POST", userId: account.userId });
+
+    const media = fake.postDirectly(account, "First post");
+    const draftId = await insertDraft(t.app.sql, brandId, { status: "published", caption: "First post" });
+    await t.app.sql`update drafts set instagram_media_id = ${media.mediaId} where id = ${draftId}`;
+    const comment = fake.commentNotification(account, media.mediaId, { text: "Welcome!" });
+    expect((await fake.deliverWebhook(webhookUrl(), comment.body)).status).toBe(200);
+    const sent = await processAndDeliver();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain("Welcome!");
+  });
+
+  it("still connects an account whose subscription Meta refuses, and says so in the log", async () => {
+    fake.failNext("subscribe_app", {
+      kind: "meta_error",
+      code: 10,
+      message: "(#10) Application does not have permission for this action",
+    });
+    const { brandId, account } = await connectBrandThroughOAuth(t, fake, ownerId, "Velo Unsubscribed");
+    expect(fake.subscribedFields(account)).toEqual([]);
+    const [row] = await t.app.sql<{ status: string }[]>`
+      select status from instagram_accounts where brand_id = ${brandId}`;
+    expect(row!.status).toBe("connected");
+    expect(t.logs.text()).toContain("instagram account not subscribed to comments");
   });
 });
 
