@@ -24,7 +24,8 @@ const HEARTBEAT_MS = 10_000;
 const MAX_ATTEMPTS = 5;
 /** Backoff after a failed attempt: 10 s, 1 min, 5 min, 15 min. */
 const RETRY_DELAYS_MS = [10_000, 60_000, 300_000, 900_000];
-const CONCURRENCY = 8;
+/** Two at a time: each change is a few quick statements, and during a burst the intake needs the pool more. */
+const CONCURRENCY = 2;
 
 export interface WebhookWorker {
   /** Processes every change this instance can claim; resolves when there is none left. */
