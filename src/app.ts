@@ -29,6 +29,13 @@ import { instagramAuthRoutes } from "./instagram-auth/oauth-routes.ts";
 import { refreshInstagramTokens } from "./instagram-auth/token-refresh.ts";
 import { META_DELETIONS_JOB, processDeletionRequests } from "./meta-callbacks/delete-instagram-user-data.ts";
 import { metaCallbackRoutes } from "./meta-callbacks/meta-callback-routes.ts";
+import { pruneWebhookInbox } from "./meta-webhooks/webhook-inbox.ts";
+import { metaWebhookRoutes } from "./meta-webhooks/webhook-routes.ts";
+import {
+  createWebhookWorker,
+  META_WEBHOOKS_CRON,
+  META_WEBHOOKS_JOB,
+} from "./meta-webhooks/webhook-worker.ts";
 import { deliverOutbox, sendTextMessage } from "./notifications/deliver-outbox.ts";
 import { pruneDeliveredMessages } from "./notifications/telegram-outbox.ts";
 import { ownerSettings, publishCommandMenu } from "./owner-settings/owner-settings.ts";
@@ -171,6 +178,13 @@ export async function startGreenlight(
       regenerator: createPipelineRegenerator(drafting),
       onClosed: () => runJobSoon(scheduler, logger, "telegram-outbox"),
     });
+    // Meta's webhook notifications (comments), stored by the route and processed by whichever instance claims them.
+    const webhookWorker = createWebhookWorker({
+      sql,
+      logger,
+      clock: () => services.clock(),
+      onMessageQueued: () => runJobSoon(scheduler, logger, "telegram-outbox"),
+    });
     const draftingWorkers = createDraftingWorkers(drafting, { concurrency: config.DRAFTING_CONCURRENCY });
     /** Undefined until INSTAGRAM_APP_ID/SECRET are set; the publisher uses this same client. */
     const instagramClient = createInstagramClientFromConfig(config);
@@ -214,6 +228,11 @@ export async function startGreenlight(
     }
     routes.push(instagramAuthRoutes({ services, client: instagramClient }));
     routes.push(metaCallbackRoutes({ services }));
+    routes.push(metaWebhookRoutes({ services }));
+    if (config.INSTAGRAM_APP_SECRET && !config.META_WEBHOOK_VERIFY_TOKEN)
+      logger.warn(
+        "META_WEBHOOK_VERIFY_TOKEN is not set: Meta cannot verify /meta/webhooks, so comments on the brands' posts do not arrive.",
+      );
     routes.push(metricsRoute(metrics, exposure));
     const app = createHttpApp({
       sql,
@@ -231,6 +250,7 @@ export async function startGreenlight(
         scheduler.stop(shutdownTimeLeft()),
         publisher.stop(shutdownTimeLeft()),
         regenerations.stop(shutdownTimeLeft()),
+        webhookWorker.stop(shutdownTimeLeft()),
         // Claims no more brands; a step still running past the deadline is taken over after its lease.
         draftingWorkers.stop(shutdownTimeLeft()),
       ]);
@@ -260,6 +280,7 @@ export async function startGreenlight(
       });
     }
     scheduler.add(REGENERATIONS_JOB, REGENERATIONS_CRON, () => regenerations.fill(), { everyInstance: true });
+    scheduler.add(META_WEBHOOKS_JOB, META_WEBHOOKS_CRON, () => webhookWorker.fill(), { everyInstance: true });
     scheduler.add("prune-processed-updates", "17 * * * *", async () => {
       await pruneProcessedUpdates(sql);
     });
@@ -290,6 +311,7 @@ export async function startGreenlight(
       await releaseStaleReservations(sql);
       await purgeEndedKeptSpend(sql);
       await pruneDeliveredMessages(sql);
+      await pruneWebhookInbox(sql, services.clock());
     });
 
     if (bot) cleanups.push(await connectBot(bot, config, logger));

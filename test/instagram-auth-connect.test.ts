@@ -138,7 +138,8 @@ describe("connecting Instagram with /connect", () => {
         client_id: fake.appId,
         redirect_uri: REDIRECT_URI,
         response_type: "code",
-        scope: "instagram_business_basic,instagram_business_content_publish",
+        scope:
+          "instagram_business_basic,instagram_business_content_publish,instagram_business_manage_comments",
         state,
       });
 

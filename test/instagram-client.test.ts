@@ -103,7 +103,8 @@ describe("connecting an Instagram account", () => {
         client_id: fake.appId,
         redirect_uri: REDIRECT_URI,
         response_type: "code",
-        scope: "instagram_business_basic,instagram_business_content_publish",
+        scope:
+          "instagram_business_basic,instagram_business_content_publish,instagram_business_manage_comments",
         state: "csrf-123",
       });
 
@@ -115,7 +116,11 @@ describe("connecting an Instagram account", () => {
 
       const short = await client.exchangeCode({ code, redirectUri: REDIRECT_URI });
       expect(short.userId).toBe(account.appScopedId);
-      expect(short.permissions).toEqual(["instagram_business_basic", "instagram_business_content_publish"]);
+      expect(short.permissions).toEqual([
+        "instagram_business_basic",
+        "instagram_business_content_publish",
+        "instagram_business_manage_comments",
+      ]);
 
       const before = Date.now();
       const long = await client.exchangeForLongLived(short.accessToken);

@@ -6,6 +6,7 @@ import { ingestScenario } from "./ingest.ts";
 import { promptTokensScenario } from "./prompt-tokens.ts";
 import { publishingScenario } from "./publishing.ts";
 import { startupScenario } from "./startup.ts";
+import { webhooksScenario } from "./webhooks.ts";
 
 export interface Scenario {
   name: string;
@@ -20,4 +21,5 @@ export const scenarios: Scenario[] = [
   { name: "approvals", run: approvalsScenario },
   { name: "publishing", run: publishingScenario },
   { name: "drafting", run: draftingScenario },
+  { name: "webhooks", run: webhooksScenario },
 ];

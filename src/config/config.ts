@@ -145,6 +145,18 @@ const webhookSecret = (description: string): Variable<string | undefined> => ({
   },
 });
 
+const verifyToken = (description: string): Variable<string | undefined> => ({
+  description,
+  fallback: undefined,
+  secret: true,
+  parse: (raw) => {
+    // Meta echoes it back in a query string; anything hard to type into the dashboard or to guess is refused.
+    if (!/^[\x21-\x7e]{16,256}$/.test(raw))
+      throw new Error("expected 16-256 printable characters without spaces (`npm run keygen` makes one)");
+    return raw;
+  },
+});
+
 const flyAppName = (description: string): Variable<string | undefined> => ({
   description,
   fallback: undefined,
@@ -219,6 +231,9 @@ export const variables = {
   INSTAGRAM_AUTH_URL: httpUrl("Instagram authorization URL.", "https://www.instagram.com/oauth/authorize"),
   INSTAGRAM_API_URL: httpUrl("Instagram API URL (code exchange).", "https://api.instagram.com"),
   INSTAGRAM_GRAPH_URL: httpUrl("Instagram Graph API URL.", "https://graph.instagram.com"),
+  META_WEBHOOK_VERIFY_TOKEN: verifyToken(
+    "Token Meta sends when verifying the webhook callback URL (/meta/webhooks); without it comments do not arrive.",
+  ),
   S3_BUCKET: optionalText(
     "S3 bucket for media. When unset, media is kept under DATA_DIR and served at /media/.",
   ),
@@ -343,6 +358,11 @@ export function loadConfig(env: Env, options: LoadConfigOptions = {}): Config {
   }
   if (config.METRICS_PORT !== undefined && config.METRICS_PORT === config.PORT) {
     problems.push("METRICS_PORT: must differ from PORT (the private metrics port is a second listener)");
+  }
+  if (config.META_WEBHOOK_VERIFY_TOKEN && !config.INSTAGRAM_APP_SECRET) {
+    problems.push(
+      "INSTAGRAM_APP_SECRET: required when META_WEBHOOK_VERIFY_TOKEN is set (Meta signs webhook notifications with it)",
+    );
   }
   if (config.DATABASE_URL && !/^postgres(ql)?:\/\//.test(config.DATABASE_URL)) {
     problems.push("DATABASE_URL: expected a URL starting with postgres:// or postgresql://");

@@ -105,6 +105,15 @@ export function instagramAuthRoutes(deps: InstagramAuthRouteDeps) {
         }
         const long = await client.exchangeForLongLived(short.accessToken);
         const profile = await client.getProfile(long.accessToken);
+        // Comments reach /meta/webhooks only for accounts subscribed to them. Publishing works without, so a
+        // refusal (the owner switched the comments permission off) connects the account all the same.
+        await client.subscribeToComments(long.accessToken).catch((error: unknown) => {
+          if (!(error instanceof InstagramApiError)) throw error;
+          logger.warn(
+            { err: error, brandId: consumed.brandId },
+            "instagram account not subscribed to comments; its comments will not reach Telegram",
+          );
+        });
         await sql.begin(async (tx) => {
           await saveConnectedAccount(tx, {
             brandId: consumed.brandId,

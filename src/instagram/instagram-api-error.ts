@@ -14,7 +14,8 @@ export type InstagramStep =
   | "publish"
   | "get_media"
   | "publishing_limit"
-  | "list_media";
+  | "list_media"
+  | "subscribe_webhooks";
 
 /** Where the failure came from. */
 export type InstagramFailureOrigin =

@@ -43,7 +43,12 @@ export interface InstagramClientConfig {
 export const DEFAULT_GRAPH_VERSION = "v25.0";
 
 /** What Greenlight asks for: reading the profile and publishing (§A.2; the old `business_*` names are gone). */
-export const INSTAGRAM_SCOPES = ["instagram_business_basic", "instagram_business_content_publish"] as const;
+/** Publishing needs the first two; comments (the webhook and, later, replies) need the third. */
+export const INSTAGRAM_SCOPES = [
+  "instagram_business_basic",
+  "instagram_business_content_publish",
+  "instagram_business_manage_comments",
+] as const;
 
 export interface ShortLivedToken {
   /** Valid for one hour; exchange it for a long-lived one straight away. */
@@ -114,6 +119,11 @@ export interface InstagramClient {
    */
   refreshLongLived(longLivedToken: string): Promise<LongLivedToken>;
   getProfile(token: string): Promise<InstagramProfile>;
+  /**
+   * Sends the account's new comments to the app's webhook (`POST /me/subscribed_apps?subscribed_fields=comments`,
+   * step 3 of Meta's webhook setup for Instagram Login). Subscribing again is harmless.
+   */
+  subscribeToComments(token: string): Promise<void>;
   /**
    * Creates an image container. Meta downloads `imageUrl` during this call, so it must be public, reachable
    * without redirects, and a JPEG within Instagram's limits. Persist the id at once: it is the key to
@@ -190,6 +200,7 @@ const longLivedTokenBody = z.object({
 });
 const profileBody = z.object({ user_id: id, username: z.string(), id: id.optional() });
 const idBody = z.object({ id });
+const successBody = z.object({ success: z.boolean() });
 const containerStatusBody = z.object({
   status_code: z.enum(["IN_PROGRESS", "FINISHED", "PUBLISHED", "ERROR", "EXPIRED"]),
   status: z.string().nullish(),
@@ -471,6 +482,20 @@ export function createInstagramClient(config: InstagramClientConfig): InstagramC
         quoteLargeIds,
       );
       return { userId: body.user_id, username: body.username, appScopedId: body.id ?? null };
+    },
+
+    async subscribeToComments(token) {
+      await call(
+        {
+          step: "subscribe_webhooks",
+          method: "POST",
+          host: "graph-versioned",
+          path: "/me/subscribed_apps",
+          form: { subscribed_fields: "comments", access_token: token },
+          secrets: [token],
+        },
+        successBody,
+      );
     },
 
     async createImageContainer({ igUserId, token, imageUrl, caption, altText }) {

@@ -1,5 +1,6 @@
 import { keepMonthToDateSpend } from "../budget/kept-spend.ts";
 import type { Sql } from "../database/connect.ts";
+import { deleteCommentsOf } from "../comments/delete-comments.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
 import type { Services } from "../services.ts";
 import { queueMediaDeletions, removeQueuedMedia, stillQueued } from "../storage/media-deletions.ts";
@@ -42,9 +43,10 @@ export async function processDeletionRequests(
 
 /**
  * Deletes everything held for one Instagram user: each brand account connected to it (with the token), and
- * those brands' drafts and posts, their images, articles, AI usage records and open OAuth links. The owner
- * and the brand's settings stay: they are the business owner's, not the Instagram user's; so does the month's
- * AI spend, as anonymous totals (kept-spend.ts), so the brand's budget cap holds for the rest of the month. Then marks the
+ * those brands' drafts and posts, their images, articles, AI usage records, comments received and open OAuth
+ * links. The owner and the brand's settings stay: they are the business owner's, not the Instagram user's; so
+ * does the month's AI spend, as anonymous totals (kept-spend.ts), so the brand's budget cap holds for the rest
+ * of the month. Then marks the
  * request completed and tells each owner, in the same transaction as the deletion.
  *
  * The images known beforehand are removed before the rows; one the store refuses keeps the request pending
@@ -82,13 +84,22 @@ export async function deleteInstagramUserData(
       select 1 from brands b join instagram_accounts ia on ia.brand_id = b.id
        where ia.instagram_user_id = ${metaUserId} or ia.app_scoped_user_id = ${metaUserId}
        for update of b`;
-    const accounts = await tx<{ brandId: number; brandName: string; username: string; chatId: number }[]>`
+    const accounts = await tx<
+      { brandId: number; brandName: string; username: string; chatId: number; instagramUserId: string }[]
+    >`
       delete from instagram_accounts ia
        using brands b, owners o
        where b.id = ia.brand_id and o.id = b.owner_id
          and (ia.instagram_user_id = ${metaUserId} or ia.app_scoped_user_id = ${metaUserId})
-      returning ia.brand_id as "brandId", b.name as "brandName", ia.username, o.telegram_chat_id as "chatId"`;
+      returning ia.brand_id as "brandId", b.name as "brandName", ia.username, o.telegram_chat_id as "chatId",
+                ia.instagram_user_id as "instagramUserId"`;
     const brandIds = accounts.map((account) => account.brandId);
+    // Comments on the brands' posts name their commenters: they go, with their cards and any notification
+    // about the accounts not processed yet.
+    await deleteCommentsOf(tx, {
+      brandIds,
+      instagramUserIds: accounts.map((account) => account.instagramUserId),
+    });
 
     // ai_usage first: deleting drafts first would set each usage row's draft_id to null, only to delete it. The
     // month's spend is kept first as anonymous totals, so the brand's budget cap still holds this month.

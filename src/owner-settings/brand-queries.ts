@@ -1,4 +1,5 @@
 import { keepMonthToDateSpend } from "../budget/kept-spend.ts";
+import { deleteCommentsOf } from "../comments/delete-comments.ts";
 import type { Sql, Transaction } from "../database/connect.ts";
 import type { Parsed, PostingSlot } from "../publishing/posting-slots.ts";
 import { PUBLISH_LEASE_MS } from "../publishing/publish-retry-policy.ts";
@@ -192,6 +193,12 @@ export async function deleteBrand(tx: Transaction, ownerId: number, brandId: num
   const images = await tx<{ image_key: string | null }[]>`
     delete from drafts where brand_id = ${brandId} returning image_key`;
   await keepMonthToDateSpend(tx, [brandId]);
+  const accounts = await tx<{ instagramUserId: string }[]>`
+    select instagram_user_id as "instagramUserId" from instagram_accounts where brand_id = ${brandId}`;
+  await deleteCommentsOf(tx, {
+    brandIds: [brandId],
+    instagramUserIds: accounts.map((account) => account.instagramUserId),
+  });
   await tx`delete from brands where id = ${brandId}`;
   await tx`
     update owners set selected_brand_id = (select min(id) from brands where owner_id = ${ownerId})

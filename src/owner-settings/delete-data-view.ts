@@ -17,7 +17,7 @@ export function renderDeleteDataQuestion(summary: OwnerDataSummary): string {
   return [
     "<b>Delete everything Greenlight stores about you?</b>",
     "",
-    `That is your registration, ${plural(summary.brands, COUNTED.brandsWithSettings)}, ${plural(summary.feeds, COUNTED.feedsWithArticles)}, ${plural(summary.drafts, COUNTED.draftsAndPosts)}, AI usage records, Instagram connections and tokens, open dialogs and queued messages.`,
+    `That is your registration, ${plural(summary.brands, COUNTED.brandsWithSettings)}, ${plural(summary.feeds, COUNTED.feedsWithArticles)}, ${plural(summary.drafts, COUNTED.draftsAndPosts)}, AI usage records, comments received on your posts, Instagram connections and tokens, open dialogs and queued messages.`,
     "",
     "Posts already published on Instagram stay there. This cannot be undone.",
   ].join("\n");
@@ -33,7 +33,7 @@ export function deleteDataKeyboard(askedAt: Date): InlineKeyboard {
 export function renderDataDeleted(deleted: DeletedOwnerData): string {
   return [
     "🗑 <b>Deleted.</b>",
-    `Your registration, ${plural(deleted.brands, COUNTED.brands)}, ${plural(deleted.feeds, COUNTED.feeds)}, ${plural(deleted.drafts, COUNTED.draftsWithImages)}, AI usage records, Instagram tokens, open dialogs and queued messages are gone.`,
+    `Your registration, ${plural(deleted.brands, COUNTED.brands)}, ${plural(deleted.feeds, COUNTED.feeds)}, ${plural(deleted.drafts, COUNTED.draftsWithImages)}, comments received, AI usage records, Instagram tokens, open dialogs and queued messages are gone.`,
     "",
     "Send /start if you ever want to begin again.",
   ].join("\n");

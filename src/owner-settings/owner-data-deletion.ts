@@ -1,3 +1,4 @@
+import { deleteCommentsOf } from "../comments/delete-comments.ts";
 import type { Sql, Transaction } from "../database/connect.ts";
 import { keepMonthToDateSpend } from "../budget/kept-spend.ts";
 import { queueMediaDeletions } from "../storage/media-deletions.ts";
@@ -23,7 +24,8 @@ export interface DeletedOwnerData extends OwnerDataSummary {
 
 /**
  * Deletes everything stored about an owner, in the caller's transaction: the owner row, which cascades to
- * brands and from there to feeds, articles, drafts, AI usage, Instagram accounts (tokens) and OAuth states;
+ * brands and from there to feeds, articles, drafts, comments received, AI usage, Instagram accounts (tokens)
+ * and OAuth states;
  * plus what is keyed by their chat rather than their id: conversation state and queued Telegram messages.
  * The drafts' images are queued for removal from the media store in the same transaction. What the brands' AI
  * calls cost this month is kept as anonymous totals (kept-spend.ts).
@@ -51,6 +53,14 @@ export async function deleteOwnerData(
     delete from drafts d using brands b
      where b.id = d.brand_id and b.owner_id = ${owner.ownerId}
     returning d.image_key`;
+  const accounts = await tx<{ instagramUserId: string }[]>`
+    select ia.instagram_user_id as "instagramUserId"
+      from instagram_accounts ia join brands b on b.id = ia.brand_id
+     where b.owner_id = ${owner.ownerId}`;
+  await deleteCommentsOf(tx, {
+    brandIds: brands.map((brand) => brand.id),
+    instagramUserIds: accounts.map((account) => account.instagramUserId),
+  });
   await tx`delete from bot_conversations where key = ${owner.conversationKey}`;
   await tx`delete from telegram_outbox where chat_id = ${owner.chatId}`;
   await tx`delete from owners where id = ${owner.ownerId}`;

@@ -25,6 +25,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import sharp from "sharp";
 import { signSignedRequest } from "../../src/meta-callbacks/signed-request.ts";
+import { signWebhookBody } from "../../src/meta-webhooks/webhook-signature.ts";
 import { readRequestBody } from "./read-request-body.ts";
 
 export type FakeEndpoint =
@@ -38,7 +39,8 @@ export type FakeEndpoint =
   | "publish"
   | "get_media"
   | "publishing_limit"
-  | "list_media";
+  | "list_media"
+  | "subscribe_app";
 
 export type FakeFault =
   /** HTTP 500 with Meta's code 2 "service temporarily unavailable", is_transient true. */
@@ -89,6 +91,20 @@ export interface FakeAccount {
   appScopedId: string;
   username: string;
 }
+
+/** A comment as the fake's webhook notification carries it (Meta's `comments` field). */
+export interface FakeComment {
+  /** The comment's id; a fresh one by default. */
+  id?: string;
+  text: string;
+  /** The commenter; an Instagram user of its own by default. */
+  from?: { id: string; username: string };
+  /** Set when the comment replies to another comment. */
+  parentId?: string;
+}
+
+/** How the fake signs a delivery: as Meta does (default), not at all, or with a given header (a forgery). */
+export type WebhookSigning = { kind: "meta" } | { kind: "unsigned" } | { kind: "header"; value: string };
 
 export interface FakePublishedMedia {
   mediaId: string;
@@ -212,6 +228,8 @@ export class FakeInstagram {
   private readonly server: Server;
   private readonly options: Required<Omit<FakeInstagramOptions, "appId" | "appSecret">>;
   private readonly accounts: FakeAccount[] = [];
+  /** Webhook fields each account subscribed the app to (POST /me/subscribed_apps), by professional account id. */
+  private readonly subscriptions = new Map<string, Set<string>>();
   private loggingIn: FakeAccount | null = null;
   private readonly codes = new Map<string, CodeRecord>();
   private readonly tokens = new Map<string, TokenRecord>();
@@ -408,6 +426,62 @@ export class FakeInstagram {
     );
   }
 
+  /**
+   * The notification Meta POSTs when someone comments on one of the account's media (production-and-v2-apis.md,
+   * Webhooks): `{object: "instagram", entry: [{id, time, changes: [{field: "comments", value}]}]}`, `time` in
+   * seconds. `at` backdates it (a replay of an old notification).
+   */
+  commentNotification(
+    account: FakeAccount,
+    mediaId: string,
+    comment: FakeComment,
+    at: Date = this.now(),
+  ): { body: Record<string, unknown>; commentId: string } {
+    const commentId = comment.id ?? this.newId("1797");
+    const from = comment.from ?? { id: this.newId("1784"), username: `fan_${this.nextId}` };
+    const value: Record<string, unknown> = {
+      from,
+      media: { id: mediaId, media_product_type: "FEED" },
+      id: commentId,
+      text: comment.text,
+    };
+    if (comment.parentId) value.parent_id = comment.parentId;
+    return {
+      commentId,
+      body: {
+        object: "instagram",
+        entry: [
+          {
+            id: account.userId,
+            time: Math.floor(at.getTime() / 1000),
+            changes: [{ field: "comments", value }],
+          },
+        ],
+      },
+    };
+  }
+
+  /**
+   * POSTs a notification to a webhook URL as Meta does: JSON, with X-Hub-Signature-256 = sha256=<hex HMAC-SHA256
+   * of the raw body under the app secret>. `body` may be a string to send exact bytes.
+   */
+  async deliverWebhook(
+    url: string,
+    body: Record<string, unknown> | string,
+    signing: WebhookSigning = { kind: "meta" },
+  ): Promise<Response> {
+    const raw = typeof body === "string" ? body : JSON.stringify(body);
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (signing.kind === "meta") headers["x-hub-signature-256"] = signWebhookBody(raw, this.appSecret);
+    if (signing.kind === "header") headers["x-hub-signature-256"] = signing.value;
+    return fetch(url, { method: "POST", headers, body: raw });
+  }
+
+  /** The webhook fields the account has subscribed the app to. */
+  subscribedFields(account: FakeAccount): string[] {
+    return [...(this.subscriptions.get(account.userId) ?? [])].sort();
+  }
+
   // -- HTTP --------------------------------------------------------------------------------------------------
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -521,6 +595,9 @@ export class FakeInstagram {
       return { endpoint: "refresh_token", run: (p) => this.refresh(p) };
     }
     if (graph === "/me" && method === "GET") return { endpoint: "get_profile", run: (p) => this.profile(p) };
+    if (graph === "/me/subscribed_apps" && method === "POST") {
+      return { endpoint: "subscribe_app", run: (p) => this.subscribeApp(p) };
+    }
     const [, nodeId, edge] = /^\/([^/]+)(?:\/([^/]+))?$/.exec(graph) ?? [];
     if (!nodeId) return null;
     const id = decodeURIComponent(nodeId);
@@ -710,6 +787,26 @@ export class FakeInstagram {
       username: auth.account.username,
     };
     return { status: 200, json: pickFields(all, params.get("fields"), ["id"]) };
+  }
+
+  /**
+   * `POST /me/subscribed_apps?subscribed_fields=comments` with the user's token: the account's notifications
+   * for those fields go to the app's webhook from now on (step 3 of Meta's webhook setup for Instagram Login).
+   */
+  private subscribeApp(params: URLSearchParams): Reply {
+    const auth = this.authenticate(params);
+    if ("status" in auth) return auth;
+    const fields = (params.get("subscribed_fields") ?? "").split(",").filter(Boolean);
+    if (fields.length === 0)
+      return graphError(400, 100, "(#100) The parameter subscribed_fields is required");
+    const known = new Set(["comments", "messages", "mentions", "live_comments", "story_insights"]);
+    const unknown = fields.filter((field) => !known.has(field));
+    if (unknown.length > 0)
+      return graphError(400, 100, `(#100) Unknown subscribed_fields: ${unknown.join(",")}`);
+    const set = this.subscriptions.get(auth.account.userId) ?? new Set<string>();
+    for (const field of fields) set.add(field);
+    this.subscriptions.set(auth.account.userId, set);
+    return { status: 200, json: { success: true } };
   }
 
   // -- Publishing --------------------------------------------------------------------------------------------

@@ -1,0 +1,129 @@
+/**
+ * meta_webhook_inbox (see migrations/0012): notifications are stored here before Meta gets its 200, and any
+ * instance claims them one by one under a short lease. Every write of the worker that claimed a row is fenced by
+ * the row's `fence`, which each claim raises: a worker whose lease was taken over can no longer finish it.
+ */
+
+import type { Sql, Transaction } from "../database/connect.ts";
+import { INBOX_RETENTION_MS, type InboxChange } from "./webhook-notification.ts";
+
+/** A change as its worker holds it. */
+export interface ClaimedChange {
+  id: number;
+  fence: number;
+  attempts: number;
+  accountId: string;
+  field: string;
+  value: Record<string, unknown>;
+  eventTime: Date;
+}
+
+/**
+ * Stores a notification's changes in one statement (all or none); a change already stored (a redelivery, the
+ * same comment in two deliveries) is skipped by its unique key. Returns how many were new.
+ */
+export async function storeWebhookChanges(sql: Sql, changes: InboxChange[]): Promise<number> {
+  if (changes.length === 0) return 0;
+  const rows = await sql`
+    insert into meta_webhook_inbox (dedupe_key, account_id, field, value, event_time)
+    select key, account, field, value::jsonb, at::timestamptz
+      from unnest(${changes.map((c) => c.dedupeKey)}::text[], ${changes.map((c) => c.accountId)}::text[],
+                  ${changes.map((c) => c.field)}::text[], ${changes.map((c) => JSON.stringify(c.value))}::text[],
+                  ${changes.map((c) => c.eventTime.toISOString())}::text[]) as t(key, account, field, value, at)
+    on conflict (dedupe_key) do nothing
+    returning id`;
+  return rows.length;
+}
+
+/**
+ * Claims the change due first: a queued one, or a running one whose lease ran out (its worker died, e.g. the
+ * instance was killed right after answering Meta). SKIP LOCKED hands each row to one claimer; the attempt is
+ * counted here, so a change that kills its worker every time is still given up in the end.
+ */
+export async function claimWebhookChange(
+  sql: Sql,
+  now: Date,
+  leaseUntil: Date,
+): Promise<ClaimedChange | undefined> {
+  const [row] = await sql<
+    {
+      id: number;
+      fence: number;
+      attempts: number;
+      account_id: string;
+      field: string;
+      value: Record<string, unknown>;
+      event_time: Date;
+    }[]
+  >`
+    update meta_webhook_inbox i
+       set status = 'running', fence = i.fence + 1, attempts = i.attempts + 1, due_at = ${leaseUntil}
+     where i.id = (select id from meta_webhook_inbox
+                    where status in ('queued', 'running') and due_at <= ${now}
+                    order by due_at, id
+                    limit 1
+                      for update skip locked)
+    returning i.id, i.fence, i.attempts, i.account_id, i.field, i.value, i.event_time`;
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    fence: row.fence,
+    attempts: row.attempts,
+    accountId: row.account_id,
+    field: row.field,
+    value: row.value,
+    eventTime: row.event_time,
+  };
+}
+
+function heldBy(sql: Sql | Transaction, claimed: ClaimedChange) {
+  return sql`id = ${claimed.id} and fence = ${claimed.fence} and status = 'running'`;
+}
+
+/** Extends the lease; false when the change is no longer this worker's. */
+export async function renewWebhookLease(
+  sql: Sql,
+  claimed: ClaimedChange,
+  leaseUntil: Date,
+): Promise<boolean> {
+  const rows = await sql`
+    update meta_webhook_inbox set due_at = ${leaseUntil} where ${heldBy(sql, claimed)} returning id`;
+  return rows.length > 0;
+}
+
+/**
+ * Marks the change done, in the transaction that carries out its effect, and drops its payload (a commenter's
+ * name and words have no business staying here). False when it is no longer this worker's: roll back.
+ */
+export async function finishWebhookChange(tx: Transaction, claimed: ClaimedChange): Promise<boolean> {
+  const rows = await tx`
+    update meta_webhook_inbox set status = 'done', value = null, finished_at = now(), last_error = null
+     where ${heldBy(tx, claimed)} returning id`;
+  return rows.length > 0;
+}
+
+/** A failed attempt: tried again at `at`, or given up (kept, with its error, for an operator) when `giveUp`. */
+export async function failWebhookChange(
+  sql: Sql,
+  claimed: ClaimedChange,
+  failure: { at: Date; error: string; giveUp: boolean },
+): Promise<void> {
+  await sql`
+    update meta_webhook_inbox
+       set status = ${failure.giveUp ? "failed" : "queued"}, due_at = ${failure.at},
+           last_error = ${failure.error.slice(0, 500)},
+           finished_at = ${failure.giveUp ? failure.at : null}
+     where ${heldBy(sql, claimed)}`;
+}
+
+/**
+ * Processed rows are kept INBOX_RETENTION_MS (longer than the replay window, so a copy young enough to be
+ * accepted always meets its first delivery's key), then deleted.
+ */
+export async function pruneWebhookInbox(sql: Sql, now: Date): Promise<number> {
+  const rows = await sql`
+    delete from meta_webhook_inbox
+     where status in ('done', 'failed') and received_at < ${new Date(now.getTime() - INBOX_RETENTION_MS)}
+    returning id`;
+  return rows.length;
+}

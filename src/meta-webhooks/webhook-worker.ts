@@ -1,0 +1,98 @@
+import { type CommentOutcome, storeComment } from "../comments/store-comment.ts";
+import type { Sql } from "../database/connect.ts";
+import { startLeaseHeartbeat } from "../scheduler/lease-heartbeat.ts";
+import { createWorkerPool } from "../scheduler/worker-pool.ts";
+import type { Logger } from "../shared/logger.ts";
+import {
+  type ClaimedChange,
+  claimWebhookChange,
+  failWebhookChange,
+  finishWebhookChange,
+  renewWebhookLease,
+} from "./webhook-inbox.ts";
+
+/** The job that claims and processes stored webhook notifications, on every instance. */
+export const META_WEBHOOKS_JOB = "meta-webhooks";
+/**
+ * Every 5 seconds; an accepted notification also starts the job at once on the instance that took it. The
+ * schedule is what finds a notification whose instance died right after answering Meta (once its lease ran out).
+ */
+export const META_WEBHOOKS_CRON = "*/5 * * * * *";
+/** A change whose worker died is taken over within about this long. The work is a few statements. */
+export const WEBHOOK_LEASE_MS = 30_000;
+const HEARTBEAT_MS = 10_000;
+const MAX_ATTEMPTS = 5;
+/** Backoff after a failed attempt: 10 s, 1 min, 5 min, 15 min. */
+const RETRY_DELAYS_MS = [10_000, 60_000, 300_000, 900_000];
+/** Two at a time: each change is a few quick statements, and during a burst the intake needs the pool more. */
+const CONCURRENCY = 2;
+
+export interface WebhookWorker {
+  /** Processes every change this instance can claim; resolves when there is none left. */
+  fill(): Promise<void>;
+  /** Stops claiming and waits up to `timeoutMs`; a change still in hand is taken over after its lease. */
+  stop(timeoutMs: number): Promise<void>;
+}
+
+export function createWebhookWorker(deps: {
+  sql: Sql;
+  logger: Logger;
+  /** Read on every claim, so tests can move time past a lease. */
+  clock: () => Date;
+  /** Called when a change queued a Telegram message: sends it without waiting for the outbox's tick. */
+  onMessageQueued: () => void;
+}): WebhookWorker {
+  const { sql, logger, clock } = deps;
+  const leaseFromNow = () => new Date(clock().getTime() + WEBHOOK_LEASE_MS);
+
+  async function run(change: ClaimedChange): Promise<void> {
+    const item = { webhookChangeId: change.id, field: change.field };
+    const heartbeat = startLeaseHeartbeat({
+      renew: () => renewWebhookLease(sql, change, leaseFromNow()),
+      everyMs: HEARTBEAT_MS,
+      logger,
+      item,
+    });
+    try {
+      const outcome = await sql.begin(async (tx): Promise<CommentOutcome | "taken_over" | "ignored"> => {
+        // Finished first, in the same transaction: if another worker holds the row now, nothing is written.
+        if (!(await finishWebhookChange(tx, change))) return "taken_over";
+        if (change.field !== "comments") return "ignored";
+        return storeComment(tx, change);
+      });
+      logger.debug({ ...item, outcome }, "webhook change processed");
+      if (outcome === "stored") deps.onMessageQueued();
+    } catch (error) {
+      const giveUp = change.attempts >= MAX_ATTEMPTS;
+      const delay = RETRY_DELAYS_MS[change.attempts - 1] ?? RETRY_DELAYS_MS.at(-1)!;
+      const message = error instanceof Error ? error.message : String(error);
+      (giveUp ? logger.error : logger.warn).call(
+        logger,
+        { ...item, err: error, attempt: change.attempts },
+        giveUp ? "webhook change given up" : "webhook change failed; retrying",
+      );
+      await failWebhookChange(sql, change, {
+        at: new Date(clock().getTime() + (giveUp ? 0 : delay)),
+        error: message,
+        giveUp,
+      });
+    } finally {
+      heartbeat.stop();
+    }
+  }
+
+  const pool = createWorkerPool({
+    name: "meta-webhooks",
+    concurrency: CONCURRENCY,
+    claim: () => claimWebhookChange(sql, clock(), leaseFromNow()),
+    run,
+    logger,
+  });
+
+  return {
+    fill: () => pool.fill(),
+    async stop(timeoutMs) {
+      await pool.stop(timeoutMs);
+    },
+  };
+}
