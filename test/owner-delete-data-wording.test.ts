@@ -9,7 +9,7 @@ describe("/deletedata's summary", () => {
       "That is your registration, 1 brand with its settings, 1 feed and its articles, 1 draft or scheduled post, AI usage records",
     );
     expect(plain(renderDataDeleted({ brands: 1, feeds: 1, drafts: 1, imageKeys: [] }))).toContain(
-      "Your registration, 1 brand, 1 feed, 1 draft with its image, AI usage records",
+      "Your registration, 1 brand, 1 feed, 1 draft with its image, comments received, AI usage records",
     );
   });
 
