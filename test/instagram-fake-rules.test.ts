@@ -125,7 +125,8 @@ describe("the fake refuses images Instagram refuses", () => {
   ])("refuses an image %s, the width range Instagram documents", async (_label, key) => {
     const { create } = await setup();
     const error = await refusal(create(url[key]!));
-    expect(error).toMatchObject({ code: 100, transient: false });
+    expect(error).toMatchObject({ code: 100 });
+    expect(classifyInstagramFailure(error).kind === "transient").toBe(false);
     expect(error.metaMessage).toMatch(/320–1440 px/);
   });
 
@@ -182,7 +183,8 @@ describe("the fake enforces publishing rules", () => {
     const third = (await create(url.square!, "Post 3")).containerId;
 
     const error = await refusal(publish(third));
-    expect(error).toMatchObject({ code: 9, subcode: 2207042, transient: true });
+    expect(error).toMatchObject({ code: 9, subcode: 2207042 });
+    expect(classifyInstagramFailure(error).kind === "transient").toBe(true);
     expect(classifyInstagramFailure(error).recovery).toBe("wait_for_quota");
     expect(await client.getPublishingLimit(account.userId, token)).toMatchObject({
       quotaUsage: 2,
