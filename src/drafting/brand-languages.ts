@@ -120,7 +120,11 @@ export function languageName(tag: string): string {
   const known = byTag.get(tag.trim().toLowerCase());
   if (known) return known.name;
   try {
-    const name = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" }).of(tag.trim());
+    const name = new Intl.DisplayNames(["en"], {
+      type: "language",
+      languageDisplay: "standard",
+      fallback: "none",
+    }).of(tag.trim());
     if (name) return name;
   } catch {
     // Not a valid tag: an older free-text value such as "German". Shown as the owner wrote it.
