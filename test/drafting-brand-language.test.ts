@@ -86,7 +86,9 @@ describe("a brand's profile as the owner set it in Telegram", () => {
     await ingestAndDraft(t);
     await deliverOutbox(t);
 
-    const draftRequest = anthropic.requests.find((r) => JSON.stringify(r.body).includes("Write an Instagram caption"));
+    const draftRequest = anthropic.requests.find((r) =>
+      JSON.stringify(r.body).includes("Write an Instagram caption"),
+    );
     expect(draftRequest).toBeDefined();
     const system = JSON.stringify(draftRequest!.body.system);
     expect(system).toContain("Language of captions: German (de). Write the whole caption in German");
@@ -95,7 +97,9 @@ describe("a brand's profile as the owner set it in Telegram", () => {
     const imagePrompt = String(openai.requests.find((r) => r.body.prompt)?.body.prompt);
     expect(imagePrompt).toContain("Aquarell in sanften Pastelltönen");
 
-    const card = t.telegram.messagesIn(OWNER_ID).find((m) => (m.text ?? m.caption ?? "").includes("Streckenrekord"));
+    const card = t.telegram
+      .messagesIn(OWNER_ID)
+      .find((m) => (m.text ?? m.caption ?? "").includes("Streckenrekord"));
     expect(card).toBeDefined();
     const shown = readable(card!);
     expect(shown).toContain(GERMAN_HOOK);

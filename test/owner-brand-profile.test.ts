@@ -33,7 +33,9 @@ describe("the brand's language at set-up", () => {
     await chat.send("Radweg Berlin");
     await chat.send("/skip");
     const [question] = await chat.send("/skip");
-    expect(question).toContain("4/6 Which language should captions, credit lines and hashtags be written in?");
+    expect(question).toContain(
+      "4/6 Which language should captions, credit lines and hashtags be written in?",
+    );
     expect(question).toContain("Tap “Use German”");
 
     const tapped = await chat.press("Use German");
@@ -95,7 +97,9 @@ describe("/brand", () => {
     const chat = await ownerWithBrand();
     await chat.send("/brand");
     const asked = await chat.press("✏️ Language");
-    expect(asked.replies[0]).toContain("Captions are written in English (en). Which language should they be in?");
+    expect(asked.replies[0]).toContain(
+      "Captions are written in English (en). Which language should they be in?",
+    );
     expect(await chat.send("Elvish")).toEqual([
       "I don't know the language “Elvish”. Send a language code or name, e.g. de, es, pt-BR, fr, ja, German or Deutsch.",
     ]);
@@ -146,7 +150,9 @@ describe("/brand", () => {
     expect(view).toContain("Visual style (images): watercolour, soft pastel light");
 
     expect(await chat.send("/brand banned none")).toEqual(["✅ Banned terms cleared."]);
-    expect(await chat.send("/brand colour red")).toEqual([expect.stringContaining("e.g. /brand language de")]);
+    expect(await chat.send("/brand colour red")).toEqual([
+      expect.stringContaining("e.g. /brand language de"),
+    ]);
     expect((await profileOf(chat.from.id))?.banned_terms).toEqual([]);
   });
 });

@@ -8,7 +8,6 @@ import {
   parseVisualStyle,
 } from "./brand-profile-input.ts";
 import { setAudience, setBannedTerms, setLanguage, setVisualStyle } from "./brand-profile-queries.ts";
-import type { BrandScope } from "./brand-queries.ts";
 import { withBrandHeading } from "./brand-views.ts";
 import type { SettingDefinition } from "./setting-fields.ts";
 
@@ -84,4 +83,3 @@ export function brandProfileDefinitions(): { [F in BrandProfileField]: SettingDe
 function cleared(label: string, value: string): string {
   return value ? `✅ ${label}: ${escapeHtml(value)}` : `✅ ${label} cleared.`;
 }
-

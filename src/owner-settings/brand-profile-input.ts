@@ -54,7 +54,8 @@ export function parseBannedTerms(text: string): Parsed<string[]> {
   if (terms.length === 0) {
     return {
       ok: false,
-      error: "Please send the terms separated by commas, e.g. “cheap, best ever”, or “none” for no banned terms.",
+      error:
+        "Please send the terms separated by commas, e.g. “cheap, best ever”, or “none” for no banned terms.",
     };
   }
   if (terms.length > MAX_BANNED_TERMS) {

@@ -13,8 +13,7 @@ export async function setAudience(tx: Transaction, brandId: number, audience: st
 }
 
 export async function setBannedTerms(tx: Transaction, brandId: number, terms: string[]): Promise<boolean> {
-  const rows =
-    await tx`update brands set banned_terms = ${terms}::text[] where id = ${brandId} returning id`;
+  const rows = await tx`update brands set banned_terms = ${terms}::text[] where id = ${brandId} returning id`;
   return rows.length > 0;
 }
 

@@ -34,14 +34,7 @@ import {
  * (`/topic urban cycling`), so both validate and save identically.
  */
 export type SettingField =
-  | "name"
-  | "topic"
-  | "voice"
-  | "hashtags"
-  | "budget"
-  | "schedule"
-  | "feed"
-  | BrandProfileField;
+  "name" | "topic" | "voice" | "hashtags" | "budget" | "schedule" | "feed" | BrandProfileField;
 
 export interface SettingDefinition<V> {
   /** The question (HTML) that opens the dialog. */
