@@ -25,7 +25,7 @@ describe("images of deleted drafts", () => {
     const chat = chatAs(t, { id: OWNER_ID, first_name: "Ada" });
     await chat.send("/start");
     await chat.send("Bakery");
-    for (let i = 0; i < 4; i++) await chat.send("/skip");
+    for (let i = 0; i < 5; i++) await chat.send("/skip");
     const [brand] = await t.app.sql<{ id: number }[]>`select id from brands where name = 'Bakery'`;
     const keys: string[] = [];
     for (let i = 0; i < 2; i++) {

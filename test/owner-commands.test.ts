@@ -35,7 +35,7 @@ async function ownerWithBrand(name: string): Promise<{ chat: OwnerChat; brandId:
   const chat = suite.newOwnerChat();
   await chat.send("/start");
   await chat.send(name);
-  for (let i = 0; i < 4; i++) await chat.send("/skip");
+  for (let i = 0; i < 5; i++) await chat.send("/skip");
   const [row] = await suite.t.app.sql<{ brand_id: number; owner_id: number }[]>`
     select b.id as brand_id, o.id as owner_id from brands b join owners o on o.id = b.owner_id
      where o.telegram_user_id = ${chat.from.id} and b.name = ${name}`;
@@ -127,9 +127,9 @@ describe("/brands", () => {
     expect((await chat.send("/brands"))[0]).toContain("Your brands (1)\n▶️ Alpha — selected");
 
     await chat.press("➕ New brand");
-    expect(chat.last()).toContain("A new brand: 5 quick questions.");
+    expect(chat.last()).toContain("A new brand: 6 quick questions.");
     await chat.send("Beta");
-    for (let i = 0; i < 4; i++) await chat.send("/skip");
+    for (let i = 0; i < 5; i++) await chat.send("/skip");
     expect(chat.last()).toContain("✅ Beta is set up and selected.");
     expect((await chat.send("/topic"))[0]).toMatch(/^🏷 Beta\nTopic: not set/);
 
@@ -155,7 +155,7 @@ describe("/brands", () => {
     await owner.chat.send("/brands");
     await owner.chat.press("➕ New brand");
     await owner.chat.send("Beta");
-    for (let i = 0; i < 4; i++) await owner.chat.send("/skip");
+    for (let i = 0; i < 5; i++) await owner.chat.send("/skip");
     const [beta] = await suite.t.app.sql<{ id: number }[]>`
       select id from brands where owner_id = ${owner.ownerId} and name = 'Beta'`;
     return { ...owner, alpha: owner.brandId, beta: beta!.id };

@@ -52,6 +52,7 @@ describe("first-brand onboarding", () => {
     answerAsSoonAsAsked(from, "What is the brand called?", "Fast Fingers");
     answerAsSoonAsAsked(from, "What does it post about?", "speed typing");
     answerAsSoonAsAsked(from, "How should captions sound?", "brisk");
+    answerAsSoonAsAsked(from, "Which language should captions", "/skip");
     answerAsSoonAsAsked(from, "Which time zone", "Europe/Lisbon");
     answerAsSoonAsAsked(from, "Send the address of a news feed", "/skip");
     await chat.send("/start");
@@ -73,22 +74,23 @@ describe("first-brand onboarding", () => {
     const { from, chat } = newOwner("Ada");
     const [welcome] = await chat.send("/start");
     expect(welcome).toContain("Welcome to Greenlight, Ada!");
-    expect(welcome).toContain("1/5 What is the brand called?");
+    expect(welcome).toContain("1/6 What is the brand called?");
     expect(await suite.t.app.sql`select 1 from owners where telegram_user_id = ${from.id}`).toHaveLength(1);
 
     expect(await chat.send("Berlin Bike News")).toEqual([
-      expect.stringContaining("2/5 What does it post about?"),
+      expect.stringContaining("2/6 What does it post about?"),
     ]);
     expect(await chat.send("urban cycling in Berlin")).toEqual([
-      expect.stringContaining("3/5 How should captions sound?"),
+      expect.stringContaining("3/6 How should captions sound?"),
     ]);
     expect(await chat.send("friendly and curious, short sentences")).toEqual([
-      expect.stringContaining("4/5 Which time zone"),
+      expect.stringContaining("4/6 Which language should captions"),
     ]);
+    expect(await chat.send("/skip")).toEqual([expect.stringContaining("5/6 Which time zone")]);
     expect(await brandsOf(from.id)).toEqual([]);
     const afterZone = await chat.send("Europe/Berlin");
     expect(afterZone[0]).toMatch(/^Time zone set: Europe\/Berlin \(\d\d:\d\d there now\)\.$/);
-    expect(afterZone[1]).toContain("5/5 Send the address of a news feed");
+    expect(afterZone[1]).toContain("6/6 Send the address of a news feed");
 
     const done = await chat.send(`${suite.feeds.origin}/feed.xml`);
     expect(done[0]).toBe("Found the feed “Bike Lane Daily”.");
@@ -115,9 +117,10 @@ describe("first-brand onboarding", () => {
     const { from, chat } = newOwner();
     await chat.send("/start");
     expect((await chat.press("⏭ Skip")).toast).toBe("Skipped");
-    expect(chat.last()).toContain("2/5");
+    expect(chat.last()).toContain("2/6");
     await chat.send("/skip");
-    expect((await chat.press("⏭ Skip")).replies).toEqual([expect.stringContaining("4/5")]);
+    expect((await chat.press("⏭ Skip")).replies).toEqual([expect.stringContaining("4/6")]);
+    await chat.send("/skip");
     await chat.send("/skip");
     const done = await chat.send("/skip");
     expect(done).toEqual([expect.stringContaining("✅ My brand is set up.")]);
@@ -133,6 +136,7 @@ describe("first-brand onboarding", () => {
     const { from, chat } = newOwner();
     await chat.send("/start");
     await chat.send("Zone Test");
+    await chat.send("/skip");
     await chat.send("/skip");
     await chat.send("/skip");
     expect(chat.last()).toContain("Europe/Berlin, America/New_York, Asia/Kolkata");
@@ -153,7 +157,7 @@ describe("first-brand onboarding", () => {
   it("refuses a feed address that is a web page or unreachable, keeps waiting, then takes a real feed", async () => {
     const { from, chat } = newOwner();
     await chat.send("/start");
-    for (let i = 0; i < 4; i++) await chat.press("⏭ Skip");
+    for (let i = 0; i < 5; i++) await chat.press("⏭ Skip");
     expect(await chat.send(`${suite.feeds.origin}/page.html`)).toEqual([
       `The feed at ${suite.feeds.origin}/page.html could not be read: this address returns a web page (HTML), not an RSS or Atom feed.`,
     ]);
@@ -173,16 +177,16 @@ describe("first-brand onboarding", () => {
     const { from, chat } = newOwner();
     await chat.send("/start");
     await chat.send("Taken Name");
-    for (let i = 0; i < 4; i++) await chat.send("/skip");
+    for (let i = 0; i < 5; i++) await chat.send("/skip");
     await chat.send("/brands");
     await chat.press("➕ New brand");
-    expect(chat.last()).toContain("A new brand: 5 quick questions.");
+    expect(chat.last()).toContain("A new brand: 6 quick questions.");
     expect(await chat.send("x".repeat(61))).toEqual(["That name is 61 characters; keep it to 60 or fewer."]);
     expect(await chat.send("taken name")).toEqual([
       "You already have a brand called “taken name”. Send another name.",
     ]);
-    expect(await chat.send("Second Brand")).toEqual([expect.stringContaining("2/5")]);
-    for (let i = 0; i < 4; i++) await chat.send("/skip");
+    expect(await chat.send("Second Brand")).toEqual([expect.stringContaining("2/6")]);
+    for (let i = 0; i < 5; i++) await chat.send("/skip");
     expect((await brandsOf(from.id)).map((b) => [b.name, b.selected])).toEqual([
       ["Taken Name", false],
       ["Second Brand", true],
@@ -195,7 +199,8 @@ describe("first-brand onboarding", () => {
     await chat.send("Restart Brand");
     await chat.send("cycling news");
     await suite.t.restart();
-    expect(await chat.send("calm and factual")).toEqual([expect.stringContaining("4/5")]);
+    expect(await chat.send("calm and factual")).toEqual([expect.stringContaining("4/6")]);
+    await chat.send("/skip");
     await chat.send("Asia/Kolkata");
     const done = await chat.send(`${suite.feeds.origin}/feed.xml`);
     expect(done.at(-1)).toContain("✅ Restart Brand is set up.");
@@ -213,7 +218,7 @@ describe("first-brand onboarding", () => {
     const { from, chat } = newOwner("Grace");
     await chat.send("/start");
     await chat.send("Grace Weekly");
-    for (let i = 0; i < 4; i++) await chat.send("/skip");
+    for (let i = 0; i < 5; i++) await chat.send("/skip");
     const [greeting] = await chat.send("/start");
     expect(greeting).toContain("Welcome back, Grace! You are working on Grace Weekly.");
     expect(greeting).toContain("/help – What I can do");
@@ -238,7 +243,7 @@ describe("first-brand onboarding", () => {
     ).toEqual([]);
 
     // Registered but brandless: /start offers the setup again.
-    expect((await chat.send("/start"))[0]).toContain("1/5 What is the brand called?");
+    expect((await chat.send("/start"))[0]).toContain("1/6 What is the brand called?");
     const [cancelled] = (await chat.press("✖ Cancel")).replies;
     expect(cancelled).toContain("Cancelled. No brand was created.");
   });
@@ -249,7 +254,7 @@ describe("first-brand onboarding", () => {
     const [help] = await chat.send("/help");
     expect(help).toContain("/budget – AI spend this month and the monthly cap");
     expect(help).toContain("You are still in the brand setup");
-    expect(await chat.send("Still Here")).toEqual([expect.stringContaining("2/5")]);
+    expect(await chat.send("Still Here")).toEqual([expect.stringContaining("2/6")]);
     expect(await chat.send("/brands")).toEqual([
       "Left the brand setup; nothing was saved.",
       expect.stringContaining("You have no brands yet."),

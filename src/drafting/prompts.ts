@@ -4,6 +4,7 @@ import type {
   TextBlockParam,
 } from "@anthropic-ai/sdk/resources/messages";
 import { z } from "zod";
+import { describeLanguage, languageName } from "./brand-languages.ts";
 import type { ArticleForAi, BrandProfile, OwnerExamples } from "./brand-profile.ts";
 import { normalizeHashtags } from "./caption-limits.ts";
 import { minimumCacheablePrefixTokens, supportsEffort } from "./claude-models.ts";
@@ -367,7 +368,7 @@ export function brandContext(profile: BrandProfile, examples: OwnerExamples): st
     `Topic: ${profile.topic || "not given"}`,
     `Audience: ${profile.audience || "not given"}`,
     `Voice: ${profile.voice || "not given; follow the approved captions, or a friendly, clear tone"}`,
-    `Language of captions: ${profile.language || "en"}`,
+    `Language of captions: ${describeLanguage(profile.language)}. Write the whole caption in ${languageName(profile.language || "en")}: hook, body, call to action, the credit line and the hashtags.`,
     `Default hashtags (added automatically, do not repeat): ${defaults.length ? defaults.join(" ") : "none"}`,
     `Banned terms (never use, in any form): ${banned.length ? banned.join("; ") : "none"}`,
     "",

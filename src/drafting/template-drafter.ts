@@ -136,7 +136,8 @@ const LANGUAGE_NAMES: Record<string, string> = {
 
 function sourceCredit(language: string, article: ArticleForAi): string {
   const normalized = language.trim().toLocaleLowerCase();
-  const code = LANGUAGE_NAMES[normalized] ?? normalized.slice(0, 2);
+  // "pt-BR" and "de-AT" take their language's word; "fil" is not "fi".
+  const code = LANGUAGE_NAMES[normalized] ?? normalized.split(/[-_]/)[0]!;
   const word = CREDIT_WORD[code] ?? "Source:";
   const link = article.link.trim();
   const name = removeTagSigils(oneLine(article.source?.trim() || hostname(link) || ""));

@@ -104,6 +104,7 @@ export function brandHandlers(deps: HandlerDeps): Composer<BotContext> {
       ownerId: ctx.owner.id,
       first: false,
       firstName: ctx.from.first_name,
+      languageCode: ctx.from.language_code,
     } satisfies BrandSetupArgs);
   });
   return composer;

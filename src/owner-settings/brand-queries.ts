@@ -14,6 +14,10 @@ export interface BrandSettings {
   topic: string;
   voice: string;
   default_hashtags: string[];
+  language: string;
+  audience: string;
+  banned_terms: string[];
+  visual_style: string;
   time_zone: string;
   posting_slots: PostingSlot[];
   monthly_budget_usd: number;
@@ -57,7 +61,8 @@ export async function loadBrandScope(
   brandId?: number,
 ): Promise<BrandScope | null> {
   const [row] = await sql<(BrandSettings & { brand_count: number; is_selected: boolean })[]>`
-    select b.id, b.owner_id, b.name, b.topic, b.voice, b.default_hashtags, b.time_zone, b.posting_slots,
+    select b.id, b.owner_id, b.name, b.topic, b.voice, b.default_hashtags, b.language, b.audience, b.banned_terms,
+           b.visual_style, b.time_zone, b.posting_slots,
            b.monthly_budget_usd, b.paused,
            (select count(*) from brands where owner_id = ${ownerId}) as brand_count,
            coalesce(o.selected_brand_id = b.id, false) as is_selected
@@ -216,6 +221,8 @@ export interface NewBrand {
   topic: string;
   voice: string;
   timeZone: string;
+  /** A tag from parseBrandLanguage; the schema's default (en) when not given. */
+  language?: string;
   feed?: { url: string; title: string };
 }
 
@@ -228,8 +235,9 @@ export async function createBrand(
   brand: NewBrand,
 ): Promise<{ id: number; posting_slots: PostingSlot[]; monthly_budget_usd: number }> {
   const [row] = await tx<{ id: number; posting_slots: PostingSlot[]; monthly_budget_usd: number }[]>`
-    insert into brands (owner_id, name, topic, voice, time_zone)
-    values (${brand.ownerId}, ${brand.name}, ${brand.topic}, ${brand.voice}, ${brand.timeZone})
+    insert into brands (owner_id, name, topic, voice, time_zone, language)
+    values (${brand.ownerId}, ${brand.name}, ${brand.topic}, ${brand.voice}, ${brand.timeZone},
+            ${brand.language ?? "en"})
     returning id, posting_slots, monthly_budget_usd`;
   const brandId = row!.id;
   if (brand.feed) {

@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { formatSlots, type PostingSlot } from "../publishing/posting-slots.ts";
+import { describeLanguage } from "../drafting/brand-languages.ts";
 import { countNoun } from "../shared/count-noun.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import type { BrandContents, BrandListItem, BrandScope } from "./brand-queries.ts";
@@ -84,6 +85,7 @@ export interface CreatedBrand {
   topic: string;
   voice: string;
   timeZone: string;
+  language: string;
   feedTitle: string | null;
   postingSlots: readonly PostingSlot[];
   monthlyBudgetUsd: number;
@@ -97,6 +99,7 @@ export function renderBrandCreated(brand: CreatedBrand): string {
     "",
     `Topic: ${brand.topic ? escapeHtml(brand.topic) : notSet("/topic")}`,
     `Voice: ${brand.voice ? escapeHtml(brand.voice) : notSet("/voice")}`,
+    `Language: ${escapeHtml(describeLanguage(brand.language))} (/brand)`,
     `Time zone: ${escapeHtml(brand.timeZone)}`,
     `Feed: ${brand.feedTitle !== null ? escapeHtml(brand.feedTitle || "(untitled feed)") : "<i>none yet</i> (/feeds)"}`,
     `Posting at ${escapeHtml(formatSlots(brand.postingSlots))} (/schedule); AI budget $${brand.monthlyBudgetUsd.toFixed(2)} a month (/budget).`,

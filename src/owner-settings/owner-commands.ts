@@ -9,6 +9,10 @@ export const OWNER_COMMANDS = [
   { command: "queue", description: "Approved posts waiting, with their slots" },
   { command: "brands", description: "List your brands: switch, add, rename or delete one" },
   { command: "feeds", description: "News feeds: health, add or remove" },
+  {
+    command: "brand",
+    description: "The brand profile: language, topic, audience, voice, banned terms, image style",
+  },
   { command: "schedule", description: "Posting times and time zone" },
   { command: "topic", description: "What the brand posts about" },
   { command: "voice", description: "How captions sound" },

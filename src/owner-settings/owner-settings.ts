@@ -3,6 +3,7 @@ import type { BotContext } from "../bot/bot-context.ts";
 import { createDialog } from "../bot/dialog-messages.ts";
 import type { Services } from "../services.ts";
 import { brandHandlers } from "./brand-handlers.ts";
+import { brandProfileHandlers } from "./brand-profile-handlers.ts";
 import { brandSetupDialog } from "./brand-setup-dialog.ts";
 import { budgetHandlers } from "./budget-handlers.ts";
 import { deleteDataHandlers } from "./delete-data-handlers.ts";
@@ -80,6 +81,7 @@ export function ownerSettings(options: OwnerSettingsOptions): Composer<BotContex
     feedHandlers(deps),
     scheduleHandlers(deps),
     profileHandlers(deps),
+    brandProfileHandlers(deps),
     budgetHandlers(deps),
     deleteDataHandlers(deps),
   );

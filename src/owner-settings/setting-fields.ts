@@ -12,6 +12,7 @@ import {
   setTopic,
   setVoice,
 } from "./brand-queries.ts";
+import { type BrandProfileField, brandProfileDefinitions } from "./brand-profile-fields.ts";
 import { withBrandHeading } from "./brand-views.ts";
 import { formatUsd } from "./budget-view.ts";
 import type { FeedChecker } from "./feed-check.ts";
@@ -33,7 +34,8 @@ import {
  * it and what to say then. The same definitions serve the dialog (tap Change, then type) and the shorthand
  * (`/topic urban cycling`), so both validate and save identically.
  */
-export type SettingField = "name" | "topic" | "voice" | "hashtags" | "budget" | "schedule" | "feed";
+export type SettingField =
+  "name" | "topic" | "voice" | "hashtags" | "budget" | "schedule" | "feed" | BrandProfileField;
 
 export interface SettingDefinition<V> {
   /** The question (HTML) that opens the dialog. */
@@ -170,7 +172,7 @@ export function settingDefinitions(deps: SettingDeps): { [F in SettingField]: Se
     },
   };
 
-  return { name, topic, voice, hashtags, budget, schedule, feed } as {
+  return { name, topic, voice, hashtags, budget, schedule, feed, ...brandProfileDefinitions() } as {
     [F in SettingField]: SettingDefinition<unknown>;
   };
 }

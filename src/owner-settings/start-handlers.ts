@@ -32,6 +32,7 @@ export function startHandlers(deps: HandlerDeps): Composer<BotContext> {
         ownerId: ctx.owner.id,
         first: true,
         firstName,
+        languageCode: user.language_code,
       } satisfies BrandSetupArgs);
       return;
     }
@@ -44,6 +45,7 @@ export function startHandlers(deps: HandlerDeps): Composer<BotContext> {
       ownerId: registered.value,
       first: true,
       firstName,
+      languageCode: user.language_code,
     } satisfies BrandSetupArgs);
   });
 

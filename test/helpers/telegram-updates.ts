@@ -7,6 +7,8 @@ let nextMessageId = 1;
 export interface From {
   id: number;
   first_name?: string;
+  /** The user's interface language as Telegram reports it ("de", "pt-br"); absent when Telegram omits it. */
+  language_code?: string;
 }
 
 export function textUpdate(text: string, from: From = { id: OWNER_ID }, updateId = nextUpdateId++) {
@@ -19,7 +21,12 @@ export function textUpdate(text: string, from: From = { id: OWNER_ID }, updateId
       message_id: nextMessageId++,
       date: Math.floor(Date.now() / 1000),
       chat: { id: from.id, type: "private", first_name: from.first_name ?? "Ada" },
-      from: { id: from.id, is_bot: false, first_name: from.first_name ?? "Ada" },
+      from: {
+        id: from.id,
+        is_bot: false,
+        first_name: from.first_name ?? "Ada",
+        ...(from.language_code ? { language_code: from.language_code } : {}),
+      },
       text,
       ...(entities ? { entities } : {}),
     },
@@ -37,7 +44,12 @@ export function callbackUpdate(
     callback_query: {
       id: `cbq-${updateId}`,
       chat_instance: "ci-1",
-      from: { id: from.id, is_bot: false, first_name: from.first_name ?? "Ada" },
+      from: {
+        id: from.id,
+        is_bot: false,
+        first_name: from.first_name ?? "Ada",
+        ...(from.language_code ? { language_code: from.language_code } : {}),
+      },
       data,
       message: {
         message_id: message.message_id,
