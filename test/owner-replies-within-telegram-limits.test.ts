@@ -15,7 +15,7 @@ async function ownerWithBrand(name: string): Promise<{ chat: OwnerChat; brandId:
   const chat = suite.newOwnerChat();
   await chat.send("/start");
   await chat.send(name);
-  for (let i = 0; i < 4; i++) await chat.send("/skip");
+  for (let i = 0; i < 5; i++) await chat.send("/skip");
   const [row] = await suite.t.app.sql<{ id: number }[]>`
     select b.id from brands b join owners o on o.id = b.owner_id
      where o.telegram_user_id = ${chat.from.id} and b.name = ${name}`;
@@ -81,6 +81,7 @@ describe("the set-up dialog", () => {
     await chat.send("Zone Bikes");
     await chat.send("urban cycling in Berlin");
     await chat.send("friendly and short");
+    await chat.send("/skip"); // the language
     const refusals = suite.t.telegram.refusals.length;
     const [refused] = await chat.send(`Europe/${"Nowhere".repeat(715)}`);
     expect(refused).toMatch(/^“Europe\/(Nowhere)+N?o?w?h?e?r?…” is not a time zone I know\./);
@@ -112,7 +113,8 @@ describe("the set-up dialog", () => {
       "⚠️ Telegram did not take my reply (message is too long). Your answers so far are kept: send your answer again, or /cancel.",
     ]);
     // Still at the voice question: the next answer is taken as the voice.
-    expect((await chat.send("calm and precise"))[0]).toMatch(/^4\/5 Which time zone/);
+    expect((await chat.send("calm and precise"))[0]).toMatch(/^4\/6 Which language/);
+    await chat.send("/skip");
     await chat.send("/skip");
     await chat.send("/skip");
     const [brand] = await suite.t.app.sql<{ topic: string; voice: string }[]>`

@@ -43,6 +43,7 @@ describe("every view at its maximum sizes", () => {
     await send(BRAND_NAME);
     await send(TOPIC);
     await send(VOICE);
+    await send("português do brasil");
     await send("America/Argentina/ComodRivadavia");
     await send(`${suite.feeds.origin}/max.xml`);
     const [owner] = await sql<{ id: number; brand_id: number }[]>`
