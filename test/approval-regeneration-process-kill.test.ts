@@ -3,7 +3,13 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { REGENERATION_LEASE_MS, REGENERATIONS_JOB } from "../src/approval/regeneration-worker.ts";
 import { type FakeOpenAi, startFakeOpenAi } from "./fakes/fake-openai.ts";
-import { freePort, type ServiceProcess, spawnService, waitForHealthy } from "./helpers/child-process.ts";
+import {
+  freePort,
+  killService,
+  type ServiceProcess,
+  spawnService,
+  waitForHealthy,
+} from "./helpers/child-process.ts";
 import {
   buttonsOf,
   cardMessages,
@@ -45,10 +51,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (service && service.child.exitCode === null) {
-    service.child.kill("SIGKILL");
-    await service.exited;
-  }
+  await killService(service);
   await t?.stop();
   await openai?.close();
 });

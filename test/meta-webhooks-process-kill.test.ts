@@ -2,7 +2,13 @@ import postgres from "postgres";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { META_WEBHOOKS_JOB, WEBHOOK_LEASE_MS } from "../src/meta-webhooks/webhook-worker.ts";
 import { FakeInstagram } from "./fakes/fake-instagram.ts";
-import { freePort, type ServiceProcess, spawnService, waitForHealthy } from "./helpers/child-process.ts";
+import {
+  freePort,
+  killService,
+  type ServiceProcess,
+  spawnService,
+  waitForHealthy,
+} from "./helpers/child-process.ts";
 import {
   deliverOutbox,
   eventually,
@@ -45,10 +51,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (service && service.child.exitCode === null) {
-    service.child.kill("SIGKILL");
-    await service.exited;
-  }
+  await killService(service);
   await t?.stop();
   await fake?.close();
 });

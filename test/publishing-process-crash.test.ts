@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { PUBLISH_LEASE_MS } from "../src/publishing/publish-retry-policy.ts";
 import { type FakeAccount, FakeInstagram } from "./fakes/fake-instagram.ts";
-import { type ServiceProcess, spawnService, waitForHealthy } from "./helpers/child-process.ts";
+import { killService, type ServiceProcess, spawnService, waitForHealthy } from "./helpers/child-process.ts";
 import { insertBrand, insertOwner } from "./helpers/draft-fixtures.ts";
 import {
   connectAccount,
@@ -29,10 +29,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (service && service.child.exitCode === null) {
-    service.child.kill("SIGKILL");
-    await service.exited;
-  }
+  await killService(service);
   await t?.stop();
   await ig?.close();
 });

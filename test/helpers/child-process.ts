@@ -23,6 +23,13 @@ export function spawnService(env: Record<string, string>): ServiceProcess {
   return { child, output: () => output, exited };
 }
 
+/** SIGKILLs the service if it is still running (a test's clean-up) and waits until it is gone. */
+export async function killService(service: ServiceProcess | undefined): Promise<void> {
+  if (!service || service.child.exitCode !== null) return;
+  service.child.kill("SIGKILL");
+  await service.exited;
+}
+
 export async function waitForHealthy(url: string, timeoutMs: number): Promise<Response> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
