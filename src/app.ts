@@ -36,7 +36,7 @@ import {
   META_WEBHOOKS_CRON,
   META_WEBHOOKS_JOB,
 } from "./meta-webhooks/webhook-worker.ts";
-import { deliverOutbox, sendTextMessage } from "./notifications/deliver-outbox.ts";
+import { drainOutbox, sendTextMessage } from "./notifications/deliver-outbox.ts";
 import { pruneDeliveredMessages } from "./notifications/telegram-outbox.ts";
 import { ownerSettings, publishCommandMenu } from "./owner-settings/owner-settings.ts";
 import { createAiServices } from "./pipeline/ai-services.ts";
@@ -90,6 +90,9 @@ export interface StartOptions {
   /** Host to bind; defaults to all interfaces (a container needs that). */
   hostname?: string;
 }
+
+/** How long one run of the outbox job keeps sending a backlog before it leaves the rest to the next run. */
+const OUTBOX_DRAIN_MS = 30_000;
 
 /** The composition root: builds every part from the config and tears them down in reverse order. */
 export async function startGreenlight(
@@ -276,7 +279,7 @@ export async function startGreenlight(
         logger,
       });
       scheduler.add("telegram-outbox", config.OUTBOX_CRON, async () => {
-        await deliverOutbox({ sql, api: outboxApi, senders: services.outboxSenders, logger });
+        await drainOutbox({ sql, api: outboxApi, senders: services.outboxSenders, logger }, OUTBOX_DRAIN_MS);
       });
     }
     scheduler.add(REGENERATIONS_JOB, REGENERATIONS_CRON, () => regenerations.fill(), { everyInstance: true });

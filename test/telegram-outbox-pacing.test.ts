@@ -47,3 +47,18 @@ it("never sends more than 30 messages within one second across chats", async () 
   expect(mostInOneSecond).toBeGreaterThanOrEqual(25);
   expect(t.telegram.floodRefusals).toBe(0);
 }, 15_000);
+
+it("does not keep other chats waiting behind one chat's run of messages", async () => {
+  const busy = 7_200_000;
+  const others = Array.from({ length: 5 }, (_, i) => 7_200_001 + i);
+  for (let n = 1; n <= 6; n++) await enqueueText(t.app.sql, busy, { text: `card ${n}` });
+  for (const chatId of others) await enqueueText(t.app.sql, chatId, { text: "Your card is ready" });
+  await deliver();
+
+  // The busy chat still gets its six in order, at its own pace (the last about two seconds after the first)…
+  expect(t.telegram.messagesIn(busy).map((m) => m.text)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `card ${n}`));
+  const busyAt = sendTimes(busy);
+  // …while every other chat's message, queued after all six, went out before the busy chat's last one.
+  for (const chatId of others) expect(sendTimes(chatId)[0]!).toBeLessThan(busyAt[5]!);
+  expect(t.telegram.floodRefusals).toBe(0);
+}, 15_000);

@@ -23,12 +23,21 @@ export const sendTextMessage: OutboxSender = async (row, api) => {
 /** After this many failed attempts (about two days of backoff) a message is given up, loudly. */
 const MAX_ATTEMPTS = 300;
 
+/** Messages claimed at a time: each claim holds them for two minutes, far longer than a batch takes. */
+const OUTBOX_BATCH_SIZE = 50;
+
 export interface DeliveryResult {
+  claimed: number;
   sent: number;
   retried: number;
   dead: number;
 }
 
+/**
+ * Sends one batch of due messages. Chats are served side by side, each chat's messages one after another in the
+ * order they were decided: Telegram's per-chat pace (3 at once, then one a second) would otherwise hold every
+ * other chat behind one chat's run of cards, while the overall pace (30 a second) is kept by the throttler.
+ */
 export async function deliverOutbox(deps: {
   sql: Sql;
   api: Api;
@@ -36,12 +45,24 @@ export async function deliverOutbox(deps: {
   logger: Logger;
   batchSize?: number;
 }): Promise<DeliveryResult> {
-  const result: DeliveryResult = { sent: 0, retried: 0, dead: 0 };
-  const rows = await claimDueMessages(deps.sql, deps.batchSize ?? 25);
-  // A chat whose earlier message failed keeps its later ones back, so messages arrive in the order decided.
-  const heldChats = new Set<number>();
+  const result: DeliveryResult = { claimed: 0, sent: 0, retried: 0, dead: 0 };
+  const rows = await claimDueMessages(deps.sql, deps.batchSize ?? OUTBOX_BATCH_SIZE);
+  result.claimed = rows.length;
+  const byChat = new Map<number, OutboxRow[]>();
+  for (const row of rows) byChat.set(row.chat_id, [...(byChat.get(row.chat_id) ?? []), row]);
+  await Promise.all([...byChat.values()].map((chatRows) => deliverToChat(deps, chatRows, result)));
+  return result;
+}
+
+/** One chat's messages in order; after a failure to retry, the chat's later ones wait for it. */
+async function deliverToChat(
+  deps: { sql: Sql; api: Api; senders: Record<string, OutboxSender>; logger: Logger },
+  rows: OutboxRow[],
+  result: DeliveryResult,
+): Promise<void> {
+  let held = false;
   for (const row of rows) {
-    if (heldChats.has(row.chat_id)) {
+    if (held) {
       await holdMessage(deps.sql, row.id);
       result.retried++;
       continue;
@@ -67,7 +88,7 @@ export async function deliverOutbox(deps: {
         );
         result.dead++;
       } else {
-        heldChats.add(row.chat_id);
+        held = true;
         await rescheduleMessage(deps.sql, row.id, decision.delaySeconds, decision.reason);
         deps.logger.warn(
           { outboxId: row.id, delay: decision.delaySeconds, reason: decision.reason },
@@ -77,7 +98,23 @@ export async function deliverOutbox(deps: {
       }
     }
   }
-  return result;
+}
+
+/**
+ * Sends batches until the queue is empty or `forMs` has passed, so a backlog (a busy drafting pass) drains
+ * within one run rather than one batch per tick. The rest waits for the next run.
+ */
+export async function drainOutbox(
+  deps: Parameters<typeof deliverOutbox>[0],
+  forMs: number,
+): Promise<DeliveryResult> {
+  const total: DeliveryResult = { claimed: 0, sent: 0, retried: 0, dead: 0 };
+  const deadline = Date.now() + forMs;
+  for (;;) {
+    const batch = await deliverOutbox(deps);
+    for (const key of Object.keys(total) as (keyof DeliveryResult)[]) total[key] += batch[key];
+    if (batch.claimed < (deps.batchSize ?? OUTBOX_BATCH_SIZE) || Date.now() >= deadline) return total;
+  }
 }
 
 type SendFailure = { kind: "retry"; delaySeconds: number; reason: string } | { kind: "dead"; reason: string };
