@@ -21,13 +21,7 @@ import {
   sentToOwnerSince,
   reviewCard,
 } from "./helpers/draft-fixtures.ts";
-import {
-  OWNER_ID,
-  startTestApp,
-  TEST_ENCRYPTION_KEY,
-  TEST_WEBHOOK_SECRET,
-  type TestApp,
-} from "./helpers/start-test-app.ts";
+import { childServiceEnv, OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
 
 /**
  * The real service (as `npm start` runs it) is killed while OpenAI is making the image an owner asked for: no
@@ -68,26 +62,12 @@ it(
     const told = t.telegram.messagesIn(OWNER_ID).length;
     await t.app.stop();
 
-    service = spawnService({
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      DATA_DIR: t.dataDir,
-      ...(t.database.url ? { DATABASE_URL: t.database.url } : {}),
-      ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
-      TELEGRAM_BOT_TOKEN: t.telegram.token,
-      TELEGRAM_API_ROOT: t.telegram.apiRoot,
-      TELEGRAM_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
-      OWNER_TELEGRAM_IDS: String(OWNER_ID),
-      ALLOW_PRIVATE_NETWORK: "true",
-      TELEGRAM_OUTBOX_PACING: "false",
-      OPENAI_API_KEY: openai.apiKey,
-      OPENAI_BASE_URL: openai.baseUrl,
-      LOG_LEVEL: "warn",
-      INGEST_CRON: "0 0 1 1 *",
-      PUBLISH_CRON: "0 0 1 1 *",
-      OUTBOX_CRON: "0 0 1 1 *",
-      MEDIA_DELETIONS_CRON: "0 0 1 1 *",
-    });
+    service = spawnService(
+      childServiceEnv(t, port, {
+        OPENAI_API_KEY: openai.apiKey,
+        OPENAI_BASE_URL: openai.baseUrl,
+      }),
+    );
     await waitForHealthy(`http://127.0.0.1:${port}`, 90_000).catch((error: Error) => {
       throw new Error(`${error.message}\n${service!.output()}`);
     });

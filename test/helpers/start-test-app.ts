@@ -85,3 +85,34 @@ export function setByBeforeAll<T>(value: T | undefined): T {
   if (value === undefined) throw new Error("read before the beforeAll hook that sets it has run");
   return value;
 }
+
+/**
+ * The environment for running the service as its own process (`spawnService`) on this test app's database,
+ * data folder and fake Telegram, in webhook mode on `port`, with every scheduled job that is not the test's
+ * business off. `extra` adds the outside services the test is about and its own crons.
+ */
+export function childServiceEnv(
+  t: TestApp,
+  port: number,
+  extra: Record<string, string>,
+): Record<string, string> {
+  return {
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DATA_DIR: t.dataDir,
+    ...(t.database.url ? { DATABASE_URL: t.database.url } : {}),
+    ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+    TELEGRAM_BOT_TOKEN: t.telegram.token,
+    TELEGRAM_API_ROOT: t.telegram.apiRoot,
+    TELEGRAM_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+    OWNER_TELEGRAM_IDS: String(OWNER_ID),
+    ALLOW_PRIVATE_NETWORK: "true",
+    TELEGRAM_OUTBOX_PACING: "false",
+    LOG_LEVEL: "warn",
+    INGEST_CRON: "0 0 1 1 *",
+    PUBLISH_CRON: "0 0 1 1 *",
+    OUTBOX_CRON: "0 0 1 1 *",
+    MEDIA_DELETIONS_CRON: "0 0 1 1 *",
+    ...extra,
+  };
+}
