@@ -225,7 +225,8 @@ describe.runIf(onRealPostgres)("two instances on one database", { timeout: 120_0
 
   it("share the brands, with no article drafted twice and no card sent twice", async () => {
     anthropic.setDefault(allRelevant);
-    t = await startTestApp(aiEnv());
+    // Three brands at a time each: neither instance can take all six brands, so both must draft.
+    t = await startTestApp({ ...aiEnv(), DRAFTING_CONCURRENCY: "3" });
     const secondLogs = capturedLogger("info");
     const second = await startGreenlight(t.app.config, {
       logger: secondLogs.logger,

@@ -267,7 +267,7 @@ export const variables = {
     "* * * * *",
   ),
   TELEGRAM_OUTBOX_PACING: flag(
-    "Pace queued Telegram messages to Telegram's limits: 30 a second overall, per chat 3 at once then 1 a second (off in tests only).",
+    "Pace queued Telegram messages to Telegram's limits: under 30 a second overall, per chat 3 at once then 1 a second (off in tests only).",
     true,
   ),
   ALLOW_PRIVATE_NETWORK: flag("Let user-supplied URLs reach private addresses (tests only).", false),
