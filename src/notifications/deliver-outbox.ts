@@ -36,7 +36,7 @@ export interface DeliveryResult {
 /**
  * Sends one batch of due messages. Chats are served side by side, each chat's messages one after another in the
  * order they were decided: Telegram's per-chat pace (3 at once, then one a second) would otherwise hold every
- * other chat behind one chat's run of cards, while the overall pace (30 a second) is kept by the throttler.
+ * other chat behind one chat's run of cards, while the overall pace stays the throttler's (create-bot.ts).
  */
 export async function deliverOutbox(deps: {
   sql: Sql;
@@ -50,7 +50,12 @@ export async function deliverOutbox(deps: {
   result.claimed = rows.length;
   const byChat = new Map<number, OutboxRow[]>();
   for (const row of rows) byChat.set(row.chat_id, [...(byChat.get(row.chat_id) ?? []), row]);
-  await Promise.all([...byChat.values()].map((chatRows) => deliverToChat(deps, chatRows, result)));
+  // Every chat finishes (or fails) before the run ends: a run never returns with sends still going on.
+  const outcomes = await Promise.allSettled(
+    [...byChat.values()].map((chatRows) => deliverToChat(deps, chatRows, result)),
+  );
+  const failed = outcomes.find((outcome) => outcome.status === "rejected");
+  if (failed) throw failed.reason;
   return result;
 }
 
