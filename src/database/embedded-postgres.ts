@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { totalmem } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
@@ -26,7 +26,8 @@ export async function startEmbeddedPostgres(dataDir: string | undefined): Promis
     releaseLock = lockDataDir(dataDir);
   }
   try {
-    const pgdata = dataDir ? join(dataDir, "pgdata") : undefined;
+    // Absolute, because the child that creates the folder runs in this module's folder, not the working one.
+    const pgdata = dataDir ? resolve(dataDir, "pgdata") : undefined;
     if (pgdata && !existsSync(join(pgdata, "PG_VERSION"))) {
       const refusal = firstBootMemoryRefusal(machineMemoryBytes());
       if (refusal) throw new Error(refusal);

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -9,11 +10,15 @@ export interface ServiceProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs `src/main.ts` as `npm start` does, with exactly the given environment (plus PATH). */
-export function spawnService(env: Record<string, string>): ServiceProcess {
+/**
+ * Runs `src/main.ts` as `npm start` does, with exactly the given environment (plus PATH), from the repository or
+ * from `cwd` (relative paths in the environment, like the default DATA_DIR, are then taken from there).
+ */
+export function spawnService(env: Record<string, string>, cwd = repoRoot): ServiceProcess {
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: repoRoot,
+  const tsx = pathToFileURL(join(repoRoot, "node_modules/tsx/dist/loader.mjs")).href;
+  const child = spawn(process.execPath, ["--import", tsx, join(repoRoot, "src/main.ts")], {
+    cwd,
     env: { PATH: process.env.PATH ?? "", NODE_NO_WARNINGS: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
