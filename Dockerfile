@@ -10,13 +10,15 @@ COPY package.json package-lock.json ./
 COPY patches ./patches
 RUN npm ci --omit=dev --no-audit --no-fund
 
-# The compiled service; this stage's dev dependencies (tsx, TypeScript) never reach the runtime.
+# The compiled service, bundled (scripts/build.ts); this stage's dev dependencies (tsx, TypeScript, esbuild) never
+# reach the runtime.
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/build.ts ./scripts/build.ts
 COPY src ./src
 RUN npm run build
 

@@ -1,11 +1,22 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "../shared/logger.ts";
 import type { Sql } from "./connect.ts";
 
-// fileURLToPath, not URL.pathname: the path keeps its spaces and other characters instead of %20 escapes.
-export const migrationsDir = fileURLToPath(new URL("../../migrations/", import.meta.url));
+/**
+ * The nearest `migrations/` folder above this module: the checkout's for src/database/migrate.ts under tsx, the
+ * image's for the bundled dist/main.js, which holds this module at another depth. fileURLToPath, not
+ * URL.pathname: the path keeps its spaces and other characters instead of %20 escapes.
+ */
+export const migrationsDir = findMigrationsDir(dirname(fileURLToPath(import.meta.url)));
+
+function findMigrationsDir(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "migrations"))) return join(dir, "migrations/");
+    if (dirname(dir) === dir) throw new Error(`No migrations folder above ${from}`);
+  }
+}
 
 /** An arbitrary constant shared by every Greenlight instance: the advisory lock that serialises migrations. */
 const MIGRATION_LOCK_ID = 7_413_120_001;

@@ -1,0 +1,39 @@
+import { rmSync } from "node:fs";
+import { build } from "esbuild";
+
+/**
+ * `npm run build`: the service and the migration command bundled under dist/.
+ *
+ * Start-up time is paid on every rolling deploy and auto-started machine, and most of it went into Node's module
+ * loader: about 700 files resolved, read and linked one by one. One file per entry point is read at once.
+ * Packages that find files of their own beside their code stay outside the bundle and load from node_modules:
+ * sharp (a native addon) and PGlite (its WebAssembly and data files). rss-parser is required lazily, at the
+ * first feed read, so it stays outside too.
+ */
+const EXTERNAL = ["sharp", "@electric-sql/pglite", "@electric-sql/pglite-socket", "rss-parser"];
+
+rmSync("dist", { recursive: true, force: true });
+await build({
+  // headline-card is an entry of its own so that the image check (scripts/image-check/glyph-probe.mjs) renders
+  // cards with the very code the service runs; it shares its chunks with main.js.
+  entryPoints: ["src/main.ts", "src/database/migrate-cli.ts", "src/images/headline-card.ts"],
+  outbase: "src",
+  outdir: "dist",
+  bundle: true,
+  // What the code imports lazily (the AI SDKs, the AWS SDK, undici, PGlite's wrapper) becomes chunks of its
+  // own, compiled only when first used, instead of at every start.
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  external: EXTERNAL,
+  sourcemap: "linked",
+  minifyWhitespace: true,
+  minifySyntax: true,
+  // CommonJS packages inside an ES module bundle still call require() for Node's built-in modules.
+  banner: {
+    js: 'import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);',
+  },
+  logLevel: "warning",
+});
