@@ -22,6 +22,7 @@ import { type Config, publicBaseUrl, secretValues } from "./config/config.ts";
 import { type Database, openDatabase, type Sql } from "./database/connect.ts";
 import { migrate } from "./database/migrate.ts";
 import { purgeStaleArticles } from "./ingest/feed-queries.ts";
+import { createInsightsCollector, INSIGHTS_JOB } from "./insights/collect-insights.ts";
 import { pollDueFeeds } from "./ingest/poll-feeds.ts";
 import { instagramConnection } from "./instagram-auth/connect-commands.ts";
 import { createInstagramClientFromConfig } from "./instagram-auth/instagram-client-factory.ts";
@@ -192,6 +193,7 @@ export async function startGreenlight(
     /** Undefined until INSTAGRAM_APP_ID/SECRET are set; the publisher uses this same client. */
     const instagramClient = createInstagramClientFromConfig(config);
     const publisher = publishJob({ services, instagram: instagramClient });
+    const insightsCollector = createInsightsCollector({ services, instagram: instagramClient });
 
     const draftButtons = draftDecisions({ services, regenerationJob: REGENERATIONS_JOB });
     const bot = config.TELEGRAM_BOT_TOKEN
@@ -254,6 +256,7 @@ export async function startGreenlight(
         publisher.stop(shutdownTimeLeft()),
         regenerations.stop(shutdownTimeLeft()),
         webhookWorker.stop(shutdownTimeLeft()),
+        insightsCollector.stop(shutdownTimeLeft()),
         // Claims no more brands; a step still running past the deadline is taken over after its lease.
         draftingWorkers.stop(shutdownTimeLeft()),
       ]);
@@ -309,6 +312,9 @@ export async function startGreenlight(
       await removeQueuedMedia(services);
     });
     scheduler.add("publish", config.PUBLISH_CRON, publisher.publishDuePosts, { everyInstance: true });
+    scheduler.add(INSIGHTS_JOB, config.INSIGHTS_CRON, () => insightsCollector.collect(), {
+      everyInstance: true,
+    });
     scheduler.add("housekeeping", "23 * * * *", async () => {
       await purgeStaleArticles(sql, config.ARTICLE_RETENTION_DAYS);
       await releaseStaleReservations(sql);
