@@ -248,6 +248,7 @@ export class FakeInstagram {
   private readonly media = new Map<string, FakePublishedMedia>();
   private readonly insights = new Map<string, FakeInsights | "not_enough_viewers">();
   private insightsDelayMs = DEFAULT_INSIGHTS_DELAY_MS;
+  private refusedMetrics = new Set<string>();
   private readonly faults = new Map<FakeEndpoint, FakeFault[]>();
   private readonly callLog: FakeCall[] = [];
   private clockOffsetMs = 0;
@@ -343,6 +344,14 @@ export class FakeInstagram {
    */
   setInsights(mediaId: string, insights: FakeInsights | "not_enough_viewers"): void {
     this.insights.set(mediaId, insights);
+  }
+
+  /**
+   * Metrics refused with code 100 "not supported for this media type", as Meta refuses `shares` for some image
+   * posts although its table lists it (reported in public issue trackers; the docs and the API disagree).
+   */
+  refuseMetrics(metrics: string[]): void {
+    this.refusedMetrics = new Set(metrics);
   }
 
   /** How long after publishing a post's insights come back as an empty data set (default 6 hours). */
@@ -1012,7 +1021,7 @@ export class FakeInstagram {
     const metrics = (params.get("metric") ?? "").split(",").filter(Boolean);
     if (metrics.length === 0) return graphError(400, 100, "(#100) The parameter metric is required");
     const known = ["views", "reach", "likes", "comments", "saved", "shares", "total_interactions"];
-    const unknown = metrics.find((metric) => !known.includes(metric));
+    const unknown = metrics.find((metric) => !known.includes(metric) || this.refusedMetrics.has(metric));
     if (unknown)
       return graphError(400, 100, `(#100) The metric ${unknown} is not supported for this media type`);
     const set = this.insights.get(mediaId);
