@@ -176,6 +176,47 @@ it("offers a reconnect in /report and /status to an account connected before ins
   expect(replies.join("\n")).toMatch(/Instagram is not set up|Tap the button/);
 });
 
+it("suggests posting times from when posts drew the most views, and changes them only when the owner taps", async () => {
+  const brandId = await brand("Timely Trails");
+  const midnight = new Date(new Date().toISOString().slice(0, 10)).getTime();
+  // Berlin is UTC+1 in winter: 06:00Z is 07:00 there, 17:00Z is 18:00.
+  const views: [number, number][] = [
+    [17, 5000],
+    [17, 4200],
+    [6, 3900],
+    [6, 3500],
+    [8, 200],
+    [8, 300],
+    [11, 900],
+  ];
+  for (const [i, [hourUtc, count]] of views.entries()) {
+    const publishedAt = new Date(midnight - (i + 1) * 2 * DAY_MS + hourUtc * 3_600_000);
+    const [row] = await t.app.sql<{ id: number }[]>`
+      insert into drafts (brand_id, status, caption, instagram_media_id, published_at, scheduled_for)
+      values (${brandId}, 'published', ${`Timed post ${i}`}, ${`t${i}`}, ${publishedAt}, ${publishedAt})
+      returning id`;
+    await t.app.sql`
+      insert into post_insights (draft_id, brand_id, checkpoint, status, due_at, views, collected_at)
+      values (${row!.id}, ${brandId}, 'week', 'collected', now(), ${count}, now())`;
+  }
+  const owner = chatAs(t, { id: OWNER_ID });
+  const [schedule] = await owner.send("/schedule");
+  expect(schedule).toContain("Posting times: 09:00, 18:00 daily");
+  expect(schedule).toContain(
+    "📈 The brand's posts drew the most views when they went out around 07:00, 18:00.",
+  );
+  const [slots] = await t.app.sql<
+    { posting_slots: unknown }[]
+  >`select posting_slots from brands where id = ${brandId}`;
+  expect(JSON.stringify(slots!.posting_slots)).toContain("09:00");
+
+  const { replies } = await owner.press("📈 Use 07:00, 18:00");
+  expect(replies.join("\n")).toContain("Posting times are now 07:00, 18:00 daily.");
+  const [changed] = await t.app.sql<{ posting_slots: { time: string }[] }[]>`
+    select posting_slots from brands where id = ${brandId}`;
+  expect(changed!.posting_slots.map((slot) => slot.time).sort()).toEqual(["07:00", "18:00"]);
+});
+
 describe("the weekly report", () => {
   // Monday 7 December 2026, 09:30 in Berlin (08:30 UTC); the Sunday before; the Monday after.
   const monday = new Date("2026-12-07T08:30:00Z");

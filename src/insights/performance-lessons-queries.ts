@@ -1,4 +1,5 @@
 import type { Sql } from "../database/connect.ts";
+import type { TimedPost } from "./best-hours.ts";
 import {
   derivePerformanceLessons,
   type MeasuredPost,
@@ -46,4 +47,18 @@ export async function loadPerformanceLessons(
        set computed_on = excluded.computed_on, best_captions = excluded.best_captions, summary = excluded.summary
      where brand_performance_lessons.computed_on < excluded.computed_on`;
   return lessons;
+}
+
+/** The brand's measured posts of the lookback window, with when they went out: for suggesting posting times. */
+export async function loadTimedPosts(sql: Sql, brandId: number, now: Date): Promise<TimedPost[]> {
+  return sql<TimedPost[]>`
+    select d.published_at as "publishedAt", pi.views
+      from drafts d
+      join lateral (
+        select views from post_insights p
+         where p.draft_id = d.id and p.status = 'collected' and p.views is not null
+         order by case p.checkpoint when 'week' then 0 else 1 end
+         limit 1) pi on true
+     where d.brand_id = ${brandId} and d.status = 'published'
+       and d.published_at > ${now}::timestamptz - make_interval(days => ${LESSONS_LOOKBACK_DAYS})`;
 }
