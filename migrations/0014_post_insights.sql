@@ -36,6 +36,14 @@ create table post_insights (
   unique (draft_id, checkpoint)
 );
 
+-- Each post's latest reading: the week's checkpoint once collected, else the day's. What /report, the learning
+-- loop and the slot suggestion count a post by.
+create view latest_post_insights as
+select distinct on (draft_id) *
+  from post_insights
+ where status = 'collected'
+ order by draft_id, case checkpoint when 'week' then 0 else 1 end;
+
 create index post_insights_due_idx on post_insights (due_at) where status in ('due', 'collecting');
 create index post_insights_brand_idx on post_insights (brand_id, status);
 

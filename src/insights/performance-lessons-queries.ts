@@ -30,11 +30,7 @@ export async function loadPerformanceLessons(
   const posts = await sql<MeasuredPost[]>`
     select d.caption, d.source_title as "sourceTitle", pi.views
       from drafts d
-      join lateral (
-        select views from post_insights p
-         where p.draft_id = d.id and p.status = 'collected' and p.views is not null
-         order by case p.checkpoint when 'week' then 0 else 1 end
-         limit 1) pi on true
+      join latest_post_insights pi on pi.draft_id = d.id and pi.views is not null
      where d.brand_id = ${brandId} and d.status = 'published'
        and d.published_at > ${now}::timestamptz - make_interval(days => ${LESSONS_LOOKBACK_DAYS})
      order by d.published_at desc
@@ -54,11 +50,7 @@ export async function loadTimedPosts(sql: Sql, brandId: number, now: Date): Prom
   return sql<TimedPost[]>`
     select d.published_at as "publishedAt", pi.views
       from drafts d
-      join lateral (
-        select views from post_insights p
-         where p.draft_id = d.id and p.status = 'collected' and p.views is not null
-         order by case p.checkpoint when 'week' then 0 else 1 end
-         limit 1) pi on true
+      join latest_post_insights pi on pi.draft_id = d.id and pi.views is not null
      where d.brand_id = ${brandId} and d.status = 'published'
        and d.published_at > ${now}::timestamptz - make_interval(days => ${LESSONS_LOOKBACK_DAYS})`;
 }

@@ -29,11 +29,7 @@ export async function loadPostPerformance(
                          then coalesce(pi.likes, 0) + coalesce(pi.comments, 0) + coalesce(pi.saved, 0)
                               + coalesce(pi.shares, 0) end) as interactions
       from drafts d
-      left join lateral (
-        select * from post_insights p
-         where p.draft_id = d.id and p.status = 'collected'
-         order by case p.checkpoint when 'week' then 0 else 1 end
-         limit 1) pi on true
+      left join latest_post_insights pi on pi.draft_id = d.id
      where d.brand_id = ${brandId} and d.status = 'published'
        and d.published_at >= ${from} and d.published_at < ${to}
      order by d.published_at`;

@@ -950,15 +950,24 @@ export class FakeInstagram {
     return { status: 200, json: { id: media.mediaId } };
   }
 
-  private getMedia(mediaId: string, params: URLSearchParams): Reply {
+  /** A published post and the token's record, when the token may read it; else Meta's refusal. */
+  private ownMedia(
+    mediaId: string,
+    params: URLSearchParams,
+  ): { media: FakePublishedMedia; auth: TokenRecord } | { refusal: Reply } {
     const media = this.media.get(mediaId);
     if (!media) {
       const auth = this.authenticate(params);
-      return "status" in auth ? auth : missingObject(mediaId);
+      return { refusal: "status" in auth ? auth : missingObject(mediaId) };
     }
     const auth = this.authenticateFor(media.userId, params);
-    if ("status" in auth) return auth;
-    return { status: 200, json: pickFields(describeMedia(media), params.get("fields"), ["id"]) };
+    return "status" in auth ? { refusal: auth } : { media, auth };
+  }
+
+  private getMedia(mediaId: string, params: URLSearchParams): Reply {
+    const found = this.ownMedia(mediaId, params);
+    if ("refusal" in found) return found.refusal;
+    return { status: 200, json: pickFields(describeMedia(found.media), params.get("fields"), ["id"]) };
   }
 
   private listMedia(userId: string, params: URLSearchParams): Reply {
@@ -1009,13 +1018,9 @@ export class FakeInstagram {
    * metric Meta does not know (impressions and plays are refused as deprecated for new media).
    */
   private mediaInsights(mediaId: string, params: URLSearchParams): Reply {
-    const media = this.media.get(mediaId);
-    if (!media) {
-      const auth = this.authenticate(params);
-      return "status" in auth ? auth : missingObject(mediaId);
-    }
-    const auth = this.authenticateFor(media.userId, params);
-    if ("status" in auth) return auth;
+    const found = this.ownMedia(mediaId, params);
+    if ("refusal" in found) return found.refusal;
+    const { media, auth } = found;
     if (!auth.scopes.includes("instagram_business_manage_insights"))
       return graphError(403, 10, "(#10) Application does not have permission for this action");
     const metrics = (params.get("metric") ?? "").split(",").filter(Boolean);
