@@ -248,6 +248,22 @@ it("leaves the posts of an account connected before insights were asked for alon
   expect((await checkpoints(post.draftId)).day!).toMatchObject({ status: "collected", views: 10 });
 });
 
+it("makes no insights call for an account Meta asked to leave alone, until the pause is over", async () => {
+  const { brandId, account } = await brandWithAccount();
+  const post = await publishedPost(brandId, account, 25 * HOUR_MS, { views: 7 });
+  const now = Date.now();
+  setClock(t, new Date(now));
+  await t.app.sql`
+    update instagram_accounts set calls_paused_until = ${new Date(now + HOUR_MS)} where brand_id = ${brandId}`;
+
+  await collect();
+  expect(insightCalls(post.mediaId)).toBe(0);
+
+  setClock(t, new Date(now + 2 * HOUR_MS));
+  await collect();
+  expect((await checkpoints(post.draftId)).day!).toMatchObject({ status: "collected", views: 7 });
+});
+
 it("notes a permission switched off on Instagram's side and waits without using up tries", async () => {
   const { brandId, account } = await brandWithAccount();
   // The token lacks the permission although the connection recorded it (the owner revoked it since).

@@ -42,7 +42,7 @@ export interface ClaimedCheckpoint {
  * Claims one due checkpoint: a due row, or one whose worker's lease ran out. SKIP LOCKED lets every worker on
  * every instance claim a different row; raising the fence in the same statement makes the claim exclusive even
  * for a row taken over after a lease ran out. Accounts without the insights permission are passed over: their
- * checkpoints wait, unspent, for the owner to reconnect.
+ * checkpoints wait, unspent, for the owner to reconnect; so are accounts Meta asked to leave alone for a while.
  */
 export async function claimDueCheckpoint(sql: Sql, now: Date): Promise<ClaimedCheckpoint | undefined> {
   const [row] = await sql<ClaimedCheckpoint[]>`
@@ -57,6 +57,8 @@ export async function claimDueCheckpoint(sql: Sql, now: Date): Promise<ClaimedCh
           where pi.status in ('due', 'collecting') and pi.due_at <= ${now}
             and ia.status = 'connected' and ia.token_ciphertext is not null
             and ${INSIGHTS_PERMISSION} = any(ia.granted_scopes)
+            -- Meta asked for no calls on the account for a while (its rate limits): the checkpoint waits.
+            and (ia.calls_paused_until is null or ia.calls_paused_until <= ${now})
           order by pi.due_at
           limit 1
           for update of pi skip locked)
