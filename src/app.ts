@@ -22,6 +22,9 @@ import { type Config, publicBaseUrl, secretValues } from "./config/config.ts";
 import { type Database, openDatabase, type Sql } from "./database/connect.ts";
 import { migrate } from "./database/migrate.ts";
 import { purgeStaleArticles } from "./ingest/feed-queries.ts";
+import { createInsightsCollector, INSIGHTS_JOB } from "./insights/collect-insights.ts";
+import { reportCommands } from "./insights/report-handlers.ts";
+import { queueWeeklyReports, reportOutboxSenders, WEEKLY_REPORT_JOB } from "./insights/weekly-report.ts";
 import { pollDueFeeds } from "./ingest/poll-feeds.ts";
 import { instagramConnection } from "./instagram-auth/connect-commands.ts";
 import { createInstagramClientFromConfig } from "./instagram-auth/instagram-client-factory.ts";
@@ -158,7 +161,11 @@ export async function startGreenlight(
       vault,
       scheduler,
       media,
-      outboxSenders: { text: sendTextMessage, ...draftCardSenders({ sql, media, logger }) },
+      outboxSenders: {
+        text: sendTextMessage,
+        ...draftCardSenders({ sql, media, logger }),
+        ...reportOutboxSenders,
+      },
       clock: () => new Date(),
       inFlight: new InFlightWork(),
       metrics,
@@ -192,6 +199,7 @@ export async function startGreenlight(
     /** Undefined until INSTAGRAM_APP_ID/SECRET are set; the publisher uses this same client. */
     const instagramClient = createInstagramClientFromConfig(config);
     const publisher = publishJob({ services, instagram: instagramClient });
+    const insightsCollector = createInsightsCollector({ services, instagram: instagramClient });
 
     const draftButtons = draftDecisions({ services, regenerationJob: REGENERATIONS_JOB });
     const bot = config.TELEGRAM_BOT_TOKEN
@@ -213,6 +221,7 @@ export async function startGreenlight(
               instagram: instagramConnection({ services, client: instagramClient }),
             }),
             draftButtons.buttons,
+            reportCommands({ services }),
             fallbackHint(),
           ],
         })
@@ -254,6 +263,7 @@ export async function startGreenlight(
         publisher.stop(shutdownTimeLeft()),
         regenerations.stop(shutdownTimeLeft()),
         webhookWorker.stop(shutdownTimeLeft()),
+        insightsCollector.stop(shutdownTimeLeft()),
         // Claims no more brands; a step still running past the deadline is taken over after its lease.
         draftingWorkers.stop(shutdownTimeLeft()),
       ]);
@@ -309,6 +319,12 @@ export async function startGreenlight(
       await removeQueuedMedia(services);
     });
     scheduler.add("publish", config.PUBLISH_CRON, publisher.publishDuePosts, { everyInstance: true });
+    scheduler.add(INSIGHTS_JOB, config.INSIGHTS_CRON, () => insightsCollector.collect(), {
+      everyInstance: true,
+    });
+    scheduler.add(WEEKLY_REPORT_JOB, config.WEEKLY_REPORT_CRON, async () => {
+      if ((await queueWeeklyReports(services)) > 0) runJobSoon(scheduler, logger, "telegram-outbox");
+    });
     scheduler.add("housekeeping", "23 * * * *", async () => {
       await purgeStaleArticles(sql, config.ARTICLE_RETENTION_DAYS);
       await releaseStaleReservations(sql);

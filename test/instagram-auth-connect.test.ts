@@ -139,7 +139,7 @@ describe("connecting Instagram with /connect", () => {
         redirect_uri: REDIRECT_URI,
         response_type: "code",
         scope:
-          "instagram_business_basic,instagram_business_content_publish,instagram_business_manage_comments",
+          "instagram_business_basic,instagram_business_content_publish,instagram_business_manage_comments,instagram_business_manage_insights",
         state,
       });
 
@@ -178,6 +178,10 @@ describe("connecting Instagram with /connect", () => {
       });
       const token = t.app.vault.open(row!.token_ciphertext!);
       expect(token.startsWith("IGAAL")).toBe(true); // the long-lived token, not the one-hour one
+      // What the owner allowed is kept: /report knows the insights permission is there.
+      const [granted] = await t.app.sql<{ granted_scopes: string[] }[]>`
+        select granted_scopes from instagram_accounts where brand_id = ${brandId}`;
+      expect(granted!.granted_scopes).toContain("instagram_business_manage_insights");
       const sixtyDays = Date.now() + 60 * 24 * 3600_000;
       expect(Math.abs(row!.token_expires_at!.getTime() - sixtyDays)).toBeLessThan(60_000);
 

@@ -104,7 +104,7 @@ describe("connecting an Instagram account", () => {
         redirect_uri: REDIRECT_URI,
         response_type: "code",
         scope:
-          "instagram_business_basic,instagram_business_content_publish,instagram_business_manage_comments",
+          "instagram_business_basic,instagram_business_content_publish,instagram_business_manage_comments,instagram_business_manage_insights",
         state: "csrf-123",
       });
 
@@ -120,6 +120,7 @@ describe("connecting an Instagram account", () => {
         "instagram_business_basic",
         "instagram_business_content_publish",
         "instagram_business_manage_comments",
+        "instagram_business_manage_insights",
       ]);
 
       const before = Date.now();
@@ -384,6 +385,46 @@ describe("publishing an image", () => {
     expect(error.message).toMatch(
       /^Instagram create_container failed \(HTTP 400, code 4\/2207051, fbtrace_id A[\w-]+\): We restrict/,
     );
+  });
+});
+
+describe("reading a post's insights", () => {
+  it("reads the metrics, empty while Instagram has none yet, and error 10 when too few saw the post", async () => {
+    const { fake, account, client } = await setup();
+    const token = fake.issueLongLivedToken(account);
+    const fresh = fake.postDirectly(account, "New post", 60_000);
+    expect(await client.getMediaInsights(fresh.mediaId, token)).toEqual({});
+
+    const older = fake.postDirectly(account, "Older post", 2 * 86_400_000);
+    fake.setInsights(older.mediaId, { views: 120, reach: 90, saved: 4, total_interactions: 11 });
+    expect(await client.getMediaInsights(older.mediaId, token)).toEqual({
+      views: 120,
+      reach: 90,
+      likes: 0,
+      comments: 0,
+      saved: 4,
+      shares: 0,
+      total_interactions: 11,
+    });
+
+    fake.setInsights(older.mediaId, "not_enough_viewers");
+    const error = await caught(client.getMediaInsights(older.mediaId, token));
+    expect(error).toMatchObject({ step: "media_insights", code: 10 });
+    expect(error.metaMessage).toContain("Not enough viewers");
+  });
+
+  it("leaves out a metric Instagram refuses for the media type and reads the rest", async () => {
+    const { fake, account, client } = await setup();
+    const token = fake.issueLongLivedToken(account);
+    const media = fake.postDirectly(account, "Image post", 2 * 86_400_000);
+    fake.setInsights(media.mediaId, { views: 50, reach: 40, shares: 3 });
+    fake.refuseMetrics(["shares", "likes"]);
+
+    const insights = await client.getMediaInsights(media.mediaId, token);
+    expect(insights).toMatchObject({ views: 50, reach: 40 });
+    expect(insights).not.toHaveProperty("shares");
+    expect(insights).not.toHaveProperty("likes");
+    expect(fake.calls("media_insights")).toHaveLength(3);
   });
 });
 

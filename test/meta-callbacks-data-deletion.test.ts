@@ -38,17 +38,30 @@ async function brandContent(brandId: number, drafts = 3): Promise<{ imageKeys: s
     await insertAiUsage(suite.t.app.sql, { brandId, draftId, costUsd: 0.01 });
     imageKeys.push(key);
   }
+  // What the drafter learnt from the posts' performance: copies of captions and headlines.
+  await suite.t.app.sql`
+    insert into brand_performance_lessons (brand_id, computed_on, best_captions, summary)
+    values (${brandId}, current_date, '{"A caption that did well"}', 'Stories that did better: "A story".')`;
   return { imageKeys };
 }
 
 async function counts(brandId: number) {
   const [row] = await suite.t.app.sql<
-    { accounts: number; drafts: number; articles: number; usage: number; feeds: number; brands: number }[]
+    {
+      accounts: number;
+      drafts: number;
+      articles: number;
+      usage: number;
+      lessons: number;
+      feeds: number;
+      brands: number;
+    }[]
   >`
     select (select count(*) from instagram_accounts where brand_id = ${brandId})::int as accounts,
            (select count(*) from drafts where brand_id = ${brandId})::int as drafts,
            (select count(*) from articles where brand_id = ${brandId})::int as articles,
            (select count(*) from ai_usage where brand_id = ${brandId})::int as usage,
+           (select count(*) from brand_performance_lessons where brand_id = ${brandId})::int as lessons,
            (select count(*) from feeds where brand_id = ${brandId})::int as feeds,
            (select count(*) from brands where id = ${brandId})::int as brands`;
   return row!;
@@ -106,6 +119,7 @@ describe("POST /meta/data-deletion", () => {
       drafts: 0,
       articles: 0,
       usage: 0,
+      lessons: 0,
       feeds: 1,
       brands: 1,
     });
@@ -118,6 +132,7 @@ describe("POST /meta/data-deletion", () => {
       drafts: 3,
       articles: 1,
       usage: 3,
+      lessons: 1,
       feeds: 1,
       brands: 1,
     });

@@ -266,6 +266,14 @@ export const variables = {
     "When images of deleted drafts that could not be removed at once are retried (croner pattern).",
     "* * * * *",
   ),
+  INSIGHTS_CRON: cronPattern(
+    "When each instance looks for published posts whose insights are due (a day and a week after publishing).",
+    "*/10 * * * *",
+  ),
+  WEEKLY_REPORT_CRON: cronPattern(
+    "When brands are checked for their weekly report, sent on Monday from 09:00 in each brand's time zone.",
+    "*/15 * * * *",
+  ),
   TELEGRAM_OUTBOX_PACING: flag(
     "Pace queued Telegram messages to Telegram's limits: under 30 a second overall, per chat 3 at once then 1 a second (off in tests only).",
     true,

@@ -35,6 +35,10 @@ export interface OwnerExamples {
   approvedCaptions: string[];
   /** Why the owner rejected drafts, most recent first, in the owner's words. */
   rejectionReasons: string[];
+  /** Captions of the brand's posts that drew the most views, best first (none until enough were measured). */
+  bestPerformingCaptions?: string[];
+  /** Which stories did better or worse than the brand's median views, for relevance scoring; "" when unknown. */
+  performanceSummary?: string;
 }
 
 export const NO_EXAMPLES: OwnerExamples = { approvedCaptions: [], rejectionReasons: [] };

@@ -38,6 +38,7 @@ export const MAX_ARTICLES_PER_RELEVANCE_REQUEST = 40;
 /** The owner's examples in the prompt: enough to show a voice, few enough to keep the prefix affordable. */
 export const MAX_APPROVED_EXAMPLES = 8;
 export const MAX_REJECTION_REASONS = 15;
+export const MAX_PERFORMING_EXAMPLES = 3;
 
 /** A relevance prompt needs the gist, a caption prompt the detail. */
 const RELEVANCE_SUMMARY_CHARACTERS = 600;
@@ -360,7 +361,12 @@ function stableSystem(
 export function brandContext(profile: BrandProfile, examples: OwnerExamples): string {
   const defaults = normalizeHashtags(profile.defaultHashtags);
   const banned = unique(profile.bannedTerms);
-  const approved = unique(examples.approvedCaptions).slice(0, MAX_APPROVED_EXAMPLES);
+  const performing = unique(examples.bestPerformingCaptions ?? []).slice(0, MAX_PERFORMING_EXAMPLES);
+  // A caption that is both approved and among the best is shown once, with the best.
+  const approved = unique(examples.approvedCaptions)
+    .filter((caption) => !performing.includes(caption))
+    .slice(0, MAX_APPROVED_EXAMPLES);
+  const performance = examples.performanceSummary?.trim() ?? "";
   const rejections = unique(examples.rejectionReasons).slice(0, MAX_REJECTION_REASONS);
   const lines = [
     "<brand_context>",
@@ -383,6 +389,25 @@ export function brandContext(profile: BrandProfile, examples: OwnerExamples): st
       ? rejections.map((reason) => `<reason>${clip(reason, 300)}</reason>`).join("\n")
       : "None yet.",
     "</rejection_reasons>",
+    // Only when there is something learnt: a brand without measured posts keeps the prefix it had.
+    ...(performing.length
+      ? [
+          "",
+          "<best_performing_captions>",
+          "Captions of the brand's posts that drew the most views on Instagram. Treat them as voice examples too: what worked for this audience.",
+          performing.map((caption) => `<caption>\n${clip(caption, 2200)}\n</caption>`).join("\n"),
+          "</best_performing_captions>",
+        ]
+      : []),
+    ...(performance
+      ? [
+          "",
+          "<performance_summary>",
+          "How the brand's recent posts performed. When scoring, favour stories like those that did better and be more doubtful of stories like those that did worse; the rubric still comes first.",
+          clip(performance, 1500),
+          "</performance_summary>",
+        ]
+      : []),
     "</brand_context>",
   ];
   return lines.join("\n");

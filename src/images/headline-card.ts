@@ -25,7 +25,7 @@ const ELLIPSIS = "…";
  * Noto fills in the scripts DejaVu lacks (Arabic, Hebrew, CJK); the Dockerfile installs all of these, and
  * `npm run test:image` checks that no character of a headline in those scripts is drawn as a missing glyph.
  */
-const FONT_FAMILY =
+export const FONT_FAMILY =
   "'DejaVu Sans', 'Noto Sans', 'Noto Sans Arabic', 'Noto Sans Hebrew', 'Noto Sans CJK SC', 'Noto Sans CJK JP', 'Noto Sans CJK KR', sans-serif";
 
 export interface HeadlineCardInput {
@@ -220,7 +220,7 @@ function cleanText(text: string): string {
     .trim();
 }
 
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
   return text
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")

@@ -15,15 +15,19 @@ export interface ConnectedAccount {
   username: string;
   tokenCiphertext: Uint8Array;
   expiresAt: Date;
+  /** The permissions the owner allowed, as Instagram reported them. */
+  grantedScopes: readonly string[];
 }
 
 /** Connects (or reconnects) a brand; a new account replaces the old one and its token. */
 export async function saveConnectedAccount(tx: Transaction, account: ConnectedAccount): Promise<void> {
   await tx`
     insert into instagram_accounts (brand_id, instagram_user_id, app_scoped_user_id, username, token_ciphertext,
-                                    token_expires_at, token_refreshed_at, status, disconnect_reason, connected_at)
+                                    token_expires_at, token_refreshed_at, status, disconnect_reason, connected_at,
+                                    granted_scopes)
     values (${account.brandId}, ${account.igUserId}, ${account.appScopedId}, ${account.username},
-            ${Buffer.from(account.tokenCiphertext)}, ${account.expiresAt}, now(), 'connected', null, now())
+            ${Buffer.from(account.tokenCiphertext)}, ${account.expiresAt}, now(), 'connected', null, now(),
+            ${account.grantedScopes as string[]})
     on conflict (brand_id) do update
        set instagram_user_id = excluded.instagram_user_id,
            app_scoped_user_id = excluded.app_scoped_user_id,
@@ -34,6 +38,7 @@ export async function saveConnectedAccount(tx: Transaction, account: ConnectedAc
            status = 'connected',
            disconnect_reason = null,
            connected_at = excluded.connected_at,
+           granted_scopes = excluded.granted_scopes,
            -- What Meta said about the calls of the account before holds for it still, not for another one.
            calls_paused_until = case when instagram_accounts.instagram_user_id = excluded.instagram_user_id
                                      then instagram_accounts.calls_paused_until end`;

@@ -123,6 +123,9 @@ export function instagramAuthRoutes(deps: InstagramAuthRouteDeps) {
             username: profile.username,
             tokenCiphertext: vault.seal(long.accessToken),
             expiresAt: long.expiresAt,
+            // Instagram lists what the owner allowed; when it says nothing, what was asked for is assumed and
+            // a refusal later (insights collection) corrects it.
+            grantedScopes: short.permissions.length > 0 ? short.permissions : INSTAGRAM_SCOPES,
           });
           await enqueueText(
             tx,

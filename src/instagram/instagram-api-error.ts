@@ -15,7 +15,8 @@ export type InstagramStep =
   | "get_media"
   | "publishing_limit"
   | "list_media"
-  | "subscribe_webhooks";
+  | "subscribe_webhooks"
+  | "media_insights";
 
 /** Where the failure came from. */
 export type InstagramFailureOrigin =

@@ -43,12 +43,36 @@ export interface InstagramClientConfig {
 export const DEFAULT_GRAPH_VERSION = "v25.0";
 
 /** What Greenlight asks for: reading the profile and publishing (§A.2; the old `business_*` names are gone). */
-/** Publishing needs the first two; comments (the webhook and, later, replies) need the third. */
+/**
+ * Publishing needs the first two; comments (the webhook and, later, replies) need the third; post insights
+ * (/report, the learning loop) the fourth. Only publishing is required: without the others the rest still works.
+ */
 export const INSTAGRAM_SCOPES = [
   "instagram_business_basic",
   "instagram_business_content_publish",
   "instagram_business_manage_comments",
+  "instagram_business_manage_insights",
 ] as const;
+
+export const INSIGHTS_PERMISSION = "instagram_business_manage_insights";
+
+/**
+ * The media insights Greenlight reads. `views` is the current metric (impressions and plays are deprecated and
+ * error for media created after July 2024); which of the rest a post has depends on its media type.
+ */
+export const MEDIA_INSIGHT_METRICS = [
+  "views",
+  "reach",
+  "likes",
+  "comments",
+  "saved",
+  "shares",
+  "total_interactions",
+] as const;
+export type MediaInsightMetric = (typeof MEDIA_INSIGHT_METRICS)[number];
+
+/** The metrics Instagram reported; a metric it left out is absent. An empty object means "no data yet". */
+export type MediaInsights = Partial<Record<MediaInsightMetric, number>>;
 
 export interface ShortLivedToken {
   /** Valid for one hour; exchange it for a long-lived one straight away. */
@@ -150,6 +174,13 @@ export interface InstagramClient {
   getMedia(mediaId: string, token: string): Promise<PublishedMedia>;
   getPublishingLimit(igUserId: string, token: string): Promise<PublishingLimit>;
   /**
+   * `GET /<media-id>/insights?metric=…` (production-and-v2-apis.md, Insights). Data that does not exist yet
+   * comes back as an empty object, not zeros (the data lags up to 48 h). A metric the media type does not
+   * support is refused by Meta with code 100 naming it; it is left out and the rest asked again. Error 10
+   * "Not enough viewers" and a missing permission are thrown as `InstagramApiError` for the caller to judge.
+   */
+  getMediaInsights(mediaId: string, token: string): Promise<MediaInsights>;
+  /**
    * The account's posts whose caption equals `caption`, published at or after `publishedAfter`, newest first:
    * the only way to recover a media id for a container that reports PUBLISHED (status gives no media id). Never
    * take "the newest post" instead; it may be someone else's (§B.6, trypost PR #281). Several matches mean
@@ -224,6 +255,17 @@ const publishingLimitBody = z.object({
     )
     .min(1),
 });
+/** Insights: `{data: [{name, period, values: [{value}]}]}`, or `total_value: {value}` for some metrics. */
+const insightsBody = z.object({
+  data: z.array(
+    z.object({
+      name: z.string(),
+      values: z.array(z.object({ value: z.unknown() })).optional(),
+      total_value: z.object({ value: z.unknown() }).optional(),
+    }),
+  ),
+});
+
 /** A page of an edge, with Graph's cursor paging: `next` is present only when there is a further page. */
 const mediaListBody = z.object({
   data: z.array(mediaBody),
@@ -585,6 +627,31 @@ export function createInstagramClient(config: InstagramClientConfig): InstagramC
       };
     },
 
+    async getMediaInsights(mediaId, token) {
+      let metrics: string[] = [...MEDIA_INSIGHT_METRICS];
+      for (;;) {
+        try {
+          const body = await call(
+            {
+              step: "media_insights",
+              method: "GET",
+              host: "graph-versioned",
+              path: `/${encodeURIComponent(mediaId)}/insights`,
+              query: { metric: metrics.join(","), access_token: token },
+              secrets: [token],
+            },
+            insightsBody,
+          );
+          return readInsights(body.data);
+        } catch (error) {
+          const unsupported = unsupportedMetric(error, metrics);
+          if (!unsupported) throw error;
+          metrics = metrics.filter((metric) => metric !== unsupported);
+          if (metrics.length === 0) return {};
+        }
+      }
+    },
+
     async findRecentMediaByCaption({ igUserId, token, caption, publishedAfter, pageSize = 100 }) {
       const earliest = publishedAfter.getTime() - CAPTION_MATCH_MARGIN_MS;
       // The media edge lists newest first and takes `since` (a Unix time) to start the range, and pages with
@@ -641,6 +708,24 @@ export function createInstagramClient(config: InstagramClientConfig): InstagramC
       });
     },
   };
+}
+
+/** The metric a code-100 refusal names ("The metric shares is not supported for this media type"), if asked for. */
+function unsupportedMetric(error: unknown, asked: readonly string[]): string | undefined {
+  if (!(error instanceof InstagramApiError) || error.code !== 100) return undefined;
+  const named = /metric[s]?\s+\(?([a-z_]+)/i.exec(error.metaMessage ?? "")?.[1];
+  return named && asked.includes(named) ? named : undefined;
+}
+
+function readInsights(data: z.infer<typeof insightsBody>["data"]): MediaInsights {
+  const insights: MediaInsights = {};
+  for (const entry of data) {
+    if (!(MEDIA_INSIGHT_METRICS as readonly string[]).includes(entry.name)) continue;
+    const value = entry.values?.at(-1)?.value ?? entry.total_value?.value;
+    if (typeof value === "number" && Number.isFinite(value))
+      insights[entry.name as MediaInsightMetric] = Math.round(value);
+  }
+  return insights;
 }
 
 function trimSlash(url: string): string {

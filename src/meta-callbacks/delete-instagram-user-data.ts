@@ -111,6 +111,8 @@ export async function deleteInstagramUserData(
     const articles = await tx<{ brandId: number }[]>`
       delete from articles where brand_id = any(${brandIds}::bigint[]) returning brand_id as "brandId"`;
     await tx`delete from oauth_states where brand_id = any(${brandIds}::bigint[])`;
+    // Copies of the posts' captions and headlines, learnt from their performance (insights/performance-lessons).
+    await tx`delete from brand_performance_lessons where brand_id = any(${brandIds}::bigint[])`;
     const early = new Set(earlyKeys);
     const lateKeys = await queueMediaDeletions(
       tx,

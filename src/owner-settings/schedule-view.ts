@@ -10,7 +10,7 @@ import { formatLocalTime } from "./time-text.ts";
 export const SCHEDULE_EXAMPLES =
   "“09:00, 18:00 weekdays”, “Europe/Berlin”, or both: “9:00 mon-fri; 11:00 weekends America/New_York”";
 
-export function renderSchedule(scope: BrandScope, now: Date): string {
+export function renderSchedule(scope: BrandScope, now: Date, bestTimes?: readonly string[]): string {
   const { brand } = scope;
   const next = upcomingSlots({ slots: brand.posting_slots, timeZone: brand.time_zone, after: now, count: 3 });
   const lines = [
@@ -22,11 +22,22 @@ export function renderSchedule(scope: BrandScope, now: Date): string {
     "",
     `To change them tap Change, or send /schedule followed by times and/or a time zone, e.g. ${escapeHtml(SCHEDULE_EXAMPLES)}.`,
   ];
+  if (bestTimes) {
+    lines.push(
+      "",
+      `📈 The brand's posts drew the most views when they went out around ${bestTimes.join(", ")}. Tap the button to post every day at ${bestTimes.length === 1 ? "that time" : "those times"} instead.`,
+    );
+  }
   return withBrandHeading(scope, lines.join("\n"));
 }
 
-export function scheduleKeyboard(brandId: number): InlineKeyboard {
-  return new InlineKeyboard().text("✏️ Change", settingsCallback.scheduleEdit(brandId));
+export function scheduleKeyboard(brandId: number, bestTimes?: readonly string[]): InlineKeyboard {
+  const keyboard = new InlineKeyboard().text("✏️ Change", settingsCallback.scheduleEdit(brandId));
+  if (bestTimes)
+    keyboard
+      .row()
+      .text(`📈 Use ${bestTimes.join(", ")}`, settingsCallback.scheduleBestTimes(brandId, bestTimes));
+  return keyboard;
 }
 
 export function renderScheduleChanged(scope: BrandScope, change: ScheduleChange): string {

@@ -24,6 +24,9 @@ export const settingsCallback = {
   /** Carries the page it was shown on, to show that page again after the removal. */
   feedRemove: (feedId: number, page: number) => `feed:rm:${feedId}:${page}`,
   scheduleEdit: (brandId: number) => `sched:edit:${brandId}`,
+  /** The times shown travel in the button ("0900.1800"), so the tap applies exactly what the owner read. */
+  scheduleBestTimes: (brandId: number, times: readonly string[]) =>
+    `sched:best:${brandId}:${times.map((time) => time.replace(":", "")).join(".")}`,
   topicEdit: (brandId: number) => `topic:edit:${brandId}`,
   voiceDescribe: (brandId: number) => `voice:describe:${brandId}`,
   voiceExamples: (brandId: number) => `voice:examples:${brandId}`,
@@ -54,6 +57,7 @@ export const settingsCallbackPattern = {
   // Buttons sent before /feeds had pages carry no page: the first page is shown again.
   feedRemove: new RegExp(`^feed:rm:${ID}(?::${NUMBER})?$`),
   scheduleEdit: new RegExp(`^sched:edit:${ID}$`),
+  scheduleBestTimes: new RegExp(`^sched:best:${ID}:((?:[0-2]\\d[0-5]\\d\\.?){1,3})$`),
   topicEdit: new RegExp(`^topic:edit:${ID}$`),
   voiceDescribe: new RegExp(`^voice:describe:${ID}$`),
   voiceExamples: new RegExp(`^voice:examples:${ID}$`),

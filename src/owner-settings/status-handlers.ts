@@ -1,6 +1,8 @@
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../bot/bot-context.ts";
 import { monthToDateSpend } from "../budget/ledger.ts";
+import { lacksInsightsPermission } from "../insights/insight-queries.ts";
+import { reconnectKeyboard } from "../instagram-auth/owner-notices.ts";
 import { setPaused } from "./brand-queries.ts";
 import { withBrandHeading } from "./brand-views.ts";
 import { committedUsd } from "./budget-view.ts";
@@ -18,11 +20,19 @@ export function statusHandlers(deps: HandlerDeps): Composer<BotContext> {
 
   composer.command("status", (ctx) =>
     withSelectedBrand(ctx, deps.sql, async (scope) => {
-      const [status, spend] = await Promise.all([
+      const [status, spend, lacksInsights] = await Promise.all([
         loadBrandStatus(deps.sql, scope.brand.id),
         monthToDateSpend(deps.sql, scope.brand.id),
+        lacksInsightsPermission(deps.sql, scope.brand.id),
       ]);
-      await replyHtml(ctx, renderStatus(scope, status, committedUsd(spend), deps.clock()));
+      const text = renderStatus(scope, status, committedUsd(spend), deps.clock());
+      // An account connected before insights were asked for: everything works, and one tap asks again.
+      if (!lacksInsights) return replyHtml(ctx, text);
+      await replyHtml(
+        ctx,
+        `${text}\n📈 Post insights: not allowed yet, so /report has no views or reach. Tap Reconnect and allow them.`,
+        InlineKeyboard.from(reconnectKeyboard(scope.brand.id).inline_keyboard),
+      );
     }),
   );
 

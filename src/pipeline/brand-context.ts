@@ -1,5 +1,6 @@
 import type { Sql } from "../database/connect.ts";
 import type { BrandProfile, OwnerExamples } from "../drafting/brand-profile.ts";
+import { loadPerformanceLessons } from "../insights/performance-lessons-queries.ts";
 import type { PostingSlot } from "../publishing/posting-slots.ts";
 
 export interface BrandForDrafting {
@@ -57,9 +58,10 @@ export async function loadBrandForDrafting(sql: Sql, brandId: number): Promise<B
 
 /**
  * What the drafter learns from: the latest captions the owner approved (as they will be posted, so an edit
- * teaches the owner's own wording) and the latest reasons they gave for rejecting a draft.
+ * teaches the owner's own wording), the latest reasons they gave for rejecting a draft, and how published
+ * posts performed (refreshed at most daily, so the prompt prefix stays cacheable).
  */
-export async function loadOwnerExamples(sql: Sql, brandId: number): Promise<OwnerExamples> {
+export async function loadOwnerExamples(sql: Sql, brandId: number, now: Date): Promise<OwnerExamples> {
   const approved = await sql<{ caption: string }[]>`
     select caption from drafts
      where brand_id = ${brandId} and status in ('approved', 'publishing', 'published') and caption <> ''
@@ -70,8 +72,11 @@ export async function loadOwnerExamples(sql: Sql, brandId: number): Promise<Owne
      where brand_id = ${brandId} and status = 'rejected' and rejection_reason is not null
      order by decided_at desc nulls last
      limit 15`;
+  const lessons = await loadPerformanceLessons(sql, brandId, now);
   return {
     approvedCaptions: approved.map((r) => r.caption),
     rejectionReasons: rejected.map((r) => r.reason),
+    bestPerformingCaptions: lessons.bestCaptions,
+    performanceSummary: lessons.summary,
   };
 }

@@ -128,7 +128,7 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
       if (!loaded) return closeAsDecided(request);
       let text: { caption: string; hashtags: string[] };
       try {
-        const examples = await loadOwnerExamples(deps.sql, loaded.brand.id);
+        const examples = await loadOwnerExamples(deps.sql, loaded.brand.id, deps.clock());
         text = await writeCaption(
           deps,
           loaded.brand,

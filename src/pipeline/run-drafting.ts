@@ -121,7 +121,7 @@ async function runClaimedStep(deps: DraftingDeps, claim: DraftingClaim): Promise
 async function draftingStep(deps: DraftingDeps, claim: DraftingClaim): Promise<"worked" | "nothing left"> {
   const brand = await loadBrandForDrafting(deps.sql, claim.brandId);
   if (!brand || brand.paused) return "nothing left";
-  const examples = await loadOwnerExamples(deps.sql, brand.id);
+  const examples = await loadOwnerExamples(deps.sql, brand.id, deps.clock());
   const unfinished = await deps.sql<(ArticleRow & { draft_id: number; caption_written: boolean })[]>`
     select d.id as draft_id, d.generated_caption is not null as caption_written,
            a.id, a.title, a.summary, a.link, a.image_url, coalesce(f.title, '') as source, a.relevance_reason

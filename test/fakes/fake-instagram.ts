@@ -40,7 +40,8 @@ export type FakeEndpoint =
   | "get_media"
   | "publishing_limit"
   | "list_media"
-  | "subscribe_app";
+  | "subscribe_app"
+  | "media_insights";
 
 export type FakeFault =
   /** HTTP 500 with Meta's code 2 "service temporarily unavailable", is_transient true. */
@@ -130,6 +131,8 @@ export interface FakeCall {
 
 interface TokenRecord {
   account: FakeAccount;
+  /** What the owner allowed on the consent page; carried from the code to every token exchanged from it. */
+  scopes: string[];
   kind: "short" | "long";
   issuedAt: number;
   expiresAt: number;
@@ -208,6 +211,14 @@ const SHORT_TOKEN_SECONDS = 3600;
 const LONG_TOKEN_SECONDS = 60 * 24 * 3600;
 /** Meta says "8 MB"; the decimal reading is the stricter one (as in src/images/instagram-image-rules.ts). */
 const MAX_IMAGE_BYTES = 8_000_000;
+/** Insights of a post as the fake reports them (Meta's metric names). */
+export type FakeInsights = Partial<
+  Record<"views" | "reach" | "likes" | "comments" | "saved" | "shares" | "total_interactions", number>
+>;
+
+/** How long after publishing a post's insights come back empty (Meta: data can be delayed up to 48 h). */
+const DEFAULT_INSIGHTS_DELAY_MS = 6 * 3_600_000;
+
 const KNOWN_SCOPES = new Set([
   "instagram_business_basic",
   "instagram_business_content_publish",
@@ -235,6 +246,9 @@ export class FakeInstagram {
   private readonly tokens = new Map<string, TokenRecord>();
   private readonly containers = new Map<string, Container>();
   private readonly media = new Map<string, FakePublishedMedia>();
+  private readonly insights = new Map<string, FakeInsights | "not_enough_viewers">();
+  private insightsDelayMs = DEFAULT_INSIGHTS_DELAY_MS;
+  private refusedMetrics = new Set<string>();
   private readonly faults = new Map<FakeEndpoint, FakeFault[]>();
   private readonly callLog: FakeCall[] = [];
   private clockOffsetMs = 0;
@@ -316,9 +330,33 @@ export class FakeInstagram {
     this.options.pollsBeforeFinished = polls;
   }
 
-  /** A long-lived token for `account`, as if OAuth had already run `ageMs` ago. */
-  issueLongLivedToken(account: FakeAccount, ageMs = 0): string {
-    return this.issueToken(account, "long", this.nowMs() - ageMs);
+  /**
+   * A long-lived token for `account`, as if OAuth had already run `ageMs` ago, with `scopes` allowed (by default
+   * every permission Greenlight asks for).
+   */
+  issueLongLivedToken(account: FakeAccount, ageMs = 0, scopes: string[] = [...KNOWN_SCOPES]): string {
+    return this.issueToken(account, "long", this.nowMs() - ageMs, scopes);
+  }
+
+  /**
+   * What `GET /<media-id>/insights` reports for the post: these numbers, or error 10 "Not enough viewers".
+   * A post with nothing set reports zeros once it is older than the insights delay, and empty data before.
+   */
+  setInsights(mediaId: string, insights: FakeInsights | "not_enough_viewers"): void {
+    this.insights.set(mediaId, insights);
+  }
+
+  /**
+   * Metrics refused with code 100 "not supported for this media type", as Meta refuses `shares` for some image
+   * posts although its table lists it (reported in public issue trackers; the docs and the API disagree).
+   */
+  refuseMetrics(metrics: string[]): void {
+    this.refusedMetrics = new Set(metrics);
+  }
+
+  /** How long after publishing a post's insights come back as an empty data set (default 6 hours). */
+  setInsightsDelay(ms: number): void {
+    this.insightsDelayMs = ms;
   }
 
   /** Every token of the account now fails with code 190 and this subcode (458: the user removed the app). */
@@ -609,6 +647,9 @@ export class FakeInstagram {
     if (edge === "media_publish" && method === "POST") {
       return { endpoint: "publish", run: (p) => this.publish(id, p) };
     }
+    if (edge === "insights" && method === "GET") {
+      return { endpoint: "media_insights", run: (p) => this.mediaInsights(id, p) };
+    }
     if (edge === "content_publishing_limit" && method === "GET") {
       return { endpoint: "publishing_limit", run: (p) => this.publishingLimit(id, p) };
     }
@@ -725,7 +766,7 @@ export class FakeInstagram {
       );
     }
     record.used = true;
-    const token = this.issueToken(record.account, "short", this.nowMs());
+    const token = this.issueToken(record.account, "short", this.nowMs(), record.scopes);
     const userId = this.options.numericUserIdInTokenResponse
       ? record.account.appScopedId
       : JSON.stringify(record.account.appScopedId);
@@ -750,7 +791,7 @@ export class FakeInstagram {
         "Only a short-lived token can be exchanged for a long-lived one (fake rule)",
       );
     }
-    const token = this.issueToken(auth.account, "long", this.nowMs());
+    const token = this.issueToken(auth.account, "long", this.nowMs(), auth.scopes);
     return {
       status: 200,
       json: { access_token: token, token_type: "bearer", expires_in: LONG_TOKEN_SECONDS },
@@ -771,7 +812,7 @@ export class FakeInstagram {
         "The token must be long-lived and at least 24 hours old to be refreshed (fake rule)",
       );
     }
-    const token = this.issueToken(auth.account, "long", this.nowMs());
+    const token = this.issueToken(auth.account, "long", this.nowMs(), auth.scopes);
     return {
       status: 200,
       json: { access_token: token, token_type: "bearer", expires_in: LONG_TOKEN_SECONDS },
@@ -909,15 +950,24 @@ export class FakeInstagram {
     return { status: 200, json: { id: media.mediaId } };
   }
 
-  private getMedia(mediaId: string, params: URLSearchParams): Reply {
+  /** A published post and the token's record, when the token may read it; else Meta's refusal. */
+  private ownMedia(
+    mediaId: string,
+    params: URLSearchParams,
+  ): { media: FakePublishedMedia; auth: TokenRecord } | { refusal: Reply } {
     const media = this.media.get(mediaId);
     if (!media) {
       const auth = this.authenticate(params);
-      return "status" in auth ? auth : missingObject(mediaId);
+      return { refusal: "status" in auth ? auth : missingObject(mediaId) };
     }
     const auth = this.authenticateFor(media.userId, params);
-    if ("status" in auth) return auth;
-    return { status: 200, json: pickFields(describeMedia(media), params.get("fields"), ["id"]) };
+    return "status" in auth ? { refusal: auth } : { media, auth };
+  }
+
+  private getMedia(mediaId: string, params: URLSearchParams): Reply {
+    const found = this.ownMedia(mediaId, params);
+    if ("refusal" in found) return found.refusal;
+    return { status: 200, json: pickFields(describeMedia(found.media), params.get("fields"), ["id"]) };
   }
 
   private listMedia(userId: string, params: URLSearchParams): Reply {
@@ -961,6 +1011,45 @@ export class FakeInstagram {
     return { status: 200, json };
   }
 
+  /**
+   * `GET /<media-id>/insights?metric=…` (reference/instagram-media/insights): `{data: [{name, period, values:
+   * [{value}], title, description, id}]}` for the metrics asked; an empty data set (not zeros) while the post is
+   * too new; error 10 "Not enough viewers"; error 10 without the insights permission; error 100 for a
+   * metric Meta does not know (impressions and plays are refused as deprecated for new media).
+   */
+  private mediaInsights(mediaId: string, params: URLSearchParams): Reply {
+    const found = this.ownMedia(mediaId, params);
+    if ("refusal" in found) return found.refusal;
+    const { media, auth } = found;
+    if (!auth.scopes.includes("instagram_business_manage_insights"))
+      return graphError(403, 10, "(#10) Application does not have permission for this action");
+    const metrics = (params.get("metric") ?? "").split(",").filter(Boolean);
+    if (metrics.length === 0) return graphError(400, 100, "(#100) The parameter metric is required");
+    const known = ["views", "reach", "likes", "comments", "saved", "shares", "total_interactions"];
+    const unknown = metrics.find((metric) => !known.includes(metric) || this.refusedMetrics.has(metric));
+    if (unknown)
+      return graphError(400, 100, `(#100) The metric ${unknown} is not supported for this media type`);
+    const set = this.insights.get(mediaId);
+    if (set === "not_enough_viewers")
+      return graphError(400, 10, "(#10) Not enough viewers for the media to show insights");
+    if (!set && this.nowMs() - media.publishedAt.getTime() < this.insightsDelayMs)
+      return { status: 200, json: { data: [] } };
+    const values = set ?? {};
+    return {
+      status: 200,
+      json: {
+        data: metrics.map((name) => ({
+          name,
+          period: "lifetime",
+          values: [{ value: values[name as keyof FakeInsights] ?? 0 }],
+          title: name,
+          description: `The fake's ${name}`,
+          id: `${mediaId}/insights/${name}/lifetime`,
+        })),
+      },
+    };
+  }
+
   private publishingLimit(userId: string, params: URLSearchParams): Reply {
     const auth = this.authenticateFor(userId, params);
     if ("status" in auth) return auth;
@@ -975,10 +1064,22 @@ export class FakeInstagram {
 
   // -- Tokens ------------------------------------------------------------------------------------------------
 
-  private issueToken(account: FakeAccount, kind: "short" | "long", issuedAt: number): string {
+  private issueToken(
+    account: FakeAccount,
+    kind: "short" | "long",
+    issuedAt: number,
+    scopes: string[],
+  ): string {
     const token = `IGAA${kind === "short" ? "S" : "L"}${randomToken(64)}`;
     const lifetime = (kind === "short" ? SHORT_TOKEN_SECONDS : LONG_TOKEN_SECONDS) * 1000;
-    this.tokens.set(token, { account, kind, issuedAt, expiresAt: issuedAt + lifetime, revokedSubcode: null });
+    this.tokens.set(token, {
+      account,
+      scopes,
+      kind,
+      issuedAt,
+      expiresAt: issuedAt + lifetime,
+      revokedSubcode: null,
+    });
     return token;
   }
 

@@ -70,6 +70,8 @@ const JOBS_OFF = {
   PUBLISH_CRON: "0 0 1 1 *",
   OUTBOX_CRON: "0 0 1 1 *",
   MEDIA_DELETIONS_CRON: "0 0 1 1 *",
+  INSIGHTS_CRON: "0 0 1 1 *",
+  WEEKLY_REPORT_CRON: "0 0 1 1 *",
 };
 
 export async function startFaultCluster(options: FaultClusterOptions): Promise<FaultCluster> {

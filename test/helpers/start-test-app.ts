@@ -50,6 +50,8 @@ export async function startTestApp(extraEnv: Record<string, string> = {}): Promi
     PUBLISH_CRON: "0 0 1 1 *",
     OUTBOX_CRON: "0 0 1 1 *",
     MEDIA_DELETIONS_CRON: "0 0 1 1 *",
+    INSIGHTS_CRON: "0 0 1 1 *",
+    WEEKLY_REPORT_CRON: "0 0 1 1 *",
     ...extraEnv,
     ...extra,
   });
@@ -113,6 +115,8 @@ export function childServiceEnv(
     PUBLISH_CRON: "0 0 1 1 *",
     OUTBOX_CRON: "0 0 1 1 *",
     MEDIA_DELETIONS_CRON: "0 0 1 1 *",
+    INSIGHTS_CRON: "0 0 1 1 *",
+    WEEKLY_REPORT_CRON: "0 0 1 1 *",
     ...extra,
   };
 }

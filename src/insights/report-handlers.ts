@@ -1,0 +1,48 @@
+import { Composer, InputFile } from "grammy";
+import type { BotContext } from "../bot/bot-context.ts";
+import { reconnectKeyboard } from "../instagram-auth/owner-notices.ts";
+import { withSelectedBrand } from "../owner-settings/selected-brand.ts";
+import { replyHtml } from "../owner-settings/telegram-replies.ts";
+import type { Services } from "../services.ts";
+import { quoteInputHtml } from "../shared/telegram-text-limits.ts";
+import { loadPerformanceReport } from "./load-report.ts";
+import { parseReportPeriod } from "./performance-report.ts";
+import { renderReportChartPng } from "./report-chart.ts";
+import { renderReportText } from "./report-text.ts";
+
+/** /report and /report 30: the selected brand's performance, as a chart with the numbers as its caption. */
+export function reportCommands(deps: { services: Pick<Services, "sql" | "clock"> }): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.command("report", (ctx) =>
+    withSelectedBrand(ctx, deps.services.sql, async (scope) => {
+      const argument = typeof ctx.match === "string" ? ctx.match : "";
+      const days = parseReportPeriod(argument);
+      if (!days) {
+        await replyHtml(
+          ctx,
+          `${quoteInputHtml(argument)} is not a period I know. Send /report for the last 7 days or /report 30 for the last 30 days.`,
+        );
+        return;
+      }
+      const { brand } = scope;
+      const loaded = await loadPerformanceReport(deps.services.sql, brand.id, days, deps.services.clock());
+      const text = renderReportText({ ...loaded, brandName: brand.name, timeZone: brand.time_zone });
+      const keyboard = loaded.lacksInsights ? reconnectKeyboard(brand.id) : undefined;
+      if (loaded.report.posts === 0) {
+        await ctx.reply(text, {
+          parse_mode: "HTML",
+          link_preview_options: { is_disabled: true },
+          reply_markup: keyboard,
+        });
+        return;
+      }
+      const png = await renderReportChartPng(loaded.report, brand.name, brand.time_zone);
+      await ctx.replyWithPhoto(new InputFile(png, "report.png"), {
+        caption: text,
+        parse_mode: "HTML",
+        reply_markup: keyboard,
+      });
+    }),
+  );
+  return composer;
+}
