@@ -190,7 +190,7 @@ describe("a comment on a Greenlight post", () => {
 
     const sent = await processAndDeliver();
     expect(sent).toEqual([
-      "💬 Velo Comments: @anna.rides commented on “Cargo bikes now outsell cars in three Dutch cities.”\n\nWhere can I <try> one?",
+      "💬 Velo Comments: @anna.rides commented on “Cargo bikes now outsell cars in three Dutch cities.”\n\nWhere can I <try> one?\n\nNo reply drafted: Claude is not set up (ANTHROPIC_API_KEY).",
     ]);
     const card = t.telegram.messagesIn(OWNER_ID).at(-1)!;
     expect(card.text).toContain(`href="${post.permalink}"`);

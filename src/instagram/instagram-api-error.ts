@@ -15,7 +15,10 @@ export type InstagramStep =
   | "get_media"
   | "publishing_limit"
   | "list_media"
-  | "subscribe_webhooks";
+  | "subscribe_webhooks"
+  | "reply_to_comment"
+  | "list_comment_replies"
+  | "hide_comment";
 
 /** Where the failure came from. */
 export type InstagramFailureOrigin =

@@ -18,6 +18,7 @@ export const OWNER_COMMANDS = [
   { command: "voice", description: "How captions sound" },
   { command: "hashtags", description: "Default hashtags" },
   { command: "budget", description: "AI spend this month and the monthly cap" },
+  { command: "comments", description: "Which Instagram comments reach this chat: all, questions or none" },
   { command: "pause", description: "Stop drafting and publishing for the brand" },
   { command: "resume", description: "Start drafting and publishing again" },
   { command: "connect", description: "Connect the brand's Instagram account" },
