@@ -70,6 +70,8 @@ export type FakeFault =
   | { kind: "drop_before_action" }
   /** Do the work (create, publish, ...), then close the connection without answering. */
   | { kind: "drop_after_action" }
+  /** Do the work, then never answer (the caller is killed while it waits: a crash between the call and its record). */
+  | { kind: "hang_after_action" }
   /** Answer normally, after a pause. */
   | { kind: "delay"; ms: number };
 
@@ -599,6 +601,7 @@ export class FakeInstagram {
 
     const reply = await route.run(params);
     if (fault?.kind === "drop_after_action") return void req.socket.destroy();
+    if (fault?.kind === "hang_after_action") return;
     this.send(res, reply);
   }
 
