@@ -96,16 +96,8 @@ export function commentButtons(deps: CommentButtonsDeps): Composer<BotContext> {
         return;
       case "hide":
         return hide(ctx, comment, actedBy);
-      case "ignore": {
-        const closed = await closeComment(sql, {
-          id: comment.id,
-          ownerId: comment.ownerId,
-          status: "ignored",
-          actedBy,
-        });
-        await answerButton(ctx, closed ? "Ignored." : await whatHappened(comment));
-        return refreshCard(ctx, comment.id);
-      }
+      case "ignore":
+        return close(ctx, comment, { status: "ignored", actedBy, done: "Ignored." });
       case "draft": {
         await answerButton(ctx, "✍️ Drafting a reply…");
         const drafted = await draftCommentReply(
@@ -169,13 +161,17 @@ export function commentButtons(deps: CommentButtonsDeps): Composer<BotContext> {
         `Instagram did not hide it${detail ? `: ${detail}` : ""}. Try again in a moment.`,
       );
     }
-    const closed = await closeComment(sql, {
-      id: comment.id,
-      ownerId: comment.ownerId,
-      status: "hidden",
-      actedBy,
-    });
-    await answerButton(ctx, closed ? "🙈 Hidden on Instagram." : await whatHappened(comment));
+    return close(ctx, comment, { status: "hidden", actedBy, done: "🙈 Hidden on Instagram." });
+  }
+
+  /** Records the decision (once, whoever taps first), answers with it or with what happened instead. */
+  async function close(
+    ctx: BotContext,
+    comment: StoredComment,
+    decision: { status: "hidden" | "ignored"; actedBy: string; done: string },
+  ) {
+    const closed = await closeComment(sql, { id: comment.id, ownerId: comment.ownerId, ...decision });
+    await answerButton(ctx, closed ? decision.done : await whatHappened(comment));
     return refreshCard(ctx, comment.id);
   }
 

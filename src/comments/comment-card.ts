@@ -1,4 +1,5 @@
 import { InlineKeyboard } from "grammy";
+import { formatLocalTime } from "../owner-settings/time-text.ts";
 import { plural } from "../shared/plural.ts";
 import { escapeHtml, htmlLink } from "../shared/telegram-html.ts";
 import { encodeCommentCallback } from "./comment-callback-data.ts";
@@ -51,7 +52,7 @@ export function renderCommentCard(comment: StoredComment, timeZone: string): Ren
 
 function describeOutcome(comment: StoredComment, timeZone: string): string | null {
   const by = comment.actedBy ? ` by ${escapeHtml(comment.actedBy)}` : "";
-  const at = comment.actedAt ? ` at ${formatTime(comment.actedAt, timeZone)}` : "";
+  const at = comment.actedAt ? ` at ${formatLocalTime(comment.actedAt, timeZone)}` : "";
   switch (comment.status) {
     case "open":
       return comment.lastError ? `⚠️ ${escapeHtml(comment.lastError)}` : null;
@@ -85,20 +86,10 @@ function cardKeyboard(comment: StoredComment): InlineKeyboard {
     .text("Ignore", encodeCommentCallback("ignore", id));
 }
 
-/** "14:02" in the brand's time zone. */
-function formatTime(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(at);
-}
-
 /** What a press on a decided card answers: what happened, by whom. Plain text for a toast. */
 export function describeDecided(comment: StoredComment, timeZone: string): string {
   const by = comment.actedBy ? ` by ${comment.actedBy}` : "";
-  const at = comment.actedAt ? ` at ${formatTime(comment.actedAt, timeZone)}` : "";
+  const at = comment.actedAt ? ` at ${formatLocalTime(comment.actedAt, timeZone)}` : "";
   switch (comment.status) {
     case "open":
       return "This comment is still open.";

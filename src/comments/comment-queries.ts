@@ -53,6 +53,10 @@ const selectComment = (sql: Sql | Transaction) => sql`
     join owners o on o.id = b.owner_id
     join drafts d on d.id = c.draft_id`;
 
+/** The comment `id` of `ownerId`'s, still open: the guard of every decision the owner takes on it. */
+const openAndOwned = (sql: Sql, input: { id: number; ownerId: number }) =>
+  sql`b.id = c.brand_id and b.owner_id = ${input.ownerId} and c.id = ${input.id} and c.status = 'open'`;
+
 /** A stored comment with what its card shows; only when it belongs to `ownerId`, when given. */
 export async function loadComment(
   sql: Sql | Transaction,
@@ -78,8 +82,7 @@ export async function claimReplySend(
        set status = 'sending', send_fence = c.send_fence + 1, send_attempts = c.send_attempts + 1,
            send_due_at = ${input.leaseUntil}, acted_by = ${input.actedBy}, acted_at = now(), last_error = null
       from brands b
-     where b.id = c.brand_id and b.owner_id = ${input.ownerId}
-       and c.id = ${input.id} and c.status = 'open' and c.reply_text is not null
+     where ${openAndOwned(sql, input)} and c.reply_text is not null
     returning c.id`;
   return claimed ? loadComment(sql, claimed.id) : undefined;
 }
@@ -146,7 +149,7 @@ export async function closeComment(
     update instagram_comments c
        set status = ${input.status}, acted_by = ${input.actedBy}, acted_at = now(), last_error = null
       from brands b
-     where b.id = c.brand_id and b.owner_id = ${input.ownerId} and c.id = ${input.id} and c.status = 'open'
+     where ${openAndOwned(sql, input)}
     returning c.id`;
   return rows.length > 0;
 }
@@ -160,7 +163,7 @@ export async function saveReplyText(
     update instagram_comments c
        set reply_text = ${input.replyText}, reply_note = null, last_error = null
       from brands b
-     where b.id = c.brand_id and b.owner_id = ${input.ownerId} and c.id = ${input.id} and c.status = 'open'
+     where ${openAndOwned(sql, input)}
     returning c.id`;
   return rows.length > 0;
 }
