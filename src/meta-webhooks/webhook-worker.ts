@@ -18,7 +18,10 @@ export const META_WEBHOOKS_JOB = "meta-webhooks";
  * schedule is what finds a notification whose instance died right after answering Meta (once its lease ran out).
  */
 export const META_WEBHOOKS_CRON = "*/5 * * * * *";
-/** A change whose worker died is taken over within about this long. The work is a few statements. */
+/**
+ * A change whose worker died is taken over within about this long. The work is a few statements, and for a comment
+ * that gets a card one Claude call (up to its 60 s timeout), during which the heartbeat renews the lease.
+ */
 export const WEBHOOK_LEASE_MS = 30_000;
 const HEARTBEAT_MS = 10_000;
 const MAX_ATTEMPTS = 5;
