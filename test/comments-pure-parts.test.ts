@@ -3,7 +3,7 @@ import { assessComment, isQuestion } from "../src/comments/comment-assessment.ts
 import { encodeCommentCallback, parseCommentCallback } from "../src/comments/comment-callback-data.ts";
 import { renderCommentCard } from "../src/comments/comment-card.ts";
 import type { StoredComment } from "../src/comments/comment-queries.ts";
-import { parseCommentsSetting } from "../src/comments/comment-setting-handlers.ts";
+import { parseCommentsSetting } from "../src/comments/comments-setting.ts";
 import { summaryWindowStart } from "../src/comments/comment-summaries.ts";
 import { replyProblems } from "../src/comments/reply-limits.ts";
 

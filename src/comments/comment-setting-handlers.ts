@@ -6,25 +6,7 @@ import { withSelectedBrand } from "../owner-settings/selected-brand.ts";
 import { replyHtml } from "../owner-settings/telegram-replies.ts";
 import { plural } from "../shared/plural.ts";
 import { quoteInputHtml } from "../shared/telegram-text-limits.ts";
-
-export type CommentsSetting = "all" | "questions" | "none";
-
-const SETTING_WORDS: Record<CommentsSetting, string> = {
-  all: "every comment gets a card",
-  questions: "only comments that ask something get a card",
-  none: "no comment cards",
-};
-
-/** "/comments all" → "all"; anything else → null. Pure. */
-export function parseCommentsSetting(text: string): CommentsSetting | null {
-  const word = text.trim().toLowerCase();
-  return word === "all" || word === "questions" || word === "none" ? word : null;
-}
-
-/** One line for /status: which comments reach the chat. Pure. */
-export function describeCommentsSetting(setting: CommentsSetting): string {
-  return `Comments: ${SETTING_WORDS[setting]} (/comments)`;
-}
+import { type CommentsSetting, parseCommentsSetting, SETTING_WORDS } from "./comments-setting.ts";
 
 /**
  * /comments shows which of the brand's Instagram comments reach the chat, and how many were kept out this week;
