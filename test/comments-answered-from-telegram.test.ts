@@ -15,6 +15,7 @@ import {
   insertOwner,
   readable,
 } from "./helpers/draft-fixtures.ts";
+import { publishedPost as publishedPostOf } from "./helpers/comment-fixtures.ts";
 import { instagramEnv } from "./helpers/instagram-connection.ts";
 import { chatAs } from "./helpers/owner-chat.ts";
 import { connectAccount } from "./helpers/publishing-fixtures.ts";
@@ -63,22 +64,12 @@ afterAll(async () => {
 const webhookUrl = () => `${t.app.url}/meta/webhooks`;
 
 async function publishedPost(name: string, brand: { language?: string; budgetUsd?: number } = {}) {
-  const brandId = await insertBrand(t.app.sql, ownerId, { name });
+  const post = await publishedPostOf(t, fake, ownerId, name);
   await t.app.sql`
     update brands set language = ${brand.language ?? "en"}, monthly_budget_usd = ${brand.budgetUsd ?? 10}
-     where id = ${brandId}`;
-  await t.app.sql`update owners set selected_brand_id = ${brandId} where id = ${ownerId}`;
-  const account = fake.addAccount({ username: name.toLowerCase().replace(/\W+/g, "_") });
-  await connectAccount(t, fake, brandId, account);
-  const caption = "Cargo bikes now outsell cars in three Dutch cities.";
-  const media = fake.postDirectly(account, caption);
-  const draftId = await insertDraft(t.app.sql, brandId, {
-    status: "published",
-    caption,
-    permalink: media.permalink,
-  });
-  await t.app.sql`update drafts set instagram_media_id = ${media.mediaId} where id = ${draftId}`;
-  return { brandId, account, draftId, mediaId: media.mediaId };
+     where id = ${post.brandId}`;
+  await t.app.sql`update owners set selected_brand_id = ${post.brandId} where id = ${ownerId}`;
+  return post;
 }
 
 type Post = Awaited<ReturnType<typeof publishedPost>>;
