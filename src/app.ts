@@ -13,6 +13,15 @@ import {
   REGENERATIONS_JOB,
 } from "./approval/regeneration-worker.ts";
 import { fallbackHint } from "./bot/basic-commands.ts";
+import {
+  COMMENT_REPLIES_CRON,
+  COMMENT_REPLIES_JOB,
+  commentButtons,
+  commentDialogs,
+} from "./comments/comment-buttons.ts";
+import { commentSenders, enqueueCommentCardUpdate } from "./comments/comment-card-telegram.ts";
+import { commentSettingHandlers } from "./comments/comment-setting-handlers.ts";
+import { finishUncertainSends } from "./comments/send-reply.ts";
 import type { BotContext } from "./bot/bot-context.ts";
 import { createBot, createOutboxApi } from "./bot/create-bot.ts";
 import { pruneProcessedUpdates } from "./bot/processed-updates.ts";
@@ -165,6 +174,7 @@ export async function startGreenlight(
         text: sendTextMessage,
         ...draftCardSenders({ sql, media, logger }),
         ...reportOutboxSenders,
+        ...commentSenders({ sql, logger }),
       },
       clock: () => new Date(),
       inFlight: new InFlightWork(),
@@ -188,16 +198,23 @@ export async function startGreenlight(
       regenerator: createPipelineRegenerator(drafting),
       onClosed: () => runJobSoon(scheduler, logger, "telegram-outbox"),
     });
+    /** Undefined until INSTAGRAM_APP_ID/SECRET are set; the publisher and comment replies use this same client. */
+    const instagramClient = createInstagramClientFromConfig(config);
     // Meta's webhook notifications (comments), stored by the route and processed by whichever instance claims them.
     const webhookWorker = createWebhookWorker({
       sql,
       logger,
       clock: () => services.clock(),
+      comments: {
+        sql,
+        logger,
+        ai: drafting.ai,
+        clock: () => services.clock(),
+        cardsPerHour: config.COMMENT_CARDS_PER_POST_PER_HOUR,
+      },
       onMessageQueued: () => runJobSoon(scheduler, logger, "telegram-outbox"),
     });
     const draftingWorkers = createDraftingWorkers(drafting, { concurrency: config.DRAFTING_CONCURRENCY });
-    /** Undefined until INSTAGRAM_APP_ID/SECRET are set; the publisher uses this same client. */
-    const instagramClient = createInstagramClientFromConfig(config);
     const publisher = publishJob({ services, instagram: instagramClient });
     const insightsCollector = createInsightsCollector({ services, instagram: instagramClient });
 
@@ -215,6 +232,7 @@ export async function startGreenlight(
           direct: [draftButtons.direct],
           features: [
             draftDialogs({ services }),
+            commentDialogs({ services }),
             ownerSettings({
               services,
               voiceDeriver: createClaudeVoiceDeriver(drafting),
@@ -222,6 +240,8 @@ export async function startGreenlight(
             }),
             draftButtons.buttons,
             reportCommands({ services }),
+            commentSettingHandlers({ sql }),
+            commentButtons({ services, instagram: instagramClient, ai: drafting.ai }),
             fallbackHint(),
           ],
         })
@@ -294,6 +314,17 @@ export async function startGreenlight(
     }
     scheduler.add(REGENERATIONS_JOB, REGENERATIONS_CRON, () => regenerations.fill(), { everyInstance: true });
     scheduler.add(META_WEBHOOKS_JOB, META_WEBHOOKS_CRON, () => webhookWorker.fill(), { everyInstance: true });
+    // 💬 Send taps whose outcome was unknown (no answer from Instagram, or an instance that died mid-send).
+    scheduler.add(
+      COMMENT_REPLIES_JOB,
+      COMMENT_REPLIES_CRON,
+      async () => {
+        const settled = await finishUncertainSends({ services, instagram: instagramClient });
+        for (const id of settled) await enqueueCommentCardUpdate(sql, id);
+        if (settled.length > 0) runJobSoon(scheduler, logger, "telegram-outbox");
+      },
+      { everyInstance: true },
+    );
     scheduler.add("prune-processed-updates", "17 * * * *", async () => {
       await pruneProcessedUpdates(sql);
     });

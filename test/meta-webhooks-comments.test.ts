@@ -11,6 +11,7 @@ import {
   readable,
 } from "./helpers/draft-fixtures.ts";
 import { connectBrandThroughOAuth, instagramEnv } from "./helpers/instagram-connection.ts";
+import { publishedPost as publishedPostOf } from "./helpers/comment-fixtures.ts";
 import { chatAs } from "./helpers/owner-chat.ts";
 import { connectAccount } from "./helpers/publishing-fixtures.ts";
 import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
@@ -42,20 +43,7 @@ afterAll(async () => {
 
 const webhookUrl = () => `${t.app.url}/meta/webhooks`;
 
-/** A brand connected to a new account, with one post Greenlight published (its media id as Instagram gave it). */
-async function publishedPost(name: string, caption = "Cargo bikes now outsell cars in three Dutch cities.") {
-  const brandId = await insertBrand(t.app.sql, ownerId, { name });
-  const account = fake.addAccount({ username: name.toLowerCase().replace(/\W+/g, "_") });
-  await connectAccount(t, fake, brandId, account);
-  const media = fake.postDirectly(account, caption);
-  const draftId = await insertDraft(t.app.sql, brandId, {
-    status: "published",
-    caption,
-    permalink: media.permalink,
-  });
-  await t.app.sql`update drafts set instagram_media_id = ${media.mediaId} where id = ${draftId}`;
-  return { brandId, account, draftId, mediaId: media.mediaId, permalink: media.permalink };
-}
+const publishedPost = (name: string, caption?: string) => publishedPostOf(t, fake, ownerId, name, caption);
 
 /** Waits for every stored notification to be processed, then sends what it queued; returns the owner's new messages. */
 async function processAndDeliver(): Promise<string[]> {
@@ -190,7 +178,7 @@ describe("a comment on a Greenlight post", () => {
 
     const sent = await processAndDeliver();
     expect(sent).toEqual([
-      "💬 Velo Comments: @anna.rides commented on “Cargo bikes now outsell cars in three Dutch cities.”\n\nWhere can I <try> one?",
+      "💬 Velo Comments: @anna.rides commented on “Cargo bikes now outsell cars in three Dutch cities.”\n\nWhere can I <try> one?\n\nNo reply drafted: Claude is not set up (ANTHROPIC_API_KEY).",
     ]);
     const card = t.telegram.messagesIn(OWNER_ID).at(-1)!;
     expect(card.text).toContain(`href="${post.permalink}"`);

@@ -133,7 +133,7 @@ it(
       .map((message) => readable(message))
       .filter((text) => text.includes("Does it come in green?"));
     expect(cards).toEqual([
-      "💬 Velo Kill: @kim.cycles commented on “Cargo bikes now outsell cars in three Dutch cities.”\n\nDoes it come in green?",
+      "💬 Velo Kill: @kim.cycles commented on “Cargo bikes now outsell cars in three Dutch cities.”\n\nDoes it come in green?\n\nNo reply drafted: Claude is not set up (ANTHROPIC_API_KEY).",
     ]);
   },
 );

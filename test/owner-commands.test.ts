@@ -585,6 +585,7 @@ describe("/status, /pause, /resume", () => {
         "📰 Feeds: none (/feeds)",
         "📝 Drafts waiting for review: 0",
         "🗓 Next post: none scheduled",
+        "💬 Comments: every comment gets a card (/comments)",
         "💰 AI spend this month: $0.00 of $10.00 (0%) (/budget)",
       ].join("\n"),
     );

@@ -230,7 +230,7 @@ function isUrlRefused(error: unknown): boolean {
 }
 
 /** Editing to identical content is an error in Telegram ("message is not modified"); for us it is success. */
-async function ignoreNotModified<T>(call: Promise<T>): Promise<T | undefined> {
+export async function ignoreNotModified<T>(call: Promise<T>): Promise<T | undefined> {
   try {
     return await call;
   } catch (error) {
@@ -239,7 +239,7 @@ async function ignoreNotModified<T>(call: Promise<T>): Promise<T | undefined> {
   }
 }
 
-function isMessageGone(error: unknown): boolean {
+export function isMessageGone(error: unknown): boolean {
   return (
     error instanceof GrammyError &&
     error.error_code === 400 &&

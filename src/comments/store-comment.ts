@@ -1,7 +1,11 @@
 import { z } from "zod";
-import type { Transaction } from "../database/connect.ts";
-import { enqueueText } from "../notifications/telegram-outbox.ts";
-import { renderCommentCard } from "./comment-card.ts";
+import type { Sql, Transaction } from "../database/connect.ts";
+import type { CommentAssessment } from "./comment-assessment.ts";
+import { enqueueCommentCard, enqueueSummaryUpdate } from "./comment-card-telegram.ts";
+import { hasCardRoom, summaryFor, summaryWindowStart } from "./comment-summaries.ts";
+import type { DraftedCommentReply } from "./draft-comment-reply.ts";
+
+export { commentCardKey } from "./comment-card-telegram.ts";
 
 /** A comments change's value as Meta sends it (production-and-v2-apis.md, Webhooks). */
 const commentValueSchema = z.object({
@@ -14,9 +18,19 @@ const commentValueSchema = z.object({
   media: z.object({ id: z.union([z.string(), z.number()]).transform(String) }),
 });
 
+export type CommentChangeValue = z.infer<typeof commentValueSchema>;
+
+export function readCommentChange(value: Record<string, unknown>): CommentChangeValue {
+  return commentValueSchema.parse(value);
+}
+
 export type CommentOutcome =
   /** Stored, and its card queued for the brand's chat. */
   | "stored"
+  /** Stored and counted on the post's summary: the post had its hour's cards already. */
+  | "summarised"
+  /** Stored without a card: the brand's setting keeps it out of the chat. */
+  | "filtered"
   /** Already stored: a redelivery, or a replay inside the window. */
   | "duplicate"
   /** Not on a post Greenlight published (or the brand is gone): nothing kept. */
@@ -24,66 +38,88 @@ export type CommentOutcome =
   /** Written by the account itself (its own replies): not news to the owner. */
   | "own_comment";
 
-/** The dedupe key of a comment's card in telegram_outbox: one card per comment, however often it arrives. */
-export function commentCardKey(commentId: string): string {
-  return `comment-card:${commentId}`;
+/** The Greenlight post a comment is on, with what deciding its card needs. */
+export interface CommentPost {
+  draftId: number;
+  brandId: number;
+  caption: string;
+  chatId: number;
+  language: string;
+  commentsToTelegram: "all" | "questions" | "none";
+}
+
+export async function findCommentPost(
+  sql: Sql | Transaction,
+  mediaId: string,
+): Promise<CommentPost | undefined> {
+  const [post] = await sql<CommentPost[]>`
+    select d.id as "draftId", d.brand_id as "brandId", d.caption,
+           coalesce(d.telegram_chat_id, o.telegram_chat_id) as "chatId", b.language,
+           b.comments_to_telegram as "commentsToTelegram"
+      from drafts d join brands b on b.id = d.brand_id join owners o on o.id = b.owner_id
+     where d.instagram_media_id = ${mediaId} and d.status = 'published'
+     order by d.id
+     limit 1`;
+  return post;
+}
+
+export async function isCommentStored(sql: Sql | Transaction, commentId: string): Promise<boolean> {
+  const rows = await sql`select 1 from instagram_comments where comment_id = ${commentId}`;
+  return rows.length > 0;
 }
 
 /**
- * Stores a comment on a Greenlight post and queues its card to the owner, in the caller's transaction (the one
- * that also marks the notification done), so the comment, its card and the notification's end commit together:
- * a crash before the commit leaves the notification to be processed again from scratch, one after it has
- * nothing left to do. The comment id is unique, and so is its card's outbox key: a second delivery stores and
- * sends nothing.
+ * Stores a comment on a Greenlight post and queues its card (or counts it on the post's summary), in the
+ * caller's transaction (the one that also marks the notification done), so the comment, its card and the
+ * notification's end commit together: a crash before the commit leaves the notification to be processed again
+ * from scratch, one after it has nothing left to do. The comment id is unique, and so is its card's outbox key:
+ * a second delivery stores and sends nothing.
  */
 export async function storeComment(
   tx: Transaction,
-  change: { accountId: string; value: Record<string, unknown>; eventTime: Date },
+  input: {
+    post: CommentPost;
+    comment: CommentChangeValue;
+    eventTime: Date;
+    receivedAt: Date;
+    /** The brand's setting let it through (all, or a question under "questions only"). */
+    visible: boolean;
+    assessment: CommentAssessment;
+    drafted: DraftedCommentReply;
+    cardsPerHour: number;
+  },
 ): Promise<CommentOutcome> {
-  const comment = commentValueSchema.parse(change.value);
-  if (comment.from?.id === change.accountId) return "own_comment";
-
-  const [post] = await tx<
-    {
-      draftId: number;
-      brandId: number;
-      brandName: string;
-      caption: string;
-      permalink: string | null;
-      chatId: number;
-    }[]
-  >`
-    select d.id as "draftId", d.brand_id as "brandId", b.name as "brandName", d.caption, d.permalink,
-           coalesce(d.telegram_chat_id, o.telegram_chat_id) as "chatId"
-      from drafts d join brands b on b.id = d.brand_id join owners o on o.id = b.owner_id
-     where d.instagram_media_id = ${comment.media.id} and d.status = 'published'
-     order by d.id
-     limit 1`;
-  if (!post) return "not_ours";
-
-  const text = comment.text ?? "";
-  const inserted = await tx`
+  const { post, comment, drafted } = input;
+  const windowStart = summaryWindowStart(input.receivedAt);
+  const card = !input.visible
+    ? "filtered"
+    : (await hasCardRoom(tx, { draftId: post.draftId, windowStart, cardsPerHour: input.cardsPerHour }))
+      ? "shown"
+      : "summarised";
+  const flagged = input.assessment.flag ?? drafted.flagged;
+  const flagReason = input.assessment.flag
+    ? input.assessment.reason
+    : drafted.flagged
+      ? "Claude's reading"
+      : null;
+  const [inserted] = await tx<{ id: number }[]>`
     insert into instagram_comments
       (brand_id, draft_id, comment_id, media_id, parent_comment_id, text, commenter_id, commenter_username,
-       commented_at)
+       commented_at, received_at, flagged, flag_reason, reply_text, reply_note, card)
     values (${post.brandId}, ${post.draftId}, ${comment.id}, ${comment.media.id}, ${comment.parent_id ?? null},
-            ${text}, ${comment.from?.id ?? null}, ${comment.from?.username ?? null}, ${change.eventTime})
+            ${comment.text ?? ""}, ${comment.from?.id ?? null}, ${comment.from?.username ?? null},
+            ${input.eventTime}, ${input.receivedAt}, ${flagged}, ${flagReason}, ${drafted.replyText},
+            ${drafted.replyNote}, ${card})
     on conflict (comment_id) do nothing
     returning id`;
-  if (inserted.length === 0) return "duplicate";
+  if (!inserted) return "duplicate";
 
-  await enqueueText(
-    tx,
-    post.chatId,
-    renderCommentCard({
-      brandName: post.brandName,
-      caption: post.caption,
-      permalink: post.permalink,
-      commenterUsername: comment.from?.username ?? null,
-      text,
-      isReply: comment.parent_id !== undefined,
-    }),
-    commentCardKey(comment.id),
-  );
+  if (card === "filtered") return "filtered";
+  if (card === "summarised") {
+    const summary = await summaryFor(tx, { ...post, windowStart });
+    await enqueueSummaryUpdate(tx, summary);
+    return "summarised";
+  }
+  await enqueueCommentCard(tx, { id: inserted.id, commentId: comment.id, chatId: post.chatId });
   return "stored";
 }

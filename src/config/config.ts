@@ -251,6 +251,12 @@ export const variables = {
     1,
     500,
   ),
+  COMMENT_CARDS_PER_POST_PER_HOUR: integer(
+    "Comment cards one post sends to the chat per hour; later comments are counted on one summary message instead.",
+    5,
+    1,
+    100,
+  ),
   PUBLISH_CRON: cronPattern(
     "When each instance looks for due posts and for posts whose worker died (croner pattern; seconds allowed).",
     "*/10 * * * * *",

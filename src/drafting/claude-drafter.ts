@@ -3,6 +3,7 @@ import type { Message, MessageCreateParamsNonStreaming, Usage } from "@anthropic
 import type { z } from "zod";
 import type { ArticleForAi, BrandProfile, OwnerExamples } from "./brand-profile.ts";
 import { CacheWatch, type WarnLogger } from "./cache-watch.ts";
+import { replyProblems } from "../comments/reply-limits.ts";
 import { findBannedTerms, fitToInstagramLimits } from "./caption-limits.ts";
 import { DraftingError, type DraftingErrorReason } from "./drafting-errors.ts";
 import {
@@ -10,6 +11,9 @@ import {
   buildDraftRequest,
   buildRelevanceRequest,
   buildVoiceRequest,
+  buildCommentReplyRequest,
+  type CommentReplyRequestInput,
+  commentReplySchema,
   type DraftRequestInput,
   draftReplySchema,
   isPrefixCacheable,
@@ -93,10 +97,20 @@ export interface DescribeVoiceResult {
   usage: ClaudeCall[];
 }
 
+export interface CommentReplyResult {
+  /** Claude's reading of the comment: spam and abuse get no reply. */
+  assessment: "ordinary" | "spam" | "abuse";
+  /** The reply, within Instagram's comment limits; empty for spam or abuse. */
+  reply: string;
+  usage: ClaudeCall[];
+}
+
 export interface ClaudeDrafter {
   scoreArticles(input: ScoreArticlesInput): Promise<ScoreArticlesResult>;
   writeDraft(input: WriteDraftInput): Promise<WriteDraftResult>;
   describeVoice(input: DescribeVoiceInput): Promise<DescribeVoiceResult>;
+  /** A reply to a comment on one of the brand's posts, in its voice and language, and whether it is spam. */
+  writeCommentReply(input: CommentReplyRequestInput): Promise<CommentReplyResult>;
 }
 
 export interface ClaudeDrafterOptions {
@@ -256,6 +270,21 @@ export function createClaudeDrafter(options: ClaudeDrafterOptions): ClaudeDrafte
       });
       return { voice: value, usage: calls };
     },
+
+    async writeCommentReply(input) {
+      const request = buildCommentReplyRequest(input);
+      const { value, calls } = await sendWithRetry("comment_reply", request, (message) => {
+        const reply = readJson(message, commentReplySchema);
+        if (!reply.ok) return reply;
+        const text = reply.value.reply.trim();
+        if (reply.value.assessment !== "ordinary" && !input.ownerAsked)
+          return { ok: true, value: { ...reply.value, reply: "" } };
+        const problems = text === "" ? ["the reply was empty."] : replyProblems(text);
+        if (problems.length > 0) return { ok: false, reason: "limits_exceeded", problem: problems.join(" ") };
+        return { ok: true, value: { assessment: reply.value.assessment, reply: text } };
+      });
+      return { ...value, usage: calls };
+    },
   };
 }
 
@@ -346,7 +375,13 @@ function failureMessage(
   attempts: number,
 ): string {
   const what =
-    kind === "relevance" ? "score the articles" : kind === "voice" ? "describe the voice" : "write a caption";
+    kind === "relevance"
+      ? "score the articles"
+      : kind === "voice"
+        ? "describe the voice"
+        : kind === "comment_reply"
+          ? "write a reply"
+          : "write a caption";
   const tries = attempts > 1 ? " after two tries" : "";
   return `Claude could not ${what}${tries}: ${failure.problem.replace(/^it /, "the answer ")}`;
 }

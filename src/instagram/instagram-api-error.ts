@@ -16,7 +16,10 @@ export type InstagramStep =
   | "publishing_limit"
   | "list_media"
   | "subscribe_webhooks"
-  | "media_insights";
+  | "media_insights"
+  | "reply_to_comment"
+  | "list_comment_replies"
+  | "hide_comment";
 
 /** Where the failure came from. */
 export type InstagramFailureOrigin =

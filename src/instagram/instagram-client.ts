@@ -115,6 +115,13 @@ export interface RecentMedia extends PublishedMedia {
   caption: string;
 }
 
+export interface CommentReply {
+  id: string;
+  text: string;
+  /** The author's username, when Meta returns it (the `username` field). */
+  username: string | null;
+}
+
 export interface PublishingLimit {
   quotaUsage: number;
   /** Null when Meta leaves out `config`; the documented values disagree (25, 50, 100), so never assume one. */
@@ -148,6 +155,18 @@ export interface InstagramClient {
    * step 3 of Meta's webhook setup for Instagram Login). Subscribing again is harmless.
    */
   subscribeToComments(token: string): Promise<void>;
+  /**
+   * Replies to a comment (`POST /<comment-id>/replies` with `message`; IG Comment Replies). Instagram replies only
+   * to top-level comments (a reply to a reply goes under its top-level comment) and never to hidden ones.
+   */
+  replyToComment(input: { commentId: string; token: string; message: string }): Promise<{ replyId: string }>;
+  /**
+   * The replies under a comment (`GET /<comment-id>/replies`, first page: up to 50 newest by default): how a send
+   * whose answer was lost finds out whether its reply went out.
+   */
+  listCommentReplies(input: { commentId: string; token: string }): Promise<CommentReply[]>;
+  /** Hides (or shows again) a comment on the account's media: `POST /<comment-id>` with `hide=true|false`. */
+  hideComment(input: { commentId: string; token: string; hide: boolean }): Promise<void>;
   /**
    * Creates an image container. Meta downloads `imageUrl` during this call, so it must be public, reachable
    * without redirects, and a JPEG within Instagram's limits. Persist the id at once: it is the key to
@@ -231,6 +250,9 @@ const longLivedTokenBody = z.object({
 });
 const profileBody = z.object({ user_id: id, username: z.string(), id: id.optional() });
 const idBody = z.object({ id });
+const commentRepliesBody = z.object({
+  data: z.array(z.object({ id, text: z.string().default(""), username: z.string().nullish() })),
+});
 const successBody = z.object({ success: z.boolean() });
 const containerStatusBody = z.object({
   status_code: z.enum(["IN_PROGRESS", "FINISHED", "PUBLISHED", "ERROR", "EXPIRED"]),
@@ -534,6 +556,52 @@ export function createInstagramClient(config: InstagramClientConfig): InstagramC
           host: "graph-versioned",
           path: "/me/subscribed_apps",
           form: { subscribed_fields: "comments", access_token: token },
+          secrets: [token],
+        },
+        successBody,
+      );
+    },
+
+    async replyToComment({ commentId, token, message }) {
+      const body = await call(
+        {
+          step: "reply_to_comment",
+          method: "POST",
+          host: "graph-versioned",
+          path: `/${encodeURIComponent(commentId)}/replies`,
+          form: { message, access_token: token },
+          secrets: [token],
+        },
+        idBody,
+        quoteLargeIds,
+      );
+      return { replyId: body.id };
+    },
+
+    async listCommentReplies({ commentId, token }) {
+      const body = await call(
+        {
+          step: "list_comment_replies",
+          method: "GET",
+          host: "graph-versioned",
+          path: `/${encodeURIComponent(commentId)}/replies`,
+          query: { fields: "id,text,username,timestamp", access_token: token },
+          secrets: [token],
+        },
+        commentRepliesBody,
+        quoteLargeIds,
+      );
+      return body.data.map((reply) => ({ id: reply.id, text: reply.text, username: reply.username ?? null }));
+    },
+
+    async hideComment({ commentId, token, hide }) {
+      await call(
+        {
+          step: "hide_comment",
+          method: "POST",
+          host: "graph-versioned",
+          path: `/${encodeURIComponent(commentId)}`,
+          form: { hide: String(hide), access_token: token },
           secrets: [token],
         },
         successBody,

@@ -1,5 +1,5 @@
-import { type CommentOutcome, storeComment } from "../comments/store-comment.ts";
-import type { Sql } from "../database/connect.ts";
+import { type CommentProcessingDeps, processCommentChange } from "../comments/process-comment.ts";
+import type { Sql, Transaction } from "../database/connect.ts";
 import { startLeaseHeartbeat } from "../scheduler/lease-heartbeat.ts";
 import { createWorkerPool } from "../scheduler/worker-pool.ts";
 import type { Logger } from "../shared/logger.ts";
@@ -18,13 +18,19 @@ export const META_WEBHOOKS_JOB = "meta-webhooks";
  * schedule is what finds a notification whose instance died right after answering Meta (once its lease ran out).
  */
 export const META_WEBHOOKS_CRON = "*/5 * * * * *";
-/** A change whose worker died is taken over within about this long. The work is a few statements. */
+/**
+ * A change whose worker died is taken over within about this long. The work is a few statements, and for a comment
+ * that gets a card one Claude call (up to its 60 s timeout), during which the heartbeat renews the lease.
+ */
 export const WEBHOOK_LEASE_MS = 30_000;
 const HEARTBEAT_MS = 10_000;
 const MAX_ATTEMPTS = 5;
 /** Backoff after a failed attempt: 10 s, 1 min, 5 min, 15 min. */
 const RETRY_DELAYS_MS = [10_000, 60_000, 300_000, 900_000];
-/** Two at a time: each change is a few quick statements, and during a burst the intake needs the pool more. */
+/**
+ * Two at a time: most changes are a few quick statements, and during a burst the intake needs the pool more. A
+ * comment that gets a card waits for Claude's reply (seconds), which the lease heartbeat covers.
+ */
 const CONCURRENCY = 2;
 
 export interface WebhookWorker {
@@ -39,6 +45,8 @@ export function createWebhookWorker(deps: {
   logger: Logger;
   /** Read on every claim, so tests can move time past a lease. */
   clock: () => Date;
+  /** What processing a comment needs: Claude and the budget for its reply, the card limit. */
+  comments: CommentProcessingDeps;
   /** Called when a change queued a Telegram message: sends it without waiting for the outbox's tick. */
   onMessageQueued: () => void;
 }): WebhookWorker {
@@ -54,14 +62,13 @@ export function createWebhookWorker(deps: {
       item,
     });
     try {
-      const outcome = await sql.begin(async (tx): Promise<CommentOutcome | "taken_over" | "ignored"> => {
-        // Finished first, in the same transaction: if another worker holds the row now, nothing is written.
-        if (!(await finishWebhookChange(tx, change))) return "taken_over";
-        if (change.field !== "comments") return "ignored";
-        return storeComment(tx, change);
-      });
+      const finish = (tx: Transaction) => finishWebhookChange(tx, change);
+      const outcome =
+        change.field === "comments"
+          ? await processCommentChange(deps.comments, change, finish)
+          : await sql.begin(async (tx) => ((await finish(tx)) ? "ignored" : "taken_over"));
       logger.debug({ ...item, outcome }, "webhook change processed");
-      if (outcome === "stored") deps.onMessageQueued();
+      if (outcome === "stored" || outcome === "summarised") deps.onMessageQueued();
     } catch (error) {
       const giveUp = change.attempts >= MAX_ATTEMPTS;
       const delay = RETRY_DELAYS_MS[change.attempts - 1] ?? RETRY_DELAYS_MS.at(-1)!;

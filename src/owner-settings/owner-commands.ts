@@ -19,6 +19,7 @@ export const OWNER_COMMANDS = [
   { command: "hashtags", description: "Default hashtags" },
   { command: "budget", description: "AI spend this month and the monthly cap" },
   { command: "report", description: "How posts performed: last 7 days, or /report 30" },
+  { command: "comments", description: "Which Instagram comments reach this chat: all, questions or none" },
   { command: "pause", description: "Stop drafting and publishing for the brand" },
   { command: "resume", description: "Start drafting and publishing again" },
   { command: "connect", description: "Connect the brand's Instagram account" },

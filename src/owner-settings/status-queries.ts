@@ -13,6 +13,8 @@ export interface BrandStatus {
   draftsWaiting: number;
   nextPostAt: Date | null;
   queued: number;
+  /** Which Instagram comments reach the chat (/comments). */
+  commentsToTelegram: "all" | "questions" | "none";
 }
 
 /** Everything /status shows about one brand except spend (budget-queries.ts), in one round trip. */
@@ -31,6 +33,7 @@ export async function loadBrandStatus(sql: Sql, brandId: number): Promise<BrandS
       drafts_waiting: number;
       next_post_at: Date | null;
       queued: number;
+      comments_to_telegram: "all" | "questions" | "none";
     }[]
   >`
     select ia.username, ia.status as ig_status, ia.token_expires_at, ia.token_ciphertext is not null as has_token,
@@ -43,7 +46,8 @@ export async function loadBrandStatus(sql: Sql, brandId: number): Promise<BrandS
            (select count(*) from drafts where brand_id = ${brandId} and status = 'pending_review') as drafts_waiting,
            (select min(scheduled_for) from drafts
              where brand_id = ${brandId} and status in ('approved', 'publishing')) as next_post_at,
-           (select count(*) from drafts where brand_id = ${brandId} and status = 'approved') as queued
+           (select count(*) from drafts where brand_id = ${brandId} and status = 'approved') as queued,
+           (select comments_to_telegram from brands where id = ${brandId}) as comments_to_telegram
       from (select 1) one
       left join instagram_accounts ia on ia.brand_id = ${brandId}`;
   const r = row!;
@@ -67,5 +71,6 @@ export async function loadBrandStatus(sql: Sql, brandId: number): Promise<BrandS
     draftsWaiting: r.drafts_waiting,
     nextPostAt: r.next_post_at,
     queued: r.queued,
+    commentsToTelegram: r.comments_to_telegram,
   };
 }

@@ -1,3 +1,4 @@
+import { describeCommentsSetting } from "../comments/comments-setting.ts";
 import { formatSlotForOwner } from "../publishing/posting-slots.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import type { BrandScope } from "./brand-queries.ts";
@@ -23,6 +24,7 @@ export function renderStatus(scope: BrandScope, status: BrandStatus, spentUsd: n
   );
   const cap = brand.monthly_budget_usd;
   const percent = cap > 0 ? ` (${Math.round((spentUsd / cap) * 100)}%)` : "";
+  lines.push(`💬 ${describeCommentsSetting(status.commentsToTelegram)}`);
   lines.push(`💰 AI spend this month: ${formatUsd(spentUsd)} of ${formatUsd(cap)}${percent} (/budget)`);
   return withBrandHeading(scope, lines.join("\n"));
 }

@@ -65,7 +65,7 @@ export interface FakeArticle {
 /** What a reply function sees of a request. */
 export interface FakeRequestView {
   model: string;
-  kind: "relevance" | "draft" | "voice" | "unknown";
+  kind: "relevance" | "draft" | "voice" | "comment_reply" | "unknown";
   /** Articles found in the last user message, in order. */
   articles: FakeArticle[];
   /** The last user message's text. */
@@ -414,6 +414,10 @@ export function validReply(request: FakeRequestView): FakeReply {
   if (request.kind === "voice") {
     return { json: { voice: "Warm and direct; short sentences; one emoji at most; ends with a question." } };
   }
+  if (request.kind === "comment_reply") {
+    const who = /<comment from="([^"]*)">/.exec(request.userText)?.[1] ?? "there";
+    return { json: { assessment: "ordinary", reply: `Thanks, @${who}! Glad you liked it.` } };
+  }
   return { text: "Hello from the fake." };
 }
 
@@ -436,7 +440,9 @@ function viewOf(body: Record<string, unknown>): FakeRequestView {
         ? "draft"
         : "voice" in properties
           ? "voice"
-          : "unknown";
+          : "assessment" in properties
+            ? "comment_reply"
+            : "unknown";
   return { model: body.model as string, kind, articles: parseArticles(userText), userText, body };
 }
 

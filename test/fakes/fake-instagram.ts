@@ -14,6 +14,13 @@
  *   already PUBLISHED fails too (Meta does not document this case, §B.6; the fake counts such attempts in
  *   `duplicatePublishAttempts` so tests can assert there were none).
  *
+ * Comments (IG Comment reference; production-and-v2-apis.md, Comments): a comment exists once its notification was
+ * made (`commentNotification`); `POST /<comment-id>/replies` with `message` answers `{id}` and refuses a missing
+ * message, a hidden comment and a comment over Instagram's limits; `GET /<comment-id>/replies` lists them as
+ * `{data: [{id, text, username, timestamp}]}`; `POST /<comment-id>` with `hide=true|false` answers
+ * `{success: true}`. Only the token of the account whose media carries the comment may act on it (others get
+ * 100/33 as for any object they cannot see).
+ *
  * The three Meta hosts are modelled as path prefixes of one server (`/auth`, `/api`, `/graph`), so a call sent
  * to the wrong host fails. Graph paths accept an optional `/vNN.N` prefix. Faults can be queued per endpoint:
  * a 5xx, a rate limit, any Meta error, a delay, or a dropped connection before or after the action is carried
@@ -41,7 +48,10 @@ export type FakeEndpoint =
   | "publishing_limit"
   | "list_media"
   | "subscribe_app"
-  | "media_insights";
+  | "media_insights"
+  | "reply_comment"
+  | "list_replies"
+  | "hide_comment";
 
 export type FakeFault =
   /** HTTP 500 with Meta's code 2 "service temporarily unavailable", is_transient true. */
@@ -61,6 +71,8 @@ export type FakeFault =
   | { kind: "drop_before_action" }
   /** Do the work (create, publish, ...), then close the connection without answering. */
   | { kind: "drop_after_action" }
+  /** Do the work, then never answer (the caller is killed while it waits: a crash between the call and its record). */
+  | { kind: "hang_after_action" }
   /** Answer normally, after a pause. */
   | { kind: "delay"; ms: number };
 
@@ -115,6 +127,17 @@ export interface FakePublishedMedia {
   caption: string;
   permalink: string;
   publishedAt: Date;
+}
+
+/** A comment on one of the fake's media, and what was done to it through the API. */
+export interface FakeCommentRecord {
+  commentId: string;
+  mediaId: string;
+  /** The account whose media carries it: the one allowed to reply and hide. */
+  ownerUserId: string;
+  text: string;
+  hidden: boolean;
+  replies: { id: string; text: string; username: string; timestamp: string }[];
 }
 
 export interface FakeCall {
@@ -249,6 +272,7 @@ export class FakeInstagram {
   private readonly insights = new Map<string, FakeInsights | "not_enough_viewers">();
   private insightsDelayMs = DEFAULT_INSIGHTS_DELAY_MS;
   private refusedMetrics = new Set<string>();
+  private readonly comments = new Map<string, FakeCommentRecord>();
   private readonly faults = new Map<FakeEndpoint, FakeFault[]>();
   private readonly callLog: FakeCall[] = [];
   private clockOffsetMs = 0;
@@ -484,6 +508,14 @@ export class FakeInstagram {
       text: comment.text,
     };
     if (comment.parentId) value.parent_id = comment.parentId;
+    this.comments.set(commentId, {
+      commentId,
+      mediaId,
+      ownerUserId: account.userId,
+      text: comment.text,
+      hidden: false,
+      replies: [],
+    });
     return {
       commentId,
       body: {
@@ -513,6 +545,11 @@ export class FakeInstagram {
     if (signing.kind === "meta") headers["x-hub-signature-256"] = signWebhookBody(raw, this.appSecret);
     if (signing.kind === "header") headers["x-hub-signature-256"] = signing.value;
     return fetch(url, { method: "POST", headers, body: raw });
+  }
+
+  /** A comment as the fake holds it: hidden or not, and the replies posted to it through the API. */
+  comment(commentId: string): FakeCommentRecord | undefined {
+    return this.comments.get(commentId);
   }
 
   /** The webhook fields the account has subscribed the app to. */
@@ -602,6 +639,7 @@ export class FakeInstagram {
 
     const reply = await route.run(params);
     if (fault?.kind === "drop_after_action") return void req.socket.destroy();
+    if (fault?.kind === "hang_after_action") return;
     this.send(res, reply);
   }
 
@@ -641,6 +679,15 @@ export class FakeInstagram {
     const id = decodeURIComponent(nodeId);
     if (edge === "media" && method === "POST") {
       return { endpoint: "create_container", run: (p) => this.createContainer(id, p) };
+    }
+    if (edge === "replies" && method === "POST") {
+      return { endpoint: "reply_comment", run: (p) => this.replyToComment(id, p) };
+    }
+    if (edge === "replies" && method === "GET") {
+      return { endpoint: "list_replies", run: (p) => this.listReplies(id, p) };
+    }
+    if (edge === undefined && method === "POST" && this.comments.has(id)) {
+      return { endpoint: "hide_comment", run: (p) => this.hideComment(id, p) };
     }
     if (edge === "media" && method === "GET")
       return { endpoint: "list_media", run: (p) => this.listMedia(id, p) };
@@ -847,6 +894,70 @@ export class FakeInstagram {
     const set = this.subscriptions.get(auth.account.userId) ?? new Set<string>();
     for (const field of fields) set.add(field);
     this.subscriptions.set(auth.account.userId, set);
+    return { status: 200, json: { success: true } };
+  }
+
+  // -- Comments ----------------------------------------------------------------------------------------------
+
+  private commentFor(commentId: string, params: URLSearchParams): FakeCommentRecord | Reply {
+    const auth = this.authenticate(params);
+    if ("status" in auth) return auth;
+    const comment = this.comments.get(commentId);
+    if (!comment || comment.ownerUserId !== auth.account.userId) return missingObject(commentId);
+    return comment;
+  }
+
+  /**
+   * `POST /<comment-id>/replies?message=…`. Instagram replies only to top-level comments and never to hidden
+   * ones (IG Comment Replies, Limitations); a comment is at most 300 characters, 4 hashtags and 1 URL (IG Media
+   * Comments, Limitations).
+   */
+  private replyToComment(commentId: string, params: URLSearchParams): Reply {
+    const comment = this.commentFor(commentId, params);
+    if ("status" in comment) return comment;
+    const message = params.get("message");
+    if (!message) return graphError(400, 100, "(#100) The parameter message is required");
+    if (comment.hidden)
+      return graphError(400, 100, "(#100) You cannot reply to a hidden comment (fake wording)");
+    if ([...message].length > 300 || (message.match(/#[\p{L}\p{N}_]+/gu) ?? []).length > 4) {
+      return graphError(400, 100, "(#100) The comment is too long or has too many hashtags (fake wording)");
+    }
+    const owner = this.accounts.find((account) => account.userId === comment.ownerUserId);
+    const reply = {
+      id: this.newId("1798"),
+      text: message,
+      username: owner?.username ?? "",
+      timestamp: new Date(this.nowMs()).toISOString().replace(/\.\d{3}Z$/, "+0000"),
+    };
+    comment.replies.push(reply);
+    return { status: 200, json: { id: reply.id } };
+  }
+
+  private listReplies(commentId: string, params: URLSearchParams): Reply {
+    const comment = this.commentFor(commentId, params);
+    if ("status" in comment) return comment;
+    const fields = params.get("fields")?.split(",") ?? ["id", "text", "timestamp"];
+    return {
+      status: 200,
+      json: {
+        data: [...comment.replies]
+          .reverse()
+          .map((reply) =>
+            Object.fromEntries(Object.entries(reply).filter(([key]) => key === "id" || fields.includes(key))),
+          ),
+      },
+    };
+  }
+
+  /** `POST /<comment-id>?hide=true|false`. */
+  private hideComment(commentId: string, params: URLSearchParams): Reply {
+    const comment = this.commentFor(commentId, params);
+    if ("status" in comment) return comment;
+    const hide = params.get("hide");
+    if (hide !== "true" && hide !== "false") {
+      return graphError(400, 100, "(#100) The parameter hide is required and must be true or false");
+    }
+    comment.hidden = hide === "true";
     return { status: 200, json: { success: true } };
   }
 
