@@ -30,6 +30,12 @@ function draft(fields: Partial<DraftCard> = {}): DraftCard {
     timeZone: "Europe/Berlin",
     ownerHasSeveralBrands: false,
     hasPhoto: true,
+    altText: null,
+    brandFirstComment: { mode: "off", text: null },
+    firstComment: null,
+    hashtagsInComment: false,
+    firstCommentState: null,
+    firstCommentError: null,
     ...fields,
   };
 }
@@ -56,11 +62,11 @@ describe("rendering a draft card", () => {
     expect(text).toContain("AI cost of this draft: $0.0123");
     expect(buttonLabels(card)).toEqual([
       ["✅ Approve", "✏️ Edit", "❌ Reject"],
-      ["🖼 New image", "🔁 Rewrite"],
+      ["🖼 New image", "🔁 Rewrite", "🦯 Alt text"],
     ]);
     expect(
       card.keyboard.inline_keyboard.flat().map((b) => (b as { callback_data: string }).callback_data),
-    ).toEqual(["a:42", "e:42", "r:42", "i:42", "w:42"]);
+    ).toEqual(["a:42", "e:42", "r:42", "i:42", "w:42", "x:42"]);
     expect(shown(card.photoCaption)).toBe("📰 Cargo bikes overtake cars");
   });
 

@@ -16,7 +16,7 @@ function html(text: string, reply_markup?: TextPayload["reply_markup"]): TextPay
 }
 
 /** A button that makes a fresh /connect link (a link in the message itself would have expired by the time it is read). */
-function reconnectKeyboard(brandId: number) {
+export function reconnectKeyboard(brandId: number) {
   return {
     inline_keyboard: [
       [{ text: "🔗 Reconnect Instagram", callback_data: settingsCallback.instagramConnect(brandId) }],

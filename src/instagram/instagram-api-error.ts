@@ -15,7 +15,9 @@ export type InstagramStep =
   | "get_media"
   | "publishing_limit"
   | "list_media"
-  | "subscribe_webhooks";
+  | "subscribe_webhooks"
+  | "post_comment"
+  | "list_comments";
 
 /** Where the failure came from. */
 export type InstagramFailureOrigin =
