@@ -324,8 +324,20 @@ describe("Claude drafter against a fake Messages API", () => {
         return { json: { ...reply.json, alt_text: altText } };
       };
       fake.enqueue(withAlt("A long look at the lane. ".repeat(60)), withAlt("   "));
-      const long = await drafter.writeDraft({ profile, examples, article: article(5), model: MODEL, mode: "draft" });
-      const empty = await drafter.writeDraft({ profile, examples, article: article(6), model: MODEL, mode: "draft" });
+      const long = await drafter.writeDraft({
+        profile,
+        examples,
+        article: article(5),
+        model: MODEL,
+        mode: "draft",
+      });
+      const empty = await drafter.writeDraft({
+        profile,
+        examples,
+        article: article(6),
+        model: MODEL,
+        mode: "draft",
+      });
 
       expect(Array.from(long.altText).length).toBeLessThanOrEqual(1000);
       expect(long.altText.endsWith("…")).toBe(true);

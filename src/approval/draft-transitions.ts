@@ -102,6 +102,14 @@ export function saveEditedCaption(
   }));
 }
 
+/** The owner's alt text for the image, from the 🦯 Alt text dialog (already checked: checkAltText). */
+export function saveEditedAltText(
+  sql: Sql,
+  input: DecisionInput & { altText: string },
+): Promise<DecisionOutcome> {
+  return decide(sql, input, ["pending_review", "approved"], async () => ({ alt_text: input.altText }));
+}
+
 function scheduleIntoNextSlot(
   sql: Sql,
   input: DecisionInput,

@@ -624,7 +624,11 @@ export function createInstagramClient(config: InstagramClientConfig): InstagramC
           commentListBody,
         );
         for (const comment of body.data) {
-          comments.push({ commentId: comment.id, text: comment.text ?? "", fromId: comment.from?.id ?? null });
+          comments.push({
+            commentId: comment.id,
+            text: comment.text ?? "",
+            fromId: comment.from?.id ?? null,
+          });
         }
         const after = body.paging?.cursors?.after;
         if (!body.paging?.next || !after) break;

@@ -17,6 +17,7 @@ export const OWNER_COMMANDS = [
   { command: "topic", description: "What the brand posts about" },
   { command: "voice", description: "How captions sound" },
   { command: "hashtags", description: "Default hashtags" },
+  { command: "firstcomment", description: "First comment after publishing: hashtags, off or your line" },
   { command: "budget", description: "AI spend this month and the monthly cap" },
   { command: "pause", description: "Stop drafting and publishing for the brand" },
   { command: "resume", description: "Start drafting and publishing again" },

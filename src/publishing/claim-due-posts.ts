@@ -170,7 +170,11 @@ export async function claimDuePost(
     hashtags: row.hashtags,
     altText: row.alt_text,
     firstComment: row.first_comment
-      ? { text: row.first_comment, hashtagsInComment: row.hashtags_in_comment, state: row.first_comment_state }
+      ? {
+          text: row.first_comment,
+          hashtagsInComment: row.hashtags_in_comment,
+          state: row.first_comment_state,
+        }
       : null,
     imageKey: row.image_key,
     imageUrl: row.image_url,

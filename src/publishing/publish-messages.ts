@@ -19,7 +19,10 @@ export type FirstCommentOutcome =
   | { kind: "failed"; reason: string; reconnect: boolean };
 
 /** The note sent once a post is live, with what became of its first comment. */
-export function postedText(permalink: string | null, comment: FirstCommentOutcome = { kind: "none" }): string {
+export function postedText(
+  permalink: string | null,
+  comment: FirstCommentOutcome = { kind: "none" },
+): string {
   const posted = permalink ? `Posted ✅ ${permalink}` : "Posted ✅ (Instagram has not given the link yet)";
   if (comment.kind === "posted") return `${posted}\n💬 First comment posted.`;
   if (comment.kind === "failed") {

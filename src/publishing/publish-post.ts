@@ -389,7 +389,8 @@ class PostAttempt {
     if (!step || step.state === "failed") return { kind: "none" };
     if (step.state === "posted") return { kind: "posted" };
     try {
-      if (step.state === "sending" && (await this.findFirstComment(mediaId, step.text))) return { kind: "posted" };
+      if (step.state === "sending" && (await this.findFirstComment(mediaId, step.text)))
+        return { kind: "posted" };
       await recordFirstComment(this.sql, this.lease, { state: "sending" }, this.now());
       const { commentId } = await this.ig.postComment({ mediaId, token: this.token, message: step.text });
       await recordFirstComment(this.sql, this.lease, { state: "posted", commentId }, this.now());
@@ -437,7 +438,12 @@ class PostAttempt {
     );
     if (!ours) return false;
     this.logger.info({ mediaId, commentId: ours.commentId }, "first comment found already posted");
-    await recordFirstComment(this.sql, this.lease, { state: "posted", commentId: ours.commentId }, this.now());
+    await recordFirstComment(
+      this.sql,
+      this.lease,
+      { state: "posted", commentId: ours.commentId },
+      this.now(),
+    );
     return true;
   }
 
@@ -476,7 +482,11 @@ class PostAttempt {
     const firstComment: FirstCommentOutcome | "retry_scheduled" = mediaId
       ? await this.postFirstComment(mediaId)
       : this.post.firstComment
-        ? { kind: "failed", reason: "Greenlight could not tell which Instagram post was this one.", reconnect: false }
+        ? {
+            kind: "failed",
+            reason: "Greenlight could not tell which Instagram post was this one.",
+            reconnect: false,
+          }
         : { kind: "none" };
     if (firstComment === "retry_scheduled") return firstComment;
     await markPublished(this.sql, this.lease, { mediaId, permalink, now: this.now(), firstComment });

@@ -137,7 +137,8 @@ export async function markPublished(
     const { chat_id: chatId, brand_id: brandId } = rows[0]!;
     const text = postedText(input.permalink, comment);
     // Offered only when connecting again can fix it: the permission to comment was never granted.
-    const replyMarkup = comment.kind === "failed" && comment.reconnect ? reconnectKeyboard(brandId) : undefined;
+    const replyMarkup =
+      comment.kind === "failed" && comment.reconnect ? reconnectKeyboard(brandId) : undefined;
     await enqueueText(tx, chatId, { text, reply_markup: replyMarkup }, `posted:${lease.draftId}`);
   });
 }

@@ -339,7 +339,11 @@ export class FakeInstagram {
    * A long-lived token for `account`, as if OAuth had already run `ageMs` ago, with every permission Greenlight
    * asks for unless `scopes` says otherwise (an account connected before comments were asked for).
    */
-  issueLongLivedToken(account: FakeAccount, ageMs = 0, scopes: readonly string[] = [...KNOWN_SCOPES]): string {
+  issueLongLivedToken(
+    account: FakeAccount,
+    ageMs = 0,
+    scopes: readonly string[] = [...KNOWN_SCOPES],
+  ): string {
     return this.issueToken(account, "long", this.nowMs() - ageMs, scopes);
   }
 
@@ -1047,7 +1051,8 @@ export class FakeInstagram {
     };
     if (page.length > 0) {
       const paging: Record<string, unknown> = { cursors: { before: page[0]!.id, after: page.at(-1)!.id } };
-      if (start + limit < all.length) paging.next = `${this.urls.graphUrl}/${mediaId}/comments?after=${page.at(-1)!.id}`;
+      if (start + limit < all.length)
+        paging.next = `${this.urls.graphUrl}/${mediaId}/comments?after=${page.at(-1)!.id}`;
       json.paging = paging;
     }
     return { status: 200, json };
