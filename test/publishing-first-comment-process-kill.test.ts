@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { PUBLISH_LEASE_MS } from "../src/publishing/publish-retry-policy.ts";
+import { FakeInstagram } from "./fakes/fake-instagram.ts";
+import { killService, type ServiceProcess, spawnService, waitForHealthy } from "./helpers/child-process.ts";
+import { insertBrand, insertOwner } from "./helpers/draft-fixtures.ts";
+import {
+  connectAccount,
+  duePost,
+  publishingEnv,
+  startPublishingTestApp,
+} from "./helpers/publishing-fixtures.ts";
+import { TEST_ENCRYPTION_KEY, type TestApp } from "./helpers/start-test-app.ts";
+
+/**
+ * The first comment across a real crash: the service process is killed (SIGKILL, no shutdown) while Instagram is
+ * carrying out the comment, after the post went live. The comment is made and nobody records it; the next
+ * process must find it among the post's comments, record the post as published, and never comment twice.
+ */
+
+let ig: FakeInstagram;
+let t: TestApp;
+let service: ServiceProcess | undefined;
+let port: number;
+
+beforeAll(async () => {
+  ig = await FakeInstagram.start();
+  t = await startPublishingTestApp(ig);
+  port = t.app.port;
+});
+
+afterAll(async () => {
+  await killService(service);
+  await t?.stop();
+  await ig?.close();
+});
+
+async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+it(
+  "comments once when the service is killed between publishing the post and hearing back about its comment",
+  { timeout: 60_000 },
+  async () => {
+    const account = ig.addAccount();
+    const ownerId = await insertOwner(t.app.sql);
+    const brandId = await insertBrand(t.app.sql, ownerId);
+    await t.app.sql`update brands set first_comment_mode = 'hashtags' where id = ${brandId}`;
+    await connectAccount(t, ig, brandId, account);
+    const draftId = await duePost(t, brandId, {
+      hashtags: ["#cycling", "#cities"],
+      scheduledFor: new Date(Date.now() - 60_000),
+    });
+    await t.app.stop();
+
+    // The real service as `npm start` runs it, publishing every second, on the same database and media folder.
+    ig.failNext("post_comment", { kind: "delay", ms: 1500 });
+    service = spawnService({
+      ...publishingEnv(ig, port),
+      DATA_DIR: t.dataDir,
+      ...(t.database.url ? { DATABASE_URL: t.database.url } : {}),
+      ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+      LOG_LEVEL: "warn",
+      PUBLISH_CRON: "* * * * * *",
+      INGEST_CRON: "0 0 1 1 *",
+    });
+    await waitForHealthy(`http://127.0.0.1:${port}`, 30_000);
+    await until(() => ig.calls("post_comment").length === 1, 20_000, "the service asking for the comment");
+    service.child.kill("SIGKILL");
+    await service.exited;
+    const [live] = ig.published(account);
+    await until(() => ig.commentsOn(live!.mediaId).length === 1, 5000, "Instagram making the comment");
+
+    const app = await t.restart();
+    const [left] = await app.sql<
+      { status: string; instagram_media_id: string | null; first_comment_state: string | null }[]
+    >`select status, instagram_media_id, first_comment_state from drafts where id = ${draftId}`;
+    expect(left).toEqual({
+      status: "publishing",
+      instagram_media_id: live!.mediaId,
+      first_comment_state: "sending",
+    });
+
+    app.services.clock = () => new Date(Date.now() + PUBLISH_LEASE_MS + 1000);
+    // On Postgres the killed process's advisory lock goes when the server notices the dropped connection.
+    const deadline = Date.now() + 10_000;
+    while (!(await app.scheduler.runNow("publish"))) {
+      if (Date.now() > deadline) throw new Error("the publish job never got its lock");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+
+    const comments = ig.commentsOn(live!.mediaId);
+    const [row] = await app.sql<
+      { status: string; first_comment_state: string | null; first_comment_id: string | null }[]
+    >`select status, first_comment_state, first_comment_id from drafts where id = ${draftId}`;
+    expect(row).toEqual({
+      status: "published",
+      first_comment_state: "posted",
+      first_comment_id: comments[0]!.id,
+    });
+    expect(comments.map((comment) => comment.text)).toEqual(["#cycling #cities"]);
+    expect(ig.calls("post_comment")).toHaveLength(1);
+    expect(ig.published(account)).toHaveLength(1);
+    expect(ig.duplicatePublishAttempts).toBe(0);
+  },
+);
