@@ -42,8 +42,10 @@ export interface InstagramClientConfig {
  */
 export const DEFAULT_GRAPH_VERSION = "v25.0";
 
-/** What Greenlight asks for: reading the profile and publishing (§A.2; the old `business_*` names are gone). */
-/** Publishing needs the first two; comments (the webhook and, later, replies) need the third. */
+/**
+ * What Greenlight asks for (§A.2; the old `business_*` names are gone). Publishing needs the first two; comments
+ * need the third: the comments webhook, and the brand's first comment under each post.
+ */
 export const INSTAGRAM_SCOPES = [
   "instagram_business_basic",
   "instagram_business_content_publish",

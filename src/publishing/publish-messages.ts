@@ -31,10 +31,6 @@ export function postedText(
   return posted;
 }
 
-/** What the card says about a post's first comment after it was published (drafts.first_comment_error). */
-export function firstCommentFailedLine(reason: string): string {
-  return `⚠️ First comment not posted: ${reason}`;
-}
 
 /** Sent at most once a day per account when Instagram's 24-hour publishing limit holds posts back. */
 export function quotaNoticeText(input: {
