@@ -1,103 +1,33 @@
 /**
  * The 🦯 Alt text dialog: the owner sends the image's new alt text (or /cancel), it is checked against
- * Instagram's 1,000 characters with the problem explained, saved, and the card is updated in place. Replay rules
- * as in edit-caption-conversation.ts: everything that touches the world runs inside `conversation.external`.
+ * Instagram's 1,000 characters with the problem explained, saved, and the card is updated in place
+ * (draft-text-dialog.ts runs it).
  */
 
-import type { Conversation } from "@grammyjs/conversations";
-import type { BotContext, ConversationContext } from "../bot/bot-context.ts";
-import { replyInDialog } from "../bot/dialog-reply.ts";
 import { checkAltText } from "../drafting/alt-text.ts";
 import { escapeHtml, visibleLength } from "../shared/telegram-html.ts";
-import { commandOf } from "./dialog-input.ts";
-import { loadDraftCard } from "./draft-card-queries.ts";
-import { showCardAfterPress } from "./draft-card-telegram.ts";
+import { type DialogDeps, draftTextDialog } from "./draft-text-dialog.ts";
 import { saveEditedAltText } from "./draft-transitions.ts";
-import type { DialogDeps, DraftDialogTarget } from "./edit-caption-conversation.ts";
-import { DRAFT_GONE_TEXT, describeDraftState, TELEGRAM_TEXT_LIMIT } from "./render-draft-card.ts";
+import { TELEGRAM_TEXT_LIMIT } from "./render-draft-card.ts";
 
 export const EDIT_ALT_TEXT_CONVERSATION = "approval-edit-alt-text";
 
-const KEPT = "the alt text is unchanged.";
-
-type AltTextStart = { editable: true; altText: string | null } | { editable: false; message: string };
-
 export function editAltTextConversation(deps: DialogDeps) {
-  return async function editAltText(
-    conversation: Conversation<BotContext, ConversationContext>,
-    ctx: ConversationContext,
-    target: DraftDialogTarget,
-  ): Promise<void> {
-    const start = await conversation.external(() => loadAltTextStart(deps, target));
-    if (!start.editable) {
-      await ctx.reply(start.message);
-      return;
-    }
-    await replyInDialog(ctx, altTextPrompt(start.altText), { parse_mode: "HTML" });
-
-    for (;;) {
-      const answer = await conversation.wait();
-      const message = answer.message;
-      // Button presses are not answers: they go on to the card handlers.
-      if (!message) return conversation.skip({ next: true });
-      const command = commandOf(message);
-      if (command === "cancel") {
-        await answer.reply(`Alt text edit cancelled: ${KEPT}`);
-        return;
-      }
-      if (command === "help") return conversation.skip({ next: true });
-      if (command !== null) {
-        await answer.reply(`Left the alt text edit: ${KEPT}`);
-        return conversation.halt({ next: true });
-      }
-      if (message.text === undefined) {
-        await replyInDialog(
-          answer,
-          "Please send the alt text as a text message, or /cancel to keep the current one.",
-        );
-        continue;
-      }
-      const checked = checkAltText(message.text);
-      if (!checked.ok) {
-        await replyInDialog(answer, `${checked.problem} Send it again, or /cancel to keep the current one.`);
-        continue;
-      }
-      const saved = await conversation.external((outer) =>
-        saveAndShow(deps, outer, { ...target, altText: checked.altText, updateId: answer.update.update_id }),
-      );
-      await answer.reply(saved);
-      return;
-    }
-  };
-}
-
-async function loadAltTextStart(deps: DialogDeps, target: DraftDialogTarget): Promise<AltTextStart> {
-  const card = await loadDraftCard(deps.sql, target.draftId, target.ownerId);
-  if (!card) return { editable: false, message: DRAFT_GONE_TEXT };
-  if (card.status !== "pending_review")
-    return { editable: false, message: describeDraftState(card, deps.clock()) };
-  return { editable: true, altText: card.altText };
-}
-
-async function saveAndShow(
-  deps: DialogDeps,
-  outer: BotContext,
-  input: DraftDialogTarget & { altText: string; updateId: number },
-): Promise<string> {
-  const now = deps.clock();
-  const outcome = await saveEditedAltText(deps.sql, { ...input, now });
-  switch (outcome.kind) {
-    case "done":
-      await showCardAfterPress(deps, outer.api, outcome.card);
-      return "✅ Alt text updated: Instagram gets it with the image.";
-    case "redelivered":
-      return "✅ Alt text updated.";
-    case "gone":
-      return DRAFT_GONE_TEXT;
-    case "stale":
-    case "no_slots":
-      return `The alt text was not changed. ${describeDraftState(outcome.card, now)}`;
-  }
+  return draftTextDialog(deps, {
+    noun: "alt text",
+    cancelled: "Alt text edit cancelled",
+    left: "Left the alt text edit",
+    saved: "✅ Alt text updated: Instagram gets it with the image.",
+    savedBefore: "✅ Alt text updated.",
+    prompt: (card) => altTextPrompt(card.altText),
+    check(text) {
+      const checked = checkAltText(text);
+      return checked.ok
+        ? { ok: true, value: checked.altText }
+        : { ok: false, reply: `${checked.problem} Send it again, or /cancel to keep the current one.` };
+    },
+    save: (sql, input) => saveEditedAltText(sql, { ...input, altText: input.value }),
+  });
 }
 
 function altTextPrompt(altText: string | null): string {

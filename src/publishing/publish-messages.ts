@@ -31,7 +31,6 @@ export function postedText(
   return posted;
 }
 
-
 /** Sent at most once a day per account when Instagram's 24-hour publishing limit holds posts back. */
 export function quotaNoticeText(input: {
   brandName: string;
