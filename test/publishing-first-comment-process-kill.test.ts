@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { PUBLISH_LEASE_MS } from "../src/publishing/publish-retry-policy.ts";
 import { FakeInstagram } from "./fakes/fake-instagram.ts";
 import { killService, type ServiceProcess } from "./helpers/child-process.ts";
-import { insertBrand, insertOwner } from "./helpers/draft-fixtures.ts";
+import { eventually, insertBrand, insertOwner } from "./helpers/draft-fixtures.ts";
 import {
   connectAccount,
   duePost,
@@ -32,14 +32,6 @@ afterAll(async () => {
   await ig?.close();
 });
 
-async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 it(
   "comments once when the service is killed between publishing the post and hearing back about its comment",
   { timeout: 60_000 },
@@ -57,11 +49,12 @@ it(
 
     ig.failNext("post_comment", { kind: "delay", ms: 1500 });
     service = await spawnPublishingService(t, ig);
-    await until(() => ig.calls("post_comment").length === 1, 20_000, "the service asking for the comment");
+    // The comment is asked for: Instagram holds the answer for 1.5 s, and the process dies meanwhile.
+    await eventually(() => expect(ig.calls("post_comment")).toHaveLength(1));
     service.child.kill("SIGKILL");
     await service.exited;
     const [live] = ig.published(account);
-    await until(() => ig.commentsOn(live!.mediaId).length === 1, 5000, "Instagram making the comment");
+    await eventually(() => expect(ig.commentsOn(live!.mediaId)).toHaveLength(1), 5000);
 
     const app = await t.restart();
     const [left] = await app.sql<
