@@ -117,6 +117,41 @@ describe("rendering a draft card", () => {
     expect(shown(card.photoCaption)).toContain("Source: Cargo bikes overtake cars");
   });
 
+  it("shows the alt text and the first comment compactly, and a comment that failed with its reason", () => {
+    const pending = renderDraftCard(
+      draft({
+        altText: `A rider on a <b>cargo</b> bike. ${"More. ".repeat(100)}`,
+        brandFirstComment: { mode: "hashtags", text: null },
+      }),
+      { now: NOW },
+    );
+    const text = shown(pending.text);
+    expect(text).toContain(
+      "Cargo bikes now outsell cars in three Dutch cities.\n\n💬 First comment: #cycling #cities",
+    );
+    expect(text).not.toContain("cities.\n\n#cycling");
+    const altLine = text
+      .split("\n")
+      .find((line) => line.startsWith("🦯 Alt text: A rider on a <b>cargo</b> bike."))!;
+    expect(altLine.length).toBeLessThanOrEqual(140);
+    expect(altLine.endsWith("…")).toBe(true);
+
+    const published = renderDraftCard(
+      draft({
+        status: "published",
+        permalink: "https://www.instagram.com/p/abc/",
+        firstComment: "Link in bio",
+        firstCommentState: "failed",
+        firstCommentError: "Instagram did not let Greenlight comment.",
+      }),
+      { now: NOW },
+    );
+    expect(shown(published.text)).toContain(
+      "⚠️ First comment not posted: Instagram did not let Greenlight comment.",
+    );
+    expect(shown(published.text)).toContain("#cycling #cities");
+  });
+
   it("names the brand when the owner runs several", () => {
     const card = renderDraftCard(draft({ ownerHasSeveralBrands: true, brandName: "Velo <Daily>" }), {
       now: NOW,

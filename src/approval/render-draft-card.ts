@@ -82,8 +82,8 @@ export const TELEGRAM_CAPTION_LIMIT = 1024;
 const MAX_TITLE_CHARS = 300;
 const MAX_REASON_CHARS = 600;
 const MAX_ERROR_CHARS = 600;
-const MAX_ALT_TEXT_SHOWN = 200;
-const MAX_COMMENT_SHOWN = 300;
+const MAX_ALT_TEXT_SHOWN = 120;
+const MAX_COMMENT_SHOWN = 120;
 
 export function renderDraftCard(
   card: DraftCard,
