@@ -181,6 +181,7 @@ describe("Undo and Post now", () => {
       "❌ Reject",
       "🖼 New image",
       "🔁 Rewrite",
+      "🦯 Alt text",
     ]);
   });
 

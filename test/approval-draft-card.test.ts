@@ -68,6 +68,7 @@ describe("draft card delivery", () => {
       "❌ Reject",
       "🖼 New image",
       "🔁 Rewrite",
+      "🦯 Alt text",
     ]);
     expect(await outboxStatus(draftId)).toEqual([{ status: "sent", last_error: null }]);
   });

@@ -30,6 +30,12 @@ function draft(fields: Partial<DraftCard> = {}): DraftCard {
     timeZone: "Europe/Berlin",
     ownerHasSeveralBrands: false,
     hasPhoto: true,
+    altText: null,
+    brandFirstComment: { mode: "off", text: null },
+    firstComment: null,
+    hashtagsInComment: false,
+    firstCommentState: null,
+    firstCommentError: null,
     ...fields,
   };
 }
@@ -56,11 +62,11 @@ describe("rendering a draft card", () => {
     expect(text).toContain("AI cost of this draft: $0.0123");
     expect(buttonLabels(card)).toEqual([
       ["✅ Approve", "✏️ Edit", "❌ Reject"],
-      ["🖼 New image", "🔁 Rewrite"],
+      ["🖼 New image", "🔁 Rewrite", "🦯 Alt text"],
     ]);
     expect(
       card.keyboard.inline_keyboard.flat().map((b) => (b as { callback_data: string }).callback_data),
-    ).toEqual(["a:42", "e:42", "r:42", "i:42", "w:42"]);
+    ).toEqual(["a:42", "e:42", "r:42", "i:42", "w:42", "x:42"]);
     expect(shown(card.photoCaption)).toBe("📰 Cargo bikes overtake cars");
   });
 
@@ -109,6 +115,41 @@ describe("rendering a draft card", () => {
     expect(shown(card.text)).toContain(caption);
     expect(shown(card.text)).not.toContain("too long");
     expect(shown(card.photoCaption)).toContain("Source: Cargo bikes overtake cars");
+  });
+
+  it("shows the alt text and the first comment compactly, and a comment that failed with its reason", () => {
+    const pending = renderDraftCard(
+      draft({
+        altText: `A rider on a <b>cargo</b> bike. ${"More. ".repeat(100)}`,
+        brandFirstComment: { mode: "hashtags", text: null },
+      }),
+      { now: NOW },
+    );
+    const text = shown(pending.text);
+    expect(text).toContain(
+      "Cargo bikes now outsell cars in three Dutch cities.\n\n💬 First comment: #cycling #cities",
+    );
+    expect(text).not.toContain("cities.\n\n#cycling");
+    const altLine = text
+      .split("\n")
+      .find((line) => line.startsWith("🦯 Alt text: A rider on a <b>cargo</b> bike."))!;
+    expect(altLine.length).toBeLessThanOrEqual(140);
+    expect(altLine.endsWith("…")).toBe(true);
+
+    const published = renderDraftCard(
+      draft({
+        status: "published",
+        permalink: "https://www.instagram.com/p/abc/",
+        firstComment: "Link in bio",
+        firstCommentState: "failed",
+        firstCommentError: "Instagram did not let Greenlight comment.",
+      }),
+      { now: NOW },
+    );
+    expect(shown(published.text)).toContain(
+      "⚠️ First comment not posted: Instagram did not let Greenlight comment.",
+    );
+    expect(shown(published.text)).toContain("#cycling #cities");
   });
 
   it("names the brand when the owner runs several", () => {

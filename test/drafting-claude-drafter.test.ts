@@ -302,6 +302,50 @@ describe("Claude drafter against a fake Messages API", () => {
       expect((error as DraftingError).usage).toHaveLength(2);
     });
 
+    it("writes alt text for the image in the same call, asked for in the response schema", async () => {
+      const result = await drafter.writeDraft({
+        profile,
+        examples,
+        article: article(4),
+        model: MODEL,
+        mode: "draft",
+      });
+
+      expect(result.altText).toBe("A picture for the story: Bike lane story 4");
+      expect(fake.requests).toHaveLength(1);
+      const schema = (fake.requests[0]!.body.output_config as { format: { schema: { required: string[] } } })
+        .format.schema;
+      expect(schema.required).toContain("alt_text");
+    });
+
+    it("keeps alt text within Instagram's 1,000 characters, and falls back to the hook when there is none", async () => {
+      const withAlt = (altText: string | undefined) => (request: FakeRequestView) => {
+        const reply = validReply(request) as { json: Record<string, unknown> };
+        return { json: { ...reply.json, alt_text: altText } };
+      };
+      fake.enqueue(withAlt("A long look at the lane. ".repeat(60)), withAlt("   "));
+      const long = await drafter.writeDraft({
+        profile,
+        examples,
+        article: article(5),
+        model: MODEL,
+        mode: "draft",
+      });
+      const empty = await drafter.writeDraft({
+        profile,
+        examples,
+        article: article(6),
+        model: MODEL,
+        mode: "draft",
+      });
+
+      expect(Array.from(long.altText).length).toBeLessThanOrEqual(1000);
+      expect(long.altText.endsWith("…")).toBe(true);
+      expect(long.altText).not.toContain("\n");
+      expect(empty.altText).toBe("Bike lane story 6");
+      expect(fake.requests).toHaveLength(2);
+    });
+
     it("drops hashtags beyond Instagram's 30 without a retry", async () => {
       fake.enqueue((request) => {
         const reply = validReply(request) as { json: Record<string, unknown> };

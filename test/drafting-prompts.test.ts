@@ -263,7 +263,7 @@ describe("caption prompts", () => {
     expect(text).toContain("<link>https://news.example/3</link>");
     expect(text).toContain("<source>Example News</source>");
     expect(request.output_config?.format?.schema).toMatchObject({
-      required: ["hook", "body", "call_to_action", "credit", "hashtags"],
+      required: ["hook", "body", "call_to_action", "credit", "hashtags", "alt_text"],
     });
     expect(request.output_config?.effort).toBe("low");
   });

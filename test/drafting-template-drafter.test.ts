@@ -37,6 +37,14 @@ describe("template captions (no API key)", () => {
     expect(draft.hashtags).toEqual(["#PedalBerlin", "#BikeLanes"]);
   });
 
+  it("take the headline as the image's alt text, within Instagram's 1,000 characters", () => {
+    expect(writeTemplateDraft({ profile, article }).altText).toBe("Kantstrasse gets a protected bike lane");
+    const longTitle = { ...article, title: "A very long headline about bike lanes. ".repeat(40) };
+    const { altText } = writeTemplateDraft({ profile, article: longTitle });
+    expect(countCharacters(altText)).toBeLessThanOrEqual(1000);
+    expect(altText.startsWith("A very long headline about bike lanes.")).toBe(true);
+  });
+
   it("credit the source in the brand's language where it is a simple word", () => {
     expect(writeTemplateDraft({ profile: { ...profile, language: "de" }, article }).caption).toContain(
       "Quelle: Berliner Morgenpost — https://news.example/kantstrasse",

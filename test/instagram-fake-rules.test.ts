@@ -232,3 +232,57 @@ describe("the fake enforces publishing rules", () => {
     expect(error.code).toBe(2500);
   });
 });
+
+describe("the fake's alt text and comments follow Meta's contract", () => {
+  it("keeps the alt text sent with an image, and refuses one over 1,000 characters", async () => {
+    const { fake, account, token, client, publish } = await setup();
+    const altText = "Ä".repeat(1000);
+    const { containerId } = await client.createImageContainer({
+      igUserId: account.userId,
+      token,
+      imageUrl: url.square!,
+      caption: "A caption",
+      altText,
+    });
+    await publish(containerId);
+    expect(fake.published(account)[0]!.altText).toBe(altText);
+
+    const error = await refusal(
+      client.createImageContainer({
+        igUserId: account.userId,
+        token,
+        imageUrl: url.square!,
+        caption: "A caption",
+        altText: `${altText}x`,
+      }),
+    );
+    expect(error).toMatchObject({ step: "create_container", httpStatus: 400, code: 100 });
+  });
+
+  it("posts and lists the account's comments on its post, every page of them", async () => {
+    const { fake, account, token, client, create, publish } = await setup();
+    const { mediaId } = await publish((await create(url.square!)).containerId);
+    for (let n = 0; n < 60; n++) fake.commentAs(mediaId, { id: `90${n}`, username: `fan${n}` }, `Nice ${n}`);
+
+    const { commentId } = await client.postComment({ mediaId, token, message: "#cycling #cities" });
+
+    const listed = await client.listComments({ mediaId, token });
+    expect(listed).toHaveLength(61);
+    expect(listed.at(-1)).toEqual({ commentId, text: "#cycling #cities", fromId: account.userId });
+  });
+
+  it("refuses comments with code 10 when the token lacks instagram_business_manage_comments", async () => {
+    const { fake, account, client, create, publish } = await setup();
+    const { mediaId } = await publish((await create(url.square!)).containerId);
+    const token = fake.issueLongLivedToken(account, 0, [
+      "instagram_business_basic",
+      "instagram_business_content_publish",
+    ]);
+
+    const posting = await refusal(client.postComment({ mediaId, token, message: "Hello" }));
+    expect(posting).toMatchObject({ step: "post_comment", httpStatus: 400, code: 10 });
+    const listing = await refusal(client.listComments({ mediaId, token }));
+    expect(listing).toMatchObject({ step: "list_comments", code: 10 });
+    expect(fake.commentsOn(mediaId)).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@ import { chatAs, ownerChatTestSuite } from "./helpers/owner-chat.ts";
 const RSS = `<?xml version="1.0"?><rss version="2.0"><channel><title>Bike Lane Daily</title>
 <link>https://bikes.example/</link><item><title>New lane</title><link>https://bikes.example/1</link></item></channel></rss>`;
 
-const suite = ownerChatTestSuite({ owners: 6, feeds: { "/feed.xml": RSS } });
+const suite = ownerChatTestSuite({ owners: 7, feeds: { "/feed.xml": RSS } });
 
 async function profileOf(telegramUserId: number) {
   const [brand] = await suite.t.app.sql<
@@ -74,6 +74,7 @@ describe("/brand", () => {
       "Default hashtags: none",
       "Banned terms: none",
       "Visual style (images): default",
+      "First comment (after publishing): off",
     ]) {
       expect(view).toContain(line);
     }
@@ -90,6 +91,7 @@ describe("/brand", () => {
       "✏️ Hashtags",
       "✏️ Banned terms",
       "✏️ Visual style",
+      "✏️ First comment",
     ]);
   });
 
@@ -154,5 +156,38 @@ describe("/brand", () => {
       expect.stringContaining("e.g. /brand language de"),
     ]);
     expect((await profileOf(chat.from.id))?.banned_terms).toEqual([]);
+  });
+});
+
+describe("/firstcomment", () => {
+  it("sets the first comment to the hashtags, a line of the owner's, or off, and refuses an empty line", async () => {
+    const chat = await ownerWithBrand();
+    const [shown] = await chat.send("/firstcomment");
+    expect(shown).toContain("First comment: off");
+
+    expect(await chat.send("/firstcomment hashtags")).toEqual([
+      "✅ First comment: the post's hashtags (they leave the caption). It applies to posts that have not started going out.",
+    ]);
+    await chat.press("✏️ Change");
+    expect(await chat.send("   ")).toEqual(["The first comment cannot be empty."]);
+    expect(await chat.send("Link in bio for the whole story 🚲")).toEqual([
+      "✅ First comment: “Link in bio for the whole story 🚲”. It applies to posts that have not started going out.",
+    ]);
+    const [view] = await chat.send("/brand");
+    expect(view).toContain("First comment (after publishing): “Link in bio for the whole story 🚲”");
+
+    expect(await chat.send("/firstcomment off")).toEqual([
+      "✅ First comment: off. It applies to posts that have not started going out.",
+    ]);
+    const [brand] = await suite.t.app.sql<
+      { first_comment_mode: string; first_comment_text: string | null }[]
+    >`
+      select b.first_comment_mode, b.first_comment_text
+        from brands b join owners o on o.id = b.owner_id
+       where o.telegram_user_id = ${chat.from.id}`;
+    expect(brand).toEqual({
+      first_comment_mode: "off",
+      first_comment_text: "Link in bio for the whole story 🚲",
+    });
   });
 });

@@ -35,6 +35,8 @@ const brand = {
   posting_slots: [{ time: "09:00", days: [1, 2, 3, 4, 5, 6, 7] }],
   monthly_budget_usd: 10,
   paused: false,
+  first_comment_mode: "off" as const,
+  first_comment_text: null,
 };
 
 describe("budget amounts an owner types", () => {

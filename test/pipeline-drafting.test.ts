@@ -87,12 +87,13 @@ const drafts = (t: TestApp) =>
       status: string;
       caption: string;
       hashtags: string[];
+      alt_text: string | null;
       image_key: string;
       image_source: string;
       source_title: string;
     }[]
   >`
-    select id, status, caption, hashtags, image_key, image_source, source_title from drafts order by id`;
+    select id, status, caption, hashtags, alt_text, image_key, image_source, source_title from drafts order by id`;
 
 describe("drafting with Claude and OpenAI", () => {
   let t: TestApp;
@@ -130,6 +131,8 @@ describe("drafting with Claude and OpenAI", () => {
       expect(row.source_title).toMatch(/^Trail race/);
       expect(row.caption).toContain(row.source_title);
       expect(row.hashtags[0]).toBe("#TrailRunning");
+      // Written by the same call as the caption.
+      expect(row.alt_text).toBe(`A picture for the story: ${row.source_title}`);
     }
     const skipped = await t.app.sql`select skip_reason from articles where status = 'skipped'`;
     expect(skipped).toHaveLength(4);
@@ -223,6 +226,7 @@ describe("drafting without AI keys", () => {
       expect(row.source_title).toMatch(/^Trail race/);
       expect(row.caption).toContain(row.source_title);
       expect(row.caption).toMatch(/news\.example/);
+      expect(row.alt_text).toBe(row.source_title);
     }
     expect(await t.app.sql`select 1 from ai_usage`).toHaveLength(0);
   });

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { PUBLISH_LEASE_MS } from "../src/publishing/publish-retry-policy.ts";
 import { type FakeAccount, FakeInstagram } from "./fakes/fake-instagram.ts";
-import { killService, type ServiceProcess, spawnService, waitForHealthy } from "./helpers/child-process.ts";
+import { killService, type ServiceProcess } from "./helpers/child-process.ts";
 import { insertBrand, insertOwner } from "./helpers/draft-fixtures.ts";
 import {
   connectAccount,
   duePost,
-  publishingEnv,
+  spawnPublishingService,
   startPublishingTestApp,
 } from "./helpers/publishing-fixtures.ts";
-import { TEST_ENCRYPTION_KEY, type TestApp } from "./helpers/start-test-app.ts";
+import type { TestApp } from "./helpers/start-test-app.ts";
 
 /**
  * The hard case for real: the service process is killed (SIGKILL, no shutdown) while Instagram is carrying out
@@ -20,12 +20,10 @@ import { TEST_ENCRYPTION_KEY, type TestApp } from "./helpers/start-test-app.ts";
 let ig: FakeInstagram;
 let t: TestApp;
 let service: ServiceProcess | undefined;
-let port: number;
 
 beforeAll(async () => {
   ig = await FakeInstagram.start();
   t = await startPublishingTestApp(ig);
-  port = t.app.port;
 });
 
 afterAll(async () => {
@@ -59,18 +57,8 @@ it(
     const draftId = await duePostFor(account);
     await t.app.stop();
 
-    // The real service as `npm start` runs it, publishing every second, on the same database and media folder.
     ig.failNext("publish", { kind: "delay", ms: 1500 });
-    service = spawnService({
-      ...publishingEnv(ig, port),
-      DATA_DIR: t.dataDir,
-      ...(t.database.url ? { DATABASE_URL: t.database.url } : {}),
-      ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
-      LOG_LEVEL: "warn",
-      PUBLISH_CRON: "* * * * * *",
-      INGEST_CRON: "0 0 1 1 *",
-    });
-    await waitForHealthy(`http://127.0.0.1:${port}`, 30_000);
+    service = await spawnPublishingService(t, ig);
     await until(() => ig.calls("publish").length === 1, 20_000, "the service calling media_publish");
     service.child.kill("SIGKILL");
     await service.exited;

@@ -16,6 +16,8 @@ export const DRAFT_ACTION_CODES = {
   undo: "u",
   postNow: "p",
   retry: "t",
+  /** Edit the image's alt text. */
+  altText: "x",
   /** A quick rejection reason was chosen (carries the reason code). */
   rejectBecause: "q",
   /** Leave the reason picker without rejecting. */

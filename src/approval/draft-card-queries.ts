@@ -45,9 +45,16 @@ export interface DraftRow {
   telegram_photo_message_id: number | null;
   telegram_text_message_id: number | null;
   brand_id: number;
+  alt_text: string | null;
+  first_comment: string | null;
+  hashtags_in_comment: boolean;
+  first_comment_state: DraftCard["firstCommentState"];
+  first_comment_error: string | null;
 }
 
 interface DraftCardRow extends DraftRow {
+  first_comment_mode: DraftCard["brandFirstComment"]["mode"];
+  first_comment_text: string | null;
   brand_name: string;
   time_zone: string;
   posting_slots: PostingSlot[];
@@ -113,8 +120,10 @@ function selectDraftCard(sql: Sql | Transaction, extraColumns = sql``) {
   return sql`
     select d.id, d.status, d.caption, d.hashtags, d.edited, d.source_title, d.source_link, d.relevance_reason,
            d.rejection_reason, d.scheduled_for, d.permalink, d.last_error, d.image_key, d.image_url,
-           d.telegram_chat_id, d.telegram_photo_message_id, d.telegram_text_message_id,
-           b.id as brand_id, b.name as brand_name, b.time_zone, b.posting_slots,
+           d.telegram_chat_id, d.telegram_photo_message_id, d.telegram_text_message_id, d.alt_text,
+           d.first_comment, d.hashtags_in_comment, d.first_comment_state, d.first_comment_error,
+           b.id as brand_id, b.name as brand_name, b.time_zone, b.posting_slots, b.first_comment_mode,
+           b.first_comment_text,
            o.id as owner_id, o.telegram_chat_id as owner_chat_id,
            (select count(*) from brands mine where mine.owner_id = o.id) as brand_count,
            coalesce((select sum(u.cost_usd) from ai_usage u
@@ -137,6 +146,7 @@ function toCard(row: DraftCardRow): StoredDraftCard {
     ownerChatId: row.owner_chat_id,
     postingSlots: row.posting_slots,
     regenerating: row.regenerating,
+    brandFirstComment: { mode: row.first_comment_mode, text: row.first_comment_text },
   };
   return withDraftRow(context, row);
 }
@@ -160,6 +170,7 @@ export function withDraftRow(
     ownerChatId: context.ownerChatId,
     postingSlots: context.postingSlots,
     regenerating: context.regenerating,
+    brandFirstComment: context.brandFirstComment,
     id: row.id,
     status: row.status,
     caption: row.caption,
@@ -179,6 +190,11 @@ export function withDraftRow(
     telegramChatId: row.telegram_chat_id,
     photoMessageId: row.telegram_photo_message_id,
     textMessageId: row.telegram_text_message_id,
+    altText: row.alt_text,
+    firstComment: row.first_comment,
+    hashtagsInComment: row.hashtags_in_comment,
+    firstCommentState: row.first_comment_state,
+    firstCommentError: row.first_comment_error,
   };
 }
 
@@ -203,6 +219,11 @@ type DraftCardColumns = Pick<
   | "telegramChatId"
   | "photoMessageId"
   | "textMessageId"
+  | "altText"
+  | "firstComment"
+  | "hashtagsInComment"
+  | "firstCommentState"
+  | "firstCommentError"
 >;
 
 /**

@@ -23,6 +23,7 @@ import {
   retryDraft,
   undoApproval,
 } from "./draft-transitions.ts";
+import { EDIT_ALT_TEXT_CONVERSATION, editAltTextConversation } from "./edit-alt-text-conversation.ts";
 import { EDIT_CAPTION_CONVERSATION, editCaptionConversation } from "./edit-caption-conversation.ts";
 import { REJECT_REASON_CONVERSATION, rejectReasonConversation } from "./reject-reason-conversation.ts";
 import { REJECTION_REASONS } from "./rejection-reasons.ts";
@@ -46,7 +47,7 @@ const ALREADY_WORKING: Record<RegenerationKind, string> = {
 const PUBLISH_JOB = "publish";
 
 /**
- * The card's dialogs (✏️ Edit, and "Other…" as a rejection reason). Register them first among the features: an
+ * The card's dialogs (✏️ Edit, 🦯 Alt text, and "Other…" as a rejection reason). Register them first among the features: an
  * open dialog must see the owner's next message before any command handler does, or "/queue" typed mid-edit
  * would run while the dialog stays open and takes the owner's next message as the caption. Each dialog passes
  * on what it does not consume (button presses, /help, other commands).
@@ -62,6 +63,10 @@ export function draftDialogs(deps: Pick<DraftDecisionsDeps, "services">): Compos
     }),
     createDialog(rejectReasonConversation(dialogDeps), {
       id: REJECT_REASON_CONVERSATION,
+      maxMillisecondsToWait: DIALOG_TIMEOUT_MS,
+    }),
+    createDialog(editAltTextConversation(dialogDeps), {
+      id: EDIT_ALT_TEXT_CONVERSATION,
       maxMillisecondsToWait: DIALOG_TIMEOUT_MS,
     }),
   );
@@ -187,6 +192,12 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
         await answer(ctx, "Send the new caption.");
         await ctx.conversation.exitAll();
         await ctx.conversation.enter(EDIT_CAPTION_CONVERSATION, { draftId: card.id, ownerId: card.ownerId });
+        return;
+      case "altText":
+        if (!(await stillPending(press))) return;
+        await answer(ctx, "Send the new alt text.");
+        await ctx.conversation.exitAll();
+        await ctx.conversation.enter(EDIT_ALT_TEXT_CONVERSATION, { draftId: card.id, ownerId: card.ownerId });
         return;
       case "newImage":
       case "rewrite":

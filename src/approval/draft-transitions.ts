@@ -102,6 +102,14 @@ export function saveEditedCaption(
   }));
 }
 
+/** The owner's alt text for the image, from the 🦯 Alt text dialog (already checked: checkAltText). */
+export function saveEditedAltText(
+  sql: Sql,
+  input: DecisionInput & { altText: string },
+): Promise<DecisionOutcome> {
+  return decide(sql, input, ["pending_review", "approved"], async () => ({ alt_text: input.altText }));
+}
+
 function scheduleIntoNextSlot(
   sql: Sql,
   input: DecisionInput,
@@ -144,7 +152,8 @@ async function decide(
            where id = ${input.draftId} and status = any(${from}) and exists (select from claim)
           returning id, status, caption, hashtags, edited, source_title, source_link, relevance_reason,
                     rejection_reason, scheduled_for, permalink, last_error, image_key, image_url, telegram_chat_id,
-                    telegram_photo_message_id, telegram_text_message_id, brand_id
+                    telegram_photo_message_id, telegram_text_message_id, brand_id, alt_text, first_comment,
+                    hashtags_in_comment, first_comment_state, first_comment_error
         )
         select exists (select from claim) as claimed, changed.*
           from (select) as one left join changed on true`;

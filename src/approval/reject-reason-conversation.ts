@@ -1,6 +1,6 @@
 /**
  * "Other…" on the rejection reasons: the owner types why (or /cancel), the draft is rejected with that reason
- * for the drafter to learn from, and the card is archived. Replay rules as in edit-caption-conversation.ts.
+ * for the drafter to learn from, and the card is archived. Replay rules as in draft-text-dialog.ts.
  */
 
 import type { Conversation } from "@grammyjs/conversations";
@@ -10,7 +10,7 @@ import { commandOf } from "./dialog-input.ts";
 import { loadDraftCard } from "./draft-card-queries.ts";
 import { showCardAfterPress } from "./draft-card-telegram.ts";
 import { rejectDraft } from "./draft-transitions.ts";
-import type { DialogDeps, DraftDialogTarget } from "./edit-caption-conversation.ts";
+import type { DialogDeps, DraftDialogTarget } from "./draft-text-dialog.ts";
 import { normaliseTypedReason } from "./rejection-reasons.ts";
 import { DRAFT_GONE_TEXT, describeDraftState } from "./render-draft-card.ts";
 

@@ -9,6 +9,7 @@
 
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { composePostText } from "../drafting/caption-limits.ts";
+import { type FirstCommentSetting, plannedFirstComment } from "../publishing/first-comment.ts";
 import { formatSlotForOwner } from "../publishing/posting-slots.ts";
 import { truncateText } from "../shared/html-text.ts";
 import { escapeHtml, htmlLink, safeHttpUrl, visibleLength } from "../shared/telegram-html.ts";
@@ -50,6 +51,15 @@ export interface DraftCard {
   hasPhoto: boolean;
   /** A 🖼 New image or 🔁 Rewrite request is open for the draft: the card shows the work in progress. */
   regenerating?: RegenerationKind | null;
+  /** The image's alt text, as Instagram will get it (null for drafts made before alt text was written). */
+  altText: string | null;
+  /** The brand's first comment setting: what a post not yet being published will get. */
+  brandFirstComment: FirstCommentSetting;
+  /** The first comment recorded on the post once publishing took it (drafts.first_comment ...). */
+  firstComment: string | null;
+  hashtagsInComment: boolean;
+  firstCommentState: "sending" | "posted" | "failed" | null;
+  firstCommentError: string | null;
 }
 
 /** A passing state of the card that the database does not hold: the owner is choosing a rejection reason. */
@@ -72,6 +82,8 @@ export const TELEGRAM_CAPTION_LIMIT = 1024;
 const MAX_TITLE_CHARS = 300;
 const MAX_REASON_CHARS = 600;
 const MAX_ERROR_CHARS = 600;
+const MAX_ALT_TEXT_SHOWN = 120;
+const MAX_COMMENT_SHOWN = 120;
 
 export function renderDraftCard(
   card: DraftCard,
@@ -82,8 +94,9 @@ export function renderDraftCard(
     ...(card.ownerHasSeveralBrands ? [`🏷 <b>${escapeHtml(card.brandName)}</b>`] : []),
     statusLine(card, now, moment),
   ].join("\n");
-  const postText = composePostText(card.caption, card.hashtags);
-  const facts = factLines(card);
+  const comment = firstCommentOf(card);
+  const postText = composePostText(card.caption, comment?.hashtagsInComment ? [] : card.hashtags);
+  const facts = factLines(card, comment);
   const keyboard = { inline_keyboard: buttons(card, now, moment) };
   const shortCaption = photoHeadline(card);
 
@@ -179,8 +192,28 @@ function statusLine(card: DraftCard, now: Date, moment: CardMoment | undefined):
   }
 }
 
-function factLines(card: DraftCard): string[] {
+/** The post's first comment: as recorded once publishing took it, else as the brand's setting would make it. */
+function firstCommentOf(card: DraftCard): { text: string; hashtagsInComment: boolean } | null {
+  if (card.status === "publishing" || card.status === "published") {
+    return card.firstComment ? { text: card.firstComment, hashtagsInComment: card.hashtagsInComment } : null;
+  }
+  return plannedFirstComment(card.brandFirstComment, card.hashtags);
+}
+
+function factLines(card: DraftCard, comment: { text: string } | null): string[] {
   const lines: string[] = [];
+  if (comment) {
+    const shown = escapeHtml(truncateText(comment.text, MAX_COMMENT_SHOWN));
+    if (card.firstCommentState === "failed") {
+      const why = truncateText(card.firstCommentError?.trim() || "Instagram refused it.", MAX_ERROR_CHARS);
+      lines.push(`⚠️ First comment not posted: ${escapeHtml(why)}`);
+    } else {
+      lines.push(`💬 First comment${card.firstCommentState === "posted" ? " (posted)" : ""}: ${shown}`);
+    }
+  }
+  if (card.altText?.trim()) {
+    lines.push(`🦯 Alt text: ${escapeHtml(truncateText(card.altText.trim(), MAX_ALT_TEXT_SHOWN))}`);
+  }
   const title = card.sourceTitle?.trim() ? truncateText(card.sourceTitle.trim(), MAX_TITLE_CHARS) : null;
   if (title || safeHttpUrl(card.sourceLink)) {
     lines.push(`📰 Source: ${htmlLink(card.sourceLink, title ?? safeHttpUrl(card.sourceLink)!)}`);
@@ -229,15 +262,16 @@ function buttons(card: DraftCard, now: Date, moment: CardMoment | undefined): In
           press("✏️ Edit", { action: "edit", draftId: id }),
           press("❌ Reject", { action: "reject", draftId: id }),
         ],
-        // Left out while one runs: a second would only be answered "already working on it".
-        ...(card.regenerating
-          ? []
-          : [
-              [
+        [
+          // Left out while one runs: a second would only be answered "already working on it".
+          ...(card.regenerating
+            ? []
+            : [
                 press("🖼 New image", { action: "newImage", draftId: id }),
                 press("🔁 Rewrite", { action: "rewrite", draftId: id }),
-              ],
-            ]),
+              ]),
+          press("🦯 Alt text", { action: "altText", draftId: id }),
+        ],
       ];
     case "approved":
       return card.scheduledFor && card.scheduledFor > now

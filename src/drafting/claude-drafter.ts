@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { ArticleForAi, BrandProfile, OwnerExamples } from "./brand-profile.ts";
 import { CacheWatch, type WarnLogger } from "./cache-watch.ts";
 import { replyProblems } from "../comments/reply-limits.ts";
+import { fitAltText } from "./alt-text.ts";
 import { findBannedTerms, fitToInstagramLimits } from "./caption-limits.ts";
 import { DraftingError, type DraftingErrorReason } from "./drafting-errors.ts";
 import {
@@ -84,6 +85,8 @@ export interface WriteDraftResult {
   caption: string;
   /** The brand's default hashtags first, then the model's, trimmed to fit Instagram's limits. */
   hashtags: string[];
+  /** One short sentence for the image, in the brand's language, within Instagram's 1,000 characters. */
+  altText: string;
   usage: ClaudeCall[];
 }
 
@@ -309,13 +312,14 @@ function interpretScores(message: Message, refs: Map<string, ArticleForAi>): Int
 function interpretDraft(
   message: Message,
   profile: BrandProfile,
-): Interpretation<{ caption: string; hashtags: string[] }> {
+): Interpretation<{ caption: string; hashtags: string[]; altText: string }> {
   const reply = readJson(message, draftReplySchema);
   if (!reply.ok) return reply;
   const caption = assembleCaption(reply.value);
   const hashtags = [...profile.defaultHashtags, ...reply.value.hashtags];
+  const altText = fitAltText(reply.value.alt_text, reply.value.hook);
 
-  const banned = findBannedTerms(`${caption}\n${hashtags.join(" ")}`, profile.bannedTerms);
+  const banned = findBannedTerms(`${caption}\n${hashtags.join(" ")}\n${altText}`, profile.bannedTerms);
   if (banned.length > 0) {
     return {
       ok: false,
@@ -331,7 +335,7 @@ function interpretDraft(
       problem: `${fitted.violations.map((violation) => violation.message).join(" ")} Write a shorter caption.`,
     };
   }
-  return { ok: true, value: { caption: fitted.caption, hashtags: fitted.hashtags } };
+  return { ok: true, value: { caption: fitted.caption, hashtags: fitted.hashtags, altText } };
 }
 
 /** The reply's text as JSON of the expected shape, or why not. */

@@ -69,6 +69,7 @@ What to return (JSON only, following the response schema)
 - call_to_action: one short sentence inviting a specific reaction, in the brand's voice; an empty string when the story calls for restraint (see the guide on accuracy, fairness and safety, and its example of a sensitive story).
 - credit: one line naming the source, with the article's address if one is given, starting with the word for "Source" in the caption's language.
 - hashtags: three to five story-specific hashtags, each starting with '#', letters, digits and underscores only. Do not repeat the brand's default hashtags; they are added automatically.
+- alt_text: alt text for the post's image, for people using a screen reader: one short sentence in the caption's language, under 150 characters, describing what a picture for this story shows (the scene, people or objects the article is about). No hashtags, no "Image of", no facts the article does not give.
 
 The caption is assembled as hook, body, call to action and credit, separated by empty lines, followed by the hashtags. The whole text must stay under 2,200 characters; aim for 400 to 1,200 characters of body.
 
@@ -149,8 +150,12 @@ export const DRAFT_OUTPUT_SCHEMA = {
       description: "Three to five story-specific hashtags, each starting with '#'.",
       items: { type: "string" },
     },
+    alt_text: {
+      type: "string",
+      description: "One short sentence describing the image, in the caption's language.",
+    },
   },
-  required: ["hook", "body", "call_to_action", "credit", "hashtags"],
+  required: ["hook", "body", "call_to_action", "credit", "hashtags", "alt_text"],
   additionalProperties: false,
 } as const;
 
@@ -177,6 +182,8 @@ export const draftReplySchema = z.object({
   call_to_action: z.string(),
   credit: z.string().trim().min(1),
   hashtags: z.array(z.string()),
+  // Required of the model; a reply without it still makes a draft, with the hook as alt text (claude-drafter.ts).
+  alt_text: z.string().default(""),
 });
 export const voiceReplySchema = z.object({ voice: z.string().trim().min(1) });
 
@@ -362,7 +369,7 @@ export function withRetryNote(
 }
 
 /** Caption parts joined as posted: hook, body, call to action and credit, separated by empty lines. */
-export function assembleCaption(reply: DraftReply): string {
+export function assembleCaption(reply: Omit<DraftReply, "alt_text">): string {
   return [reply.hook.replace(/\s*\n\s*/g, " "), reply.body, reply.call_to_action, reply.credit]
     .map((part) => part.trim().replace(/\n{3,}/g, "\n\n"))
     .filter((part) => part.length > 0)

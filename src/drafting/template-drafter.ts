@@ -8,6 +8,7 @@ import {
   removeTagSigils,
   truncateToCharacters,
 } from "./caption-limits.ts";
+import { fitAltText } from "./alt-text.ts";
 import type { ArticleScore } from "./claude-drafter.ts";
 
 /**
@@ -19,6 +20,8 @@ import type { ArticleScore } from "./claude-drafter.ts";
 export interface TemplateDraft {
   caption: string;
   hashtags: string[];
+  /** The headline: without a model to describe the picture, the story it illustrates is the best alt text. */
+  altText: string;
 }
 
 /** Longest title and credit we put in a caption; feeds occasionally carry whole paragraphs in a title. */
@@ -54,7 +57,7 @@ export function writeTemplateDraft(input: { profile: BrandProfile; article: Arti
       `Template caption breaks Instagram's limits: ${fitted.violations.map((v) => v.message).join(" ")}`,
     );
   }
-  return { caption: fitted.caption, hashtags: fitted.hashtags };
+  return { caption: fitted.caption, hashtags: fitted.hashtags, altText: fitAltText(title, profile.name) };
 }
 
 /**

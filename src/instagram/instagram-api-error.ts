@@ -19,7 +19,9 @@ export type InstagramStep =
   | "media_insights"
   | "reply_to_comment"
   | "list_comment_replies"
-  | "hide_comment";
+  | "hide_comment"
+  | "post_comment"
+  | "list_comments";
 
 /** Where the failure came from. */
 export type InstagramFailureOrigin =

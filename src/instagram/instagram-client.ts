@@ -42,9 +42,9 @@ export interface InstagramClientConfig {
  */
 export const DEFAULT_GRAPH_VERSION = "v25.0";
 
-/** What Greenlight asks for: reading the profile and publishing (§A.2; the old `business_*` names are gone). */
 /**
- * Publishing needs the first two; comments (the webhook and, later, replies) need the third; post insights
+ * What Greenlight asks for (§A.2; the old `business_*` names are gone). Publishing needs the first two; comments
+ * need the third (the comments webhook, replies, and the brand's first comment under each post); post insights
  * (/report, the learning loop) the fourth. Only publishing is required: without the others the rest still works.
  */
 export const INSTAGRAM_SCOPES = [
@@ -122,6 +122,14 @@ export interface CommentReply {
   username: string | null;
 }
 
+/** A comment on a post, as `GET /<media-id>/comments` lists it. */
+export interface MediaComment {
+  commentId: string;
+  text: string;
+  /** Who wrote it (`from.id`): the account's own comments carry its professional account id. */
+  fromId: string | null;
+}
+
 export interface PublishingLimit {
   quotaUsage: number;
   /** Null when Meta leaves out `config`; the documented values disagree (25, 50, 100), so never assume one. */
@@ -191,6 +199,14 @@ export interface InstagramClient {
     containerId: string;
   }): Promise<{ mediaId: string }>;
   getMedia(mediaId: string, token: string): Promise<PublishedMedia>;
+  /**
+   * Comments on a post as the account (`POST /<media-id>/comments` with `message`; needs the
+   * instagram_business_manage_comments permission). Not idempotent: after an unanswered call, look for the text
+   * with `listComments` before posting again.
+   */
+  postComment(input: { mediaId: string; token: string; message: string }): Promise<{ commentId: string }>;
+  /** The post's comments, every page of them up to {@link MAX_MEDIA_PAGES} (`GET /<media-id>/comments`). */
+  listComments(input: { mediaId: string; token: string }): Promise<MediaComment[]>;
   getPublishingLimit(igUserId: string, token: string): Promise<PublishingLimit>;
   /**
    * `GET /<media-id>/insights?metric=…` (production-and-v2-apis.md, Insights). Data that does not exist yet
@@ -297,6 +313,17 @@ const mediaListBody = z.object({
       next: z.string().optional(),
     })
     .optional(),
+});
+
+const commentListBody = z.object({
+  data: z.array(
+    z.object({
+      id,
+      text: z.string().nullish(),
+      from: z.object({ id: id.optional(), username: z.string().optional() }).nullish(),
+    }),
+  ),
+  paging: mediaListBody.shape.paging,
 });
 
 /** Graph errors: `{"error":{"message","type","code","error_subcode","is_transient","error_user_msg","fbtrace_id"}}`. */
@@ -673,6 +700,51 @@ export function createInstagramClient(config: InstagramClientConfig): InstagramC
         permalink: body.permalink ?? null,
         timestamp: parseGraphTime(body.timestamp),
       };
+    },
+
+    async postComment({ mediaId, token, message }) {
+      // In the form body: a raw "#" in a query string would cut the hashtags off (§B.4).
+      const body = await call(
+        {
+          step: "post_comment",
+          method: "POST",
+          host: "graph-versioned",
+          path: `/${encodeURIComponent(mediaId)}/comments`,
+          form: { message, access_token: token },
+          secrets: [token],
+        },
+        idBody,
+      );
+      return { commentId: body.id };
+    },
+
+    async listComments({ mediaId, token }) {
+      const query: Record<string, string> = { fields: "id,text,from", limit: "50", access_token: token };
+      const comments: MediaComment[] = [];
+      for (let page = 0; page < MAX_MEDIA_PAGES; page++) {
+        const body = await call(
+          {
+            step: "list_comments",
+            method: "GET",
+            host: "graph-versioned",
+            path: `/${encodeURIComponent(mediaId)}/comments`,
+            query,
+            secrets: [token],
+          },
+          commentListBody,
+        );
+        for (const comment of body.data) {
+          comments.push({
+            commentId: comment.id,
+            text: comment.text ?? "",
+            fromId: comment.from?.id ?? null,
+          });
+        }
+        const after = body.paging?.cursors?.after;
+        if (!body.paging?.next || !after) break;
+        query.after = after;
+      }
+      return comments;
     },
 
     async getPublishingLimit(igUserId, token) {

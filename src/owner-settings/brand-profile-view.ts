@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { describeLanguage } from "../drafting/brand-languages.ts";
+import { describeFirstComment } from "../publishing/first-comment.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import { profileEditCallback } from "./brand-profile-callbacks.ts";
 import type { BrandScope } from "./brand-queries.ts";
@@ -29,6 +30,7 @@ export function renderBrandProfile(scope: BrandScope): string {
       `<b>Default hashtags</b>: ${value(brand.default_hashtags.join(" "), "none")}`,
       `<b>Banned terms</b>: ${value(brand.banned_terms.join(", "), "none")}`,
       `<b>Visual style</b> (images): ${value(brand.visual_style, "default")}`,
+      `<b>First comment</b> (after publishing): ${escapeHtml(describeFirstComment({ mode: brand.first_comment_mode, text: brand.first_comment_text }))}`,
       "",
       "Tap a field to change it, or send e.g. /brand language de, /brand audience …, /brand banned …, /brand style ….",
     ].join("\n"),
@@ -46,7 +48,8 @@ export function brandProfileKeyboard(brandId: number): InlineKeyboard {
     .text("✏️ Hashtags", settingsCallback.hashtagsEdit(brandId))
     .text("✏️ Banned terms", profileEditCallback("bannedTerms", brandId))
     .row()
-    .text("✏️ Visual style", profileEditCallback("visualStyle", brandId));
+    .text("✏️ Visual style", profileEditCallback("visualStyle", brandId))
+    .text("✏️ First comment", settingsCallback.firstCommentEdit(brandId));
 }
 
 function clip(text: string): string {

@@ -1,6 +1,7 @@
 import { keepMonthToDateSpend } from "../budget/kept-spend.ts";
 import { deleteCommentsOf } from "../comments/delete-comments.ts";
 import type { Sql, Transaction } from "../database/connect.ts";
+import type { FirstCommentMode, FirstCommentSetting } from "../publishing/first-comment.ts";
 import type { Parsed, PostingSlot } from "../publishing/posting-slots.ts";
 import { PUBLISH_LEASE_MS } from "../publishing/publish-retry-policy.ts";
 import { queueMediaDeletions } from "../storage/media-deletions.ts";
@@ -22,6 +23,8 @@ export interface BrandSettings {
   posting_slots: PostingSlot[];
   monthly_budget_usd: number;
   paused: boolean;
+  first_comment_mode: FirstCommentMode;
+  first_comment_text: string | null;
 }
 
 /** The brand a command acts on, and how many brands the owner has (replies name the brand when more than one). */
@@ -63,7 +66,7 @@ export async function loadBrandScope(
   const [row] = await sql<(BrandSettings & { brand_count: number; is_selected: boolean })[]>`
     select b.id, b.owner_id, b.name, b.topic, b.voice, b.default_hashtags, b.language, b.audience, b.banned_terms,
            b.visual_style, b.time_zone, b.posting_slots,
-           b.monthly_budget_usd, b.paused,
+           b.monthly_budget_usd, b.paused, b.first_comment_mode, b.first_comment_text,
            (select count(*) from brands where owner_id = ${ownerId}) as brand_count,
            coalesce(o.selected_brand_id = b.id, false) as is_selected
       from brands b join owners o on o.id = b.owner_id
@@ -260,6 +263,21 @@ export async function setVoice(tx: Transaction, brandId: number, voice: string):
 export async function setHashtags(tx: Transaction, brandId: number, hashtags: string[]): Promise<boolean> {
   const rows =
     await tx`update brands set default_hashtags = ${hashtags}::text[] where id = ${brandId} returning id`;
+  return rows.length > 0;
+}
+
+/** The brand's first comment; the owner's line is kept when switching to hashtags or off, for switching back. */
+export async function setFirstComment(
+  tx: Transaction,
+  brandId: number,
+  setting: FirstCommentSetting,
+): Promise<boolean> {
+  const rows = await tx`
+    update brands
+       set first_comment_mode = ${setting.mode},
+           first_comment_text = coalesce(${setting.text}, first_comment_text)
+     where id = ${brandId}
+    returning id`;
   return rows.length > 0;
 }
 

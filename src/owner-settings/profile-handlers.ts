@@ -5,7 +5,9 @@ import { loadBrandScope, setHashtags } from "./brand-queries.ts";
 import { DIALOG, enterDialog } from "./dialog-flow.ts";
 import type { HandlerDeps } from "./handler-deps.ts";
 import {
+  firstCommentKeyboard,
   hashtagsKeyboard,
+  renderFirstComment,
   renderHashtags,
   renderTopic,
   renderVoice,
@@ -19,7 +21,7 @@ import { settingsCallbackPattern } from "./settings-callbacks.ts";
 import { answerButton, replyHtml, showInPlace } from "./telegram-replies.ts";
 import type { VoiceExamplesArgs } from "./voice-examples-dialog.ts";
 
-/** /topic, /voice and /hashtags: show the setting; change it by dialog, or directly with text after the command. */
+/** /topic, /voice, /hashtags and /firstcomment: show the setting; change it by dialog, or directly with text after the command. */
 export function profileHandlers(deps: HandlerDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
@@ -46,7 +48,15 @@ export function profileHandlers(deps: HandlerDeps): Composer<BotContext> {
     }),
   );
 
+  composer.command("firstcomment", (ctx) =>
+    withSelectedBrand(ctx, deps.sql, async (scope) => {
+      if (ctx.match.trim()) return applySettingText(ctx, deps, "firstComment", scope, ctx.match);
+      await replyHtml(ctx, renderFirstComment(scope), firstCommentKeyboard(scope.brand.id));
+    }),
+  );
+
   openSettingDialogOn(composer, deps.sql, settingsCallbackPattern.topicEdit, "topic");
+  openSettingDialogOn(composer, deps.sql, settingsCallbackPattern.firstCommentEdit, "firstComment");
   openSettingDialogOn(composer, deps.sql, settingsCallbackPattern.voiceDescribe, "voice");
   openSettingDialogOn(composer, deps.sql, settingsCallbackPattern.hashtagsEdit, "hashtags");
 

@@ -1,10 +1,11 @@
 import { InlineKeyboard } from "grammy";
+import { describeFirstComment } from "../publishing/first-comment.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import type { BrandScope } from "./brand-queries.ts";
 import { withBrandHeading } from "./brand-views.ts";
 import { settingsCallback } from "./settings-callbacks.ts";
 
-/** /topic, /voice and /hashtags: what the drafter is told about the brand. */
+/** /topic, /voice, /hashtags and /firstcomment: what the drafter is told about the brand, and its first comment. */
 
 export function renderTopic(scope: BrandScope): string {
   const topic = scope.brand.topic ? escapeHtml(scope.brand.topic) : "<i>not set</i>";
@@ -44,6 +45,23 @@ export function renderHashtags(scope: BrandScope): string {
     scope,
     `<b>Default hashtags</b>: ${shown}\n\nAdded to every draft. Tap Change, or send /hashtags followed by the tags, e.g. /hashtags #cycling #berlin.`,
   );
+}
+
+export function renderFirstComment(scope: BrandScope): string {
+  const setting = { mode: scope.brand.first_comment_mode, text: scope.brand.first_comment_text };
+  return withBrandHeading(
+    scope,
+    [
+      `<b>First comment</b>: ${escapeHtml(describeFirstComment(setting))}`,
+      "",
+      "Posted under each post right after it goes out. Tap Change, or send /firstcomment hashtags, /firstcomment off, or /firstcomment followed by the line to post.",
+      "Accounts connected before Greenlight asked for permission to comment need one reconnect (/connect).",
+    ].join("\n"),
+  );
+}
+
+export function firstCommentKeyboard(brandId: number): InlineKeyboard {
+  return new InlineKeyboard().text("✏️ Change", settingsCallback.firstCommentEdit(brandId));
 }
 
 export function hashtagsKeyboard(brandId: number, hasTags: boolean): InlineKeyboard {

@@ -1,4 +1,9 @@
 import type { Sql, Transaction } from "../database/connect.ts";
+import {
+  describeFirstComment,
+  type FirstCommentSetting,
+  parseFirstCommentSetting,
+} from "../publishing/first-comment.ts";
 import type { Parsed } from "../publishing/posting-slots.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import { quoteInputHtml } from "../shared/telegram-text-limits.ts";
@@ -7,6 +12,7 @@ import {
   checkBrandName,
   renameBrand,
   setBudgetCap,
+  setFirstComment,
   setHashtags,
   setSchedule,
   setTopic,
@@ -35,7 +41,15 @@ import {
  * (`/topic urban cycling`), so both validate and save identically.
  */
 export type SettingField =
-  "name" | "topic" | "voice" | "hashtags" | "budget" | "schedule" | "feed" | BrandProfileField;
+  | "name"
+  | "topic"
+  | "voice"
+  | "hashtags"
+  | "firstComment"
+  | "budget"
+  | "schedule"
+  | "feed"
+  | BrandProfileField;
 
 export interface SettingDefinition<V> {
   /** The question (HTML) that opens the dialog. */
@@ -117,6 +131,28 @@ export function settingDefinitions(deps: SettingDeps): { [F in SettingField]: Se
         : gone,
   };
 
+  const firstComment: SettingDefinition<FirstCommentSetting> = {
+    prompt: (scope) =>
+      withBrandHeading(
+        scope,
+        "What should the first comment under each post be? Send “hashtags” (the post's hashtags move from the caption to the comment), “off”, or the line to post.",
+      ),
+    async check(text) {
+      const parsed = parseFirstCommentSetting(text);
+      return parsed.ok ? { ok: true, value: parsed.setting } : { ok: false, error: parsed.problem };
+    },
+    save: async (tx, scope, value) =>
+      (await setFirstComment(tx, scope.brand.id, value))
+        ? {
+            ok: true,
+            value: withBrandHeading(
+              scope,
+              `✅ First comment: ${escapeHtml(describeFirstComment(value))}. It applies to posts that have not started going out.`,
+            ),
+          }
+        : gone,
+  };
+
   const budget: SettingDefinition<number> = {
     prompt: (scope) =>
       withBrandHeading(
@@ -172,7 +208,17 @@ export function settingDefinitions(deps: SettingDeps): { [F in SettingField]: Se
     },
   };
 
-  return { name, topic, voice, hashtags, budget, schedule, feed, ...brandProfileDefinitions() } as {
+  return {
+    name,
+    topic,
+    voice,
+    hashtags,
+    firstComment,
+    budget,
+    schedule,
+    feed,
+    ...brandProfileDefinitions(),
+  } as {
     [F in SettingField]: SettingDefinition<unknown>;
   };
 }

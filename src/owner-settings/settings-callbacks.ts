@@ -32,6 +32,7 @@ export const settingsCallback = {
   voiceExamples: (brandId: number) => `voice:examples:${brandId}`,
   hashtagsEdit: (brandId: number) => `tags:edit:${brandId}`,
   hashtagsClear: (brandId: number) => `tags:clear:${brandId}`,
+  firstCommentEdit: (brandId: number) => `fc:edit:${brandId}`,
   queueList: (brandId: number, page = 0) =>
     page > 0 ? `queue:list:${brandId}:${page}` : `queue:list:${brandId}`,
   queueMove: (draftId: number) => `queue:mv:${draftId}`,
@@ -63,6 +64,7 @@ export const settingsCallbackPattern = {
   voiceExamples: new RegExp(`^voice:examples:${ID}$`),
   hashtagsEdit: new RegExp(`^tags:edit:${ID}$`),
   hashtagsClear: new RegExp(`^tags:clear:${ID}$`),
+  firstCommentEdit: new RegExp(`^fc:edit:${ID}$`),
   queueList: new RegExp(`^queue:list:${ID}(?::${NUMBER})?$`),
   queueMove: new RegExp(`^queue:mv:${ID}$`),
   queueMoveTo: new RegExp(`^queue:to:${ID}:${NUMBER}$`),

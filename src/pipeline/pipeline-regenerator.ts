@@ -126,7 +126,7 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
     async rewriteCaption(request) {
       const loaded = await load(request.draftId);
       if (!loaded) return closeAsDecided(request);
-      let text: { caption: string; hashtags: string[] };
+      let text: { caption: string; hashtags: string[]; altText: string };
       try {
         const examples = await loadOwnerExamples(deps.sql, loaded.brand.id, deps.clock());
         text = await writeCaption(
@@ -148,7 +148,7 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
         if (!current) return { kind: "decided" };
         await tx`
           update drafts set caption = ${text.caption}, hashtags = ${text.hashtags}, generated_caption = ${text.caption},
-                            edited = false, updated_at = now()
+                            alt_text = ${text.altText}, edited = false, updated_at = now()
            where id = ${request.draftId}`;
         return { kind: "stored" };
       });

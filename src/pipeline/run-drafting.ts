@@ -314,7 +314,7 @@ async function finishDraft(
       const kept = await fenced(
         (tx) => tx`
           update drafts set caption = ${text.caption}, hashtags = ${text.hashtags}, generated_caption = ${text.caption},
-                            updated_at = now()
+                            alt_text = ${text.altText}, updated_at = now()
            where id = ${draftId} and status = 'generating'`,
       );
       if (!kept) return;
@@ -369,7 +369,7 @@ async function finishDraft(
   }
 }
 
-/** Caption and hashtags from Claude under the budget, or from the template without an API key. */
+/** Caption, hashtags and alt text from Claude under the budget, or from the template without an API key. */
 export async function writeCaption(
   deps: Pick<DraftingDeps, "sql" | "ai">,
   brand: BrandForDrafting,
@@ -378,12 +378,12 @@ export async function writeCaption(
   draftId: number,
   mode: "draft" | "rewrite",
   previousCaption?: string,
-): Promise<{ caption: string; hashtags: string[] }> {
+): Promise<{ caption: string; hashtags: string[]; altText: string }> {
   const claude = deps.ai.claude;
   const forAi = articleForAi(article);
   if (!claude) {
     const template = writeTemplateDraft({ profile: brand.profile, article: forAi });
-    return { caption: template.caption, hashtags: template.hashtags };
+    return { caption: template.caption, hashtags: template.hashtags, altText: template.altText };
   }
   const model = deps.ai.models.draft;
   const input = { profile: brand.profile, examples, article: forAi, model, mode, previousCaption };

@@ -25,9 +25,22 @@ export interface ClaimedPost {
   instagramMediaId: string | null;
   caption: string;
   hashtags: string[];
+  /** Sent as the container's alt_text; null for drafts made before alt text was written. */
+  altText: string | null;
+  /** The first comment this post gets, and how far it got (see migration 0015). */
+  firstComment: FirstCommentStep | null;
   imageKey: string | null;
   imageUrl: string | null;
   createdAt: Date;
+}
+
+/** The first comment of a post, as recorded on the draft. */
+export interface FirstCommentStep {
+  text: string;
+  /** The draft's hashtags went to the comment, so the caption goes without them. */
+  hashtagsInComment: boolean;
+  /** null: not yet posted; sending: asked for, outcome unknown; posted or failed: done. */
+  state: "sending" | "posted" | "failed" | null;
 }
 
 interface ClaimedRow {
@@ -40,6 +53,10 @@ interface ClaimedRow {
   instagram_media_id: string | null;
   caption: string;
   hashtags: string[];
+  alt_text: string | null;
+  first_comment: string | null;
+  hashtags_in_comment: boolean;
+  first_comment_state: FirstCommentStep["state"];
   image_key: string | null;
   image_url: string | null;
   created_at: Date;
@@ -79,6 +96,10 @@ interface ClaimedRow {
  * - `FOR KEY SHARE OF b SKIP LOCKED` skips the posts of a brand being deleted (deleteBrand locks it first), and
  *   makes that deletion wait for this claim and then see the post as 'publishing' and refuse.
  *
+ * The brand's first comment (brands.first_comment_mode) is copied onto the post by a claim from 'approved' that
+ * finds it not yet published: until then the owner may change the setting, and from then on every attempt
+ * posts the same comment, and composes the caption the same way (without the hashtags when they go in it).
+ *
  * On the embedded database there is one connection, so claims simply run one after another; the statement is
  * the same and just as correct. `drafts_due_idx` (scheduled_for, partial on approved/publishing) serves it.
  */
@@ -90,7 +111,7 @@ export async function claimDuePost(
   const token = randomUUID();
   const [row] = await sql<ClaimedRow[]>`
     with due as (
-      select d.id, d.status, lead.brand_id as lead_brand_id
+      select d.id, d.status, lead.brand_id as lead_brand_id, b.first_comment_mode, b.first_comment_text
         from drafts d
         join brands b on b.id = d.brand_id
         join instagram_accounts a on a.brand_id = d.brand_id
@@ -120,12 +141,21 @@ export async function claimDuePost(
        set status = 'publishing',
            publish_attempts = d.publish_attempts + 1,
            next_attempt_at = ${leaseUntil},
+           first_comment = case when due.status = 'approved' and d.instagram_media_id is null
+             then case due.first_comment_mode
+                    when 'hashtags' then nullif(array_to_string(d.hashtags, ' '), '')
+                    when 'text' then nullif(btrim(due.first_comment_text), '')
+                  end
+             else d.first_comment end,
+           hashtags_in_comment = case when due.status = 'approved' and d.instagram_media_id is null
+             then due.first_comment_mode = 'hashtags' and cardinality(d.hashtags) > 0
+             else d.hashtags_in_comment end,
            updated_at = now()
       from due
      where d.id = due.id
     returning d.id, d.brand_id, due.status as claimed_from, d.publish_attempts, d.container_id,
-              d.container_created_at, d.instagram_media_id, d.caption, d.hashtags, d.image_key, d.image_url,
-              d.created_at`;
+              d.container_created_at, d.instagram_media_id, d.caption, d.hashtags, d.alt_text, d.image_key,
+              d.image_url, d.created_at, d.first_comment, d.hashtags_in_comment, d.first_comment_state`;
   if (!row) return undefined;
   return {
     id: row.id,
@@ -138,6 +168,14 @@ export async function claimDuePost(
     instagramMediaId: row.instagram_media_id,
     caption: row.caption,
     hashtags: row.hashtags,
+    altText: row.alt_text,
+    firstComment: row.first_comment
+      ? {
+          text: row.first_comment,
+          hashtagsInComment: row.hashtags_in_comment,
+          state: row.first_comment_state,
+        }
+      : null,
     imageKey: row.image_key,
     imageUrl: row.image_url,
     createdAt: row.created_at,

@@ -260,6 +260,35 @@ export function classifyContainerStatus(container: {
   }
 }
 
+/** Comments need instagram_business_manage_comments, which accounts connected before Greenlight asked for it lack. */
+export const COMMENT_PERMISSION_MESSAGE =
+  "Instagram did not let Greenlight comment: the account was connected without the permission to manage comments. Reconnect Instagram to allow it.";
+
+/**
+ * What a failed `POST /<media-id>/comments` means. The post is live whatever this says: a transient failure is
+ * tried again, anything else is reported with the post. A missing permission (10, 200–299) has its own words.
+ */
+export function classifyCommentFailure(facts: InstagramFailureFacts): PublishFailureClass {
+  const failure = classifyInstagramFailure(facts);
+  if (failure.kind === "permanent" && failure.recovery === "reconnect") {
+    return { ...failure, ownerMessage: COMMENT_PERMISSION_MESSAGE };
+  }
+  return failure;
+}
+
+/**
+ * Whether a comment call that failed may have been carried out all the same: no answer, a server error or an
+ * unreadable answer. Then the post's comments are read before the comment is asked for again.
+ */
+export function commentMayExist(facts: InstagramFailureFacts): boolean {
+  return (
+    facts.origin === "network" ||
+    facts.origin === "timeout" ||
+    facts.origin === "unexpected_body" ||
+    (facts.httpStatus !== null && facts.httpStatus >= 500)
+  );
+}
+
 function asCheckContainer(failure: PublishFailureClass): PublishFailureClass {
   return {
     ...failure,

@@ -11,9 +11,24 @@ import type { PublishFailureClass } from "./publish-errors.ts";
 export const QUOTA_USED_UP_REASON =
   "The account used up Instagram's daily limit of posts made by apps; the post waits for the next posting time.";
 
-/** The note sent once a post is live. */
-export function postedText(permalink: string | null): string {
-  return permalink ? `Posted ✅ ${permalink}` : "Posted ✅ (Instagram has not given the link yet)";
+/** How the post's first comment went, as the "Posted" note and the card tell it. */
+export type FirstCommentOutcome =
+  | { kind: "none" }
+  | { kind: "posted" }
+  /** `reconnect`: the owner can fix it by connecting Instagram again (a missing permission, a dead token). */
+  | { kind: "failed"; reason: string; reconnect: boolean };
+
+/** The note sent once a post is live, with what became of its first comment. */
+export function postedText(
+  permalink: string | null,
+  comment: FirstCommentOutcome = { kind: "none" },
+): string {
+  const posted = permalink ? `Posted ✅ ${permalink}` : "Posted ✅ (Instagram has not given the link yet)";
+  if (comment.kind === "posted") return `${posted}\n💬 First comment posted.`;
+  if (comment.kind === "failed") {
+    return `${posted}\n⚠️ The first comment was not posted; the post itself is live. ${comment.reason}`;
+  }
+  return posted;
 }
 
 /** Sent at most once a day per account when Instagram's 24-hour publishing limit holds posts back. */

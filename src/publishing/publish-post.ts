@@ -13,6 +13,11 @@
  * | container_id, claimed from 'approved'   | status_code: PUBLISHED → recover, mark published; otherwise drop  |
  * |                                         | it (the owner may have edited the caption since) and start afresh |
  * | nothing                                 | quota, then a new container                                       |
+ *
+ * Once the post is live and before it is recorded as published, the brand's first comment (if any) is the last
+ * step, with the same rule: 'sending' is recorded before POST /<media-id>/comments, and an attempt that finds
+ * 'sending' (a crash, a lost answer) reads the post's comments for its text before posting again. The comment
+ * never holds the post back: whatever happens to it, the post ends up published, the failure told with it.
  */
 
 import type { Sql } from "../database/connect.ts";
@@ -26,11 +31,18 @@ import type { Logger } from "../shared/logger.ts";
 import type { ClaimedPost } from "./claim-due-posts.ts";
 import { keepPostLease, type PostLeaseKeeper } from "./publish-lease.ts";
 import {
+  classifyCommentFailure,
   classifyContainerStatus,
   classifyInstagramFailure,
+  commentMayExist,
   type PublishFailureClass,
 } from "./publish-errors.ts";
-import { failureText, type InstagramWords, QUOTA_USED_UP_REASON } from "./publish-messages.ts";
+import {
+  type FirstCommentOutcome,
+  failureText,
+  type InstagramWords,
+  QUOTA_USED_UP_REASON,
+} from "./publish-messages.ts";
 import {
   type Lease,
   LeaseLostError,
@@ -39,6 +51,7 @@ import {
   pauseInstagramCalls,
   postponeForQuota,
   recordContainer,
+  recordFirstComment,
   recordMediaId,
   renewLease,
   returnToApproved,
@@ -142,7 +155,8 @@ class PostAttempt {
       leaseMs: deps.leaseMs ?? PUBLISH_LEASE_MS,
       settle: () => keeper.settle(),
     };
-    this.caption = composePostText(post.caption, post.hashtags);
+    // Hashtags that go in the first comment are left out of the caption.
+    this.caption = composePostText(post.caption, post.firstComment?.hashtagsInComment ? [] : post.hashtags);
     this.containerId = post.containerId;
     this.containerCreatedAt = post.containerCreatedAt;
   }
@@ -227,6 +241,7 @@ class PostAttempt {
         token: this.token,
         imageUrl,
         caption: this.caption,
+        altText: this.post.altText ?? undefined,
       });
       this.containerId = created.containerId;
       this.containerCreatedAt = asked;
@@ -356,9 +371,80 @@ class PostAttempt {
       }
       this.logger.warn({ err: error, mediaId }, "published without a permalink");
     }
-    await markPublished(this.sql, this.lease, { mediaId, permalink, now: this.now() });
-    this.logger.info({ mediaId, permalink }, "post published");
+    const firstComment = await this.postFirstComment(mediaId);
+    if (firstComment === "retry_scheduled") return firstComment;
+    await markPublished(this.sql, this.lease, { mediaId, permalink, now: this.now(), firstComment });
+    this.logger.info({ mediaId, permalink, firstComment: firstComment.kind }, "post published");
     return "published";
+  }
+
+  /**
+   * The brand's first comment on the live post, exactly once: 'sending' is recorded before the call, and found
+   * there by a later attempt (this one crashed, or its answer was lost), it means "look before posting again".
+   * A transient failure is tried again by a later attempt (the post waits in 'publishing'); anything else, or too
+   * many tries, ends with the post published and the failure told.
+   */
+  private async postFirstComment(mediaId: string): Promise<FirstCommentOutcome | "retry_scheduled"> {
+    const step = this.post.firstComment;
+    if (!step || step.state === "failed") return { kind: "none" };
+    if (step.state === "posted") return { kind: "posted" };
+    try {
+      if (step.state === "sending" && (await this.findFirstComment(mediaId, step.text)))
+        return { kind: "posted" };
+      await recordFirstComment(this.sql, this.lease, { state: "sending" }, this.now());
+      const { commentId } = await this.ig.postComment({ mediaId, token: this.token, message: step.text });
+      await recordFirstComment(this.sql, this.lease, { state: "posted", commentId }, this.now());
+      return { kind: "posted" };
+    } catch (error) {
+      if (!(error instanceof InstagramApiError)) throw error;
+      return this.afterFailedComment(mediaId, step.text, error);
+    }
+  }
+
+  private async afterFailedComment(
+    mediaId: string,
+    text: string,
+    error: InstagramApiError,
+  ): Promise<FirstCommentOutcome | "retry_scheduled"> {
+    this.logger.warn({ err: error, mediaId }, "first comment failed");
+    const failure = classifyCommentFailure(error);
+    if (commentMayExist(error)) {
+      try {
+        if (await this.findFirstComment(mediaId, text)) return { kind: "posted" };
+      } catch (lookupError) {
+        if (!(lookupError instanceof InstagramApiError)) throw lookupError;
+        // Still unknown; 'sending' stays recorded, so the next attempt looks again before posting.
+      }
+    }
+    const reason = failureText(failure, wordsOf(error));
+    if (failure.kind === "transient") {
+      const retry = decideRetry(failure, this.post.attempt);
+      if (retry.kind === "retry") {
+        await scheduleRetry(this.sql, this.lease, {
+          retryAt: new Date(this.now().getTime() + Math.max(retry.delayMs, this.pauseMs)),
+          error: `Published; the first comment is not posted yet. ${reason}`,
+        });
+        return "retry_scheduled";
+      }
+    }
+    return { kind: "failed", reason, reconnect: failure.recovery === "reconnect" };
+  }
+
+  /** Whether the account's own comment with `text` is on the post; records it as posted when it is. */
+  private async findFirstComment(mediaId: string, text: string): Promise<boolean> {
+    const comments = await this.ig.listComments({ mediaId, token: this.token });
+    const ours = comments.find(
+      (comment) => comment.fromId === this.igUserId && comment.text.trim() === text.trim(),
+    );
+    if (!ours) return false;
+    this.logger.info({ mediaId, commentId: ours.commentId }, "first comment found already posted");
+    await recordFirstComment(
+      this.sql,
+      this.lease,
+      { state: "posted", commentId: ours.commentId },
+      this.now(),
+    );
+    return true;
   }
 
   /**
@@ -392,7 +478,18 @@ class PostAttempt {
       if (!(error instanceof InstagramApiError)) throw error;
       this.logger.warn({ err: error }, "could not look up the published post");
     }
-    await markPublished(this.sql, this.lease, { mediaId, permalink, now: this.now() });
+    // Without the media id there is nothing to comment on; the owner is told rather than left guessing.
+    const firstComment: FirstCommentOutcome | "retry_scheduled" = mediaId
+      ? await this.postFirstComment(mediaId)
+      : this.post.firstComment
+        ? {
+            kind: "failed",
+            reason: "Greenlight could not tell which Instagram post was this one.",
+            reconnect: false,
+          }
+        : { kind: "none" };
+    if (firstComment === "retry_scheduled") return firstComment;
+    await markPublished(this.sql, this.lease, { mediaId, permalink, now: this.now(), firstComment });
     return "published";
   }
 

@@ -12,7 +12,8 @@ import { enqueueDraftCardUpdate } from "../approval/draft-card-queries.ts";
 import type { Sql, Transaction } from "../database/connect.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
 import { nextFreeSlot, type PostingSlot } from "./posting-slots.ts";
-import { postedText, quotaNoticeText } from "./publish-messages.ts";
+import { reconnectKeyboard } from "../instagram-auth/owner-notices.ts";
+import { type FirstCommentOutcome, postedText, quotaNoticeText } from "./publish-messages.ts";
 import { takenSlots } from "./taken-slots.ts";
 import { isUniqueViolation, ONE_POST_PER_SLOT } from "../database/postgres-errors.ts";
 
@@ -87,28 +88,58 @@ export async function recordMediaId(sql: Sql, lease: Lease, mediaId: string, now
 }
 
 /**
+ * The first comment's step: 'sending' right before POST /<media-id>/comments (an attempt that finds it asks
+ * Instagram before posting again), 'posted' with the comment's id as soon as it is known.
+ */
+export async function recordFirstComment(
+  sql: Sql,
+  lease: Lease,
+  step: { state: "sending" } | { state: "posted"; commentId: string | null },
+  now: Date,
+): Promise<void> {
+  const commentId = step.state === "posted" ? step.commentId : null;
+  const rows = await sql`
+    update drafts
+       set first_comment_state = ${step.state}, first_comment_id = coalesce(${commentId}, first_comment_id),
+           next_attempt_at = ${leaseUntil(lease, now)}, updated_at = now()
+     where id = ${lease.draftId} and status = 'publishing' and publish_attempts = ${lease.attempt}
+    returning id`;
+  expectOwned(rows, lease);
+}
+
+/**
  * publishing → published, with the card update and the "Posted ✅" note queued in the same transaction: the
  * owner hears of it exactly when it is recorded, and only once (the note has a dedupe key).
  */
 export async function markPublished(
   sql: Sql,
   lease: Lease,
-  input: { mediaId: string | null; permalink: string | null; now: Date },
+  input: { mediaId: string | null; permalink: string | null; now: Date; firstComment: FirstCommentOutcome },
 ): Promise<void> {
   await lease.settle?.();
+  const comment = input.firstComment;
+  // A comment that failed is recorded with the post, so the card and the note say so together.
+  const commentError = comment.kind === "failed" ? comment.reason : null;
   await sql.begin(async (tx) => {
-    const rows = await tx<{ chat_id: number }[]>`
+    const rows = await tx<{ chat_id: number; brand_id: number }[]>`
       update drafts d
          set status = 'published', instagram_media_id = coalesce(${input.mediaId}, d.instagram_media_id),
              permalink = ${input.permalink}, published_at = ${input.now}, next_attempt_at = null,
+             first_comment_state = case when ${commentError}::text is null then d.first_comment_state else 'failed' end,
+             first_comment_error = ${commentError},
              last_error = null, updated_at = now()
         from brands b join owners o on o.id = b.owner_id
        where b.id = d.brand_id
          and d.id = ${lease.draftId} and d.status = 'publishing' and d.publish_attempts = ${lease.attempt}
-      returning coalesce(d.telegram_chat_id, o.telegram_chat_id) as chat_id`;
+      returning coalesce(d.telegram_chat_id, o.telegram_chat_id) as chat_id, b.id as brand_id`;
     expectOwned(rows, lease);
     await enqueueDraftCardUpdate(tx, lease.draftId);
-    await enqueueText(tx, rows[0]!.chat_id, { text: postedText(input.permalink) }, `posted:${lease.draftId}`);
+    const { chat_id: chatId, brand_id: brandId } = rows[0]!;
+    const text = postedText(input.permalink, comment);
+    // Offered only when connecting again can fix it: the permission to comment was never granted.
+    const replyMarkup =
+      comment.kind === "failed" && comment.reconnect ? reconnectKeyboard(brandId) : undefined;
+    await enqueueText(tx, chatId, { text, reply_markup: replyMarkup }, `posted:${lease.draftId}`);
   });
 }
 

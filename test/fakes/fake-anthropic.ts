@@ -408,6 +408,7 @@ export function validReply(request: FakeRequestView): FakeReply {
         call_to_action: "Would this change your week? Tell us in the comments.",
         credit: `Source: ${article.source}${article.link && article.link !== "none given" ? ` — ${article.link}` : ""}`,
         hashtags: [`#${firstWord}`, "#FakeNews"],
+        alt_text: `A picture for the story: ${article.title}`,
       },
     };
   }

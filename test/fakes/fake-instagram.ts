@@ -7,7 +7,9 @@
  * - it downloads `image_url` itself and rejects what Instagram rejects (unreachable or redirecting URL,
  *   non-JPEG, > 8 MB, aspect ratio outside 4:5–1.91:1) with Meta's codes (platform-apis.md §B.4/§B.5);
  *   it also rejects widths outside 320–1440 px, which Instagram documents but rescales instead of refusing;
- * - captions over 2 200 characters, 30 hashtags or 20 @-mentions are refused;
+ * - captions over 2 200 characters, 30 hashtags or 20 @-mentions are refused, and so is alt text over 1 000;
+ * - comments (`POST`/`GET /<media-id>/comments`) need the instagram_business_manage_comments permission on the
+ *   token; without it Meta answers code 10, as for any permission the app was not granted;
  * - codes are single-use, bound to their redirect_uri and expire after an hour; tokens expire; revoked or
  *   unknown tokens get code 190;
  * - publishing a container that is still IN_PROGRESS fails with 9007/2207027, and publishing one that is
@@ -51,7 +53,9 @@ export type FakeEndpoint =
   | "media_insights"
   | "reply_comment"
   | "list_replies"
-  | "hide_comment";
+  | "hide_comment"
+  | "post_comment"
+  | "list_comments";
 
 export type FakeFault =
   /** HTTP 500 with Meta's code 2 "service temporarily unavailable", is_transient true. */
@@ -125,6 +129,8 @@ export interface FakePublishedMedia {
   containerId: string;
   imageUrl: string;
   caption: string;
+  /** The container's `alt_text`, as Instagram would show it to screen readers (null when none was sent). */
+  altText: string | null;
   permalink: string;
   publishedAt: Date;
 }
@@ -138,6 +144,15 @@ export interface FakeCommentRecord {
   text: string;
   hidden: boolean;
   replies: { id: string; text: string; username: string; timestamp: string }[];
+}
+
+/** A comment on a post, as `GET /<media-id>/comments` lists it. */
+export interface FakeMediaComment {
+  id: string;
+  mediaId: string;
+  text: string;
+  from: { id: string; username: string };
+  createdAt: Date;
 }
 
 export interface FakeCall {
@@ -155,7 +170,7 @@ export interface FakeCall {
 interface TokenRecord {
   account: FakeAccount;
   /** What the owner allowed on the consent page; carried from the code to every token exchanged from it. */
-  scopes: string[];
+  scopes: readonly string[];
   kind: "short" | "long";
   issuedAt: number;
   expiresAt: number;
@@ -175,6 +190,7 @@ interface Container {
   userId: string;
   imageUrl: string;
   caption: string;
+  altText: string | null;
   createdAt: number;
   pollsLeft: number;
   /** Set when media checks are deferred to the status endpoint and failed. */
@@ -273,6 +289,7 @@ export class FakeInstagram {
   private insightsDelayMs = DEFAULT_INSIGHTS_DELAY_MS;
   private refusedMetrics = new Set<string>();
   private readonly comments = new Map<string, FakeCommentRecord>();
+  private readonly mediaComments: FakeMediaComment[] = [];
   private readonly faults = new Map<FakeEndpoint, FakeFault[]>();
   private readonly callLog: FakeCall[] = [];
   private clockOffsetMs = 0;
@@ -383,6 +400,18 @@ export class FakeInstagram {
     this.insightsDelayMs = ms;
   }
 
+  /** The comments on a post, oldest first. */
+  commentsOn(mediaId: string): FakeMediaComment[] {
+    return this.mediaComments.filter((comment) => comment.mediaId === mediaId);
+  }
+
+  /** Someone else comments on a post (so lookups must tell the account's own comment from theirs). */
+  commentAs(mediaId: string, from: { id: string; username: string }, text: string): FakeMediaComment {
+    const comment = { id: this.newId("1790"), mediaId, text, from, createdAt: this.now() };
+    this.mediaComments.push(comment);
+    return comment;
+  }
+
   /** Every token of the account now fails with code 190 and this subcode (458: the user removed the app). */
   revokeAccess(account: FakeAccount, subcode = 458): void {
     for (const record of this.tokens.values()) {
@@ -431,6 +460,7 @@ export class FakeInstagram {
       containerId: "",
       imageUrl: "",
       caption,
+      altText: null,
       permalink: `https://www.instagram.com/p/${randomToken(11)}/`,
       publishedAt: new Date(this.nowMs() - ageMs),
     };
@@ -696,6 +726,12 @@ export class FakeInstagram {
     }
     if (edge === "insights" && method === "GET") {
       return { endpoint: "media_insights", run: (p) => this.mediaInsights(id, p) };
+    }
+    if (edge === "comments" && method === "POST") {
+      return { endpoint: "post_comment", run: (p) => this.postComment(id, p) };
+    }
+    if (edge === "comments" && method === "GET") {
+      return { endpoint: "list_comments", run: (p) => this.listComments(id, p) };
     }
     if (edge === "content_publishing_limit" && method === "GET") {
       return { endpoint: "publishing_limit", run: (p) => this.publishingLimit(id, p) };
@@ -975,6 +1011,12 @@ export class FakeInstagram {
     const caption = params.get("caption") ?? "";
     const captionProblem = checkCaption(caption);
     if (captionProblem) return errorReply(captionProblem);
+    const altText = params.get("alt_text");
+    // alt_text: "at most 1000 characters", images only (IG User Media reference). Meta's exact error for a longer
+    // one is not documented; an invalid parameter (100) is what it sends for other out-of-range parameters.
+    if (altText !== null && [...altText].length > 1000) {
+      return graphError(400, 100, "(#100) Param alt_text must be at most 1000 characters long.");
+    }
 
     const mediaProblem = await inspectImage(imageUrl, this.options.imageFetchTimeoutMs);
     if (mediaProblem && this.options.mediaErrorsAt === "create") return errorReply(mediaProblem);
@@ -983,6 +1025,7 @@ export class FakeInstagram {
       userId,
       imageUrl,
       caption,
+      altText,
       createdAt: this.nowMs(),
       pollsLeft: this.options.pollsBeforeFinished,
       failure: mediaProblem,
@@ -1054,6 +1097,7 @@ export class FakeInstagram {
       containerId: container.id,
       imageUrl: container.imageUrl,
       caption: container.caption,
+      altText: container.altText,
       permalink: `https://www.instagram.com/p/${randomToken(11)}/`,
       publishedAt: this.now(),
     };
@@ -1161,6 +1205,61 @@ export class FakeInstagram {
     };
   }
 
+  // -- Comments ----------------------------------------------------------------------------------------------
+
+  /**
+   * `POST /<media-id>/comments` with `message`: the account comments on its own post (IG Media comments edge;
+   * needs instagram_business_manage_comments). Answers `{"id":"<comment id>"}`.
+   */
+  private postComment(mediaId: string, params: URLSearchParams): Reply {
+    const found = this.commentableMedia(mediaId, params);
+    if ("status" in found) return found;
+    const message = params.get("message") ?? "";
+    if (!message.trim()) return graphError(400, 100, "(#100) The parameter message is required");
+    if ([...message].length > 2200) return graphError(400, 100, "(#100) The comment is too long.");
+    const { account } = found.auth;
+    const comment = this.commentAs(mediaId, { id: account.userId, username: account.username }, message);
+    return { status: 200, json: { id: comment.id } };
+  }
+
+  /** `GET /<media-id>/comments`: the post's comments with cursor paging (`limit`, `after`), oldest first. */
+  private listComments(mediaId: string, params: URLSearchParams): Reply {
+    const found = this.commentableMedia(mediaId, params);
+    if ("status" in found) return found;
+    const all = this.commentsOn(mediaId);
+    const limit = Math.min(Number(params.get("limit") ?? 25) || 25, 100);
+    const after = params.get("after");
+    const start = after ? all.findIndex((comment) => comment.id === after) + 1 : 0;
+    const page = all.slice(start, start + limit);
+    const json: Record<string, unknown> = {
+      data: page.map((comment) =>
+        pickFields(
+          { id: comment.id, text: comment.text, from: comment.from, username: comment.from.username },
+          params.get("fields") ?? "text,timestamp",
+          ["id"],
+        ),
+      ),
+    };
+    if (page.length > 0) {
+      const paging: Record<string, unknown> = { cursors: { before: page[0]!.id, after: page.at(-1)!.id } };
+      if (start + limit < all.length)
+        paging.next = `${this.urls.graphUrl}/${mediaId}/comments?after=${page.at(-1)!.id}`;
+      json.paging = paging;
+    }
+    return { status: 200, json };
+  }
+
+  private commentableMedia(mediaId: string, params: URLSearchParams): { auth: TokenRecord } | Reply {
+    const media = this.media.get(mediaId);
+    const auth = media ? this.authenticateFor(media.userId, params) : this.authenticate(params);
+    if ("status" in auth) return auth;
+    if (!media) return missingObject(mediaId);
+    if (!auth.scopes.includes("instagram_business_manage_comments")) {
+      return graphError(400, 10, "(#10) Application does not have permission for this action");
+    }
+    return { auth };
+  }
+
   private publishingLimit(userId: string, params: URLSearchParams): Reply {
     const auth = this.authenticateFor(userId, params);
     if ("status" in auth) return auth;
@@ -1179,7 +1278,7 @@ export class FakeInstagram {
     account: FakeAccount,
     kind: "short" | "long",
     issuedAt: number,
-    scopes: string[],
+    scopes: readonly string[],
   ): string {
     const token = `IGAA${kind === "short" ? "S" : "L"}${randomToken(64)}`;
     const lifetime = (kind === "short" ? SHORT_TOKEN_SECONDS : LONG_TOKEN_SECONDS) * 1000;

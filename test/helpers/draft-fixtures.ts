@@ -57,12 +57,14 @@ export interface DraftFields {
   scheduledFor?: Date | null;
   lastError?: string | null;
   permalink?: string | null;
+  altText?: string | null;
 }
 
 export async function insertDraft(sql: Sql, brandId: number, fields: DraftFields = {}): Promise<number> {
   const [row] = await sql<{ id: number }[]>`
     insert into drafts (brand_id, status, caption, generated_caption, hashtags, source_title, source_link,
-                        relevance_reason, image_key, image_url, image_source, scheduled_for, last_error, permalink)
+                        relevance_reason, image_key, image_url, image_source, scheduled_for, last_error, permalink,
+                        alt_text)
     values (${brandId}, ${fields.status ?? "pending_review"},
             ${fields.caption ?? "Cargo bikes now outsell cars in three Dutch cities."},
             ${fields.caption ?? "Cargo bikes now outsell cars in three Dutch cities."},
@@ -72,7 +74,8 @@ export async function insertDraft(sql: Sql, brandId: number, fields: DraftFields
             ${fields.relevanceReason === undefined ? "Urban cycling is the brand's topic." : fields.relevanceReason},
             ${fields.imageKey ?? null}, ${fields.imageUrl ?? null},
             ${fields.imageKey || fields.imageUrl ? "generated" : null},
-            ${fields.scheduledFor ?? null}, ${fields.lastError ?? null}, ${fields.permalink ?? null})
+            ${fields.scheduledFor ?? null}, ${fields.lastError ?? null}, ${fields.permalink ?? null},
+            ${fields.altText ?? null})
     returning id`;
   return row!.id;
 }

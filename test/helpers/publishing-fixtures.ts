@@ -3,10 +3,10 @@ import { expect } from "vitest";
 import type { PostingSlot } from "../../src/publishing/posting-slots.ts";
 import { newDraftMediaKey } from "../../src/storage/media-store.ts";
 import type { FakeAccount, FakeInstagram } from "../fakes/fake-instagram.ts";
-import { freePort } from "./child-process.ts";
+import { freePort, type ServiceProcess, spawnService, waitForHealthy } from "./child-process.ts";
 import { type DraftFields, insertBrand, insertDraft } from "./draft-fixtures.ts";
 import { instagramEnv } from "./instagram-connection.ts";
-import { startTestApp, type TestApp } from "./start-test-app.ts";
+import { startTestApp, TEST_ENCRYPTION_KEY, type TestApp } from "./start-test-app.ts";
 
 /**
  * The publisher through the real service: brands connected to the fake Instagram and approved posts whose slot
@@ -30,6 +30,24 @@ export async function startPublishingTestApp(
 ): Promise<TestApp> {
   const port = await freePort();
   return startTestApp({ ...publishingEnv(ig, port), ...extraEnv });
+}
+
+/**
+ * The real service as `npm start` runs it, publishing every second (no ingest), on the stopped test app's
+ * database and media folder and at its address; resolves once it answers its health check.
+ */
+export async function spawnPublishingService(t: TestApp, ig: FakeInstagram): Promise<ServiceProcess> {
+  const service = spawnService({
+    ...publishingEnv(ig, t.app.port),
+    DATA_DIR: t.dataDir,
+    ...(t.database.url ? { DATABASE_URL: t.database.url } : {}),
+    ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+    LOG_LEVEL: "warn",
+    PUBLISH_CRON: "* * * * * *",
+    INGEST_CRON: "0 0 1 1 *",
+  });
+  await waitForHealthy(`http://127.0.0.1:${t.app.port}`, 30_000);
+  return service;
 }
 
 /** Makes the service's clock (the one the publish job reads) stand at `at`. */
