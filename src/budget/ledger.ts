@@ -6,7 +6,7 @@ import type { Sql, Transaction } from "../database/connect.ts";
  */
 
 export type AiProvider = "anthropic" | "openai";
-export type AiOperation = "relevance" | "draft" | "rewrite" | "image" | "voice";
+export type AiOperation = "relevance" | "draft" | "rewrite" | "image" | "voice" | "transcription";
 
 export class BudgetExceededError extends Error {
   constructor(

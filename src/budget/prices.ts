@@ -38,11 +38,21 @@ export interface ImagePrice {
   imageOutput: number;
 }
 
+/** Token rates of an OpenAI transcription model (gpt-4o-mini-transcribe, gpt-4o-transcribe), USD per MTok. */
+export interface TranscriptionPrice {
+  audioInput: number;
+  /** Text input: the prompt, when one is sent (Greenlight sends none). */
+  textInput: number;
+  /** The transcript. */
+  output: number;
+}
+
 export interface PriceTable {
   /** The day the rates were last checked against the vendors' pages (YYYY-MM-DD). */
   effectiveFrom: string;
   claude: Readonly<Record<string, ClaudePrice>>;
   image: Readonly<Record<string, ImagePrice>>;
+  transcription: Readonly<Record<string, TranscriptionPrice>>;
 }
 
 /** A model that is in neither the built-in table nor the override: costing it would be a guess. */
@@ -52,9 +62,10 @@ export class UnknownModelError extends Error {
   constructor(
     readonly provider: "anthropic" | "openai",
     readonly model: string,
+    kind: "Claude" | "image" | "transcription" = provider === "anthropic" ? "Claude" : "image",
   ) {
     super(
-      `No price is known for the ${provider === "anthropic" ? "Claude" : "image"} model "${model}". ` +
+      `No price is known for the ${kind} model "${model}". ` +
         `Add it to AI_PRICES (see src/budget/prices.ts) or choose a model from the price table.`,
     );
   }
@@ -129,6 +140,12 @@ export const DEFAULT_PRICE_TABLE: PriceTable = {
     "gpt-image-2.6-flare": GPT_IMAGE_2_RATES,
     "gpt-image-2.6-sunburst": GPT_IMAGE_2_RATES,
   },
+  // Voice-note instructions (the reference's speech-to-text section, from OpenAI's model pages). Only audio input
+  // is quoted there; text input is priced the same, and Greenlight sends no prompt anyway.
+  transcription: {
+    "gpt-4o-mini-transcribe": { audioInput: 1.25, textInput: 1.25, output: 5 },
+    "gpt-4o-transcribe": { audioInput: 2.5, textInput: 2.5, output: 10 },
+  },
 };
 
 const rate = z.number().finite().nonnegative();
@@ -151,6 +168,8 @@ const imagePriceSchema = z.strictObject({
   imageOutput: rate,
 });
 
+const transcriptionPriceSchema = z.strictObject({ audioInput: rate, textInput: rate, output: rate });
+
 const overrideSchema = z.strictObject({
   effectiveFrom: z
     .string()
@@ -158,6 +177,7 @@ const overrideSchema = z.strictObject({
     .optional(),
   claude: z.record(z.string().min(1), z.record(z.string(), z.unknown())).optional(),
   image: z.record(z.string().min(1), z.record(z.string(), z.unknown())).optional(),
+  transcription: z.record(z.string().min(1), z.record(z.string(), z.unknown())).optional(),
 });
 
 /**
@@ -198,12 +218,19 @@ export function buildPriceTable(override?: unknown, base: PriceTable = DEFAULT_P
     if (merged.success) imageTable[model] = merged.data;
     else problems.push(describeProblems(`AI_PRICES.image["${model}"]`, merged.error));
   }
+  const transcriptionTable: Record<string, TranscriptionPrice> = { ...base.transcription };
+  for (const [model, fields] of Object.entries(parsed.data.transcription ?? {})) {
+    const merged = transcriptionPriceSchema.safeParse({ ...base.transcription[model], ...fields });
+    if (merged.success) transcriptionTable[model] = merged.data;
+    else problems.push(describeProblems(`AI_PRICES.transcription["${model}"]`, merged.error));
+  }
   if (problems.length > 0) throw new PriceTableError(problems.join("\n"));
 
   return {
     effectiveFrom: parsed.data.effectiveFrom ?? base.effectiveFrom,
     claude: claudeTable,
     image: imageTable,
+    transcription: transcriptionTable,
   };
 }
 
@@ -221,6 +248,13 @@ export function findClaudePrice(table: PriceTable, model: string): ClaudePrice {
 export function findImagePrice(table: PriceTable, model: string): ImagePrice {
   const price = table.image[model] ?? table.image[model.replace(/-\d{4}-\d{2}-\d{2}$/, "")];
   if (!price) throw new UnknownModelError("openai", model);
+  return price;
+}
+
+/** The rates for a transcription model; a dated snapshot id falls back to its alias. */
+export function findTranscriptionPrice(table: PriceTable, model: string): TranscriptionPrice {
+  const price = table.transcription[model] ?? table.transcription[model.replace(/-\d{4}-\d{2}-\d{2}$/, "")];
+  if (!price) throw new UnknownModelError("openai", model, "transcription");
   return price;
 }
 

@@ -35,6 +35,11 @@ export interface OwnerExamples {
   approvedCaptions: string[];
   /** Why the owner rejected drafts, most recent first, in the owner's words. */
   rejectionReasons: string[];
+  /**
+   * What the owner asked for when they had a draft rewritten ("Make it shorter.", "focus on the price"), most
+   * recent first: standing wishes the next drafts can meet without being asked.
+   */
+  rewriteInstructions?: string[];
 }
 
 export const NO_EXAMPLES: OwnerExamples = { approvedCaptions: [], rejectionReasons: [] };

@@ -4,13 +4,22 @@ import type { Config } from "../config/config.ts";
 import type { ClaudeDrafter } from "../drafting/claude-drafter.ts";
 import type { GenerateImage } from "../images/openai-image-generator.ts";
 import type { Logger } from "../shared/logger.ts";
+import type { Transcribe } from "../transcription/openai-transcriber.ts";
 
 /** The AI providers as configured: each is absent when its key is, and the pipeline falls back without it. */
 export interface AiServices {
   claude: ClaudeDrafter | undefined;
   generateImage: GenerateImage | undefined;
+  /** Speech to text for voice-note instructions; absent without an OpenAI key. */
+  transcribe: Transcribe | undefined;
   prices: PriceTable;
-  models: { relevance: string; draft: string; image: string; imageQuality: "low" | "medium" | "high" };
+  models: {
+    relevance: string;
+    draft: string;
+    image: string;
+    imageQuality: "low" | "medium" | "high";
+    transcription: string;
+  };
   /** Told of every call the ledger records (metrics); the composition root sets it. */
   observeSpend?: AiSpendObserver;
 }
@@ -41,11 +50,14 @@ export async function createAiServices(config: Config, logger: Logger): Promise<
     });
   }
   let generateImage: GenerateImage | undefined;
+  let transcribe: Transcribe | undefined;
   if (config.OPENAI_API_KEY) {
-    const [{ default: OpenAI }, { createOpenAiImageGenerator }] = await Promise.all([
-      import("openai"),
-      import("../images/openai-image-generator.ts"),
-    ]);
+    const [{ default: OpenAI }, { createOpenAiImageGenerator }, { createOpenAiTranscriber }] =
+      await Promise.all([
+        import("openai"),
+        import("../images/openai-image-generator.ts"),
+        import("../transcription/openai-transcriber.ts"),
+      ]);
     generateImage = createOpenAiImageGenerator({
       client: new OpenAI({
         apiKey: config.OPENAI_API_KEY,
@@ -54,16 +66,28 @@ export async function createAiServices(config: Config, logger: Logger): Promise<
         timeout: 120_000,
       }),
     });
+    transcribe = createOpenAiTranscriber({
+      client: new OpenAI({
+        apiKey: config.OPENAI_API_KEY,
+        baseURL: config.OPENAI_BASE_URL ?? undefined,
+        // As for images: a call that timed out may have been billed, so it is charged, not silently repeated.
+        maxRetries: 0,
+        // The owner is waiting in the chat; a two-minute note takes seconds.
+        timeout: 30_000,
+      }),
+    });
   }
   return {
     claude,
     generateImage,
+    transcribe,
     prices: buildPriceTable(config.AI_PRICES),
     models: {
       relevance: config.ANTHROPIC_RELEVANCE_MODEL,
       draft: config.ANTHROPIC_DRAFT_MODEL,
       image: config.OPENAI_IMAGE_MODEL,
       imageQuality: config.OPENAI_IMAGE_QUALITY as "low" | "medium" | "high",
+      transcription: config.OPENAI_TRANSCRIPTION_MODEL,
     },
   };
 }

@@ -57,7 +57,9 @@ export async function loadBrandForDrafting(sql: Sql, brandId: number): Promise<B
 
 /**
  * What the drafter learns from: the latest captions the owner approved (as they will be posted, so an edit
- * teaches the owner's own wording) and the latest reasons they gave for rejecting a draft.
+ * teaches the owner's own wording), the latest reasons they gave for rejecting a draft, and what they asked for
+ * in the latest rewrites that were done (a rewrite still running is not read, so its own prompt keeps the
+ * brand's cached prefix).
  */
 export async function loadOwnerExamples(sql: Sql, brandId: number): Promise<OwnerExamples> {
   const approved = await sql<{ caption: string }[]>`
@@ -70,8 +72,14 @@ export async function loadOwnerExamples(sql: Sql, brandId: number): Promise<Owne
      where brand_id = ${brandId} and status = 'rejected' and rejection_reason is not null
      order by decided_at desc nulls last
      limit 15`;
+  const asked = await sql<{ instruction: string }[]>`
+    select r.instruction from regeneration_requests r join drafts d on d.id = r.draft_id
+     where d.brand_id = ${brandId} and r.status = 'done' and r.instruction is not null
+     order by r.finished_at desc, r.id desc
+     limit 15`;
   return {
     approvedCaptions: approved.map((r) => r.caption),
     rejectionReasons: rejected.map((r) => r.reason),
+    rewriteInstructions: asked.map((r) => r.instruction),
   };
 }

@@ -33,6 +33,24 @@ export function textUpdate(text: string, from: From = { id: OWNER_ID }, updateId
   };
 }
 
+/** A voice note from the user, as Telegram sends it: the file is referred to by id, fetched with getFile. */
+export function voiceUpdate(
+  voice: { file_id: string; file_unique_id: string; file_size: number; duration: number },
+  from: From = { id: OWNER_ID },
+  updateId = nextUpdateId++,
+) {
+  return {
+    update_id: updateId,
+    message: {
+      message_id: nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: from.id, type: "private", first_name: from.first_name ?? "Ada" },
+      from: { id: from.id, is_bot: false, first_name: from.first_name ?? "Ada" },
+      voice: { ...voice, mime_type: "audio/ogg" },
+    },
+  };
+}
+
 export function callbackUpdate(
   data: string,
   message: { message_id: number; chat_id: number },
