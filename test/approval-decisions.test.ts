@@ -346,7 +346,14 @@ describe("stale and foreign buttons", () => {
     const brandId = await newBrand();
     const { draftId, message } = await reviewCard(t, brandId);
     await pressButton(t, `q:${draftId}:o`, message);
-    const buttons = [`a:${draftId}`, `e:${draftId}`, `r:${draftId}`, `i:${draftId}`, `w:${draftId}`, `v:${draftId}:s`];
+    const buttons = [
+      `a:${draftId}`,
+      `e:${draftId}`,
+      `r:${draftId}`,
+      `i:${draftId}`,
+      `w:${draftId}`,
+      `v:${draftId}:s`,
+    ];
     for (const data of buttons) {
       expect((await pressButton(t, data, message)).answer).toBe("Already rejected.");
     }

@@ -13,7 +13,7 @@ import { runJobSoon } from "../scheduler/run-job-soon.ts";
 import { quoteInput } from "../shared/telegram-text-limits.ts";
 import { commandOf } from "./dialog-input.ts";
 import { loadDraftCard } from "./draft-card-queries.ts";
-import { showCardAfterPress } from "./draft-card-telegram.ts";
+import { restoreCardButtons, showCardAfterPress } from "./draft-card-telegram.ts";
 import type { DialogDeps, DraftDialogTarget } from "./edit-caption-conversation.ts";
 import { requestRegeneration } from "./regeneration-requests.ts";
 import { DRAFT_GONE_TEXT, describeDraftState } from "./render-draft-card.ts";
@@ -45,7 +45,7 @@ export function rewriteInstructionConversation(deps: RewriteDialogDeps) {
       const command = commandOf(message);
       if (command === "help") return conversation.skip({ next: true });
       if (command !== null) {
-        await conversation.external((outer) => restoreCard(deps, outer, target));
+        await conversation.external((outer) => restoreCardButtons(deps, outer.api, target));
         await answer.reply(KEPT);
         return command === "cancel" ? undefined : conversation.halt({ next: true });
       }
@@ -117,10 +117,4 @@ async function requestRewrite(
       await showCardAfterPress(deps, outer.api, card);
       return `Not rewritten. ${describeDraftState(card, deps.clock())}`;
   }
-}
-
-/** The card was showing the rewrite choices; put its normal buttons back. */
-async function restoreCard(deps: DialogDeps, outer: BotContext, target: DraftDialogTarget): Promise<void> {
-  const card = await loadDraftCard(deps.sql, target.draftId, target.ownerId);
-  if (card) await showCardAfterPress(deps, outer.api, card);
 }

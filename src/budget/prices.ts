@@ -192,7 +192,8 @@ const overrideSchema = z.strictObject({
  *   },
  *   "image": {
  *     "gpt-image-3": { "textInput": 5, "textInputCached": 1.25, "imageInput": 8, "imageInputCached": 2, "imageOutput": 30 }
- *   }
+ *   },
+ *   "transcription": { "gpt-4o-mini-transcribe": { "audioInput": 3 } }
  * }
  * ```
  *
@@ -206,24 +207,15 @@ export function buildPriceTable(override?: unknown, base: PriceTable = DEFAULT_P
   if (!parsed.success) throw new PriceTableError(describeProblems("AI_PRICES", parsed.error));
 
   const problems: string[] = [];
-  const claudeTable: Record<string, ClaudePrice> = { ...base.claude };
-  for (const [model, fields] of Object.entries(parsed.data.claude ?? {})) {
-    const merged = claudePriceSchema.safeParse({ ...base.claude[model], ...fields });
-    if (merged.success) claudeTable[model] = merged.data;
-    else problems.push(describeProblems(`AI_PRICES.claude["${model}"]`, merged.error));
-  }
-  const imageTable: Record<string, ImagePrice> = { ...base.image };
-  for (const [model, fields] of Object.entries(parsed.data.image ?? {})) {
-    const merged = imagePriceSchema.safeParse({ ...base.image[model], ...fields });
-    if (merged.success) imageTable[model] = merged.data;
-    else problems.push(describeProblems(`AI_PRICES.image["${model}"]`, merged.error));
-  }
-  const transcriptionTable: Record<string, TranscriptionPrice> = { ...base.transcription };
-  for (const [model, fields] of Object.entries(parsed.data.transcription ?? {})) {
-    const merged = transcriptionPriceSchema.safeParse({ ...base.transcription[model], ...fields });
-    if (merged.success) transcriptionTable[model] = merged.data;
-    else problems.push(describeProblems(`AI_PRICES.transcription["${model}"]`, merged.error));
-  }
+  const claudeTable = mergeRates("claude", base.claude, parsed.data.claude, claudePriceSchema, problems);
+  const imageTable = mergeRates("image", base.image, parsed.data.image, imagePriceSchema, problems);
+  const transcriptionTable = mergeRates(
+    "transcription",
+    base.transcription,
+    parsed.data.transcription,
+    transcriptionPriceSchema,
+    problems,
+  );
   if (problems.length > 0) throw new PriceTableError(problems.join("\n"));
 
   return {
@@ -249,6 +241,26 @@ export function findImagePrice(table: PriceTable, model: string): ImagePrice {
   const price = table.image[model] ?? table.image[model.replace(/-\d{4}-\d{2}-\d{2}$/, "")];
   if (!price) throw new UnknownModelError("openai", model);
   return price;
+}
+
+/**
+ * One section of the table with the override's models merged in: the fields given replace the built-in ones, and
+ * a model whose merged rates do not pass `schema` adds its problems instead.
+ */
+function mergeRates<T>(
+  section: string,
+  base: Readonly<Record<string, T>>,
+  overrides: Record<string, Record<string, unknown>> | undefined,
+  schema: z.ZodType<T>,
+  problems: string[],
+): Record<string, T> {
+  const merged: Record<string, T> = { ...base };
+  for (const [model, fields] of Object.entries(overrides ?? {})) {
+    const result = schema.safeParse({ ...base[model], ...fields });
+    if (result.success) merged[model] = result.data;
+    else problems.push(describeProblems(`AI_PRICES.${section}["${model}"]`, result.error));
+  }
+  return merged;
 }
 
 /** The rates for a transcription model; a dated snapshot id falls back to its alias. */

@@ -58,24 +58,16 @@ export async function createAiServices(config: Config, logger: Logger): Promise<
         import("../images/openai-image-generator.ts"),
         import("../transcription/openai-transcriber.ts"),
       ]);
-    generateImage = createOpenAiImageGenerator({
-      client: new OpenAI({
-        apiKey: config.OPENAI_API_KEY,
-        baseURL: config.OPENAI_BASE_URL ?? undefined,
-        maxRetries: 0,
-        timeout: 120_000,
-      }),
+    // One client for both: no hidden retries, since a call that timed out may have been billed and must reach
+    // the ledger; each call sets its own timeout (an image takes up to two minutes, a voice note seconds).
+    const client = new OpenAI({
+      apiKey: config.OPENAI_API_KEY,
+      baseURL: config.OPENAI_BASE_URL ?? undefined,
+      maxRetries: 0,
+      timeout: 120_000,
     });
-    transcribe = createOpenAiTranscriber({
-      client: new OpenAI({
-        apiKey: config.OPENAI_API_KEY,
-        baseURL: config.OPENAI_BASE_URL ?? undefined,
-        // As for images: a call that timed out may have been billed, so it is charged, not silently repeated.
-        maxRetries: 0,
-        // The owner is waiting in the chat; a two-minute note takes seconds.
-        timeout: 30_000,
-      }),
-    });
+    generateImage = createOpenAiImageGenerator({ client });
+    transcribe = createOpenAiTranscriber({ client });
   }
   return {
     claude,

@@ -26,15 +26,21 @@ export interface TranscribedAudio {
 
 export type Transcribe = (input: TranscribeInput) => Promise<TranscribedAudio>;
 
+/** The owner is waiting in the chat for a note of at most two minutes, which takes seconds to transcribe. */
+const TRANSCRIPTION_TIMEOUT_MS = 30_000;
+
 /** Creates the `transcribe` function bound to one OpenAI client. Errors are the SDK's (APIError carries the status). */
 export function createOpenAiTranscriber(options: { client: OpenAI }): Transcribe {
   const { client } = options;
   return async function transcribe(input) {
-    const response = await client.audio.transcriptions.create({
-      file: await toFile(input.audio, input.fileName, { type: input.mimeType }),
-      model: input.model,
-      response_format: "json",
-    });
+    const response = await client.audio.transcriptions.create(
+      {
+        file: await toFile(input.audio, input.fileName, { type: input.mimeType }),
+        model: input.model,
+        response_format: "json",
+      },
+      { timeout: TRANSCRIPTION_TIMEOUT_MS },
+    );
     const usage = response.usage?.type === "tokens" ? response.usage : null;
     return { text: response.text, usage, model: input.model };
   };
