@@ -148,6 +148,19 @@ describe("quick choices", () => {
     expect(await requestsOf(draftId)).toMatchObject([{ status: "done", instruction: said }]);
   });
 
+  it("a double tap and a redelivered update make one request and one call to Claude", async () => {
+    anthropic.enqueue(rewriteAnswers);
+    const { draftId, message } = await cardChoosingRewrite();
+    const claudeCalls = anthropic.requests.length;
+    rewriteLatencyMs = 2000;
+    const first = await pressButton(t, `v:${draftId}:s`, message);
+    expect((await pressButton(t, `v:${draftId}:p`, message)).answer).toBe("Already rewriting the caption…");
+    await postUpdate(t, first.update);
+    expect(await cardAfterRewrite(draftId)).toContain("Rewritten as asked: Make it shorter.");
+    expect(await requestsOf(draftId)).toMatchObject([{ instruction: "Make it shorter." }]);
+    expect(anthropic.requests.length).toBe(claudeCalls + 1);
+  });
+
   it("“Just rewrite” asks for a plain rewrite, with no instruction", async () => {
     anthropic.enqueue(rewriteAnswers);
     const { draftId, message } = await cardChoosingRewrite();
@@ -241,6 +254,21 @@ describe("a voice note", () => {
     );
   });
 
+  it("delivered twice by Telegram is transcribed and billed once", async () => {
+    anthropic.enqueue(rewriteAnswers);
+    const { draftId } = await cardChoosingRewrite();
+    const calls = openai.transcriptions.length;
+    const { update } = voiceNote("Add the opening hours.", 3);
+    await postUpdate(t, update);
+    await postUpdate(t, update);
+    await cardAfterRewrite(draftId);
+    expect(openai.transcriptions.length).toBe(calls + 1);
+    expect(await requestsOf(draftId)).toMatchObject([{ instruction: "Add the opening hours." }]);
+    const [billed] = await t.app.sql<{ n: number }[]>`
+      select count(*)::int as n from ai_usage where draft_id = ${draftId} and operation = 'transcription'`;
+    expect(billed!.n).toBe(1);
+  });
+
   it("is not stored: only its transcript is kept", async () => {
     anthropic.enqueue(rewriteAnswers);
     const { draftId } = await cardChoosingRewrite();
@@ -286,6 +314,18 @@ describe("a voice note", () => {
     expect(sentToOwnerSince(t, told)).toEqual([
       "🎙 That voice note is 300 seconds long; I take up to 2 minutes. Send another, or type what to change (or /cancel).",
     ]);
+    expect(t.telegram.fileDownloads.length).toBe(downloads);
+    // Telegram says how big the file is; over the 20 MB a bot may download, it is not fetched.
+    const huge = voiceUpdate({
+      file_id: "AwACAgIAAxkBhuge",
+      file_unique_id: "AgADhuge",
+      file_size: 21 * 1024 * 1024,
+      duration: 60,
+    });
+    await postUpdate(t, huge);
+    expect(sentToOwnerSince(t, told).at(-1)).toBe(
+      "🎙 That voice note is over the 20 MB Telegram lets bots download. Send another, or type what to change (or /cancel).",
+    );
     expect(t.telegram.fileDownloads.length).toBe(downloads);
 
     await postUpdate(t, textUpdate("shorter"));
