@@ -305,6 +305,19 @@ describe("a voice note", () => {
     expect(sentToOwnerSince(t, told).at(-1)).toBe("Not rewritten: the caption is unchanged.");
   });
 
+  it("for a draft approved meanwhile is not transcribed, and the owner is told what happened", async () => {
+    const { draftId, message } = await cardChoosingRewrite();
+    expect((await pressButton(t, `a:${draftId}`, message)).answer).toMatch(/^✅ Scheduled for /);
+    const told = sentToOwnerSince(t, 0).length;
+    const calls = openai.transcriptions.length;
+    await postUpdate(t, voiceNote("Make it punchier.", 3).update);
+    expect(sentToOwnerSince(t, told)).toEqual([
+      expect.stringMatching(/^Not rewritten\. Already approved — scheduled for /),
+    ]);
+    expect(openai.transcriptions.length).toBe(calls);
+    expect(await requestsOf(draftId)).toEqual([]);
+  });
+
   it("that is too long is refused before it is downloaded, and typing still works", async () => {
     anthropic.enqueue(rewriteAnswers);
     const { draftId } = await cardChoosingRewrite();

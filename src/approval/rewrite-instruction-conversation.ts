@@ -53,14 +53,23 @@ export function rewriteInstructionConversation(deps: RewriteDialogDeps) {
       if (message.voice) {
         const voice = message.voice;
         const heard = await conversation.external(async (outer) => {
+          // Nothing is paid for a draft that is gone or was decided meanwhile (on another device, say).
           const card = await loadDraftCard(deps.sql, target.draftId, target.ownerId);
-          if (!card) return { ok: false as const, message: DRAFT_GONE_TEXT };
+          if (!card) return { ok: false as const, message: DRAFT_GONE_TEXT, ended: true };
+          if (card.status !== "pending_review") {
+            const state = describeDraftState(card, deps.clock());
+            return { ok: false as const, message: `Not rewritten. ${state}`, ended: true };
+          }
           return transcribeVoiceInstruction(deps.voice, outer.api, {
             brandId: card.brandId,
             draftId: card.id,
             voice,
           });
         });
+        if (!heard.ok && "ended" in heard) {
+          await answer.reply(heard.message);
+          return;
+        }
         if (!heard.ok) {
           await replyInDialog(answer, heard.message);
           continue;
