@@ -231,7 +231,16 @@ export async function startGreenlight(
           metrics,
           direct: [draftButtons.direct],
           features: [
-            draftDialogs({ services }),
+            draftDialogs({
+              services,
+              regenerationJob: REGENERATIONS_JOB,
+              voice: {
+                transcribe: drafting.ai.transcribe,
+                model: drafting.ai.models.transcription,
+                prices: drafting.ai.prices,
+                observeSpend: drafting.ai.observeSpend,
+              },
+            }),
             commentDialogs({ services }),
             ownerSettings({
               services,

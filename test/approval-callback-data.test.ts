@@ -7,15 +7,15 @@ import {
   parseDraftCallback,
 } from "../src/approval/callback-data.ts";
 import { REJECTION_REASON_CODES } from "../src/approval/rejection-reasons.ts";
+import { REWRITE_CHOICE_CODES } from "../src/approval/rewrite-choices.ts";
 
 const LARGEST_ID = 999_999_999_999_999;
 
 describe("draft card callback data", () => {
   it("round-trips every action, within Telegram's 64 bytes even for the largest id", () => {
-    const actions = Object.keys(DRAFT_ACTION_CODES).filter((a) => a !== "rejectBecause") as Exclude<
-      DraftAction,
-      "rejectBecause"
-    >[];
+    const actions = Object.keys(DRAFT_ACTION_CODES).filter(
+      (a) => a !== "rejectBecause" && a !== "rewriteAs",
+    ) as Exclude<DraftAction, "rejectBecause" | "rewriteAs">[];
     for (const action of actions) {
       const data = encodeDraftCallback({ action, draftId: LARGEST_ID });
       expect(Buffer.byteLength(data, "utf8")).toBeLessThanOrEqual(MAX_CALLBACK_DATA_BYTES);
@@ -26,6 +26,14 @@ describe("draft card callback data", () => {
       expect(Buffer.byteLength(data, "utf8")).toBeLessThanOrEqual(MAX_CALLBACK_DATA_BYTES);
       expect(parseDraftCallback(data)).toEqual({ action: "rejectBecause", draftId: LARGEST_ID, reason });
     }
+    for (const choice of REWRITE_CHOICE_CODES) {
+      const data = encodeDraftCallback({ action: "rewriteAs", draftId: LARGEST_ID, choice });
+      expect(Buffer.byteLength(data, "utf8")).toBeLessThanOrEqual(MAX_CALLBACK_DATA_BYTES);
+      expect(parseDraftCallback(data)).toEqual({ action: "rewriteAs", draftId: LARGEST_ID, choice });
+    }
+    // A rewrite choice is not a rejection reason, nor the other way round.
+    expect(parseDraftCallback("v:1:o")).toBeNull();
+    expect(parseDraftCallback("q:1:s")).toBeNull();
   });
 
   it("is compact: approve draft 123 is a:123", () => {

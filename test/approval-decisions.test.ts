@@ -328,7 +328,7 @@ describe("New image and Rewrite", () => {
     const { draftId, message } = await reviewCard(t, brandId, {
       caption: "An old caption that will be rewritten.",
     });
-    const press = await pressButton(t, `w:${draftId}`, message);
+    const press = await pressButton(t, `v:${draftId}:j`, message);
     expect(press.answer).toBe("🔁 Rewriting the caption…");
     expect(t.telegram.callsTo("sendChatAction").at(-1)?.payload).toMatchObject({ action: "typing" });
 
@@ -347,7 +347,15 @@ describe("stale and foreign buttons", () => {
     const brandId = await newBrand();
     const { draftId, message } = await reviewCard(t, brandId);
     await pressButton(t, `q:${draftId}:o`, message);
-    for (const data of [`a:${draftId}`, `e:${draftId}`, `r:${draftId}`, `i:${draftId}`, `w:${draftId}`]) {
+    const buttons = [
+      `a:${draftId}`,
+      `e:${draftId}`,
+      `r:${draftId}`,
+      `i:${draftId}`,
+      `w:${draftId}`,
+      `v:${draftId}:s`,
+    ];
+    for (const data of buttons) {
       expect((await pressButton(t, data, message)).answer).toBe("Already rejected.");
     }
     expect((await pressButton(t, `u:${draftId}`, message)).answer).toBe("Already rejected.");

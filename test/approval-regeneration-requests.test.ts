@@ -177,7 +177,7 @@ describe("an attempt that keeps failing", () => {
     const overloaded = { error: { status: 529, type: "overloaded_error", message: "Overloaded" } };
     // Each attempt asks Claude three times over an overload (provider-rate-limits.ts) before it counts as failed.
     anthropic.enqueue(...Array.from({ length: 9 }, () => overloaded));
-    expect((await pressButton(t, `w:${draftId}`, message)).answer).toBe("🔁 Rewriting the caption…");
+    expect((await pressButton(t, `v:${draftId}:j`, message)).answer).toBe("🔁 Rewriting the caption…");
     for (const attempt of [1, 2]) {
       await eventually(async () =>
         expect(await requestsOf(draftId)).toMatchObject([{ status: "queued", attempts: attempt }]),
@@ -208,7 +208,7 @@ describe("taps", () => {
     const first = await pressButton(t, `i:${draftId}`, message);
     expect(first.answer).toBe("🖼 Making a new image…");
     expect((await pressButton(t, `i:${draftId}`, message)).answer).toBe("Already making a new image…");
-    expect((await pressButton(t, `w:${draftId}`, message)).answer).toBe("Already making a new image…");
+    expect((await pressButton(t, `v:${draftId}:j`, message)).answer).toBe("Already making a new image…");
     // Telegram sends the first update again (say its answer was lost).
     await postUpdate(t, first.update);
     expect(await requestsOf(draftId)).toHaveLength(1);
@@ -240,7 +240,7 @@ describe("taps", () => {
     await t.app.sql`update brands set monthly_budget_usd = 0 where id = ${brandId}`;
     const before = (await draftRow(draftId)).caption;
     const claudeCalls = anthropic.requests.length;
-    expect((await pressButton(t, `w:${draftId}`, message)).answer).toBe("🔁 Rewriting the caption…");
+    expect((await pressButton(t, `v:${draftId}:j`, message)).answer).toBe("🔁 Rewriting the caption…");
 
     await eventually(async () => expect((await requestsOf(draftId))[0]?.status).toBe("failed"));
     await deliverOutbox(t);

@@ -217,6 +217,21 @@ describe("rendering a draft card", () => {
     ]);
   });
 
+  it("offers the rewrite choices while the owner chooses, and still fits a 2,200-emoji caption", () => {
+    const card = renderDraftCard(draft(), { now: NOW, moment: "choosing_rewrite" });
+    expect(shown(card.text)).toContain("How should I rewrite it?");
+    expect(buttonLabels(card)).toEqual([
+      ["Shorter", "Longer"],
+      ["More formal", "More playful"],
+      ["Just rewrite", "↩️ Back"],
+    ]);
+    const longest = renderDraftCard(draft({ caption: "🚲".repeat(2200), hashtags: [] }), {
+      now: NOW,
+      moment: "choosing_rewrite",
+    });
+    expect(shown(longest.text).length).toBeLessThanOrEqual(4096);
+  });
+
   it("never links anything but http(s)", () => {
     const card = renderDraftCard(draft({ sourceLink: "javascript:alert(1)" }), { now: NOW });
     expect(card.text).not.toContain("javascript:");

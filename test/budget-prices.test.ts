@@ -4,7 +4,9 @@ import {
   costOfClaudeUsage,
   costOfImageUsage,
   estimateClaudeCost,
+  costOfTranscriptionUsage,
   estimateImageCost,
+  estimateTranscriptionCost,
   imageOutputTokens,
 } from "../src/budget/cost.ts";
 import {
@@ -241,6 +243,44 @@ describe("image costs", () => {
     ).toThrow('No token formula is known for image quality "max"');
     expect(() => costOfImageUsage("dall-e-3", { input_tokens: 1, output_tokens: 1 })).toThrow(
       'No price is known for the image model "dall-e-3"',
+    );
+  });
+});
+
+describe("transcription costs", () => {
+  it("prices a transcription's token usage: audio in at $1.25, text out at $5 per MTok (gpt-4o-mini-transcribe)", () => {
+    const usage = {
+      input_tokens: 1_000_000,
+      output_tokens: 100_000,
+      input_token_details: { audio_tokens: 1_000_000, text_tokens: 0 },
+    };
+    expect(costOfTranscriptionUsage("gpt-4o-mini-transcribe", usage)).toBe(1.75);
+    expect(costOfTranscriptionUsage("gpt-4o-transcribe", usage)).toBe(3.5);
+  });
+
+  it("reserves at least what a note of that length costs, and names an unknown model", () => {
+    // Two minutes at a generous 10 audio tokens a second, with a long transcript.
+    const actual = costOfTranscriptionUsage("gpt-4o-mini-transcribe", {
+      input_tokens: 1200,
+      output_tokens: 600,
+    });
+    expect(estimateTranscriptionCost("gpt-4o-mini-transcribe", 120)).toBeGreaterThanOrEqual(actual);
+    expect(() => estimateTranscriptionCost("whisper-1", 10)).toThrow(
+      'No price is known for the transcription model "whisper-1"',
+    );
+  });
+
+  it("can be overridden from configuration, field by field", () => {
+    const table = buildPriceTable({ transcription: { "gpt-4o-mini-transcribe": { audioInput: 3 } } });
+    expect(
+      costOfTranscriptionUsage(
+        "gpt-4o-mini-transcribe",
+        { input_tokens: 1_000_000, output_tokens: 0 },
+        table,
+      ),
+    ).toBe(3);
+    expect(() => buildPriceTable({ transcription: { "new-transcribe": { audioInput: 1 } } })).toThrow(
+      /AI_PRICES\.transcription\["new-transcribe"\]\.textInput/,
     );
   });
 });

@@ -6,6 +6,7 @@
  */
 
 import { REJECTION_REASON_CODES, type RejectionReasonCode } from "./rejection-reasons.ts";
+import { REWRITE_CHOICE_CODES, type RewriteChoiceCode } from "./rewrite-choices.ts";
 
 export const DRAFT_ACTION_CODES = {
   approve: "a",
@@ -20,15 +21,18 @@ export const DRAFT_ACTION_CODES = {
   altText: "x",
   /** A quick rejection reason was chosen (carries the reason code). */
   rejectBecause: "q",
-  /** Leave the reason picker without rejecting. */
+  /** Leave the reason picker (or the rewrite picker) and keep the draft as it is. */
   keep: "k",
+  /** A quick rewrite choice was picked (carries the choice's code). */
+  rewriteAs: "v",
 } as const;
 
 export type DraftAction = keyof typeof DRAFT_ACTION_CODES;
 
 export type DraftCallback =
-  | { action: Exclude<DraftAction, "rejectBecause">; draftId: number }
-  | { action: "rejectBecause"; draftId: number; reason: RejectionReasonCode };
+  | { action: Exclude<DraftAction, "rejectBecause" | "rewriteAs">; draftId: number }
+  | { action: "rejectBecause"; draftId: number; reason: RejectionReasonCode }
+  | { action: "rewriteAs"; draftId: number; choice: RewriteChoiceCode };
 
 const ACTIONS_BY_CODE = new Map<string, DraftAction>(
   Object.entries(DRAFT_ACTION_CODES).map(([action, code]) => [code, action as DraftAction]),
@@ -45,9 +49,9 @@ export function encodeDraftCallback(callback: DraftCallback): string {
     throw new RangeError(`Draft id ${callback.draftId} is not a positive integer`);
   }
   const code = DRAFT_ACTION_CODES[callback.action];
-  return callback.action === "rejectBecause"
-    ? `${code}:${callback.draftId}:${callback.reason}`
-    : `${code}:${callback.draftId}`;
+  if (callback.action === "rejectBecause") return `${code}:${callback.draftId}:${callback.reason}`;
+  if (callback.action === "rewriteAs") return `${code}:${callback.draftId}:${callback.choice}`;
+  return `${code}:${callback.draftId}`;
 }
 
 /** The button's meaning, or null for anything we did not make (old formats, junk, another bot's data). */
@@ -61,6 +65,10 @@ export function parseDraftCallback(data: string): DraftCallback | null {
   if (action === "rejectBecause") {
     if (reason === undefined || !(REJECTION_REASON_CODES as readonly string[]).includes(reason)) return null;
     return { action, draftId, reason: reason as RejectionReasonCode };
+  }
+  if (action === "rewriteAs") {
+    if (reason === undefined || !(REWRITE_CHOICE_CODES as readonly string[]).includes(reason)) return null;
+    return { action, draftId, choice: reason as RewriteChoiceCode };
   }
   if (reason !== undefined) return null;
   return { action, draftId };

@@ -13,3 +13,11 @@ export function commandOf(message: Pick<Message, "text" | "entities">): string |
 
 /** How long a dialog waits for the owner's answer; a later message is treated as if no dialog were open. */
 export const DIALOG_TIMEOUT_MS = 30 * 60_000;
+
+/** Cleans text the owner typed as an answer: trimmed, whitespace collapsed, capped; null when nothing is left. */
+export function normaliseTypedText(text: string, maxChars: number): string | null {
+  const cleaned = text.replace(/\s+/g, " ").trim();
+  if (cleaned === "") return null;
+  const points = Array.from(cleaned);
+  return points.length <= maxChars ? cleaned : `${points.slice(0, maxChars - 1).join("")}…`;
+}

@@ -156,6 +156,16 @@ export async function showCardAfterPress(
   }
 }
 
+/** A dialog ended without a change: the card gets its normal buttons back (it was showing a picker). */
+export async function restoreCardButtons(
+  deps: Pick<DraftCardDeps, "sql" | "logger" | "clock">,
+  api: Api,
+  target: { draftId: number; ownerId: number },
+): Promise<void> {
+  const card = await loadDraftCard(deps.sql, target.draftId, target.ownerId);
+  if (card) await showCardAfterPress(deps, api, card);
+}
+
 function editCardText(api: Api, chatId: number, messageId: number, rendered: RenderedDraftCard) {
   return api.editMessageText(chatId, messageId, rendered.text, {
     parse_mode: rendered.parseMode,

@@ -27,6 +27,12 @@ import { EDIT_ALT_TEXT_CONVERSATION, editAltTextConversation } from "./edit-alt-
 import { EDIT_CAPTION_CONVERSATION, editCaptionConversation } from "./edit-caption-conversation.ts";
 import { REJECT_REASON_CONVERSATION, rejectReasonConversation } from "./reject-reason-conversation.ts";
 import { REJECTION_REASONS } from "./rejection-reasons.ts";
+import {
+  REWRITE_INSTRUCTION_CONVERSATION,
+  rewriteInstructionConversation,
+} from "./rewrite-instruction-conversation.ts";
+import { REWRITE_CHOICES } from "./rewrite-choices.ts";
+import type { VoiceInstructionDeps } from "./voice-instruction.ts";
 import { type CardMoment, DRAFT_GONE_TEXT, describeDraftState } from "./render-draft-card.ts";
 import { formatSlotForOwner } from "../publishing/posting-slots.ts";
 import { runJobSoon } from "../scheduler/run-job-soon.ts";
@@ -38,6 +44,12 @@ export interface DraftDecisionsDeps {
   regenerationJob?: string | undefined;
 }
 
+/** What 🔁 Rewrite's dialog needs beyond the card's own: the regeneration job, and OpenAI for voice notes. */
+export interface DraftDialogsDeps extends Pick<DraftDecisionsDeps, "services"> {
+  regenerationJob: string;
+  voice: Omit<VoiceInstructionDeps, "sql" | "logger">;
+}
+
 const ALREADY_WORKING: Record<RegenerationKind, string> = {
   image: "Already making a new image…",
   rewrite: "Already rewriting the caption…",
@@ -47,13 +59,13 @@ const ALREADY_WORKING: Record<RegenerationKind, string> = {
 const PUBLISH_JOB = "publish";
 
 /**
- * The card's dialogs (✏️ Edit, 🦯 Alt text, and "Other…" as a rejection reason). Register them first among the features: an
+ * The card's dialogs (✏️ Edit, 🦯 Alt text, "Other…" as a rejection reason, 🔁 Rewrite's own words). Register them first among the features: an
  * open dialog must see the owner's next message before any command handler does, or "/queue" typed mid-edit
  * would run while the dialog stays open and takes the owner's next message as the caption. Each dialog passes
  * on what it does not consume (button presses, /help, other commands).
  */
-export function draftDialogs(deps: Pick<DraftDecisionsDeps, "services">): Composer<BotContext> {
-  const { sql, logger, clock } = deps.services;
+export function draftDialogs(deps: DraftDialogsDeps): Composer<BotContext> {
+  const { sql, logger, clock, scheduler } = deps.services;
   const dialogDeps = { sql, logger, clock };
   const composer = new Composer<BotContext>();
   composer.use(
@@ -69,6 +81,15 @@ export function draftDialogs(deps: Pick<DraftDecisionsDeps, "services">): Compos
       id: EDIT_ALT_TEXT_CONVERSATION,
       maxMillisecondsToWait: DIALOG_TIMEOUT_MS,
     }),
+    createDialog(
+      rewriteInstructionConversation({
+        ...dialogDeps,
+        scheduler,
+        regenerationJob: deps.regenerationJob,
+        voice: { ...deps.voice, sql, logger },
+      }),
+      { id: REWRITE_INSTRUCTION_CONVERSATION, maxMillisecondsToWait: DIALOG_TIMEOUT_MS },
+    ),
   );
   return composer;
 }
@@ -167,6 +188,7 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
         if (!(await stillPending(press))) return;
         await answer(ctx, "Kept for review.");
         await leaveDialog(ctx, REJECT_REASON_CONVERSATION);
+        await leaveDialog(ctx, REWRITE_INSTRUCTION_CONVERSATION);
         return show(ctx, card);
       case "rejectBecause": {
         const stored = REJECTION_REASONS[callback.reason].stored;
@@ -200,8 +222,21 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
         await ctx.conversation.enter(EDIT_ALT_TEXT_CONVERSATION, { draftId: card.id, ownerId: card.ownerId });
         return;
       case "newImage":
+        return regenerate(press, "image");
       case "rewrite":
-        return regenerate(press, callback.action === "newImage" ? "image" : "rewrite");
+        // The choices on the card, and a dialog for the owner's own words (typed or a voice note).
+        if (!(await stillPending(press))) return;
+        if (!deps.regenerationJob) return answer(ctx, "Rewriting captions is not available yet.");
+        await answer(ctx, "Pick how, or send me what to change.");
+        await ctx.conversation.exitAll();
+        await ctx.conversation.enter(REWRITE_INSTRUCTION_CONVERSATION, {
+          draftId: card.id,
+          ownerId: card.ownerId,
+        });
+        return show(ctx, card, "choosing_rewrite");
+      case "rewriteAs":
+        await leaveDialog(ctx, REWRITE_INSTRUCTION_CONVERSATION);
+        return regenerate(press, "rewrite", REWRITE_CHOICES[callback.choice].instruction);
     }
   }
 
@@ -285,7 +320,11 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
    * and answer at once; the card shows the work in progress until the request closes. Any instance runs it, so a
    * restart or a deploy meanwhile delays it but does not lose it (see regeneration-worker.ts).
    */
-  async function regenerate({ ctx, card, input }: Press, kind: RegenerationKind): Promise<void> {
+  async function regenerate(
+    { ctx, card, input }: Press,
+    kind: RegenerationKind,
+    instruction: string | null = null,
+  ): Promise<void> {
     if (card.status !== "pending_review") {
       await answer(ctx, describeDraftState(card, clock()));
       return show(ctx, card);
@@ -301,6 +340,7 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
       kind,
       requestedBy: ctx.callbackQuery?.from.id ?? card.ownerId,
       updateId: input.updateId,
+      instruction,
     });
     switch (requested.outcome) {
       case "busy":

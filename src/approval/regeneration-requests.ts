@@ -23,6 +23,8 @@ export interface ClaimedRegeneration {
   /** An image an earlier attempt put in the media store but not yet on the draft. */
   resultKey: string | null;
   resultSource: "generated" | "article" | "card" | null;
+  /** For a rewrite: what the owner asked for ("Make it shorter.", "focus on the price"); null for a plain one. */
+  instruction: string | null;
 }
 
 export type RegenerationRequestOutcome =
@@ -42,14 +44,20 @@ export type RegenerationRequestOutcome =
  */
 export async function requestRegeneration(
   sql: Sql,
-  request: { draftId: number; kind: RegenerationKind; requestedBy: number; updateId: number },
+  request: {
+    draftId: number;
+    kind: RegenerationKind;
+    requestedBy: number;
+    updateId: number;
+    instruction?: string | null;
+  },
 ): Promise<RegenerationRequestOutcome> {
   return sql.begin(async (tx): Promise<RegenerationRequestOutcome> => {
     if (!(await claimUpdate(tx, request.updateId)))
       return { outcome: "redelivered", open: await openRegeneration(tx, request.draftId) };
     const inserted = await tx`
-      insert into regeneration_requests (draft_id, kind, requested_by)
-      select id, ${request.kind}, ${request.requestedBy} from drafts
+      insert into regeneration_requests (draft_id, kind, requested_by, instruction)
+      select id, ${request.kind}, ${request.requestedBy}, ${request.instruction ?? null} from drafts
        where id = ${request.draftId} and status = 'pending_review'
       on conflict (draft_id) where status in ('queued', 'running') do nothing
       returning id`;
@@ -83,7 +91,7 @@ export async function claimRegeneration(
                     order by due_at, id
                     limit 1
                       for update skip locked)
-    returning r.id, r.draft_id, r.kind, r.fence, r.attempts, r.result_key, r.result_source`;
+    returning r.id, r.draft_id, r.kind, r.fence, r.attempts, r.result_key, r.result_source, r.instruction`;
   return row && toClaimed(row);
 }
 
@@ -95,6 +103,7 @@ interface ClaimedRow {
   attempts: number;
   result_key: string | null;
   result_source: ClaimedRegeneration["resultSource"];
+  instruction: string | null;
 }
 
 function toClaimed(row: ClaimedRow): ClaimedRegeneration {
@@ -106,6 +115,7 @@ function toClaimed(row: ClaimedRow): ClaimedRegeneration {
     attempts: row.attempts,
     resultKey: row.result_key,
     resultSource: row.result_source,
+    instruction: row.instruction,
   };
 }
 

@@ -7,8 +7,7 @@ import type { Conversation } from "@grammyjs/conversations";
 import type { BotContext, ConversationContext } from "../bot/bot-context.ts";
 import { replyInDialog } from "../bot/dialog-reply.ts";
 import { commandOf } from "./dialog-input.ts";
-import { loadDraftCard } from "./draft-card-queries.ts";
-import { showCardAfterPress } from "./draft-card-telegram.ts";
+import { restoreCardButtons, showCardAfterPress } from "./draft-card-telegram.ts";
 import { rejectDraft } from "./draft-transitions.ts";
 import type { DialogDeps, DraftDialogTarget } from "./draft-text-dialog.ts";
 import { normaliseTypedReason } from "./rejection-reasons.ts";
@@ -33,12 +32,12 @@ export function rejectReasonConversation(deps: DialogDeps) {
       const command = commandOf(message);
       if (command === "help") return conversation.skip({ next: true });
       if (command === "cancel") {
-        await conversation.external((outer) => restoreCard(deps, outer, target));
+        await conversation.external((outer) => restoreCardButtons(deps, outer.api, target));
         await answer.reply("Not rejected: the draft is still waiting for your review.");
         return;
       }
       if (command !== null) {
-        await conversation.external((outer) => restoreCard(deps, outer, target));
+        await conversation.external((outer) => restoreCardButtons(deps, outer.api, target));
         await answer.reply("Not rejected: the draft is still waiting for your review.");
         return conversation.halt({ next: true });
       }
@@ -69,10 +68,4 @@ export function rejectReasonConversation(deps: DialogDeps) {
       return;
     }
   };
-}
-
-/** The card was showing the reason picker; put its normal buttons back. */
-async function restoreCard(deps: DialogDeps, outer: BotContext, target: DraftDialogTarget): Promise<void> {
-  const card = await loadDraftCard(deps.sql, target.draftId, target.ownerId);
-  if (card) await showCardAfterPress(deps, outer.api, card);
 }

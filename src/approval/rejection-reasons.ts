@@ -3,6 +3,8 @@
  * the drafter can read them back as feedback; "other" asks the owner to type the reason instead.
  */
 
+import { normaliseTypedText } from "./dialog-input.ts";
+
 export const REJECTION_REASONS = {
   o: { button: "Off-topic", stored: "off-topic" },
   t: { button: "Tone", stored: "tone" },
@@ -20,10 +22,5 @@ export const MAX_TYPED_REASON_CHARS = 500;
 
 /** Cleans a reason the owner typed: trimmed, whitespace collapsed, capped; null when nothing is left. */
 export function normaliseTypedReason(text: string): string | null {
-  const cleaned = text.replace(/\s+/g, " ").trim();
-  if (cleaned === "") return null;
-  const points = Array.from(cleaned);
-  return points.length <= MAX_TYPED_REASON_CHARS
-    ? cleaned
-    : `${points.slice(0, MAX_TYPED_REASON_CHARS - 1).join("")}…`;
+  return normaliseTypedText(text, MAX_TYPED_REASON_CHARS);
 }

@@ -16,6 +16,7 @@ import { escapeHtml, htmlLink, safeHttpUrl, visibleLength } from "../shared/tele
 import { encodeDraftCallback } from "./callback-data.ts";
 import type { RegenerationKind } from "./regeneration-requests.ts";
 import { REJECTION_REASON_CODES, REJECTION_REASONS } from "./rejection-reasons.ts";
+import { REWRITE_CHOICE_CODES, REWRITE_CHOICES } from "./rewrite-choices.ts";
 
 export type DraftStatus =
   | "generating"
@@ -63,7 +64,7 @@ export interface DraftCard {
 }
 
 /** A passing state of the card that the database does not hold: the owner is choosing a rejection reason. */
-export type CardMoment = "choosing_reject_reason";
+export type CardMoment = "choosing_reject_reason" | "choosing_rewrite";
 
 export interface RenderedDraftCard {
   parseMode: "HTML";
@@ -161,6 +162,8 @@ export const DRAFT_GONE_TEXT = "This draft no longer exists: it or its brand was
 function statusLine(card: DraftCard, now: Date, moment: CardMoment | undefined): string {
   if (card.status === "pending_review") {
     if (moment === "choosing_reject_reason") return "❌ <b>Why reject it?</b> Pick a reason below.";
+    if (moment === "choosing_rewrite")
+      return "🔁 <b>How should I rewrite it?</b> Pick below, or send me what to change as a message or a voice note.";
     if (card.regenerating === "rewrite") return "⏳ <b>Rewriting the caption…</b>";
     if (card.regenerating === "image") return "⏳ <b>Making a new image…</b>";
   }
@@ -254,6 +257,16 @@ function buttons(card: DraftCard, now: Date, moment: CardMoment | undefined): In
           reasons.slice(2, 4),
           reasons.slice(4),
           [press("↩️ Back", { action: "keep", draftId: id })],
+        ];
+      }
+      if (moment === "choosing_rewrite") {
+        const choices = REWRITE_CHOICE_CODES.map((choice) =>
+          press(REWRITE_CHOICES[choice].button, { action: "rewriteAs", draftId: id, choice }),
+        );
+        return [
+          choices.slice(0, 2),
+          choices.slice(2, 4),
+          [...choices.slice(4), press("↩️ Back", { action: "keep", draftId: id })],
         ];
       }
       return [

@@ -4,6 +4,7 @@ import {
   DEFAULT_PRICE_TABLE,
   findClaudePrice,
   findImagePrice,
+  findTranscriptionPrice,
   type PriceTable,
 } from "./prices.ts";
 
@@ -164,6 +165,59 @@ export function estimateImageCost(
   const promptTokens = Math.ceil(tokenCount(request.promptChars, "promptChars") / 2);
   const picoUsd =
     BigInt(promptTokens) * pico(price.textInput) + BigInt(outputTokens) * pico(price.imageOutput);
+  return microsToUsd(divide(picoUsd, PICO_PER_MICRO, "up"));
+}
+
+/** `usage` of a transcription billed by tokens, as `POST /v1/audio/transcriptions` returns it (`type: "tokens"`). */
+export interface TranscriptionUsage {
+  input_tokens: number;
+  output_tokens: number;
+  input_token_details?: { audio_tokens?: number | null; text_tokens?: number | null } | null;
+}
+
+/**
+ * What one transcription cost, from the response's token usage. Input tokens the split does not account for are
+ * priced as audio, the dearer (or equal) rate.
+ */
+export function costOfTranscriptionUsage(
+  model: string,
+  usage: TranscriptionUsage,
+  prices: PriceTable = DEFAULT_PRICE_TABLE,
+): number {
+  const price = findTranscriptionPrice(prices, model);
+  const input = tokenCount(usage.input_tokens, "input_tokens");
+  const text = Math.min(input, tokenCount(usage.input_token_details?.text_tokens, "text_tokens"));
+  const picoUsd =
+    BigInt(input - text) * pico(Math.max(price.audioInput, price.textInput)) +
+    BigInt(text) * pico(price.textInput) +
+    BigInt(tokenCount(usage.output_tokens, "output_tokens")) * pico(price.output);
+  return microsToUsd(divide(picoUsd, PICO_PER_MICRO, "half-up"));
+}
+
+/**
+ * Audio tokens a second of speech may bill, for the reservation. OpenAI publishes no per-second figure for its
+ * transcription models; its realtime audio runs at one token per 100 ms, and its ~$0.003 a minute estimate for
+ * gpt-4o-mini-transcribe allows for more. 40 a second covers both with room.
+ */
+export const AUDIO_TOKENS_PER_SECOND_UPPER_BOUND = 40;
+/** Transcript tokens a second may produce: fast speech is about 4 words, some 6 tokens, a second. */
+export const TRANSCRIPT_TOKENS_PER_SECOND_UPPER_BOUND = 12;
+
+/**
+ * The most a transcription of `seconds` of audio should cost, for the reservation made before sending it; also
+ * what is charged when the answer carries no token usage (a model billed by duration, or no usage at all).
+ */
+export function estimateTranscriptionCost(
+  model: string,
+  seconds: number,
+  prices: PriceTable = DEFAULT_PRICE_TABLE,
+): number {
+  const price = findTranscriptionPrice(prices, model);
+  const whole = Math.max(1, Math.ceil(seconds));
+  const picoUsd =
+    BigInt(whole * AUDIO_TOKENS_PER_SECOND_UPPER_BOUND + 64) *
+      pico(Math.max(price.audioInput, price.textInput)) +
+    BigInt(whole * TRANSCRIPT_TOKENS_PER_SECOND_UPPER_BOUND + 64) * pico(price.output);
   return microsToUsd(divide(picoUsd, PICO_PER_MICRO, "up"));
 }
 

@@ -6,7 +6,8 @@ import type { Sql, Transaction } from "../database/connect.ts";
  */
 
 export type AiProvider = "anthropic" | "openai";
-export type AiOperation = "relevance" | "draft" | "rewrite" | "image" | "voice" | "comment_reply";
+export type AiOperation =
+  "relevance" | "draft" | "rewrite" | "image" | "voice" | "comment_reply" | "transcription";
 
 export class BudgetExceededError extends Error {
   constructor(

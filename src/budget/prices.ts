@@ -38,11 +38,21 @@ export interface ImagePrice {
   imageOutput: number;
 }
 
+/** Token rates of an OpenAI transcription model (gpt-4o-mini-transcribe, gpt-4o-transcribe), USD per MTok. */
+export interface TranscriptionPrice {
+  audioInput: number;
+  /** Text input: the prompt, when one is sent (Greenlight sends none). */
+  textInput: number;
+  /** The transcript. */
+  output: number;
+}
+
 export interface PriceTable {
   /** The day the rates were last checked against the vendors' pages (YYYY-MM-DD). */
   effectiveFrom: string;
   claude: Readonly<Record<string, ClaudePrice>>;
   image: Readonly<Record<string, ImagePrice>>;
+  transcription: Readonly<Record<string, TranscriptionPrice>>;
 }
 
 /** A model that is in neither the built-in table nor the override: costing it would be a guess. */
@@ -52,9 +62,10 @@ export class UnknownModelError extends Error {
   constructor(
     readonly provider: "anthropic" | "openai",
     readonly model: string,
+    kind: "Claude" | "image" | "transcription" = provider === "anthropic" ? "Claude" : "image",
   ) {
     super(
-      `No price is known for the ${provider === "anthropic" ? "Claude" : "image"} model "${model}". ` +
+      `No price is known for the ${kind} model "${model}". ` +
         `Add it to AI_PRICES (see src/budget/prices.ts) or choose a model from the price table.`,
     );
   }
@@ -129,6 +140,12 @@ export const DEFAULT_PRICE_TABLE: PriceTable = {
     "gpt-image-2.6-flare": GPT_IMAGE_2_RATES,
     "gpt-image-2.6-sunburst": GPT_IMAGE_2_RATES,
   },
+  // Voice-note instructions (the reference's speech-to-text section, from OpenAI's model pages). Only audio input
+  // is quoted there; text input is priced the same, and Greenlight sends no prompt anyway.
+  transcription: {
+    "gpt-4o-mini-transcribe": { audioInput: 1.25, textInput: 1.25, output: 5 },
+    "gpt-4o-transcribe": { audioInput: 2.5, textInput: 2.5, output: 10 },
+  },
 };
 
 const rate = z.number().finite().nonnegative();
@@ -151,6 +168,8 @@ const imagePriceSchema = z.strictObject({
   imageOutput: rate,
 });
 
+const transcriptionPriceSchema = z.strictObject({ audioInput: rate, textInput: rate, output: rate });
+
 const overrideSchema = z.strictObject({
   effectiveFrom: z
     .string()
@@ -158,6 +177,7 @@ const overrideSchema = z.strictObject({
     .optional(),
   claude: z.record(z.string().min(1), z.record(z.string(), z.unknown())).optional(),
   image: z.record(z.string().min(1), z.record(z.string(), z.unknown())).optional(),
+  transcription: z.record(z.string().min(1), z.record(z.string(), z.unknown())).optional(),
 });
 
 /**
@@ -172,7 +192,8 @@ const overrideSchema = z.strictObject({
  *   },
  *   "image": {
  *     "gpt-image-3": { "textInput": 5, "textInputCached": 1.25, "imageInput": 8, "imageInputCached": 2, "imageOutput": 30 }
- *   }
+ *   },
+ *   "transcription": { "gpt-4o-mini-transcribe": { "audioInput": 3 } }
  * }
  * ```
  *
@@ -186,24 +207,22 @@ export function buildPriceTable(override?: unknown, base: PriceTable = DEFAULT_P
   if (!parsed.success) throw new PriceTableError(describeProblems("AI_PRICES", parsed.error));
 
   const problems: string[] = [];
-  const claudeTable: Record<string, ClaudePrice> = { ...base.claude };
-  for (const [model, fields] of Object.entries(parsed.data.claude ?? {})) {
-    const merged = claudePriceSchema.safeParse({ ...base.claude[model], ...fields });
-    if (merged.success) claudeTable[model] = merged.data;
-    else problems.push(describeProblems(`AI_PRICES.claude["${model}"]`, merged.error));
-  }
-  const imageTable: Record<string, ImagePrice> = { ...base.image };
-  for (const [model, fields] of Object.entries(parsed.data.image ?? {})) {
-    const merged = imagePriceSchema.safeParse({ ...base.image[model], ...fields });
-    if (merged.success) imageTable[model] = merged.data;
-    else problems.push(describeProblems(`AI_PRICES.image["${model}"]`, merged.error));
-  }
+  const claudeTable = mergeRates("claude", base.claude, parsed.data.claude, claudePriceSchema, problems);
+  const imageTable = mergeRates("image", base.image, parsed.data.image, imagePriceSchema, problems);
+  const transcriptionTable = mergeRates(
+    "transcription",
+    base.transcription,
+    parsed.data.transcription,
+    transcriptionPriceSchema,
+    problems,
+  );
   if (problems.length > 0) throw new PriceTableError(problems.join("\n"));
 
   return {
     effectiveFrom: parsed.data.effectiveFrom ?? base.effectiveFrom,
     claude: claudeTable,
     image: imageTable,
+    transcription: transcriptionTable,
   };
 }
 
@@ -221,6 +240,33 @@ export function findClaudePrice(table: PriceTable, model: string): ClaudePrice {
 export function findImagePrice(table: PriceTable, model: string): ImagePrice {
   const price = table.image[model] ?? table.image[model.replace(/-\d{4}-\d{2}-\d{2}$/, "")];
   if (!price) throw new UnknownModelError("openai", model);
+  return price;
+}
+
+/**
+ * One section of the table with the override's models merged in: the fields given replace the built-in ones, and
+ * a model whose merged rates do not pass `schema` adds its problems instead.
+ */
+function mergeRates<T>(
+  section: string,
+  base: Readonly<Record<string, T>>,
+  overrides: Record<string, Record<string, unknown>> | undefined,
+  schema: z.ZodType<T>,
+  problems: string[],
+): Record<string, T> {
+  const merged: Record<string, T> = { ...base };
+  for (const [model, fields] of Object.entries(overrides ?? {})) {
+    const result = schema.safeParse({ ...base[model], ...fields });
+    if (result.success) merged[model] = result.data;
+    else problems.push(describeProblems(`AI_PRICES.${section}["${model}"]`, result.error));
+  }
+  return merged;
+}
+
+/** The rates for a transcription model; a dated snapshot id falls back to its alias. */
+export function findTranscriptionPrice(table: PriceTable, model: string): TranscriptionPrice {
+  const price = table.transcription[model] ?? table.transcription[model.replace(/-\d{4}-\d{2}-\d{2}$/, "")];
+  if (!price) throw new UnknownModelError("openai", model, "transcription");
   return price;
 }
 

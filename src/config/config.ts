@@ -219,12 +219,16 @@ export const variables = {
   ANTHROPIC_RELEVANCE_MODEL: text("Claude model that scores articles for relevance.", "claude-haiku-5-5"),
   ANTHROPIC_DRAFT_MODEL: text("Claude model that writes captions.", "claude-haiku-5-5"),
   OPENAI_API_KEY: optionalText(
-    "OpenAI API key for images. Without it the article's image or a headline card is used.",
+    "OpenAI API key for images and voice notes. Without it the article's image or a headline card is used, and voice notes are refused.",
     true,
   ),
   OPENAI_BASE_URL: httpUrl("OpenAI API base URL, including /v1.", undefined),
   OPENAI_IMAGE_MODEL: text("OpenAI image model.", "gpt-image-2"),
   OPENAI_IMAGE_QUALITY: text("Image quality: low, medium or high.", "medium"),
+  OPENAI_TRANSCRIPTION_MODEL: text(
+    "OpenAI speech-to-text model for voice-note rewrite instructions.",
+    "gpt-4o-mini-transcribe",
+  ),
   AI_PRICES: jsonObject("JSON overriding the built-in price table (USD per million tokens)."),
   INSTAGRAM_APP_ID: optionalText("Instagram app id (Meta dashboard, Instagram API with Instagram Login)."),
   INSTAGRAM_APP_SECRET: optionalText("Instagram app secret; also verifies Meta's signed callbacks.", true),

@@ -39,6 +39,11 @@ export interface OwnerExamples {
   bestPerformingCaptions?: string[];
   /** Which stories did better or worse than the brand's median views, for relevance scoring; "" when unknown. */
   performanceSummary?: string;
+  /**
+   * What the owner asked for when they had a draft rewritten ("Make it shorter.", "focus on the price"), most
+   * recent first: standing wishes the next drafts can meet without being asked.
+   */
+  rewriteInstructions?: string[];
 }
 
 export const NO_EXAMPLES: OwnerExamples = { approvedCaptions: [], rejectionReasons: [] };

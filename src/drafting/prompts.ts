@@ -39,6 +39,7 @@ export const MAX_ARTICLES_PER_RELEVANCE_REQUEST = 40;
 export const MAX_APPROVED_EXAMPLES = 8;
 export const MAX_REJECTION_REASONS = 15;
 export const MAX_PERFORMING_EXAMPLES = 3;
+export const MAX_REWRITE_INSTRUCTIONS = 15;
 
 /** A relevance prompt needs the gist, a caption prompt the detail. */
 const RELEVANCE_SUMMARY_CHARACTERS = 600;
@@ -77,6 +78,9 @@ Before answering, check: Is the hook true to the article and understandable on i
 
 const REWRITE_NOTE =
   "The owner asked for a rewrite of the caption below. Take a different angle, as the caption guide's section on rewrites describes: a different lead fact, reader or form. Do not reuse its hook or call to action. Everything else stays as instructed.";
+
+const REWRITE_WITH_INSTRUCTION_NOTE =
+  "The owner asked for a rewrite of the caption below, with the instruction in <owner_instruction>. Follow the instruction first: it says what to change (length, tone, what to focus on). Keep what it does not ask to change, and keep to the facts of the article. Everything else stays as instructed.";
 
 const VOICE_TASK = `You describe the voice of an Instagram account from captions its owner approved. The description will be given to a writer who has never seen the account, to write new captions that sound the same.
 
@@ -256,6 +260,8 @@ export interface DraftRequestInput {
   mode: DraftMode;
   /** For a rewrite: the caption the owner wants replaced, so the model can avoid its angle. */
   previousCaption?: string;
+  /** For a rewrite: what the owner asked for ("Make it shorter.", "focus on the price"); absent for a plain one. */
+  instruction?: string | null;
 }
 
 /**
@@ -276,10 +282,13 @@ export function buildDraftRequest(input: DraftRequestInput): MessageCreateParams
     ].join("\n"),
   ];
   if (input.mode === "rewrite") {
-    parts.push(REWRITE_NOTE);
+    const instruction = input.instruction?.trim();
+    parts.push(instruction ? REWRITE_WITH_INSTRUCTION_NOTE : REWRITE_NOTE);
     if (input.previousCaption?.trim()) {
       parts.push(`<previous_caption>\n${input.previousCaption.trim()}\n</previous_caption>`);
     }
+    // The owner's own words, in the per-call part: the cached prefix stays the same for every rewrite.
+    if (instruction) parts.push(`<owner_instruction>${instruction}</owner_instruction>`);
   }
   return {
     model: input.model,
@@ -432,6 +441,7 @@ export function brandContext(profile: BrandProfile, examples: OwnerExamples): st
     .slice(0, MAX_APPROVED_EXAMPLES);
   const performance = examples.performanceSummary?.trim() ?? "";
   const rejections = unique(examples.rejectionReasons).slice(0, MAX_REJECTION_REASONS);
+  const instructions = unique(examples.rewriteInstructions ?? []).slice(0, MAX_REWRITE_INSTRUCTIONS);
   const lines = [
     "<brand_context>",
     `Brand: ${profile.name}`,
@@ -470,6 +480,16 @@ export function brandContext(profile: BrandProfile, examples: OwnerExamples): st
           "How the brand's recent posts performed. When scoring, favour stories like those that did better and be more doubtful of stories like those that did worse; the rubric still comes first.",
           clip(performance, 1500),
           "</performance_summary>",
+        ]
+      : []),
+    // Left out until there is one, so a brand that never asked for a rewrite keeps the prefix it had.
+    ...(instructions.length
+      ? [
+          "",
+          "<rewrite_requests>",
+          "When the owner had a draft rewritten, they asked for this; write so they need not ask again:",
+          ...instructions.map((instruction) => `<request>${clip(instruction, 300)}</request>`),
+          "</rewrite_requests>",
         ]
       : []),
     "</brand_context>",

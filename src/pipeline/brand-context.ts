@@ -58,8 +58,9 @@ export async function loadBrandForDrafting(sql: Sql, brandId: number): Promise<B
 
 /**
  * What the drafter learns from: the latest captions the owner approved (as they will be posted, so an edit
- * teaches the owner's own wording), the latest reasons they gave for rejecting a draft, and how published
- * posts performed (refreshed at most daily, so the prompt prefix stays cacheable).
+ * teaches the owner's own wording), the latest reasons they gave for rejecting a draft, what they asked for in the
+ * latest rewrites that were done (a rewrite still running is not read, so its own prompt keeps the brand's cached
+ * prefix), and how published posts performed (refreshed at most daily, so the prompt prefix stays cacheable).
  */
 export async function loadOwnerExamples(sql: Sql, brandId: number, now: Date): Promise<OwnerExamples> {
   const approved = await sql<{ caption: string }[]>`
@@ -72,10 +73,16 @@ export async function loadOwnerExamples(sql: Sql, brandId: number, now: Date): P
      where brand_id = ${brandId} and status = 'rejected' and rejection_reason is not null
      order by decided_at desc nulls last
      limit 15`;
+  const asked = await sql<{ instruction: string }[]>`
+    select r.instruction from regeneration_requests r join drafts d on d.id = r.draft_id
+     where d.brand_id = ${brandId} and r.status = 'done' and r.instruction is not null
+     order by r.finished_at desc, r.id desc
+     limit 15`;
   const lessons = await loadPerformanceLessons(sql, brandId, now);
   return {
     approvedCaptions: approved.map((r) => r.caption),
     rejectionReasons: rejected.map((r) => r.reason),
+    rewriteInstructions: asked.map((r) => r.instruction),
     bestPerformingCaptions: lessons.bestCaptions,
     performanceSummary: lessons.summary,
   };

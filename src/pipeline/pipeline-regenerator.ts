@@ -136,7 +136,7 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
           { ...loaded.draft, id: request.draftId },
           request.draftId,
           "rewrite",
-          loaded.draft.caption,
+          { previousCaption: loaded.draft.caption, instruction: request.instruction },
         );
       } catch (error) {
         return refusal(error);

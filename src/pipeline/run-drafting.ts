@@ -377,7 +377,7 @@ export async function writeCaption(
   article: ArticleRow,
   draftId: number,
   mode: "draft" | "rewrite",
-  previousCaption?: string,
+  rewrite?: { previousCaption: string; instruction: string | null },
 ): Promise<{ caption: string; hashtags: string[]; altText: string }> {
   const claude = deps.ai.claude;
   const forAi = articleForAi(article);
@@ -386,7 +386,15 @@ export async function writeCaption(
     return { caption: template.caption, hashtags: template.hashtags, altText: template.altText };
   }
   const model = deps.ai.models.draft;
-  const input = { profile: brand.profile, examples, article: forAi, model, mode, previousCaption };
+  const input = {
+    profile: brand.profile,
+    examples,
+    article: forAi,
+    model,
+    mode,
+    previousCaption: rewrite?.previousCaption,
+    instruction: rewrite?.instruction,
+  };
   const request = buildDraftRequest(input);
   return billedClaudeCall(
     deps.sql,

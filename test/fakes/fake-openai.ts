@@ -2,12 +2,18 @@
  * A local stand-in for OpenAI's `POST /v1/images/generations`, behaving like gpt-image-2:
  * Bearer auth, the model's size rules, base64-only output in the requested format, and a
  * `usage` block computed with the token formula in ai-costs.md §2b. Listens on 127.0.0.1:0.
+ *
+ * Also `POST /v1/audio/transcriptions` as the gpt-4o transcribe models answer it: a multipart body with `file`
+ * and `model`, the file's format read from its name, at most 25 MB, JSON `{text, usage}` with token usage
+ * (`type: "tokens"`, audio input tokens split out). The fake cannot listen: a test tells it what a recording
+ * says (`willHear`); other audio is refused as corrupted, as OpenAI refuses audio it cannot decode.
  */
 
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import sharp from "sharp";
+import { parseMultipart } from "./multipart-form.ts";
 import { readRequestBody } from "./read-request-body.ts";
 
 const GPT_IMAGE_2_MODELS = new Set([
@@ -48,6 +54,25 @@ export interface RecordedImageRequest {
   usage?: { input_tokens: number; output_tokens: number; input_tokens_details: { text_tokens: number } };
 }
 
+export interface RecordedTranscriptionRequest {
+  model: string | undefined;
+  fileName: string | undefined;
+  fileBytes: number;
+  status?: number;
+  usage?: { input_tokens: number; output_tokens: number; audio_tokens: number };
+}
+
+const TRANSCRIBE_MODELS = new Set([
+  "gpt-4o-mini-transcribe",
+  "gpt-4o-transcribe",
+  "gpt-4o-mini-transcribe-2025-12-15",
+]);
+const AUDIO_FORMATS = ["flac", "m4a", "mp3", "mp4", "mpeg", "mpga", "oga", "ogg", "wav", "webm"];
+/** OpenAI's limit on an uploaded audio file. */
+const MAX_AUDIO_BYTES = 25 * 1024 * 1024;
+/** The fake's audio tokenisation: one token per 100 ms, as OpenAI's realtime audio counts. */
+const AUDIO_TOKENS_PER_SECOND = 10;
+
 export interface FakeOpenAi {
   /** Includes /v1, as the SDK needs. */
   baseUrl: string;
@@ -65,6 +90,10 @@ export interface FakeOpenAi {
    * what an older model or a misconfigured proxy sends — to prove callers normalise.
    */
   forceNextImage(image: { format: "png"; width: number; height: number }): void;
+  /** Transcription requests, in order. */
+  transcriptions: RecordedTranscriptionRequest[];
+  /** What `audio` says and how long it lasts, for the transcription endpoint to answer. */
+  willHear(audio: Buffer, heard: { text: string; seconds: number }): void;
   /** Answers the next generation request only after this many milliseconds (a real one takes up to a minute). */
   delayNext(ms: number): void;
   /**
@@ -107,10 +136,124 @@ export async function startFakeOpenAi(
     return rendered.get(key)!;
   };
 
+  const transcriptions: RecordedTranscriptionRequest[] = [];
+  const recordings = new Map<string, { text: string; seconds: number }>();
+  const digest = (audio: Buffer) => createHash("sha256").update(audio).digest("hex");
+
+  async function handleTranscription(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
+    const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(req.headers["content-type"] ?? "");
+    if (!boundary)
+      return sendError(res, 400, "invalid_request_error", "Expected a multipart/form-data body.");
+    const parts = parseMultipart(body, boundary[1] ?? boundary[2]!);
+    const field = (name: string) => parts.find((part) => part.name === name);
+    const file = field("file");
+    const model = field("model")?.data.toString("utf8");
+    const record: RecordedTranscriptionRequest = {
+      model,
+      fileName: file?.filename,
+      fileBytes: file?.data.length ?? 0,
+    };
+    transcriptions.push(record);
+    res.on("finish", () => (record.status = res.statusCode));
+    if (!file)
+      return sendError(
+        res,
+        400,
+        "invalid_request_error",
+        "Missing required parameter: 'file'.",
+        null,
+        "file",
+      );
+    if (!model)
+      return sendError(
+        res,
+        400,
+        "invalid_request_error",
+        "Missing required parameter: 'model'.",
+        null,
+        "model",
+      );
+    if (!TRANSCRIBE_MODELS.has(model)) {
+      return sendError(
+        res,
+        404,
+        "invalid_request_error",
+        `The model \`${model}\` does not exist or you do not have access to it.`,
+        "model_not_found",
+      );
+    }
+    if (file.data.length > MAX_AUDIO_BYTES) {
+      return sendError(
+        res,
+        413,
+        "invalid_request_error",
+        `Maximum content size limit (${MAX_AUDIO_BYTES}) exceeded (${file.data.length} bytes read)`,
+      );
+    }
+    const extension = file.filename?.split(".").pop()?.toLowerCase() ?? "";
+    if (!AUDIO_FORMATS.includes(extension)) {
+      return sendError(
+        res,
+        400,
+        "invalid_request_error",
+        `Invalid file format. Supported formats: ${JSON.stringify(AUDIO_FORMATS)}`,
+        "invalid_value",
+        "file",
+      );
+    }
+    const format = field("response_format")?.data.toString("utf8") ?? "json";
+    if (format !== "json" && format !== "text") {
+      return sendError(
+        res,
+        400,
+        "invalid_request_error",
+        `response_format '${format}' is not compatible with model '${model}'. Use 'json' or 'text'.`,
+        "unsupported_value",
+        "response_format",
+      );
+    }
+    const heard = recordings.get(digest(file.data));
+    if (!heard) {
+      return sendError(
+        res,
+        400,
+        "invalid_request_error",
+        "Audio file might be corrupted or unsupported",
+        "invalid_value",
+        "file",
+      );
+    }
+    const audioTokens = Math.ceil(heard.seconds * AUDIO_TOKENS_PER_SECOND);
+    const outputTokens = Math.ceil(heard.text.length / 4);
+    record.usage = { input_tokens: audioTokens, output_tokens: outputTokens, audio_tokens: audioTokens };
+    if (format === "text") {
+      res.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
+      res.end(heard.text);
+      return;
+    }
+    return send(res, 200, {
+      text: heard.text,
+      usage: {
+        type: "tokens",
+        input_tokens: audioTokens,
+        input_token_details: { text_tokens: 0, audio_tokens: audioTokens },
+        output_tokens: outputTokens,
+        total_tokens: audioTokens + outputTokens,
+      },
+    });
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     requestCounter += 1;
     res.setHeader("x-request-id", `req_fake_${requestCounter}`);
-    const rawBody = (await readRequestBody(req)).toString("utf8");
+    const rawBytes = await readRequestBody(req);
+    if (req.method === "POST" && req.url === "/v1/audio/transcriptions") {
+      if (req.headers.authorization !== `Bearer ${apiKey}`) {
+        return sendError(res, 401, "invalid_request_error", "Incorrect API key provided.", "invalid_api_key");
+      }
+      return handleTranscription(req, res, rawBytes);
+    }
+    const rawBody = rawBytes.toString("utf8");
     let body: Record<string, unknown> = {};
     try {
       body = rawBody.length > 0 ? (JSON.parse(rawBody) as Record<string, unknown>) : {};
@@ -258,6 +401,8 @@ export async function startFakeOpenAi(
     failNext: (failure, failureOptions) =>
       pendingFailures.push({ failure, retryAfterSeconds: failureOptions?.retryAfterSeconds }),
     forceNextImage: (image) => forcedImages.push(image),
+    transcriptions,
+    willHear: (audio, heard) => recordings.set(digest(audio), heard),
     delayNext: (ms) => delays.push(ms),
     injectFaults: (plan) => {
       faultPlan = plan;

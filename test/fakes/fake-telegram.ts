@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { parseMultipart } from "./multipart-form.ts";
 import { readRequestBody } from "./read-request-body.ts";
 
 /**
@@ -10,6 +11,10 @@ import { readRequestBody } from "./read-request-body.ts";
  * 1–64 bytes, at most 100 buttons, answerCallbackQuery text ≤ 200, HTML that Telegram would refuse to parse,
  * "message is not modified" on identical edits, and it can answer 429 with retry_after on demand. Every call it
  * refuses on its own (not an injected fault) is kept in `refusals`.
+ *
+ * Files the owner sends (voice notes) are held as Telegram holds them: `getFile` answers with a `file_path`, and
+ * the bytes are served at GET /file/bot<token>/<file_path>. A file over 20 MB cannot be downloaded by a bot:
+ * `getFile` refuses it with "file is too big", as the Bot API does.
  */
 
 export interface RecordedCall {
@@ -64,6 +69,9 @@ export class FakeTelegram {
   readonly refusals: { method: string; description: string }[] = [];
   /** How many calls the fault plan refused, by error_code. */
   readonly injectedFaults: Record<number, number> = {};
+  private files = new Map<string, { bytes: Buffer; path: string; uniqueId: string }>();
+  /** The file paths downloaded through /file/bot<token>/…, in order. */
+  readonly fileDownloads: string[] = [];
 
   constructor(token = "123456:TEST-token-for-the-fake-api") {
     this.token = token;
@@ -193,6 +201,21 @@ export class FakeTelegram {
     if ("error_code" in outcome) this.refusals.push({ method, description: outcome.description });
   }
 
+  /**
+   * Holds a file as if a user had sent it (a voice note: OGG/Opus, path "voice/file_N.oga"), for `getFile` and the
+   * download; returns what the message's `voice` object carries about it.
+   */
+  addFile(
+    bytes: Buffer,
+    kind: "voice" = "voice",
+  ): { file_id: string; file_unique_id: string; file_size: number } {
+    const n = this.files.size + 1;
+    const fileId = `AwACAgIAAxkBAAI${kind}${n}${Math.random().toString(36).slice(2, 10)}`;
+    const uniqueId = `AgAD${n}`;
+    this.files.set(fileId, { bytes, path: `${kind}/file_${n}.oga`, uniqueId });
+    return { file_id: fileId, file_unique_id: uniqueId, file_size: bytes.length };
+  }
+
   /** Queues an update for a long-polling bot's getUpdates. */
   pushUpdate(update: unknown): void {
     this.pendingUpdates.push(update);
@@ -224,6 +247,8 @@ export class FakeTelegram {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(req.url ?? "");
+    if (download) return this.serveFile(res, download[1]!, decodeURIComponent(download[2]!));
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(req.url ?? "");
     if (req.method !== "POST" && req.method !== "GET")
       return this.reply(res, 405, fail(405, "Method Not Allowed"));
@@ -255,6 +280,14 @@ export class FakeTelegram {
       return this.reply(res, outcome.error_code, { ok: false, ...outcome });
     }
     return this.reply(res, 200, { ok: true, result: outcome.result });
+  }
+
+  private serveFile(res: ServerResponse, token: string, path: string): void {
+    const file = [...this.files.values()].find((f) => f.path === path);
+    if (token !== this.token || !file) return this.reply(res, 404, fail(404, "Not Found"));
+    this.fileDownloads.push(path);
+    res.writeHead(200, { "content-type": "application/octet-stream", "content-length": file.bytes.length });
+    res.end(file.bytes);
   }
 
   private checkFlood(method: string, payload: Record<string, unknown>): Failure | undefined {
@@ -305,6 +338,19 @@ export class FakeTelegram {
         return { result: true };
       case "sendChatAction":
         return { result: true };
+      case "getFile": {
+        const file = this.files.get(String(p.file_id ?? ""));
+        if (!file) return fail(400, "Bad Request: invalid file_id");
+        if (file.bytes.length > 20 * 1024 * 1024) return fail(400, "Bad Request: file is too big");
+        return {
+          result: {
+            file_id: p.file_id,
+            file_unique_id: file.uniqueId,
+            file_size: file.bytes.length,
+            file_path: file.path,
+          },
+        };
+      }
       case "sendMessage":
         return this.sendMessage(p);
       case "sendPhoto":
@@ -642,34 +688,4 @@ async function readPayload(req: IncomingMessage): Promise<Record<string, unknown
     return payload;
   }
   return Object.fromEntries(new URLSearchParams(body.toString("utf8")));
-}
-
-/** A small RFC 7578 multipart/form-data reader: enough for the bodies grammY sends with an InputFile. */
-function parseMultipart(body: Buffer, boundary: string): { name: string; filename?: string; data: Buffer }[] {
-  const delimiter = Buffer.from(`--${boundary}`);
-  const parts: { name: string; filename?: string; data: Buffer }[] = [];
-  let start = body.indexOf(delimiter);
-  while (start !== -1) {
-    const next = body.indexOf(delimiter, start + delimiter.length);
-    if (next === -1) break;
-    // Each part: CRLF, headers, CRLF CRLF, data, CRLF, then the next delimiter.
-    const part = body.subarray(start + delimiter.length + 2, next - 2);
-    const headerEnd = part.indexOf("\r\n\r\n");
-    if (headerEnd !== -1) {
-      const headers = part.subarray(0, headerEnd).toString("utf8");
-      const name = /name="([^"]*)"/i.exec(headers)?.[1];
-      // grammY writes the file name unquoted (filename=photo.jpg); browsers quote it.
-      const filenameMatch = /filename=(?:"([^"]*)"|([^;\r\n]*))/i.exec(headers);
-      const filename = filenameMatch ? (filenameMatch[1] ?? filenameMatch[2]) : undefined;
-      if (name !== undefined) {
-        parts.push({
-          name,
-          ...(filename !== undefined ? { filename } : {}),
-          data: Buffer.from(part.subarray(headerEnd + 4)),
-        });
-      }
-    }
-    start = next;
-  }
-  return parts;
 }

@@ -15,6 +15,20 @@ export function textUpdate(text: string, from: From = { id: OWNER_ID }, updateId
   const entities = text.startsWith("/")
     ? [{ type: "bot_command", offset: 0, length: text.split(/\s/)[0]!.length }]
     : undefined;
+  return privateMessage(from, updateId, { text, ...(entities ? { entities } : {}) });
+}
+
+/** A voice note from the user, as Telegram sends it: the file is referred to by id, fetched with getFile. */
+export function voiceUpdate(
+  voice: { file_id: string; file_unique_id: string; file_size: number; duration: number },
+  from: From = { id: OWNER_ID },
+  updateId = nextUpdateId++,
+) {
+  return privateMessage(from, updateId, { voice: { ...voice, mime_type: "audio/ogg" } });
+}
+
+/** A message update in the user's private chat with the bot, carrying `content` (text, voice…). */
+function privateMessage<T extends object>(from: From, updateId: number, content: T) {
   return {
     update_id: updateId,
     message: {
@@ -27,8 +41,7 @@ export function textUpdate(text: string, from: From = { id: OWNER_ID }, updateId
         first_name: from.first_name ?? "Ada",
         ...(from.language_code ? { language_code: from.language_code } : {}),
       },
-      text,
-      ...(entities ? { entities } : {}),
+      ...content,
     },
   };
 }
