@@ -205,11 +205,10 @@ export async function startupScenario(): Promise<Figure[]> {
 /** `npm run build`: the production figures are for the compiled service. BENCH_SKIP_BUILD=1 reuses dist/. */
 function buildProduction(): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
-      { cwd: repoRoot, stdio: ["ignore", "inherit", "inherit"] },
-    );
+    const child = spawn("npm", ["run", "--silent", "build"], {
+      cwd: repoRoot,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error("npm run build failed"))));
   });
 }
