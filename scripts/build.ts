@@ -7,10 +7,21 @@ import { build } from "esbuild";
  * Start-up time is paid on every rolling deploy and auto-started machine, and most of it went into Node's module
  * loader: about 700 files resolved, read and linked one by one. One file per entry point is read at once.
  * Packages that find files of their own beside their code stay outside the bundle and load from node_modules:
- * sharp (a native addon) and PGlite (its WebAssembly and data files). rss-parser is required lazily, at the
- * first feed read, so it stays outside too.
+ * sharp (a native addon) and PGlite (its WebAssembly and data files). So do the packages the service imports only
+ * lazily (undici for the Bot API, the AI and AWS SDKs, rss-parser): they cost a start nothing either way, and from
+ * node_modules they load through Node's own CommonJS interop, which a bundled dynamic import does not reproduce
+ * (a bundled `import("undici")` had no `Agent`).
  */
-const EXTERNAL = ["sharp", "@electric-sql/pglite", "@electric-sql/pglite-socket", "rss-parser"];
+const EXTERNAL = [
+  "sharp",
+  "@electric-sql/pglite",
+  "@electric-sql/pglite-socket",
+  "undici",
+  "@anthropic-ai/sdk",
+  "openai",
+  "@aws-sdk/client-s3",
+  "rss-parser",
+];
 
 rmSync("dist", { recursive: true, force: true });
 await build({

@@ -18,11 +18,13 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { FakeTelegram } from "../test/fakes/fake-telegram.ts";
 import { parseDockerfile } from "./image-check/dockerfile.ts";
 
 const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 const started = performance.now();
 const workRoot = mkdtempSync(join(tmpdir(), "greenlight image-"));
+let telegram: FakeTelegram | undefined;
 const log = (message: string) => console.log(`[image] ${message}`);
 
 try {
@@ -81,12 +83,22 @@ try {
 
   const dataDir = join(workRoot, "data");
   const port = await freePort();
+  // The bot against a fake Bot API, and AI keys so that the SDKs are loaded and their clients built at start-up:
+  // the bundled service must reach Telegram (undici) and construct every client, not just answer /healthz.
+  telegram = await new FakeTelegram().start();
   const env = {
     PATH: process.env.PATH ?? "",
     ...runtime.env,
     PORT: String(port),
     DATA_DIR: dataDir,
     LOG_LEVEL: "warn",
+    TELEGRAM_BOT_TOKEN: telegram.token,
+    TELEGRAM_API_ROOT: telegram.apiRoot,
+    TELEGRAM_WEBHOOK_SECRET: "image-check-webhook-secret",
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    ENCRYPTION_KEY: Buffer.alloc(32, 5).toString("base64"),
+    ANTHROPIC_API_KEY: "sk-ant-image-check",
+    OPENAI_API_KEY: "sk-image-check",
   };
   log("migrations: node dist/database/migrate-cli.js");
   execFileSync("node", ["dist/database/migrate-cli.js"], { cwd: runtimeDir, env, stdio: "inherit" });
@@ -98,6 +110,8 @@ try {
   try {
     await waitForHealthy(`http://127.0.0.1:${port}/healthz`, 60_000, exited);
     log("/healthz answered 200");
+    await telegram.waitFor(() => telegram!.webhook, 30_000);
+    log(`Telegram webhook registered: ${telegram.webhook!.url}`);
     cpSync(join(repoRoot, "scripts/image-check/glyph-probe.mjs"), join(runtimeDir, "glyph-probe.mjs"));
     execFileSync("node", ["glyph-probe.mjs"], { cwd: runtimeDir, env, stdio: "inherit" });
     log("headline cards: no missing glyph");
@@ -111,6 +125,7 @@ try {
   console.error(`[image] FAILED: ${(error as Error).message}`);
   process.exitCode = 1;
 } finally {
+  await telegram?.stop();
   rmSync(workRoot, { recursive: true, force: true });
 }
 

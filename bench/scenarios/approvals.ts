@@ -85,11 +85,7 @@ export async function approvalsScenario(): Promise<Figure[]> {
   // The services run as production runs them (compiled by `npm run build`, `node dist/main.js`, logging at info)
   // in processes of their own; this process plays Telegram, its users and Prometheus.
   const root = fileURLToPath(new URL("../../", import.meta.url));
-  await run(
-    process.execPath,
-    [join(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
-    root,
-  );
+  await run("npm", ["run", "--silent", "build"], root);
   const services: Service[] = [];
   let scraper: ReturnType<typeof startScraper> | undefined;
   const app = { sql: db.sql };
