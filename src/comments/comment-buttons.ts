@@ -101,7 +101,7 @@ export function commentButtons(deps: CommentButtonsDeps): Composer<BotContext> {
       case "draft": {
         await answerButton(ctx, "✍️ Drafting a reply…");
         const drafted = await draftCommentReply(
-          { sql, logger, ai: deps.ai },
+          { sql, logger, ai: deps.ai, clock: deps.services.clock },
           {
             brandId: comment.brandId,
             postCaption: comment.caption,

@@ -11,6 +11,8 @@ export interface CommentReplyDeps {
   sql: Sql;
   ai: Pick<AiServices, "claude" | "prices" | "models" | "observeSpend">;
   logger: Logger;
+  /** The service's clock: the brand's performance lessons are refreshed by the day it says. */
+  clock: () => Date;
 }
 
 export interface DraftedCommentReply {
@@ -49,7 +51,7 @@ export async function draftCommentReply(
   const model = deps.ai.models.draft;
   const requestInput = {
     profile: brand.profile,
-    examples: await loadOwnerExamples(deps.sql, input.brandId, new Date()),
+    examples: await loadOwnerExamples(deps.sql, input.brandId, deps.clock()),
     postCaption: input.postCaption,
     commenterUsername: input.commenterUsername,
     comment: input.comment,

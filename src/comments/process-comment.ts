@@ -11,7 +11,6 @@ import {
 } from "./store-comment.ts";
 
 export interface CommentProcessingDeps extends CommentReplyDeps {
-  clock: () => Date;
   /** COMMENT_CARDS_PER_POST_PER_HOUR. */
   cardsPerHour: number;
 }
