@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { copyFileSync, rmSync } from "node:fs";
 import { build } from "esbuild";
 
 /**
@@ -48,3 +48,6 @@ await build({
   },
   logLevel: "warning",
 });
+
+// The embedded database's worker thread loads its file by path, outside the bundle (src/database/embedded-postgres.ts).
+copyFileSync("src/database/embedded-postgres-worker.mjs", "dist/database/embedded-postgres-worker.mjs");

@@ -29,6 +29,7 @@ import { purgeEndedKeptSpend } from "./budget/kept-spend.ts";
 import { releaseStaleReservations } from "./budget/ledger.ts";
 import { type Config, publicBaseUrl, secretValues } from "./config/config.ts";
 import { type Database, openDatabase, type Sql } from "./database/connect.ts";
+import type { EmbeddedPostgres } from "./database/embedded-postgres.ts";
 import { migrate } from "./database/migrate.ts";
 import { purgeStaleArticles } from "./ingest/feed-queries.ts";
 import { createInsightsCollector, INSIGHTS_JOB } from "./insights/collect-insights.ts";
@@ -101,6 +102,8 @@ export interface StartOptions {
   botInfo?: UserFromGetMe;
   /** Host to bind; defaults to all interfaces (a container needs that). */
   hostname?: string;
+  /** The embedded database, already opening (main.ts starts it before this module loads); else opened here. */
+  embeddedDatabase?: Promise<EmbeddedPostgres>;
 }
 
 /** How long one run of the outbox job keeps sending a backlog before it leaves the rest to the next run. */
@@ -119,6 +122,7 @@ export async function startGreenlight(
     dataDir: config.DATA_DIR,
     poolSize: config.DATABASE_POOL_SIZE,
     logger,
+    embedded: options.embeddedDatabase,
   });
   const { sql } = database;
   const cleanups: (() => Promise<void>)[] = [() => database.close()];

@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../src/database/connect.ts";
 import { migrate, readMigrations } from "../src/database/migrate.ts";
@@ -135,8 +135,10 @@ describe("migrations", () => {
     const { testDb, dataDir } = await freshDatabase();
     const checkout = mkdtempSync(join(tmpdir(), "greenlight checkout "));
     cleanups.push(async () => rmSync(checkout, { recursive: true, force: true }));
-    mkdirSync(join(checkout, "src/database"), { recursive: true });
-    cpSync(join(repoRoot, "src/database/migrate.ts"), join(checkout, "src/database/migrate.ts"));
+    for (const file of ["src/database/migrate.ts", "src/shared/find-above.ts"]) {
+      mkdirSync(dirname(join(checkout, file)), { recursive: true });
+      cpSync(join(repoRoot, file), join(checkout, file));
+    }
     cpSync(join(repoRoot, "migrations"), join(checkout, "migrations"), { recursive: true });
     const copied = (await import(
       join(checkout, "src/database/migrate.ts")

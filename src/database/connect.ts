@@ -1,5 +1,6 @@
 import postgres from "postgres";
 import type { Logger } from "../shared/logger.ts";
+import { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres.ts";
 
 export type Sql = postgres.Sql;
 export type Transaction = postgres.TransactionSql;
@@ -18,13 +19,14 @@ export interface DatabaseOptions {
   dataDir: string | undefined;
   poolSize: number;
   logger: Logger;
+  /** The embedded database when its start has already begun (main.ts); only used without `url`. */
+  embedded?: Promise<EmbeddedPostgres>;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  // Loaded only for the embedded database: PGlite and its socket server are a large part of start-up otherwise.
   const embedded = options.url
     ? undefined
-    : await (await import("./embedded-postgres.ts")).startEmbeddedPostgres(options.dataDir);
+    : await (options.embedded ?? startEmbeddedPostgres(options.dataDir));
   const url = options.url ?? embedded!.url;
   const sql = postgres(url, {
     max: embedded ? 1 : options.poolSize,

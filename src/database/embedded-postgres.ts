@@ -1,17 +1,18 @@
-import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { totalmem } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { join, resolve } from "node:path";
+import { Worker } from "node:worker_threads";
+import { findAbove } from "../shared/find-above.ts";
 
 /**
  * PGlite served over the Postgres wire protocol on 127.0.0.1, so the embedded mode uses the same postgres.js
  * code path, SQL and migrations as a real server. PGlite has a single backend: the pool that talks to it must
  * have one connection (an extra connection is answered "Too many connections" and postgres.js silently retries
  * forever), and nothing may rely on LISTEN/NOTIFY or on concurrent SKIP LOCKED claims.
+ *
+ * PGlite runs on a worker thread of its own (embedded-postgres-worker.mjs). Opening an existing folder takes
+ * most of a second of WebAssembly work; on its own thread that overlaps the loading of the service's modules
+ * (main.ts starts it first), and afterwards every query runs beside the bot's event loop rather than on it.
  */
 export interface EmbeddedPostgres {
   url: string;
@@ -25,6 +26,12 @@ export interface EmbeddedPostgres {
  */
 const EMBEDDED_SETTINGS = ["shared_buffers=16MB"];
 
+/** Beside this module under src/; in dist/database/ for the bundle (scripts/build.ts copies it there). */
+const WORKER_SCRIPT = findAbove(import.meta.url, [
+  "embedded-postgres-worker.mjs",
+  "database/embedded-postgres-worker.mjs",
+]);
+
 /** `dataDir` undefined keeps the database in memory (tests). */
 export async function startEmbeddedPostgres(dataDir: string | undefined): Promise<EmbeddedPostgres> {
   let releaseLock = () => {};
@@ -33,23 +40,27 @@ export async function startEmbeddedPostgres(dataDir: string | undefined): Promis
     releaseLock = lockDataDir(dataDir);
   }
   try {
-    // Absolute, because the child that creates the folder runs in this module's folder, not the working one.
     const pgdata = dataDir ? resolve(dataDir, "pgdata") : undefined;
     if (pgdata && !existsSync(join(pgdata, "PG_VERSION"))) {
       const refusal = firstBootMemoryRefusal(machineMemoryBytes());
       if (refusal) throw new Error(refusal);
-      await initialiseInChildProcess(pgdata);
+      await initialiseOnWorkerThread(pgdata);
     }
-    const db = await PGlite.create(pgdata, { postgresqlconf: EMBEDDED_SETTINGS });
-    // Two slots: the pool's one connection plus room for a reconnect while the old socket is closing.
-    const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 2 });
-    await server.start();
-    const port = listeningPort(server);
+    const worker = startWorker(pgdata, false);
+    const { port } = await firstMessage<{ port: number }>(worker, pgdata, "open");
+    // A database that dies under a running service cannot be worked around: say so loudly, as PGlite did when
+    // it ran on this thread.
+    worker.on("error", (error) => {
+      throw new Error(`The embedded database stopped: ${error.message}`, { cause: error });
+    });
     return {
       url: `postgres://postgres@127.0.0.1:${port}/postgres`,
       async stop() {
-        await server.stop();
-        await db.close();
+        worker.removeAllListeners("error");
+        const stopped = firstMessage(worker, pgdata, "close").catch(() => undefined);
+        worker.postMessage("stop");
+        await stopped;
+        await worker.terminate();
         releaseLock();
       },
     };
@@ -57,6 +68,27 @@ export async function startEmbeddedPostgres(dataDir: string | undefined): Promis
     releaseLock();
     throw error;
   }
+}
+
+function startWorker(pgdata: string | undefined, initialiseOnly: boolean): Worker {
+  return new Worker(WORKER_SCRIPT, {
+    workerData: { pgdata, settings: EMBEDDED_SETTINGS, initialiseOnly },
+    // The service's own command-line flags (tsx's loader, say) are not the worker's business.
+    execArgv: [],
+  });
+}
+
+/** The worker's first message, or its failure with what the operator needs to know. */
+function firstMessage<T>(worker: Worker, pgdata: string | undefined, doing: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const fail = (reason: string) =>
+      reject(
+        new Error(`Could not ${doing} the embedded database${pgdata ? ` in ${pgdata}` : ""}: ${reason}`),
+      );
+    worker.once("message", resolve);
+    worker.once("error", (error) => fail(error.message));
+    worker.once("exit", (code) => fail(`its thread ended (exit code ${code})`));
+  });
 }
 
 /** What creating a new embedded database takes at its peak (PGlite's initdb), with room for the service. */
@@ -87,40 +119,20 @@ export function firstBootMemoryRefusal(availableBytes: number): string | undefin
 
 /**
  * Creating a new database (initdb) takes PGlite's WebAssembly heap to about 900 MB, and a WebAssembly memory
- * never shrinks: done in this process, a first `npm start` would hold that for its whole life. A short-lived
- * child process creates the folder and exits, handing the memory back; this process then opens the folder as
- * on any later start (about 400 MB at its peak). The child resolves PGlite from this module's folder, so it
- * works the same from src/ (tsx), dist/ and tests.
+ * never shrinks: done on the thread that then serves the database, a first `npm start` would hold that for its
+ * whole life. A short-lived worker creates the folder and ends, and its memory goes with it; the database is
+ * then opened as on any later start.
  */
-async function initialiseInChildProcess(pgdata: string): Promise<void> {
-  const script =
-    'const { PGlite } = await import("@electric-sql/pglite");' +
-    `const db = await PGlite.create(process.argv[1], { postgresqlconf: ${JSON.stringify(EMBEDDED_SETTINGS)} });` +
-    "await db.close();";
-  await new Promise<void>((resolve, reject) => {
-    execFile(
-      process.execPath,
-      ["--input-type=module", "--eval", script, pgdata],
-      { cwd: dirname(fileURLToPath(import.meta.url)), maxBuffer: 1024 * 1024 },
-      (error, _stdout, stderr) => {
-        if (!error) return resolve();
-        rmSync(pgdata, { recursive: true, force: true });
-        reject(
-          new Error(`Could not create the embedded database in ${pgdata}: ${stderr.trim() || error.message}`),
-        );
-      },
-    );
-  });
-}
-
-function listeningPort(server: PGLiteSocketServer): number {
-  // getServerConn() reports the requested port (0); the bound one is on the underlying net.Server.
-  const inner = (server as unknown as { server?: { address(): AddressInfo | string | null } }).server;
-  const address = inner?.address();
-  if (address && typeof address === "object") return address.port;
-  const fromConn = Number(server.getServerConn().split(":").pop());
-  if (fromConn > 0) return fromConn;
-  throw new Error("The embedded database did not report its port");
+async function initialiseOnWorkerThread(pgdata: string): Promise<void> {
+  const worker = startWorker(pgdata, true);
+  try {
+    await firstMessage(worker, pgdata, "create");
+  } catch (error) {
+    rmSync(pgdata, { recursive: true, force: true });
+    throw error;
+  } finally {
+    await worker.terminate();
+  }
 }
 
 /**

@@ -1,22 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { findAbove } from "../shared/find-above.ts";
 import type { Logger } from "../shared/logger.ts";
 import type { Sql } from "./connect.ts";
 
-/**
- * The nearest `migrations/` folder above this module: the checkout's for src/database/migrate.ts under tsx, the
- * image's for the bundled dist/main.js, which holds this module at another depth. fileURLToPath, not
- * URL.pathname: the path keeps its spaces and other characters instead of %20 escapes.
- */
-export const migrationsDir = findMigrationsDir(dirname(fileURLToPath(import.meta.url)));
-
-function findMigrationsDir(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, "migrations"))) return join(dir, "migrations/");
-    if (dirname(dir) === dir) throw new Error(`No migrations folder above ${from}`);
-  }
-}
+/** The nearest `migrations/` folder above this module: the checkout's under tsx, the image's for dist/. */
+export const migrationsDir = findAbove(import.meta.url, ["migrations/"]);
 
 /** An arbitrary constant shared by every Greenlight instance: the advisory lock that serialises migrations. */
 const MIGRATION_LOCK_ID = 7_413_120_001;
