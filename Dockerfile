@@ -10,7 +10,7 @@ COPY package.json package-lock.json ./
 COPY patches ./patches
 RUN npm ci --omit=dev --no-audit --no-fund
 
-# The compiled service, bundled (scripts/build.ts); this stage's dev dependencies (tsx, TypeScript, esbuild) never
+# The compiled service, bundled (scripts/bundle.mjs); this stage's dev dependencies (tsx, TypeScript, esbuild) never
 # reach the runtime.
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
@@ -18,7 +18,7 @@ COPY package.json package-lock.json ./
 COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
-COPY scripts/build.ts ./scripts/build.ts
+COPY scripts/bundle.mjs ./scripts/bundle.mjs
 COPY src ./src
 RUN npm run build
 

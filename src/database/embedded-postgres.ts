@@ -26,7 +26,7 @@ export interface EmbeddedPostgres {
  */
 const EMBEDDED_SETTINGS = ["shared_buffers=16MB"];
 
-/** Beside this module under src/; in dist/database/ for the bundle (scripts/build.ts copies it there). */
+/** Beside this module under src/; in dist/database/ for the bundle (scripts/bundle.mjs copies it there). */
 const WORKER_SCRIPT = findAbove(import.meta.url, [
   "embedded-postgres-worker.mjs",
   "database/embedded-postgres-worker.mjs",
