@@ -33,6 +33,9 @@ export function readMigrations(dir = migrationsDir): Migration[] {
  * applies nothing. A failing migration rolls back all of this run, so the schema is never half-applied.
  */
 export async function migrate(sql: Sql, logger: Logger, migrations = readMigrations()): Promise<string[]> {
+  // Most starts have nothing to apply: one read says so without the write transaction and its commit (which the
+  // embedded database syncs to disk). Migrations are only ever added, so a schema found complete stays complete.
+  if (await allApplied(sql, migrations)) return [];
   return sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK_ID})`;
     await tx`
@@ -54,4 +57,15 @@ export async function migrate(sql: Sql, logger: Logger, migrations = readMigrati
     }
     return done;
   });
+}
+
+async function allApplied(sql: Sql, migrations: Migration[]): Promise<boolean> {
+  const [found] = await sql<
+    { table: string | null }[]
+  >`select to_regclass('schema_migrations')::text as table`;
+  if (!found?.table) return false;
+  const applied = new Set(
+    (await sql<{ id: number }[]>`select id from schema_migrations`).map((row) => row.id),
+  );
+  return migrations.every((migration) => applied.has(migration.id));
 }
