@@ -1,0 +1,115 @@
+/**
+ * A brand's team in the database: its members and roles, its linked group. Every check reads these rows at the
+ * moment of the tap or command, so removing a member or unlinking a group takes effect on the next one.
+ */
+
+import type { Sql } from "../database/connect.ts";
+import type { MemberRole } from "./team-roles.ts";
+
+export interface TeamMember {
+  telegram_user_id: number;
+  role: MemberRole;
+  display_name: string;
+}
+
+export interface BrandTeam {
+  members: TeamMember[];
+  group: { chat_id: number; title: string } | null;
+}
+
+export async function loadBrandTeam(sql: Sql, brandId: number): Promise<BrandTeam> {
+  const [members, [group]] = await Promise.all([
+    sql<TeamMember[]>`
+      select telegram_user_id, role, display_name from brand_members
+       where brand_id = ${brandId} order by added_at, telegram_user_id`,
+    sql<
+      { chat_id: number; title: string }[]
+    >`select chat_id, title from brand_groups where brand_id = ${brandId}`,
+  ]);
+  return { members, group: group ?? null };
+}
+
+/** Removes a member from one of the owner's brands; returns their name, or null when there was no such member. */
+export async function removeMember(
+  sql: Sql,
+  input: { ownerId: number; brandId: number; telegramUserId: number },
+): Promise<string | null> {
+  const [row] = await sql<{ display_name: string }[]>`
+    delete from brand_members m using brands b
+     where m.brand_id = b.id and b.id = ${input.brandId} and b.owner_id = ${input.ownerId}
+       and m.telegram_user_id = ${input.telegramUserId}
+    returning m.display_name`;
+  return row ? row.display_name : null;
+}
+
+/** The user's role on the brand of a draft whose card is in `chatId`, when that chat is the brand's group. */
+export async function roleOnCardInGroup(
+  sql: Sql,
+  input: { draftId: number; telegramUserId: number; chatId: number },
+): Promise<MemberRole | null> {
+  const [row] = await sql<{ role: MemberRole }[]>`
+    select m.role from drafts d
+      join brand_groups g on g.brand_id = d.brand_id and g.chat_id = ${input.chatId}
+      join brand_members m on m.brand_id = d.brand_id and m.telegram_user_id = ${input.telegramUserId}
+     where d.id = ${input.draftId}`;
+  return row?.role ?? null;
+}
+
+export interface Membership {
+  brand_id: number;
+  brand_name: string;
+  owner_id: number;
+  role: MemberRole;
+}
+
+/** The brands a user is a member of; with `chatId`, only the brands whose linked group that chat is. */
+export async function membershipsOf(
+  sql: Sql,
+  telegramUserId: number,
+  chatId?: number,
+): Promise<Membership[]> {
+  return sql<Membership[]>`
+    select b.id as brand_id, b.name as brand_name, b.owner_id, m.role
+      from brand_members m join brands b on b.id = m.brand_id
+     where m.telegram_user_id = ${telegramUserId}
+       ${chatId === undefined ? sql`` : sql`and exists (select from brand_groups g where g.brand_id = b.id and g.chat_id = ${chatId})`}
+     order by b.id`;
+}
+
+/** Links a group to a brand of the owner whose Telegram id confirmed; returns the brand's name, or null. */
+export async function linkGroup(
+  sql: Sql,
+  input: { brandId: number; ownerTelegramUserId: number; chatId: number; title: string },
+): Promise<string | null> {
+  const [row] = await sql<{ name: string }[]>`
+    with brand as (
+      select b.id, b.name from brands b join owners o on o.id = b.owner_id
+       where b.id = ${input.brandId} and o.telegram_user_id = ${input.ownerTelegramUserId}
+    ), linked as (
+      insert into brand_groups (brand_id, chat_id, title)
+      select id, ${input.chatId}, ${input.title} from brand
+      on conflict (brand_id) do update set chat_id = excluded.chat_id, title = excluded.title, linked_at = now()
+      returning brand_id
+    )
+    select brand.name from brand join linked on linked.brand_id = brand.id`;
+  return row?.name ?? null;
+}
+
+/** Unlinks the owner's brands from a group (`chatId`), or one brand from whatever group it has. */
+export async function unlinkGroups(
+  sql: Sql,
+  input: { ownerId: number } & ({ chatId: number } | { brandId: number }),
+): Promise<string[]> {
+  const rows = await sql<{ name: string }[]>`
+    delete from brand_groups g using brands b
+     where g.brand_id = b.id and b.owner_id = ${input.ownerId}
+       and ${"chatId" in input ? sql`g.chat_id = ${input.chatId}` : sql`g.brand_id = ${input.brandId}`}
+    returning b.name`;
+  return rows.map((row) => row.name);
+}
+
+/** The bot left or was removed from a group: no brand's cards can go there any more. */
+export async function forgetGroup(sql: Sql, chatId: number): Promise<number> {
+  const rows = await sql`delete from brand_groups where chat_id = ${chatId} returning brand_id`;
+  return rows.length;
+}
