@@ -15,7 +15,7 @@ export async function showBrandStatus(
   deps: TeamDeps,
   membership: Membership,
 ): Promise<void> {
-  const { sql, clock } = deps.services;
+  const { sql } = deps.services;
   const scope = await loadBrandScope(sql, membership.owner_id, membership.brand_id);
   if (!scope) return;
   const [status, spend] = await Promise.all([
@@ -29,7 +29,7 @@ export async function showBrandStatus(
       { ...scope, brandCount: Math.max(scope.brandCount, 2) },
       status,
       committedUsd(spend),
-      clock(),
+      deps.services.clock(),
     ),
   );
 }

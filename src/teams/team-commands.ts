@@ -26,14 +26,14 @@ import { teamTexts } from "./team-texts.ts";
 import { formatUtc } from "./utc-time.ts";
 
 export function teamCommands(deps: TeamDeps): Composer<BotContext> {
-  const { sql, logger, clock } = deps.services;
+  const { sql, logger } = deps.services;
   const composer = new Composer<BotContext>();
   const isAdmin = (ctx: BotContext) => deps.adminIds.includes(ctx.from!.id);
 
   /** Makes the link and shows it; the code itself is never stored, only its hash. */
   async function invite(ctx: BotContext, role: InvitationRole, brand: { id: number; name: string } | null) {
     const code = newInvitationCode();
-    const expiresAt = invitationExpiry(clock());
+    const expiresAt = invitationExpiry(deps.services.clock());
     await createInvitation(sql, {
       codeHash: hashInvitationCode(code),
       role,

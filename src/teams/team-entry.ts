@@ -16,7 +16,7 @@ import { teamTexts } from "./team-texts.ts";
 import { formatUtc } from "./utc-time.ts";
 
 export function teamEntry(deps: TeamDeps): Composer<BotContext> {
-  const { sql, logger, clock } = deps.services;
+  const { sql, logger } = deps.services;
   const composer = new Composer<BotContext>();
 
   composer.chatType("private").command("start", async function openInvitation(ctx, next) {
@@ -27,7 +27,7 @@ export function teamEntry(deps: TeamDeps): Composer<BotContext> {
       codeHash: hashInvitationCode(code),
       user: { id: user.id, displayName: personName(user) },
       updateId: ctx.update.update_id,
-      now: clock(),
+      now: deps.services.clock(),
     });
     switch (outcome.kind) {
       case "redelivered":
