@@ -13,7 +13,7 @@ import {
 } from "./helpers/draft-fixtures.ts";
 import { chatAs } from "./helpers/owner-chat.ts";
 import { OWNER_ID, setByBeforeAll, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
-import { type From, postUpdate } from "./helpers/telegram-updates.ts";
+import { type From, postUpdate, textUpdate } from "./helpers/telegram-updates.ts";
 
 let app: TestApp | undefined;
 const t = () => setByBeforeAll(app);
@@ -217,6 +217,16 @@ describe("invitation links", () => {
     expect(members).toHaveLength(1);
   });
 
+  it("act once when Telegram delivers the same update twice", async () => {
+    const code = await invitationCode("viewer");
+    const person = newPerson("Gus");
+    const update = textUpdate(`/start ${code}`, person);
+    await postUpdate(t(), update);
+    await postUpdate(t(), update);
+    const replies = t().telegram.messagesIn(person.id).map(plainText);
+    expect(replies).toEqual([expect.stringContaining("You are now a viewer of Velo Daily")]);
+  });
+
   it("are refused with the day they expired once their week is over", async () => {
     await adminWithBrand();
     const code = await invitationCode("viewer");
@@ -340,6 +350,21 @@ describe("a brand's group", () => {
       "Only this brand's team can act on its cards.",
     );
     expect(await draftStatus(draftId)).toBe("pending_review");
+  });
+
+  it("follows the group when Telegram turns it into a supergroup", async () => {
+    const chatId = await linkedGroup();
+    const supergroupId = nextGroupId-- - 1_000_000_000_000;
+    const migrated = groupMessage("", chatId, { id: OWNER_ID, first_name: "Olga" });
+    delete (migrated.message as { text?: string }).text;
+    await postUpdate(t(), {
+      ...migrated,
+      message: { ...migrated.message, migrate_to_chat_id: supergroupId },
+    });
+    const { message } = await newCard();
+    expect(message.chat_id).toBe(supergroupId);
+    // Put back where the other tests expect the brand's cards: nowhere but the next linked group.
+    await t().app.sql`delete from brand_groups where chat_id = ${supergroupId}`;
   });
 
   it("is forgotten when the bot is removed from it", async () => {

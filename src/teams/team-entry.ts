@@ -1,6 +1,7 @@
 /**
  * What reaches the bot before anyone is known to be an owner: invitation links (`/start <code>`, opened by
- * strangers, members and owners alike) and the bot being added to or removed from a group. Runs ahead of the
+ * strangers, members and owners alike), the bot being added to or removed from a group, and a group becoming a
+ * supergroup. Runs ahead of the
  * owner gate (createBot's `direct`); passes on everything else without reading the database.
  */
 
@@ -81,6 +82,11 @@ export function teamEntry(deps: TeamDeps): Composer<BotContext> {
     }
     const before = ctx.myChatMember.old_chat_member.status;
     if (before === "left" || before === "kicked") await ctx.reply(teamTexts.addedToGroup());
+  });
+
+  // A group that becomes a supergroup gets a new chat id (Telegram's migrate_to_chat_id): its links follow it.
+  composer.on("message:migrate_to_chat_id", async function groupMigrated(ctx) {
+    await sql`update brand_groups set chat_id = ${ctx.message.migrate_to_chat_id} where chat_id = ${ctx.chat.id}`;
   });
 
   return composer;
