@@ -25,6 +25,8 @@ import { INVITATION_ROLES, type InvitationRole, isInvitationRole } from "./team-
 import { teamTexts } from "./team-texts.ts";
 import { formatUtc } from "./utc-time.ts";
 
+const MAX_REMOVE_BUTTONS = 50;
+
 export function teamCommands(deps: TeamDeps): Composer<BotContext> {
   const { sql, logger } = deps.services;
   const composer = new Composer<BotContext>();
@@ -122,14 +124,17 @@ export function teamCommands(deps: TeamDeps): Composer<BotContext> {
       role: m.role,
     }));
     const keyboard = new InlineKeyboard();
-    team.members.forEach((m, i) =>
-      keyboard
-        .text(
-          teamTexts.removeMemberButton(members[i]!.name),
-          teamCallback.remove(brand.id, m.telegram_user_id),
-        )
-        .row(),
-    );
+    // Telegram takes at most 100 buttons a message; a team is far smaller, and the list above still names everyone.
+    team.members
+      .slice(0, MAX_REMOVE_BUTTONS)
+      .forEach((m, i) =>
+        keyboard
+          .text(
+            teamTexts.removeMemberButton(members[i]!.name),
+            teamCallback.remove(brand.id, m.telegram_user_id),
+          )
+          .row(),
+      );
     return { text: teamTexts.teamHtml(brand.name, team.group, members), keyboard };
   }
 

@@ -1,10 +1,11 @@
 /**
  * Every text the teams capability shows, in English, as functions, so they can move into the message catalogue
- * as they are. HTML where a function's name says so; every name or title in them is escaped by the caller's
- * escapeHtml through `html` arguments.
+ * as they are. Functions whose name ends in Html return HTML and escape every name they insert; the others are
+ * plain text.
  */
 
 import { escapeHtml } from "../shared/telegram-html.ts";
+import { quoteInput, shortenText } from "../shared/telegram-text-limits.ts";
 import type { InvitationRole, MemberRole } from "./team-roles.ts";
 
 const ROLE_NAMES: Record<InvitationRole, string> = {
@@ -12,6 +13,10 @@ const ROLE_NAMES: Record<InvitationRole, string> = {
   approver: "approver",
   viewer: "viewer",
 };
+const A_ROLE: Record<MemberRole, string> = { approver: "an approver", viewer: "a viewer" };
+
+/** Names on buttons and in toasts stay short: a toast holds 200 characters, a button shows about 40. */
+const SHORT_NAME = 40;
 
 export const teamTexts = {
   // The bot's profile: "What can this bot do?" (≤ 512 characters) and the line shown with shared links (≤ 120).
@@ -40,12 +45,12 @@ export const teamTexts = {
     "Send /invite approver or /invite viewer (for the brand you are working on, or add its name: /invite viewer Café Roma), or /invite owner.",
   inviteOwnerAdminsOnly: () =>
     "Only the desk's operators (OWNER_TELEGRAM_IDS) can invite new owners. You can invite approvers and viewers to your brands.",
-  inviteUnknownBrand: (name: string) => `You have no brand called “${name}”. /brands lists them.`,
+  inviteUnknownBrand: (name: string) => `You have no brand called ${quoteInput(name)}. /brands lists them.`,
   inviteCreatedHtml: (role: InvitationRole, brandName: string | null, link: string, until: string) =>
     [
       role === "owner"
         ? "🔗 <b>Invitation for a new owner</b>"
-        : `🔗 <b>Invitation for ${ROLE_NAMES[role] === "approver" ? "an approver" : "a viewer"} of ${escapeHtml(brandName ?? "")}</b>`,
+        : `🔗 <b>Invitation for ${A_ROLE[role]} of ${escapeHtml(brandName ?? "")}</b>`,
       "",
       escapeHtml(link),
       "",
@@ -58,7 +63,7 @@ export const teamTexts = {
     `Welcome, ${firstName}! You are now an owner on this Greenlight desk. Send /start to set up your first brand.`,
   joinedAsMemberHtml: (role: MemberRole, brandName: string, hasGroup: boolean) =>
     [
-      `Welcome! You are now ${role === "approver" ? "an approver" : "a viewer"} of <b>${escapeHtml(brandName)}</b>.`,
+      `Welcome! You are now ${A_ROLE[role]} of <b>${escapeHtml(brandName)}</b>.`,
       role === "approver"
         ? "You can approve and reject its cards in its Telegram group."
         : "You can see its cards in its Telegram group, and /status here.",
@@ -95,8 +100,8 @@ export const teamTexts = {
             (m) => `${m.role === "approver" ? "✅" : "👀"} ${escapeHtml(m.name)} – ${ROLE_NAMES[m.role]}`,
           )),
     ].join("\n"),
-  removeMemberButton: (name: string) => `✖ Remove ${name}`,
-  memberRemoved: (name: string) => `Removed ${name}.`,
+  removeMemberButton: (name: string) => `✖ Remove ${shortenText(name, SHORT_NAME)}`,
+  memberRemoved: (name: string) => `Removed ${shortenText(name, SHORT_NAME)}.`,
   memberAlreadyGone: () => "Already removed.",
 
   // Groups.
@@ -107,10 +112,11 @@ export const teamTexts = {
   linkGroupChooseHtml: () =>
     "Which brand's cards should come to this group? Only the brand's owner can confirm.",
   linkGroupNoBrands: () => "You have no brand yet. Set one up in a private chat with me (/start).",
-  linkGroupButton: (brandName: string) => `🔗 ${brandName}`,
+  linkGroupButton: (brandName: string) => `🔗 ${shortenText(brandName, SHORT_NAME)}`,
   groupLinkedHtml: (brandName: string, by: string) =>
     `✅ <b>${escapeHtml(brandName)}</b>'s new cards now come to this group (linked by ${escapeHtml(by)}). Its approvers can approve and reject them here; everyone else can only look.`,
-  groupLinkedToast: (brandName: string) => `Linked: ${brandName}'s cards come here now.`,
+  groupLinkedToast: (brandName: string) =>
+    `Linked: ${shortenText(brandName, SHORT_NAME)}'s cards come here now.`,
   onlyBrandOwnerCanLink: () => "Only the brand's owner can confirm this.",
   groupUnlinked: (brandNames: readonly string[]) =>
     `Unlinked. New cards of ${brandNames.join(", ")} go to the owner's private chat again.`,
