@@ -246,6 +246,24 @@ describe("invitation links", () => {
     }
   });
 
+  it("used by an owner who then deletes their data leave nothing that names them", async () => {
+    const owner = chatAs(t(), newPerson("Hana"));
+    await owner.send(`/start ${await invitationCode("owner")}`);
+    await owner.send(`/start ${await invitationCode("viewer")}`);
+    expect(
+      await t().app.sql`select 1 from team_invitations where redeemed_by_user_id = ${owner.from.id}`,
+    ).toHaveLength(2);
+    await owner.send("/deletedata");
+    await owner.press("🗑 Yes, delete everything");
+    expect(
+      await t().app.sql`select 1 from team_invitations where redeemed_by_user_id = ${owner.from.id}`,
+    ).toEqual([]);
+    expect(await t().app.sql`select 1 from brand_members where telegram_user_id = ${owner.from.id}`).toEqual(
+      [],
+    );
+    expect(await t().app.sql`select 1 from owners where telegram_user_id = ${owner.from.id}`).toEqual([]);
+  });
+
   it("for new owners are only made by the desk's operators", async () => {
     const owner = newPerson("Finn");
     const ownerId = await insertOwner(t().app.sql, { telegramUserId: owner.id, displayName: "Finn" });

@@ -3,7 +3,7 @@
  * moment of the tap or command, so removing a member or unlinking a group takes effect on the next one.
  */
 
-import type { Sql } from "../database/connect.ts";
+import type { Sql, Transaction } from "../database/connect.ts";
 import type { MemberRole } from "./team-roles.ts";
 
 export interface TeamMember {
@@ -112,4 +112,20 @@ export async function unlinkGroups(
 export async function forgetGroup(sql: Sql, chatId: number): Promise<number> {
   const rows = await sql`delete from brand_groups where chat_id = ${chatId} returning brand_id`;
   return rows.length;
+}
+
+/**
+ * What the teams capability holds about an owner who deletes their data (/deletedata), removed in the same
+ * transaction before their owner row: the invitations they made or used (their Telegram id), their places on
+ * other owners' teams, and their chat's menu record. Their own brands' members and groups go with the brands.
+ */
+export async function deleteTeamDataOf(tx: Transaction, ownerId: number): Promise<void> {
+  const [owner] = await tx<{ user_id: number; chat_id: number }[]>`
+    select telegram_user_id as user_id, telegram_chat_id as chat_id from owners where id = ${ownerId}`;
+  if (!owner) return;
+  await tx`
+    delete from team_invitations
+     where created_by_user_id = ${owner.user_id} or redeemed_by_user_id = ${owner.user_id}`;
+  await tx`delete from brand_members where telegram_user_id = ${owner.user_id}`;
+  await tx`delete from telegram_command_menus where chat_id = ${owner.chat_id}`;
 }
