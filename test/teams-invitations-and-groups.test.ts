@@ -284,6 +284,11 @@ describe("a brand's group", () => {
     expect(plainText(t().telegram.lastMessageIn(chatId))).toContain(
       "Velo Daily's new cards now come to this group (linked by Olga)",
     );
+    expect(
+      t()
+        .telegram.scopedCommands.get(`chat:${chatId}`)!
+        .map((c) => c.command),
+    ).toEqual(["status", "help"]);
 
     const { draftId, message } = await newCard();
     expect(message.chat_id).toBe(chatId);
@@ -354,6 +359,7 @@ describe("a brand's group", () => {
     expect(plainText(t().telegram.lastMessageIn(chatId))).toBe(
       "Unlinked. New cards of Velo Daily go to the owner's private chat again.",
     );
+    expect(t().telegram.scopedCommands.has(`chat:${chatId}`)).toBe(false);
 
     const { draftId, message } = await newCard();
     expect(message.chat_id).toBe(OWNER_ID);

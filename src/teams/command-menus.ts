@@ -2,7 +2,7 @@
  * The bot's face in Telegram, per kind of user: the command menu (setMyCommands with a BotCommandScope) and the
  * description shown before a chat starts (setMyDescription, setMyShortDescription). Strangers get the default
  * scope, which shows only /start and /help; each owner's and member's private chat gets a chat scope with what
- * their role allows. Telegram picks the narrowest scope that matches a chat (Bot API, "Determining list of
+ * their role allows, and so does each linked group. Telegram picks the narrowest scope that matches a chat (Bot API, "Determining list of
  * commands"), so a chat scope overrides the default for that chat alone.
  */
 
@@ -41,6 +41,11 @@ export function memberMenu(): MenuCommand[] {
     { command: "status", description: teamTexts.commandStatus() },
     { command: "help", description: teamTexts.commandHelp() },
   ];
+}
+
+/** A brand's linked group: what its members can send there. */
+export function groupMenu(): MenuCommand[] {
+  return memberMenu();
 }
 
 /**
@@ -96,10 +101,12 @@ export async function syncBotProfile(deps: BotProfileDeps): Promise<void> {
     union
     select distinct m.telegram_user_id, false from brand_members m
      where not exists (select from owners o where o.telegram_user_id = m.telegram_user_id)`;
+  const groups = await deps.sql<{ chat_id: number }[]>`select distinct chat_id from brand_groups`;
   const owners = new Set([...deps.adminIds, ...rows.filter((r) => r.owner).map((r) => Number(r.chat_id))]);
   const members = rows.filter((r) => !r.owner).map((r) => Number(r.chat_id));
   for (const chatId of owners) await setMenuOrSkip(deps, chatId, ownerMenu());
   for (const chatId of members) await setMenuOrSkip(deps, chatId, memberMenu());
+  for (const { chat_id } of groups) await setMenuOrSkip(deps, Number(chat_id), groupMenu());
 }
 
 /** A chat Telegram does not know (an operator who never opened the bot) is skipped; anything else is thrown. */

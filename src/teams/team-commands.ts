@@ -9,7 +9,7 @@ import type { BotContext } from "../bot/bot-context.ts";
 import { listBrands } from "../owner-settings/brand-queries.ts";
 import { withSelectedBrand } from "../owner-settings/selected-brand.ts";
 import { answerButton, replyHtml, showInPlace } from "../owner-settings/telegram-replies.ts";
-import { memberMenu, setChatMenu } from "./command-menus.ts";
+import { groupMenu, memberMenu, setChatMenu } from "./command-menus.ts";
 import { groupOf, personName } from "./group-card-press.ts";
 import {
   hashInvitationCode,
@@ -191,6 +191,9 @@ export function teamCommands(deps: TeamDeps): Composer<BotContext> {
     if (name === null) return answerButton(ctx, teamTexts.onlyBrandOwnerCanLink());
     logger.info({ brandId: Number(ctx.match[1]) }, "group linked to a brand");
     await answerButton(ctx, teamTexts.groupLinkedToast(name));
+    await setChatMenu({ api: ctx.api, sql }, chat, groupMenu()).catch((error: unknown) =>
+      logger.warn({ err: error }, "group command menu not set"),
+    );
     await showInPlace(ctx, teamTexts.groupLinkedHtml(name, personName(ctx.callbackQuery.from)));
   });
 
@@ -198,6 +201,11 @@ export function teamCommands(deps: TeamDeps): Composer<BotContext> {
     const chat = groupOf(ctx);
     if (chat !== undefined) {
       const names = ctx.owner ? await unlinkGroups(sql, { ownerId: ctx.owner.id, chatId: chat }) : [];
+      const [stillLinked] = await sql`select 1 from brand_groups where chat_id = ${chat} limit 1`;
+      if (names.length > 0 && !stillLinked)
+        await setChatMenu({ api: ctx.api, sql }, chat, null).catch((error: unknown) =>
+          logger.warn({ err: error }, "group command menu not removed"),
+        );
       await ctx.reply(names.length > 0 ? teamTexts.groupUnlinked(names) : teamTexts.nothingLinked());
       return;
     }

@@ -111,6 +111,8 @@ export async function unlinkGroups(
 /** The bot left or was removed from a group: no brand's cards can go there any more. */
 export async function forgetGroup(sql: Sql, chatId: number): Promise<number> {
   const rows = await sql`delete from brand_groups where chat_id = ${chatId} returning brand_id`;
+  // The bot can no longer change a menu there; the record of it goes.
+  await sql`delete from telegram_command_menus where chat_id = ${chatId}`;
   return rows.length;
 }
 
