@@ -320,6 +320,14 @@ describe("a brand's group", () => {
     expect(t().telegram.lastMessageIn(chatId)!.message_id).toBe(message.message_id);
   });
 
+  it("leaves its earlier group when the brand is linked to another", async () => {
+    const first = await linkedGroup();
+    const second = await linkedGroup();
+    expect(t().telegram.scopedCommands.has(`chat:${first}`)).toBe(false);
+    expect(t().telegram.scopedCommands.has(`chat:${second}`)).toBe(true);
+    expect((await newCard()).message.chat_id).toBe(second);
+  });
+
   it("lets only the brand's owner confirm the link", async () => {
     await adminWithBrand();
     const chatId = nextGroupId--;

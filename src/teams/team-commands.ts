@@ -182,18 +182,24 @@ export function teamCommands(deps: TeamDeps): Composer<BotContext> {
     const message = ctx.callbackQuery.message;
     if (chat === undefined || !message) return answerButton(ctx, teamTexts.linkGroupInPrivate());
     const title = ("title" in message.chat ? message.chat.title : undefined) ?? "";
-    const name = await linkGroup(sql, {
+    const linked = await linkGroup(sql, {
       brandId: Number(ctx.match[1]),
       ownerTelegramUserId: ctx.callbackQuery.from.id,
       chatId: chat,
       title,
     });
-    if (name === null) return answerButton(ctx, teamTexts.onlyBrandOwnerCanLink());
+    if (linked === null) return answerButton(ctx, teamTexts.onlyBrandOwnerCanLink());
+    const { name, abandonedChatId } = linked;
     logger.info({ brandId: Number(ctx.match[1]) }, "group linked to a brand");
     await answerButton(ctx, teamTexts.groupLinkedToast(name));
     await setChatMenu({ api: ctx.api, sql }, chat, groupMenu()).catch((error: unknown) =>
       logger.warn({ err: error }, "group command menu not set"),
     );
+    // The brand's earlier group serves no brand now: its members' menu goes.
+    if (abandonedChatId !== null)
+      await setChatMenu({ api: ctx.api, sql }, abandonedChatId, null).catch((error: unknown) =>
+        logger.warn({ err: error }, "group command menu not removed"),
+      );
     await showInPlace(ctx, teamTexts.groupLinkedHtml(name, personName(ctx.callbackQuery.from)));
   });
 

@@ -76,23 +76,37 @@ export async function membershipsOf(
      order by b.id`;
 }
 
-/** Links a group to a brand of the owner whose Telegram id confirmed; returns the brand's name, or null. */
+/**
+ * Links a group to a brand of the owner whose Telegram id confirmed, in place of the brand's earlier group.
+ * Returns the brand's name and a group no brand is linked to any more, or null when the brand is not theirs.
+ */
 export async function linkGroup(
   sql: Sql,
   input: { brandId: number; ownerTelegramUserId: number; chatId: number; title: string },
-): Promise<string | null> {
-  const [row] = await sql<{ name: string }[]>`
+): Promise<{ name: string; abandonedChatId: number | null } | null> {
+  // Every part of the statement reads the rows as they were before it, so `previous` is the group it replaces.
+  const [row] = await sql<
+    { name: string; previous_chat_id: number | null; previous_still_linked: boolean }[]
+  >`
     with brand as (
       select b.id, b.name from brands b join owners o on o.id = b.owner_id
        where b.id = ${input.brandId} and o.telegram_user_id = ${input.ownerTelegramUserId}
+    ), previous as (
+      select g.chat_id from brand_groups g join brand on brand.id = g.brand_id
     ), linked as (
       insert into brand_groups (brand_id, chat_id, title)
       select id, ${input.chatId}, ${input.title} from brand
       on conflict (brand_id) do update set chat_id = excluded.chat_id, title = excluded.title, linked_at = now()
       returning brand_id
     )
-    select brand.name from brand join linked on linked.brand_id = brand.id`;
-  return row?.name ?? null;
+    select brand.name, (select chat_id from previous) as previous_chat_id,
+           exists (select from brand_groups g, previous
+                    where g.chat_id = previous.chat_id and g.brand_id <> brand.id) as previous_still_linked
+      from brand join linked on linked.brand_id = brand.id`;
+  if (!row) return null;
+  const previous = row.previous_chat_id === null ? null : Number(row.previous_chat_id);
+  const abandoned = previous !== null && previous !== input.chatId && !row.previous_still_linked;
+  return { name: row.name, abandonedChatId: abandoned ? previous : null };
 }
 
 /** Unlinks the owner's brands from a group (`chatId`), or one brand from whatever group it has. */
