@@ -51,7 +51,8 @@ import {
 } from "./meta-webhooks/webhook-worker.ts";
 import { drainOutbox, sendTextMessage } from "./notifications/deliver-outbox.ts";
 import { pruneDeliveredMessages } from "./notifications/telegram-outbox.ts";
-import { ownerSettings, publishCommandMenu } from "./owner-settings/owner-settings.ts";
+import { ownerSettings } from "./owner-settings/owner-settings.ts";
+import { publishBotProfile, teams } from "./teams/teams.ts";
 import { createAiServices } from "./pipeline/ai-services.ts";
 import { createClaudeVoiceDeriver } from "./pipeline/claude-voice-deriver.ts";
 import { createPipelineRegenerator } from "./pipeline/pipeline-regenerator.ts";
@@ -223,6 +224,7 @@ export async function startGreenlight(
     const insightsCollector = createInsightsCollector({ services, instagram: instagramClient });
 
     const draftButtons = draftDecisions({ services, regenerationJob: REGENERATIONS_JOB });
+    const team = teams({ services, adminIds: config.OWNER_TELEGRAM_IDS });
     const bot = config.TELEGRAM_BOT_TOKEN
       ? createBot({
           token: config.TELEGRAM_BOT_TOKEN,
@@ -233,7 +235,8 @@ export async function startGreenlight(
           botInfo: options.botInfo,
           fetch: botApi.fetch,
           metrics,
-          direct: [draftButtons.direct],
+          direct: [draftButtons.direct, team.entry],
+          guests: team.guests,
           features: [
             draftDialogs({
               services,
@@ -251,6 +254,7 @@ export async function startGreenlight(
               voiceDeriver: createClaudeVoiceDeriver(drafting),
               instagram: instagramConnection({ services, client: instagramClient }),
             }),
+            team.commands,
             draftButtons.buttons,
             reportCommands({ services }),
             commentSettingHandlers({ sql }),
@@ -378,7 +382,10 @@ export async function startGreenlight(
     });
 
     if (bot) cleanups.push(await connectBot(bot, config, logger));
-    if (bot) cleanups.push(await publishCommandMenu(bot.api, logger));
+    if (bot)
+      cleanups.push(
+        await publishBotProfile({ api: bot.api, sql, logger, adminIds: config.OWNER_TELEGRAM_IDS }),
+      );
 
     logger.info(
       {
@@ -482,7 +489,7 @@ async function connectBot(
       bot.api
         .setWebhook(url, {
           secret_token: config.TELEGRAM_WEBHOOK_SECRET!,
-          allowed_updates: ["message", "callback_query"],
+          allowed_updates: ["message", "callback_query", "my_chat_member"],
         })
         .then(() => logger.info({ url }, "telegram webhook registered"))
         .catch((error) => {
@@ -504,7 +511,7 @@ async function connectBot(
   const poll = (delayMs = 1000) => {
     polling = bot
       .start({
-        allowed_updates: ["message", "callback_query"],
+        allowed_updates: ["message", "callback_query", "my_chat_member"],
         onStart: () => logger.info("telegram long polling started"),
       })
       .catch((error) => {

@@ -5,6 +5,7 @@ import { formatSlotForOwner, upcomingSlots } from "../src/publishing/posting-slo
 import { renderRssFeed } from "./fakes/fake-feed-server.ts";
 import { insertDraft } from "./helpers/draft-fixtures.ts";
 import { type OwnerChat, ownerChatTestSuite } from "./helpers/owner-chat.ts";
+import { OWNER_ID } from "./helpers/start-test-app.ts";
 
 const RSS = (title: string) =>
   `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title><link>https://news.example/</link></channel></rss>`;
@@ -59,9 +60,11 @@ async function brand(brandId: number) {
 }
 
 describe("the command menu", () => {
-  it("is registered with Telegram at start-up, every command with its help line", () => {
+  it("is registered with Telegram at start-up in each owner's chat, every command with its help line", () => {
     const menu = OWNER_COMMANDS.map(({ command, description }) => ({ command, description }));
-    expect(suite.t.telegram.commands).toEqual(menu);
+    const ownerChat = suite.t.telegram.scopedCommands.get(`chat:${OWNER_ID}`) ?? [];
+    // The owner's commands in their order, with the team's (src/teams/) among them.
+    expect(ownerChat.filter((c) => menu.some((m) => m.command === c.command))).toEqual(menu);
     expect(menu.map((c) => c.command)).toEqual(
       expect.arrayContaining([
         "start",
@@ -94,7 +97,8 @@ describe("the command menu", () => {
     suite.t.telegram.failNext("setMyCommands", { error_code: 502, description: "Bad Gateway" });
     await suite.t.restart();
     expect(suite.t.telegram.commands).toEqual([]);
-    await suite.t.telegram.waitFor(() => suite.t.telegram.commands.length === OWNER_COMMANDS.length);
+    await suite.t.telegram.waitFor(() => suite.t.telegram.commands.length === 2);
+    expect(suite.t.telegram.commands.map((c) => c.command)).toEqual(["start", "help"]);
     expect(suite.t.logs.text()).toContain("telegram command menu not set; retrying");
   });
 

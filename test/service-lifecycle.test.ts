@@ -67,7 +67,9 @@ describe("the service process", () => {
   }, 90_000);
 
   it("stops gracefully when told to while start-up is still finishing", async () => {
-    // Start-up waits (briefly) for Telegram to take the command menu; /healthz already answers by then.
+    // Start-up waits (briefly) for Telegram to take the command menu; /healthz already answers by then. The menu
+    // is set only when Telegram's differs (src/teams/command-menus.ts): emptied here, it is set again.
+    telegram.commands = [];
     telegram.delay("setMyCommands", 1500);
     const service = await runServiceUntil("SIGTERM", (starting) => {
       expect(starting.output()).not.toContain('"msg":"greenlight started"');

@@ -14,7 +14,7 @@ describe("Telegram webhook", () => {
     expect(webhook).toEqual({
       url: "http://127.0.0.1:1/telegram/webhook",
       secret_token: TEST_WEBHOOK_SECRET,
-      allowed_updates: ["message", "callback_query"],
+      allowed_updates: ["message", "callback_query", "my_chat_member"],
     });
   });
 

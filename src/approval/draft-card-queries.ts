@@ -14,7 +14,7 @@ import type { DraftCard, DraftStatus } from "./render-draft-card.ts";
 export interface StoredDraftCard extends DraftCard {
   brandId: number;
   ownerId: number;
-  /** The owner's private chat with the bot: where a new card goes. */
+  /** Where a new card goes: the brand's linked group (src/teams/), else the owner's private chat with the bot. */
   ownerChatId: number;
   postingSlots: PostingSlot[];
   imageKey: string | null;
@@ -50,6 +50,7 @@ export interface DraftRow {
   hashtags_in_comment: boolean;
   first_comment_state: DraftCard["firstCommentState"];
   first_comment_error: string | null;
+  decided_by: string | null;
 }
 
 interface DraftCardRow extends DraftRow {
@@ -90,13 +91,16 @@ export interface PressedDraftCard {
 /**
  * The card of the draft a button press names, when it belongs to the Telegram user who pressed, together with
  * the brand's taken slots: one round trip instead of reading the owner, the card and the slots in turn, because
- * this is on every approval's path. Null when the user is not a registered owner of that draft.
+ * this is on every approval's path. Null when the user is not a registered owner of that draft. With
+ * `groupChatId` (a press in a group), an approver of the brand also qualifies when that group is the brand's
+ * linked group (src/teams/): removing the member or unlinking the group refuses their next press.
  */
 export async function loadPressedDraftCard(
   sql: Sql,
   draftId: number,
   telegramUserId: number,
   now: Date,
+  groupChatId?: number,
 ): Promise<PressedDraftCard | null> {
   // The taken instants come as one string of epoch milliseconds: parsing a timestamptz[] of fifty slots costs
   // more CPU than the rest of the read.
@@ -108,7 +112,13 @@ export async function loadPressedDraftCard(
              where t.brand_id = d.brand_id and t.status in ('approved', 'publishing', 'published')
                and t.scheduled_for > ${now}) as taken_slots`,
     )}
-     where d.id = ${draftId} and o.telegram_user_id = ${telegramUserId}`;
+     where d.id = ${draftId} and (o.telegram_user_id = ${telegramUserId} ${
+       groupChatId === undefined
+         ? sql``
+         : sql`or exists (select from brand_members m join brand_groups g on g.brand_id = m.brand_id
+                          where m.brand_id = d.brand_id and m.telegram_user_id = ${telegramUserId}
+                            and m.role = 'approver' and g.chat_id = ${groupChatId})`
+     })`;
   if (!row) return null;
   const takenSlots = row.taken_slots ? row.taken_slots.split(",").map((ms) => new Date(Number(ms))) : [];
   return { card: toCard(row), takenSlots };
@@ -121,10 +131,10 @@ function selectDraftCard(sql: Sql | Transaction, extraColumns = sql``) {
     select d.id, d.status, d.caption, d.hashtags, d.edited, d.source_title, d.source_link, d.relevance_reason,
            d.rejection_reason, d.scheduled_for, d.permalink, d.last_error, d.image_key, d.image_url,
            d.telegram_chat_id, d.telegram_photo_message_id, d.telegram_text_message_id, d.alt_text,
-           d.first_comment, d.hashtags_in_comment, d.first_comment_state, d.first_comment_error,
+           d.first_comment, d.hashtags_in_comment, d.first_comment_state, d.first_comment_error, d.decided_by,
            b.id as brand_id, b.name as brand_name, b.time_zone, b.posting_slots, b.first_comment_mode,
            b.first_comment_text,
-           o.id as owner_id, o.telegram_chat_id as owner_chat_id,
+           o.id as owner_id, ${cardChatId(sql)} as owner_chat_id,
            (select count(*) from brands mine where mine.owner_id = o.id) as brand_count,
            coalesce((select sum(u.cost_usd) from ai_usage u
                       where u.brand_id = d.brand_id and u.draft_id = d.id and u.status = 'settled'), 0) as ai_cost_usd,
@@ -195,6 +205,7 @@ export function withDraftRow(
     hashtagsInComment: row.hashtags_in_comment,
     firstCommentState: row.first_comment_state,
     firstCommentError: row.first_comment_error,
+    decidedBy: row.decided_by,
   };
 }
 
@@ -224,6 +235,7 @@ type DraftCardColumns = Pick<
   | "hashtagsInComment"
   | "firstCommentState"
   | "firstCommentError"
+  | "decidedBy"
 >;
 
 /**
@@ -269,7 +281,7 @@ export interface DraftCardUpdatePayload {
  */
 export async function enqueueDraftCard(tx: Sql | Transaction, draftId: number): Promise<boolean> {
   const [target] = await tx<{ chat_id: number }[]>`
-    select o.telegram_chat_id as chat_id
+    select ${cardChatId(tx)} as chat_id
       from drafts d join brands b on b.id = d.brand_id join owners o on o.id = b.owner_id
      where d.id = ${draftId}`;
   if (!target) return false;
@@ -293,7 +305,7 @@ export async function enqueueDraftCardUpdate(
   options: { newPhoto?: boolean } = {},
 ): Promise<boolean> {
   const [target] = await tx<{ chat_id: number }[]>`
-    select coalesce(d.telegram_chat_id, o.telegram_chat_id) as chat_id
+    select coalesce(d.telegram_chat_id, ${cardChatId(tx)}) as chat_id
       from drafts d join brands b on b.id = d.brand_id join owners o on o.id = b.owner_id
      where d.id = ${draftId}`;
   if (!target) return false;
@@ -303,4 +315,9 @@ export async function enqueueDraftCardUpdate(
     kind: "draft_card_update",
     payload: { ...payload },
   });
+}
+
+/** Where a brand's new card goes (`b` the brand, `o` its owner): its linked group, else the owner's chat. */
+function cardChatId(sql: Sql | Transaction) {
+  return sql`coalesce((select g.chat_id from brand_groups g where g.brand_id = b.id), o.telegram_chat_id)`;
 }

@@ -37,6 +37,7 @@ import { type CardMoment, DRAFT_GONE_TEXT, describeDraftState } from "./render-d
 import { formatSlotForOwner } from "../publishing/posting-slots.ts";
 import { runJobSoon } from "../scheduler/run-job-soon.ts";
 import { type RegenerationKind, requestRegeneration } from "./regeneration-requests.ts";
+import { groupOf, isGroupCardAction, personName } from "../teams/group-card-press.ts";
 
 export interface DraftDecisionsDeps {
   services: Pick<Services, "sql" | "logger" | "clock" | "scheduler" | "inFlight" | "metrics">;
@@ -118,9 +119,13 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
 
   direct.callbackQuery(DRAFT_CALLBACK_PATTERN, async function pressDecisionButton(ctx, next) {
     const callback = parseDraftCallback(ctx.callbackQuery.data);
-    if (!callback || !DIRECT_ACTIONS.has(callback.action)) return next();
+    // In a group (src/teams/), the brand's approvers decide too, and without dialogs: their presses are all
+    // taken here, and every decision names who made it.
+    const group = groupOf(ctx);
+    if (!callback || !(group ? isGroupCardAction(callback) : DIRECT_ACTIONS.has(callback.action)))
+      return next();
     const now = clock();
-    const pressed = await loadPressedDraftCard(sql, callback.draftId, ctx.callbackQuery.from.id, now);
+    const pressed = await loadPressedDraftCard(sql, callback.draftId, ctx.callbackQuery.from.id, now, group);
     if (!pressed) return next();
     const { card, takenSlots } = pressed;
     const input: DecisionInput = {
@@ -130,6 +135,7 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
       now,
       known: card,
       takenSlots,
+      decidedBy: group === undefined ? null : personName(ctx.callbackQuery.from),
     };
     return handlePress({ ctx, card, callback, input });
   });
@@ -392,5 +398,7 @@ async function removeButtons(ctx: BotContext): Promise<void> {
 }
 
 async function leaveDialog(ctx: BotContext, name: string): Promise<void> {
+  // Presses taken ahead of the dialogs (a group's, see pressDecisionButton) have no dialog to leave.
+  if (!("conversation" in ctx)) return;
   if (ctx.conversation.active(name) > 0) await ctx.conversation.exit(name);
 }

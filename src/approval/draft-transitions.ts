@@ -44,6 +44,8 @@ export interface DecisionInput {
   known?: StoredDraftCard | undefined;
   /** The brand's taken slots, read together with `known`; a lost race for a slot reads them again. */
   takenSlots?: Date[] | undefined;
+  /** Who decided, named on the card ("✅ Approved by Anna"): set for presses in a group, where it matters. */
+  decidedBy?: string | null | undefined;
 }
 
 type Changes = Record<string, string | number | boolean | Date | null>;
@@ -53,7 +55,7 @@ const MAX_SLOT_ATTEMPTS = 25;
 
 /** pending_review → approved, into the brand's next free posting slot. */
 export function approveDraft(sql: Sql, input: DecisionInput): Promise<DecisionOutcome> {
-  return scheduleIntoNextSlot(sql, input, "pending_review", {});
+  return scheduleIntoNextSlot(sql, input, "pending_review", { decided_by: input.decidedBy ?? null });
 }
 
 /** failed → approved, into the next free slot; the failure's bookkeeping starts afresh. */
@@ -62,6 +64,7 @@ export function retryDraft(sql: Sql, input: DecisionInput): Promise<DecisionOutc
     publish_attempts: 0,
     next_attempt_at: null,
     last_error: null,
+    decided_by: input.decidedBy ?? null,
   });
 }
 
@@ -71,12 +74,16 @@ export function undoApproval(sql: Sql, input: DecisionInput): Promise<DecisionOu
     status: "pending_review",
     scheduled_for: null,
     decided_at: null,
+    decided_by: input.decidedBy ?? null,
   }));
 }
 
 /** An approved post becomes due now; the publisher picks it up on its next run. */
 export function postDraftNow(sql: Sql, input: DecisionInput): Promise<DecisionOutcome> {
-  return decide(sql, input, ["approved"], async () => ({ scheduled_for: input.now }));
+  return decide(sql, input, ["approved"], async () => ({
+    scheduled_for: input.now,
+    decided_by: input.decidedBy ?? null,
+  }));
 }
 
 /** pending_review → rejected, keeping the reason for the drafter to learn from. */
@@ -85,6 +92,7 @@ export function rejectDraft(sql: Sql, input: DecisionInput & { reason: string })
     status: "rejected",
     rejection_reason: input.reason,
     decided_at: input.now,
+    decided_by: input.decidedBy ?? null,
   }));
 }
 
@@ -153,7 +161,7 @@ async function decide(
           returning id, status, caption, hashtags, edited, source_title, source_link, relevance_reason,
                     rejection_reason, scheduled_for, permalink, last_error, image_key, image_url, telegram_chat_id,
                     telegram_photo_message_id, telegram_text_message_id, brand_id, alt_text, first_comment,
-                    hashtags_in_comment, first_comment_state, first_comment_error
+                    hashtags_in_comment, first_comment_state, first_comment_error, decided_by
         )
         select exists (select from claim) as claimed, changed.*
           from (select) as one left join changed on true`;

@@ -61,6 +61,8 @@ export interface DraftCard {
   hashtagsInComment: boolean;
   firstCommentState: "sending" | "posted" | "failed" | null;
   firstCommentError: string | null;
+  /** Who made the last decision, when it was made in a group (src/teams/): the card names them. */
+  decidedBy?: string | null;
 }
 
 /** A passing state of the card that the database does not hold: the owner is choosing a rejection reason. */
@@ -85,6 +87,8 @@ const MAX_REASON_CHARS = 600;
 const MAX_ERROR_CHARS = 600;
 const MAX_ALT_TEXT_SHOWN = 120;
 const MAX_COMMENT_SHOWN = 120;
+/** A Telegram first and last name are 64 characters each. */
+const MAX_DECIDER_CHARS = 130;
 
 export function renderDraftCard(
   card: DraftCard,
@@ -160,6 +164,29 @@ export function describeDraftState(
 export const DRAFT_GONE_TEXT = "This draft no longer exists: it or its brand was deleted.";
 
 function statusLine(card: DraftCard, now: Date, moment: CardMoment | undefined): string {
+  const line = decisionLine(card, now, moment);
+  return card.decidedBy ? `${line}\n${decidedByLine(card, card.decidedBy)}` : line;
+}
+
+/** "✅ Approved by Anna": under the status, for a decision made in a group where several people may decide. */
+function decidedByLine(card: DraftCard, name: string): string {
+  const who = escapeHtml(truncateText(name, MAX_DECIDER_CHARS));
+  switch (card.status) {
+    case "approved":
+    case "publishing":
+    case "published":
+    case "failed":
+      return `✅ Approved by ${who}`;
+    case "rejected":
+      return `❌ Rejected by ${who}`;
+    case "pending_review":
+      return `↩️ Approval undone by ${who}`;
+    default:
+      return `Decided by ${who}`;
+  }
+}
+
+function decisionLine(card: DraftCard, now: Date, moment: CardMoment | undefined): string {
   if (card.status === "pending_review") {
     if (moment === "choosing_reject_reason") return "❌ <b>Why reject it?</b> Pick a reason below.";
     if (moment === "choosing_rewrite")

@@ -29,6 +29,11 @@ export interface BotDeps {
    * the owner row and of dialog state off the hottest path (a card's Approve).
    */
   direct?: Composer<BotContext>[];
+  /**
+   * For users the gate does not let in as owners (team members, see src/teams/): what it does not handle gets the
+   * refusal with the user's Telegram id.
+   */
+  guests?: Composer<BotContext>;
   /** Bot features in order; each is a Composer owned by its capability. */
   features: Composer<BotContext>[];
   /** Counts every update by kind and outcome. */
@@ -81,8 +86,12 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     if (!user || user.is_bot) return;
     const owner = await findOwner(deps.sql, user.id);
     if (!owner && !deps.ownerTelegramIds.includes(user.id)) {
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: refusalText(user.id) });
-      else if (ctx.chat?.type === "private") await ctx.reply(refusalText(user.id));
+      const refuse = async () => {
+        if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: refusalText(user.id) });
+        else if (ctx.chat?.type === "private") await ctx.reply(refusalText(user.id));
+      };
+      if (deps.guests) await deps.guests.middleware()(ctx, refuse);
+      else await refuse();
       return;
     }
     ctx.owner = owner;

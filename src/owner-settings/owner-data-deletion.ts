@@ -2,6 +2,7 @@ import { deleteCommentsOf } from "../comments/delete-comments.ts";
 import type { Sql, Transaction } from "../database/connect.ts";
 import { keepMonthToDateSpend } from "../budget/kept-spend.ts";
 import { queueMediaDeletions } from "../storage/media-deletions.ts";
+import { deleteTeamDataOf } from "../teams/team-queries.ts";
 
 export interface OwnerDataSummary {
   brands: number;
@@ -63,6 +64,7 @@ export async function deleteOwnerData(
   });
   await tx`delete from bot_conversations where key = ${owner.conversationKey}`;
   await tx`delete from telegram_outbox where chat_id = ${owner.chatId}`;
+  await deleteTeamDataOf(tx, owner.ownerId);
   await tx`delete from owners where id = ${owner.ownerId}`;
   const imageKeys = await queueMediaDeletions(
     tx,

@@ -22,8 +22,6 @@ import { statusHandlers } from "./status-handlers.ts";
 import { describeExamplesWithoutAi, type VoiceDeriver } from "./voice-deriver.ts";
 import { voiceExamplesDialog } from "./voice-examples-dialog.ts";
 
-export { publishCommandMenu } from "./publish-command-menu.ts";
-
 export interface OwnerSettingsOptions {
   services: Services;
   /** Derives a voice from example captions; defaults to a plain summary without AI. */

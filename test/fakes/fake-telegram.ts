@@ -10,7 +10,9 @@ import { readRequestBody } from "./read-request-body.ts";
  * in UTF-16 code units, as Telegram does), text that is not valid Unicode (half an emoji), callback_data
  * 1–64 bytes, at most 100 buttons, answerCallbackQuery text ≤ 200, HTML that Telegram would refuse to parse,
  * "message is not modified" on identical edits, and it can answer 429 with retry_after on demand. Every call it
- * refuses on its own (not an injected fault) is kept in `refusals`.
+ * refuses on its own (not an injected fault) is kept in `refusals`. Command menus are kept per BotCommandScope
+ * (at most 100 commands, each 1–32 of [a-z0-9_] with a 1–256 character description); the bot's description
+ * holds at most 512 characters and its short description 120.
  *
  * Files the owner sends (voice notes) are held as Telegram holds them: `getFile` answers with a `file_path`, and
  * the bytes are served at GET /file/bot<token>/<file_path>. A file over 20 MB cannot be downloaded by a bot:
@@ -46,7 +48,13 @@ export class FakeTelegram {
   readonly calls: RecordedCall[] = [];
   readonly messages = new Map<number, FakeMessage>();
   webhook: { url: string; secret_token?: string; allowed_updates?: string[] } | undefined;
+  /** The command menu of the default scope (what a chat without a scope of its own shows). */
   commands: { command: string; description: string }[] = [];
+  /** Menus of other scopes, by scope key: "chat:<id>", "all_private_chats", "chat_member:<chat>:<user>"… */
+  readonly scopedCommands = new Map<string, { command: string; description: string }[]>();
+  /** setMyDescription's and setMyShortDescription's current texts ("" until set, as for a new bot). */
+  description = "";
+  shortDescription = "";
   private server: Server | undefined;
   private nextMessageId = 1000;
   private failures: { method: string; failure: Failure; remaining: number }[] = [];
@@ -333,9 +341,44 @@ export class FakeTelegram {
         return { result: { url: this.webhook?.url ?? "", pending_update_count: 0 } };
       case "getUpdates":
         return { result: await this.takeUpdates(p) };
-      case "setMyCommands":
-        this.commands = (p.commands as { command: string; description: string }[]) ?? [];
+      case "setMyCommands": {
+        const commands = parseJson(p.commands) as { command: string; description: string }[] | undefined;
+        const scope = scopeKey(p.scope);
+        if (typeof scope !== "string") return scope;
+        const invalid = checkCommands(commands);
+        if (invalid) return invalid;
+        if (scope === "default") this.commands = commands!;
+        else this.scopedCommands.set(scope, commands!);
         return { result: true };
+      }
+      case "getMyCommands": {
+        const scope = scopeKey(p.scope);
+        if (typeof scope !== "string") return scope;
+        return { result: scope === "default" ? this.commands : (this.scopedCommands.get(scope) ?? []) };
+      }
+      case "deleteMyCommands": {
+        const scope = scopeKey(p.scope);
+        if (typeof scope !== "string") return scope;
+        if (scope === "default") this.commands = [];
+        else this.scopedCommands.delete(scope);
+        return { result: true };
+      }
+      case "setMyDescription": {
+        const description = String(p.description ?? "");
+        if (description.length > 512) return fail(400, "Bad Request: description is too long");
+        this.description = description;
+        return { result: true };
+      }
+      case "getMyDescription":
+        return { result: { description: this.description } };
+      case "setMyShortDescription": {
+        const short = String(p.short_description ?? "");
+        if (short.length > 120) return fail(400, "Bad Request: short description is too long");
+        this.shortDescription = short;
+        return { result: true };
+      }
+      case "getMyShortDescription":
+        return { result: { short_description: this.shortDescription } };
       case "sendChatAction":
         return { result: true };
       case "getFile": {
@@ -488,7 +531,11 @@ export class FakeTelegram {
     return {
       message_id: message.message_id,
       date: Math.floor(Date.now() / 1000),
-      chat: { id: message.chat_id, type: "private" },
+      // Group chats have negative ids in Telegram; the tests' groups do too.
+      chat:
+        message.chat_id < 0
+          ? { id: message.chat_id, type: "group", title: "Group" }
+          : { id: message.chat_id, type: "private" },
       from: this.botInfo,
       ...(message.text !== undefined ? { text: message.text } : {}),
       ...(message.caption !== undefined ? { caption: message.caption } : {}),
@@ -688,4 +735,49 @@ async function readPayload(req: IncomingMessage): Promise<Record<string, unknown
     return payload;
   }
   return Object.fromEntries(new URLSearchParams(body.toString("utf8")));
+}
+
+/** The key a BotCommandScope is kept under, or Telegram's refusal of a malformed scope. */
+function scopeKey(raw: unknown): string | Failure {
+  const scope = parseJson(raw) as { type?: string; chat_id?: unknown; user_id?: unknown } | undefined;
+  if (scope === undefined) return "default";
+  switch (scope.type) {
+    case "default":
+    case "all_private_chats":
+    case "all_group_chats":
+    case "all_chat_administrators":
+      return scope.type;
+    case "chat":
+    case "chat_administrators":
+      if (scope.chat_id === undefined) return fail(400, "Bad Request: chat_id is required in the scope");
+      return `${scope.type}:${String(scope.chat_id)}`;
+    case "chat_member":
+      if (scope.chat_id === undefined || scope.user_id === undefined)
+        return fail(400, "Bad Request: chat_id and user_id are required in the scope");
+      return `chat_member:${String(scope.chat_id)}:${String(scope.user_id)}`;
+    default:
+      return fail(400, "Bad Request: wrong bot command scope type specified");
+  }
+}
+
+/** BotCommand's limits (Bot API, setMyCommands): at most 100, each 1–32 of [a-z0-9_], a 1–256 character line. */
+function checkCommands(commands: unknown): Failure | undefined {
+  if (!Array.isArray(commands)) return fail(400, "Bad Request: commands must be an array");
+  if (commands.length > 100) return fail(400, "Bad Request: too many commands specified");
+  for (const entry of commands as { command?: unknown; description?: unknown }[]) {
+    if (typeof entry.command !== "string" || !/^[a-z0-9_]{1,32}$/.test(entry.command))
+      return fail(400, "Bad Request: BOT_COMMAND_INVALID");
+    if (
+      typeof entry.description !== "string" ||
+      entry.description.length < 1 ||
+      entry.description.length > 256
+    )
+      return fail(400, "Bad Request: command description must be 1-256 characters");
+  }
+  return undefined;
+}
+
+/** Multipart bodies carry objects as JSON strings; JSON bodies carry them as they are. */
+function parseJson(value: unknown): unknown {
+  return typeof value === "string" ? JSON.parse(value) : value;
 }

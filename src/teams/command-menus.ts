@@ -1,0 +1,163 @@
+/**
+ * The bot's face in Telegram, per kind of user: the command menu (setMyCommands with a BotCommandScope) and the
+ * description shown before a chat starts (setMyDescription, setMyShortDescription). Strangers get the default
+ * scope, which shows only /start and /help; each owner's and member's private chat gets a chat scope with what
+ * their role allows, and so does each linked group. Telegram picks the narrowest scope that matches a chat (Bot API, "Determining list of
+ * commands"), so a chat scope overrides the default for that chat alone.
+ */
+
+import { createHash } from "node:crypto";
+import { type Api, GrammyError } from "grammy";
+import type { Sql } from "../database/connect.ts";
+import { OWNER_COMMANDS } from "../owner-settings/owner-commands.ts";
+import type { Logger } from "../shared/logger.ts";
+import { teamTexts } from "./team-texts.ts";
+import type { MenuCommand } from "./team-roles.ts";
+
+/** Strangers, and everyone in a chat without a scope of its own. */
+export function strangerMenu(): MenuCommand[] {
+  return [
+    { command: "start", description: teamTexts.commandStart() },
+    { command: "help", description: teamTexts.commandHelp() },
+  ];
+}
+
+/** An owner's private chat: every owner command, with the team's before /help. */
+export function ownerMenu(): MenuCommand[] {
+  const team: MenuCommand[] = [
+    { command: "team", description: teamTexts.commandTeam() },
+    { command: "invite", description: teamTexts.commandInvite() },
+    { command: "linkgroup", description: teamTexts.commandLinkGroup() },
+    { command: "unlinkgroup", description: teamTexts.commandUnlinkGroup() },
+  ];
+  const commands = OWNER_COMMANDS.map(({ command, description }) => ({ command, description }));
+  const help = commands.findIndex((c) => c.command === "help");
+  return [...commands.slice(0, help), ...team, ...commands.slice(help)];
+}
+
+/** An approver's or a viewer's private chat. */
+export function memberMenu(): MenuCommand[] {
+  return [
+    { command: "status", description: teamTexts.commandStatus() },
+    { command: "help", description: teamTexts.commandHelp() },
+  ];
+}
+
+/** A brand's linked group: what its members can send there. */
+export function groupMenu(): MenuCommand[] {
+  return memberMenu();
+}
+
+/**
+ * Gives a chat its menu, or takes its own menu away (`null`: the chat falls back to the strangers' menu). The
+ * menu last set per chat is kept as a digest, so setting the same menu again costs no call.
+ */
+export async function setChatMenu(
+  deps: { api: Api; sql: Sql },
+  chatId: number,
+  menu: MenuCommand[] | null,
+): Promise<void> {
+  const scope = { type: "chat" as const, chat_id: chatId };
+  if (menu === null) {
+    await deps.api.deleteMyCommands({ scope });
+    await deps.sql`delete from telegram_command_menus where chat_id = ${chatId}`;
+    return;
+  }
+  const digest = createHash("sha256").update(JSON.stringify(menu)).digest("base64url");
+  const [current] = await deps.sql<{ digest: string }[]>`
+    select digest from telegram_command_menus where chat_id = ${chatId}`;
+  if (current?.digest === digest) return;
+  await deps.api.setMyCommands(menu, { scope });
+  await deps.sql`
+    insert into telegram_command_menus (chat_id, digest) values (${chatId}, ${digest})
+    on conflict (chat_id) do update set digest = excluded.digest, set_at = now()`;
+}
+
+export interface BotProfileDeps {
+  api: Api;
+  sql: Sql;
+  logger: Logger;
+  /** OWNER_TELEGRAM_IDS: owners before they have registered (a private chat's id is its user's id). */
+  adminIds: readonly number[];
+}
+
+/**
+ * Brings the description, the short description, the default menu and every owner's and member's chat menu up to
+ * date. Idempotent: each is read (or its digest compared) first and set only when it differs, so a restart makes
+ * a handful of reads, not one write per chat.
+ */
+export async function syncBotProfile(deps: BotProfileDeps): Promise<void> {
+  const { api } = deps;
+  if ((await api.getMyDescription()).description !== teamTexts.botDescription())
+    await api.setMyDescription(teamTexts.botDescription());
+  if ((await api.getMyShortDescription()).short_description !== teamTexts.botShortDescription())
+    await api.setMyShortDescription(teamTexts.botShortDescription());
+  const strangers = strangerMenu();
+  if (JSON.stringify(await api.getMyCommands()) !== JSON.stringify(strangers))
+    await api.setMyCommands(strangers);
+
+  const rows = await deps.sql<{ chat_id: number; owner: boolean }[]>`
+    select telegram_chat_id as chat_id, true as owner from owners
+    union
+    select distinct m.telegram_user_id, false from brand_members m
+     where not exists (select from owners o where o.telegram_user_id = m.telegram_user_id)`;
+  const groups = await deps.sql<{ chat_id: number }[]>`select distinct chat_id from brand_groups`;
+  const owners = new Set([...deps.adminIds, ...rows.filter((r) => r.owner).map((r) => Number(r.chat_id))]);
+  const members = rows.filter((r) => !r.owner).map((r) => Number(r.chat_id));
+  for (const chatId of owners) await setMenuOrSkip(deps, chatId, ownerMenu());
+  for (const chatId of members) await setMenuOrSkip(deps, chatId, memberMenu());
+  for (const { chat_id } of groups) await setMenuOrSkip(deps, Number(chat_id), groupMenu());
+}
+
+/** A chat Telegram does not know (an operator who never opened the bot) is skipped; anything else is thrown. */
+async function setMenuOrSkip(deps: BotProfileDeps, chatId: number, menu: MenuCommand[]): Promise<void> {
+  try {
+    await setChatMenu(deps, chatId, menu);
+  } catch (error) {
+    if (
+      error instanceof GrammyError &&
+      error.error_code === 400 &&
+      /chat not found/i.test(error.description)
+    ) {
+      deps.logger.info({ chatId }, "command menu not set for a chat Telegram does not know yet");
+      return;
+    }
+    throw error;
+  }
+}
+
+/** How long start-up waits for the first attempt before carrying on and retrying in the background. */
+const FIRST_ATTEMPT_WAIT_MS = 2_000;
+
+/**
+ * Runs syncBotProfile at start-up. Start-up waits for the first attempt only briefly, so the menus are normally
+ * in place before the service reports it has started, while an unreachable Telegram never holds start-up back:
+ * a failed attempt is retried in the background, backing off to once a minute. Returns the function that stops
+ * the retries at shutdown.
+ */
+export async function publishBotProfile(deps: BotProfileDeps): Promise<() => Promise<void>> {
+  let stopped = false;
+  let retryTimer: NodeJS.Timeout | undefined;
+  const attempt = (delayMs: number): Promise<void> =>
+    syncBotProfile(deps)
+      .then(() => deps.logger.info("telegram command menus and description set"))
+      .catch((error: unknown) => {
+        deps.logger.warn(
+          { err: { message: (error as Error).message } },
+          "telegram command menu not set; retrying",
+        );
+        if (!stopped) retryTimer = setTimeout(() => void attempt(Math.min(delayMs * 2, 60_000)), delayMs);
+      });
+  let waitTimer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    attempt(1_000),
+    new Promise<void>((resolve) => {
+      waitTimer = setTimeout(resolve, FIRST_ATTEMPT_WAIT_MS);
+    }),
+  ]);
+  clearTimeout(waitTimer);
+  return async () => {
+    stopped = true;
+    clearTimeout(retryTimer);
+  };
+}
