@@ -414,6 +414,11 @@ export class FakeInstagram {
     this.options.pollsBeforeFinished = polls;
   }
 
+  /** Whether bad media is refused when the container is made (Meta's usual way) or reported later as ERROR. */
+  setMediaErrorsAt(at: "create" | "status"): void {
+    this.options.mediaErrorsAt = at;
+  }
+
   /**
    * A long-lived token for `account`, as if OAuth had already run `ageMs` ago, with `scopes` allowed (by default
    * every permission Greenlight asks for).
