@@ -108,7 +108,9 @@ describe("a carousel goes out as one post", () => {
     expect(limit.quotaUsage).toBe(1);
     const media = await readMedia(account, post.mediaId);
     expect(media.media_type).toBe("CAROUSEL_ALBUM");
-    expect(media.children?.data.map((child) => child.id)).toEqual(post.children.map((child) => child.mediaId));
+    expect(media.children?.data.map((child) => child.id)).toEqual(
+      post.children.map((child) => child.mediaId),
+    );
     expect(callsBy(account, "publish")).toBe(1);
 
     await deliverOutbox(t);
@@ -169,8 +171,7 @@ describe("a slide Instagram refuses", () => {
 
     await runPublisher(t);
 
-    const reason =
-      "Slide 3 of 6: Instagram only accepts JPEG images, and this image is in another format.";
+    const reason = "Slide 3 of 6: Instagram only accepts JPEG images, and this image is in another format.";
     expect(await postRow(t, draftId)).toMatchObject({
       status: "failed",
       last_error: reason,
