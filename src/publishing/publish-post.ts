@@ -3,9 +3,10 @@
  * media_publish → permalink (platform-apis.md §B.1), each result recorded before the next call, and every attempt
  * after the first starting from what was recorded. For a carousel, "container" is two steps: a child per slide,
  * each saved before the next and all FINISHED (carousel-children.ts), then the parent (`media_type=CAROUSEL`,
- * `children`, caption), which is the post's container from then on; everything after it is the same for both. The rule that keeps a post from going out twice (§B.6): media_publish is only ever
- * called on a container whose status_code this attempt has just read as FINISHED, by the worker that holds the
- * post's lease; a container that may have been published is asked first, and PUBLISHED means it went out.
+ * `children`, caption), which is the post's container from then on; everything after it is the same for both.
+ * The rule that keeps a post from going out twice (§B.6): media_publish is only ever called on a container whose
+ * status_code this attempt has just read as FINISHED, by the worker that holds the post's lease; a container that
+ * may have been published is asked first, and PUBLISHED means it went out.
  *
  * | recorded when the attempt starts        | what it does first                                                |
  * |-----------------------------------------|-------------------------------------------------------------------|
