@@ -82,14 +82,15 @@ function faultTheNth(
 }
 
 /**
- * Holds Instagram's answer to the n-th next `endpoint` call (Instagram still carries it out), stops the service
- * while the publisher waits for it, and starts it again on the same database. The old run writes nothing more.
+ * Instagram carries out the n-th next `endpoint` call (for a child, downloading its image from the service) and
+ * holds its answer; the service is stopped meanwhile and started again on the same database. The old run writes
+ * nothing more: what it leaves is what a crash between the call and its record leaves.
  */
 async function stopServiceDuring(endpoint: FakeEndpoint, n = 1): Promise<void> {
   const before = ig.calls(endpoint).length;
-  faultTheNth(endpoint, n, { kind: "delay", ms: 1500 });
+  faultTheNth(endpoint, n, { kind: "delay_after_action", ms: 1500 });
   const run = t.app.scheduler.runNow("publish");
-  await until(() => ig.calls(endpoint).length >= before + n);
+  await until(() => ig.calls(endpoint)[before + n - 1]?.actedAt != null);
   await t.restart();
   await run;
 }
@@ -153,7 +154,7 @@ describe("the service stops while Instagram makes a slide's child", () => {
       expect(left.slice(slide - 1)).toEqual(Array(SLIDES - slide + 1).fill(null));
       expect(await postRow(t, draftId)).toMatchObject({ status: "publishing", container_id: null });
       // Instagram made the child whose answer never came back: an orphan no parent will ever list.
-      await until(() => containersOf(account, "carousel_item").length === slide);
+      expect(containersOf(account, "carousel_item")).toHaveLength(slide);
 
       // Within the lease the post still belongs to the dead worker.
       await runPublisher(t);
@@ -196,7 +197,7 @@ describe("around the parent", () => {
     const children = await slideContainers(t, draftId);
     expect(children.every((id) => id !== null)).toBe(true);
     expect(await postRow(t, draftId)).toMatchObject({ status: "publishing", container_id: null });
-    await until(() => containersOf(account, "carousel").length === 1);
+    expect(containersOf(account, "carousel")).toHaveLength(1);
     const [orphan] = containersOf(account, "carousel");
 
     await runPublisherAfterTheLease();
@@ -238,7 +239,7 @@ describe("around media_publish", () => {
     const { account, draftId } = await dueCarouselOnNewAccount();
 
     await stopServiceDuring("publish");
-    await until(() => ig.published(account).length === 1);
+    expect(ig.published(account)).toHaveLength(1);
     expect(await postRow(t, draftId)).toMatchObject({ status: "publishing", instagram_media_id: null });
 
     await runPublisherAfterTheLease();

@@ -47,16 +47,18 @@ async function dueCarouselFor(account: FakeAccount): Promise<number> {
 }
 
 /**
- * Runs the service as a process, holds Instagram's answer to the n-th `endpoint` call for 1.5 s and kills the
- * process while it waits; then restarts the test app on the same database, publishes after the dead process's
+ * Runs the service as a process; Instagram carries out the n-th `endpoint` call and holds its answer for 1.5 s,
+ * and the process is killed while it waits; then restarts the test app on the same database, publishes after the dead process's
  * lease, and returns the draft's slides' children as the dead process left them.
  */
 async function killDuring(draftId: number, endpoint: FakeEndpoint, n: number): Promise<(string | null)[]> {
   await t.app.stop();
+  const before = ig.calls(endpoint).length;
   if (n > 1) ig.failNext(endpoint, { kind: "delay", ms: 0 }, n - 1);
-  ig.failNext(endpoint, { kind: "delay", ms: 1500 });
+  ig.failNext(endpoint, { kind: "delay_after_action", ms: 1500 });
   service = await spawnPublishingService(t, ig);
-  await eventually(() => expect(ig.calls(endpoint).length).toBeGreaterThanOrEqual(n), 20_000);
+  // Instagram has done it (a child: downloaded its image from the service) and holds the answer back.
+  await eventually(() => expect(ig.calls(endpoint)[before + n - 1]?.actedAt).toBeTruthy(), 20_000);
   service.child.kill("SIGKILL");
   await service.exited;
 

@@ -91,6 +91,8 @@ export type FakeFault =
   | { kind: "drop_after_action" }
   /** Do the work, then never answer (the caller is killed while it waits: a crash between the call and its record). */
   | { kind: "hang_after_action" }
+  /** Do the work, then answer after a pause: long enough to kill or stop the caller between the two. */
+  | { kind: "delay_after_action"; ms: number }
   /** Answer normally, after a pause. */
   | { kind: "delay"; ms: number };
 
@@ -205,6 +207,8 @@ export interface FakeCall {
   /** When the request arrived, and when its answer was sent or the caller went away (null while in flight). */
   startedAt: number;
   endedAt: number | null;
+  /** When the fake carried the call out (null: not yet, or never, as for a refusal or a call dropped before). */
+  actedAt: number | null;
 }
 
 interface TokenRecord {
@@ -689,6 +693,7 @@ export class FakeInstagram {
       userId: caller,
       startedAt: Date.now(),
       endedAt: null,
+      actedAt: null,
     };
     this.callLog.push(call);
     res.once("close", () => (call.endedAt = Date.now()));
@@ -741,6 +746,8 @@ export class FakeInstagram {
     }
 
     const reply = await route.run(params);
+    if (reply.status >= 200 && reply.status < 400) call.actedAt = Date.now();
+    if (fault?.kind === "delay_after_action") await sleep(fault.ms);
     if (fault?.kind === "drop_after_action") return void req.socket.destroy();
     if (fault?.kind === "hang_after_action") return;
     this.send(res, reply);
