@@ -286,3 +286,97 @@ describe("the fake's alt text and comments follow Meta's contract", () => {
     expect(fake.commentsOn(mediaId)).toEqual([]);
   });
 });
+
+describe("the fake holds carousels to Meta's contract", () => {
+  async function carouselSetup(options: FakeInstagramOptions = {}) {
+    const base = await setup(options);
+    const { account, token, client } = base;
+    const child = (imageUrl = url.portrait!, altText?: string) =>
+      client.createCarouselItem({ igUserId: account.userId, token, imageUrl, altText });
+    const children = async (count: number) => {
+      const ids: string[] = [];
+      for (let i = 0; i < count; i++) ids.push((await child()).containerId);
+      return ids;
+    };
+    const parent = (childIds: string[], caption = "A carousel") =>
+      client.createCarouselContainer({ igUserId: account.userId, token, childIds, caption });
+    /** A raw `POST /<IG_ID>/media`, for parameters the adapter never sends. */
+    const rawCreate = async (form: Record<string, string>) => {
+      const response = await fetch(`${base.fake.urls.graphUrl}/v25.0/${account.userId}/media`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ ...form, access_token: token }),
+      });
+      return { status: response.status, body: (await response.json()) as { error?: { code: number } } };
+    };
+    return { ...base, child, children, parent, rawCreate };
+  }
+
+  it("publishes 2 to 10 finished children as one CAROUSEL_ALBUM, counted once, its children shown on the post", async () => {
+    const { fake, account, token, client, child, children, parent, publish } = await carouselSetup();
+    const first = (await child(url.portrait!, "A blue square, slide one.")).containerId;
+    const ids = [first, ...(await children(9))];
+    const { containerId } = await parent(ids, "Ten slides #carousel");
+    const { mediaId } = await publish(containerId);
+
+    const [post] = fake.published(account);
+    expect(post).toMatchObject({ mediaId, mediaType: "CAROUSEL_ALBUM", caption: "Ten slides #carousel" });
+    expect(post!.children.map((c) => c.containerId)).toEqual(ids);
+    expect(post!.children[0]!.altText).toBe("A blue square, slide one.");
+    expect((await client.getPublishingLimit(account.userId, token)).quotaUsage).toBe(1);
+    expect((await client.getContainerStatus(containerId, token)).statusCode).toBe("PUBLISHED");
+    const media = (await (
+      await fetch(`${fake.urls.graphUrl}/v25.0/${mediaId}?fields=media_type,children&access_token=${token}`)
+    ).json()) as { media_type: string; children: { data: { id: string }[] } };
+    expect(media.media_type).toBe("CAROUSEL_ALBUM");
+    expect(media.children.data.map((c) => c.id)).toEqual(post!.children.map((c) => c.mediaId));
+  });
+
+  it.each([1, 11])("refuses a carousel of %i children with 100/2207028", async (count) => {
+    const { fake, children, parent } = await carouselSetup();
+    const error = await refusal(parent(await children(count)));
+    expect(error).toMatchObject({ step: "create_carousel", code: 100, subcode: 2207028 });
+    expect(classifyInstagramFailure(error)).toMatchObject({ kind: "permanent", recovery: "give_up" });
+    expect(fake.containersMade().filter((c) => c.kind === "carousel")).toEqual([]);
+  });
+
+  it("refuses a caption on a child and alt text on the parent", async () => {
+    const { rawCreate, children } = await carouselSetup();
+    const captioned = await rawCreate({ image_url: url.portrait!, is_carousel_item: "true", caption: "No" });
+    expect(captioned).toMatchObject({ status: 400, body: { error: { code: 100 } } });
+    const ids = await children(2);
+    const withAlt = await rawCreate({ media_type: "CAROUSEL", children: ids.join(","), alt_text: "No" });
+    expect(withAlt).toMatchObject({ status: 400, body: { error: { code: 100 } } });
+  });
+
+  it("refuses a parent while a child is still processing, and with another account's child", async () => {
+    const { fake, account, token, client, children, parent } = await carouselSetup({
+      pollsBeforeFinished: 1,
+    });
+    const ids = await children(2);
+    const unfinished = await refusal(parent(ids));
+    expect(unfinished).toMatchObject({ code: 9007, subcode: 2207027 });
+    expect(classifyInstagramFailure(unfinished).recovery).toBe("wait_for_container");
+    // One status read later, the first child is FINISHED.
+    expect((await client.getContainerStatus(ids[0]!, token)).statusCode).toBe("IN_PROGRESS");
+    expect((await client.getContainerStatus(ids[0]!, token)).statusCode).toBe("FINISHED");
+
+    const other = fake.addAccount();
+    const otherToken = fake.issueLongLivedToken(other);
+    const theirs = await client.createCarouselItem({
+      igUserId: other.userId,
+      token: otherToken,
+      imageUrl: url.portrait!,
+    });
+    const foreign = await refusal(parent([ids[0]!, theirs.containerId]));
+    expect(foreign).toMatchObject({ code: 100, subcode: 33 });
+    expect(fake.published(account)).toEqual([]);
+  });
+
+  it("does not publish a child on its own", async () => {
+    const { fake, account, children, publish } = await carouselSetup();
+    const [id] = await children(1);
+    await refusal(publish(id!));
+    expect(fake.published(account)).toEqual([]);
+  });
+});

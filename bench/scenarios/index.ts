@@ -1,5 +1,6 @@
 import type { Figure } from "../run.ts";
 import { approvalsScenario } from "./approvals.ts";
+import { carouselPublishingScenario } from "./carousel-publishing.ts";
 import { databasePoolScenario } from "./database-pool.ts";
 import { draftingScenario } from "./drafting.ts";
 import { ingestScenario } from "./ingest.ts";
@@ -20,6 +21,7 @@ export const scenarios: Scenario[] = [
   { name: "db-pool", run: databasePoolScenario },
   { name: "approvals", run: approvalsScenario },
   { name: "publishing", run: publishingScenario },
+  { name: "carousel-publishing", run: carouselPublishingScenario },
   { name: "drafting", run: draftingScenario },
   { name: "webhooks", run: webhooksScenario },
 ];

@@ -10,6 +10,8 @@ export type InstagramStep =
   | "refresh_token"
   | "get_profile"
   | "create_container"
+  | "create_carousel_item"
+  | "create_carousel"
   | "container_status"
   | "publish"
   | "get_media"

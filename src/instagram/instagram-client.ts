@@ -1,6 +1,7 @@
 /**
  * The adapter for Instagram API with Instagram Login: OAuth token exchanges on api.instagram.com and
- * graph.instagram.com, and image publishing (container → status_code → media_publish → permalink).
+ * graph.instagram.com, and publishing of images and carousels (container → status_code → media_publish →
+ * permalink).
  * Thin on purpose: one HTTP call per method, no retries (the publisher keeps retry state in the database),
  * typed results, and one error type, `InstagramApiError`, that never holds a token, the app secret or a URL.
  *
@@ -186,6 +187,27 @@ export interface InstagramClient {
     imageUrl: string;
     caption: string;
     altText?: string;
+  }): Promise<{ containerId: string }>;
+  /**
+   * Creates one image of a carousel (`is_carousel_item=true`): no caption (Instagram refuses one on a child), its
+   * own `alt_text`. Meta downloads `imageUrl` during the call, as for a single image. Persist the id at once.
+   */
+  createCarouselItem(input: {
+    igUserId: string;
+    token: string;
+    imageUrl: string;
+    altText?: string;
+  }): Promise<{ containerId: string }>;
+  /**
+   * Creates the carousel itself (`media_type=CAROUSEL`) from 2 to 10 FINISHED children, shown in the order of
+   * `childIds`, with the post's caption. This is the container to publish. It takes no `alt_text`: that is
+   * per image, on the children (the alt_text parameter is for images only).
+   */
+  createCarouselContainer(input: {
+    igUserId: string;
+    token: string;
+    childIds: readonly string[];
+    caption: string;
   }): Promise<{ containerId: string }>;
   /**
    * The container's state. Also the way to answer "did this post go out?" after a crash or an ambiguous
@@ -646,6 +668,43 @@ export function createInstagramClient(config: InstagramClientConfig): InstagramC
           host: "graph-versioned",
           path: `/${encodeURIComponent(igUserId)}/media`,
           form,
+          secrets: [token],
+        },
+        idBody,
+      );
+      return { containerId: body.id };
+    },
+
+    async createCarouselItem({ igUserId, token, imageUrl, altText }) {
+      const form: Record<string, string> = {
+        image_url: imageUrl,
+        is_carousel_item: "true",
+        access_token: token,
+      };
+      if (altText) form.alt_text = altText;
+      const body = await call(
+        {
+          step: "create_carousel_item",
+          method: "POST",
+          host: "graph-versioned",
+          path: `/${encodeURIComponent(igUserId)}/media`,
+          form,
+          secrets: [token],
+        },
+        idBody,
+      );
+      return { containerId: body.id };
+    },
+
+    async createCarouselContainer({ igUserId, token, childIds, caption }) {
+      const body = await call(
+        {
+          step: "create_carousel",
+          method: "POST",
+          host: "graph-versioned",
+          path: `/${encodeURIComponent(igUserId)}/media`,
+          // In the form body, like a single image's caption (§B.4).
+          form: { media_type: "CAROUSEL", children: childIds.join(","), caption, access_token: token },
           secrets: [token],
         },
         idBody,

@@ -32,6 +32,22 @@ export interface ClaimedPost {
   imageKey: string | null;
   imageUrl: string | null;
   createdAt: Date;
+  /** One image, or a carousel of `slides`; for a carousel, `containerId` is the parent (CAROUSEL) container. */
+  format: "single" | "carousel";
+  /** A carousel's slides in order, the cover first, with the child container each has so far; empty otherwise. */
+  slides: ClaimedSlide[];
+}
+
+/** One slide of a carousel post, as recorded in draft_slides. */
+export interface ClaimedSlide {
+  position: number;
+  imageKey: string | null;
+  imageUrl: string | null;
+  /** Sent as the child's alt_text. */
+  altText: string | null;
+  /** The slide's child container (is_carousel_item=true), saved as soon as Instagram gave it. */
+  containerId: string | null;
+  containerCreatedAt: Date | null;
 }
 
 /** The first comment of a post, as recorded on the draft. */
@@ -60,6 +76,16 @@ interface ClaimedRow {
   image_key: string | null;
   image_url: string | null;
   created_at: Date;
+  format: "single" | "carousel";
+}
+
+interface SlideRow {
+  position: number;
+  image_key: string | null;
+  image_url: string | null;
+  alt_text: string | null;
+  container_id: string | null;
+  container_created_at: Date | null;
 }
 
 /**
@@ -102,6 +128,10 @@ interface ClaimedRow {
  *
  * On the embedded database there is one connection, so claims simply run one after another; the statement is
  * the same and just as correct. `drafts_due_idx` (scheduled_for, partial on approved/publishing) serves it.
+ *
+ * A carousel's slides are read after the claim has committed: from then on only this attempt writes them (their
+ * child containers, fenced like every other write of the attempt), and the owner's edits wait for the post to
+ * leave 'publishing'.
  */
 export async function claimDuePost(
   sql: Sql,
@@ -155,8 +185,15 @@ export async function claimDuePost(
      where d.id = due.id
     returning d.id, d.brand_id, due.status as claimed_from, d.publish_attempts, d.container_id,
               d.container_created_at, d.instagram_media_id, d.caption, d.hashtags, d.alt_text, d.image_key,
-              d.image_url, d.created_at, d.first_comment, d.hashtags_in_comment, d.first_comment_state`;
+              d.image_url, d.created_at, d.first_comment, d.hashtags_in_comment, d.first_comment_state,
+              d.format`;
   if (!row) return undefined;
+  const slides =
+    row.format === "carousel"
+      ? await sql<SlideRow[]>`
+          select position, image_key, image_url, alt_text, container_id, container_created_at
+            from draft_slides where draft_id = ${row.id} order by position`
+      : [];
   return {
     id: row.id,
     brandId: row.brand_id,
@@ -179,5 +216,14 @@ export async function claimDuePost(
     imageKey: row.image_key,
     imageUrl: row.image_url,
     createdAt: row.created_at,
+    format: row.format,
+    slides: slides.map((slide) => ({
+      position: slide.position,
+      imageKey: slide.image_key,
+      imageUrl: slide.image_url,
+      altText: slide.alt_text,
+      containerId: slide.container_id,
+      containerCreatedAt: slide.container_created_at,
+    })),
   };
 }

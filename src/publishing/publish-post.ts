@@ -1,9 +1,12 @@
 /**
- * The publish state machine for one claimed post: quota → container → status polls → media_publish → permalink
- * (platform-apis.md §B.1), each result recorded before the next call, and every attempt after the first starting
- * from what was recorded. The rule that keeps a post from going out twice (§B.6): media_publish is only ever
- * called on a container whose status_code this attempt has just read as FINISHED, by the worker that holds the
- * post's lease; a container that may have been published is asked first, and PUBLISHED means it went out.
+ * The publish state machine for one claimed post, a single image or a carousel: quota → container → status polls →
+ * media_publish → permalink (platform-apis.md §B.1), each result recorded before the next call, and every attempt
+ * after the first starting from what was recorded. For a carousel, "container" is two steps: a child per slide,
+ * each saved before the next and all FINISHED (carousel-children.ts), then the parent (`media_type=CAROUSEL`,
+ * `children`, caption), which is the post's container from then on; everything after it is the same for both.
+ * The rule that keeps a post from going out twice (§B.6): media_publish is only ever called on a container whose
+ * status_code this attempt has just read as FINISHED, by the worker that holds the post's lease; a container that
+ * may have been published is asked first, and PUBLISHED means it went out.
  *
  * | recorded when the attempt starts        | what it does first                                                |
  * |-----------------------------------------|-------------------------------------------------------------------|
@@ -13,6 +16,11 @@
  * | container_id, claimed from 'approved'   | status_code: PUBLISHED → recover, mark published; otherwise drop  |
  * |                                         | it (the owner may have edited the caption since) and start afresh |
  * | nothing                                 | quota, then a new container                                       |
+ *
+ * A carousel with no parent yet reuses the children its slides have saved when claimed from 'publishing' (the
+ * publisher's own interrupted work), and forgets them when claimed from 'approved' (the owner may have changed a
+ * slide since). It never makes a second set blindly: a child whose creation went unanswered is made again, and
+ * the first stays an orphan that no parent lists, so it can never be published (carousel-children.ts).
  *
  * Once the post is live and before it is recorded as published, the brand's first comment (if any) is the last
  * step, with the same rule: 'sending' is recorded before POST /<media-id>/comments, and an attempt that finds
@@ -28,7 +36,9 @@ import { pauseForUsage } from "../instagram/rate-usage.ts";
 import { loadAccessToken, markTokenInvalid, TokenUnreadableError } from "../instagram-auth/access-token.ts";
 import type { Services } from "../services.ts";
 import type { Logger } from "../shared/logger.ts";
-import type { ClaimedPost } from "./claim-due-posts.ts";
+import { prepareCarouselChildren } from "./carousel-children.ts";
+import { checkCarouselSlides, forSlide } from "./carousel-slides.ts";
+import type { ClaimedPost, ClaimedSlide } from "./claim-due-posts.ts";
 import { keepPostLease, type PostLeaseKeeper } from "./publish-lease.ts";
 import {
   classifyCommentFailure,
@@ -44,6 +54,7 @@ import {
   QUOTA_USED_UP_REASON,
 } from "./publish-messages.ts";
 import {
+  clearSlideContainers,
   type Lease,
   LeaseLostError,
   markFailed,
@@ -79,6 +90,9 @@ export type PublishOutcome =
   | "waiting_for_account"
   /** Another worker claimed the post after this one's lease ran out; this one stopped. */
   | "lease_lost";
+
+/** The post's container, just made and saved; or how the attempt ended when it could not be. */
+type MadeContainer = { containerId: string } | { outcome: PublishOutcome };
 
 /** A token we cannot decrypt is an operator problem (ENCRYPTION_KEY); ask again later rather than every tick. */
 const UNREADABLE_TOKEN_RETRY_MS = 15 * 60_000;
@@ -132,6 +146,8 @@ class PostAttempt {
   private containerId: string | null;
   /** When that container was made, as recorded with it. */
   private containerCreatedAt: Date | null;
+  /** A carousel's slides, their child containers kept in step with draft_slides. */
+  private readonly slides: ClaimedSlide[];
   /** How long Meta's rate-usage headers on this attempt's calls say to leave the account alone (rate-usage.ts). */
   private pauseMs = 0;
 
@@ -159,6 +175,7 @@ class PostAttempt {
     this.caption = composePostText(post.caption, post.firstComment?.hashtagsInComment ? [] : post.hashtags);
     this.containerId = post.containerId;
     this.containerCreatedAt = post.containerCreatedAt;
+    this.slides = post.slides.map((slide) => ({ ...slide }));
   }
 
   private now(): Date {
@@ -229,26 +246,17 @@ class PostAttempt {
       return this.waitForQuota(QUOTA_USED_UP_REASON);
     }
 
-    if (!this.containerId) {
-      const imageUrl = this.imageUrl();
-      if (!imageUrl) return this.fail(NO_IMAGE, null);
-      // A worker that lost its lease stops here rather than leaving an orphan container behind.
-      await renewLease(this.sql, this.lease, this.now());
-      // Read before asking: the container cannot be older than this.
-      const asked = this.now();
-      const created = await this.ig.createImageContainer({
-        igUserId: this.igUserId,
-        token: this.token,
-        imageUrl,
-        caption: this.caption,
-        altText: this.post.altText ?? undefined,
-      });
-      this.containerId = created.containerId;
-      this.containerCreatedAt = asked;
-      await recordContainer(this.sql, this.lease, { id: created.containerId, createdAt: asked }, this.now());
+    let containerId = this.containerId;
+    if (!containerId) {
+      const made =
+        this.post.format === "carousel"
+          ? await this.createCarouselContainer()
+          : await this.createImageContainer();
+      if ("outcome" in made) return made.outcome;
+      containerId = made.containerId;
     }
 
-    status = await this.pollContainer(this.containerId, status);
+    status = await this.pollContainer(containerId, status);
     if (status.statusCode === "PUBLISHED") return this.finishFromPublishedContainer();
     if (status.statusCode !== "FINISHED") return this.containerNotReady(status);
 
@@ -259,7 +267,7 @@ class PostAttempt {
       ({ mediaId } = await this.ig.publishContainer({
         igUserId: this.igUserId,
         token: this.token,
-        containerId: this.containerId,
+        containerId,
       }));
     } catch (error) {
       if (!(error instanceof InstagramApiError)) throw error;
@@ -267,6 +275,82 @@ class PostAttempt {
     }
     await recordMediaId(this.sql, this.lease, mediaId, this.now());
     return this.finish(mediaId);
+  }
+
+  /** Makes the single image's container and saves it, or says why the post cannot go further now. */
+  private async createImageContainer(): Promise<MadeContainer> {
+    const imageUrl = this.imageUrl();
+    if (!imageUrl) return { outcome: await this.fail(NO_IMAGE, null) };
+    // A worker that lost its lease stops here rather than leaving an orphan container behind.
+    await renewLease(this.sql, this.lease, this.now());
+    // Read before asking: the container cannot be older than this.
+    const asked = this.now();
+    const created = await this.ig.createImageContainer({
+      igUserId: this.igUserId,
+      token: this.token,
+      imageUrl,
+      caption: this.caption,
+      altText: this.post.altText ?? undefined,
+    });
+    return this.saveContainer(created.containerId, asked);
+  }
+
+  /**
+   * A carousel's container: its children (made or reused, all FINISHED), then the parent with the caption, saved
+   * as the post's container; or why the post cannot go further now.
+   */
+  private async createCarouselContainer(): Promise<MadeContainer> {
+    const problem = checkCarouselSlides(this.slides, (slide) => this.slideImageUrl(slide));
+    if (problem) return { outcome: await this.fail(problem, null) };
+    if (this.post.claimedFrom === "approved" && this.slides.some((slide) => slide.containerId)) {
+      for (const slide of this.slides) Object.assign(slide, { containerId: null, containerCreatedAt: null });
+      await clearSlideContainers(this.sql, this.lease, this.now());
+    }
+
+    const children = await prepareCarouselChildren(
+      {
+        sql: this.sql,
+        lease: this.lease,
+        ig: this.ig,
+        igUserId: this.igUserId,
+        token: this.token,
+        logger: this.logger,
+        now: () => this.now(),
+        imageUrlOf: (slide) => this.slideImageUrl(slide),
+        // The cover is the draft's own image: without alt text of its own, it takes the draft's.
+        altTextOf: (slide) => slide.altText ?? (slide.position === 0 ? this.post.altText : null),
+      },
+      this.slides,
+    );
+    if (children.kind === "call_failed") {
+      return { outcome: await this.handleFailure(children.error, children.slide) };
+    }
+    if (children.kind === "child_not_ready") {
+      const failure = forSlide(children.failure, children.slide.position, this.slides.length);
+      this.logger.info({ position: children.slide.position, failure }, "carousel child not ready");
+      return {
+        outcome: await (failure.kind === "permanent"
+          ? this.fail(failure, null)
+          : this.retryLater(failure, null)),
+      };
+    }
+
+    await renewLease(this.sql, this.lease, this.now());
+    const asked = this.now();
+    const created = await this.ig.createCarouselContainer({
+      igUserId: this.igUserId,
+      token: this.token,
+      childIds: children.childIds,
+      caption: this.caption,
+    });
+    return this.saveContainer(created.containerId, asked);
+  }
+
+  private async saveContainer(containerId: string, createdAt: Date): Promise<{ containerId: string }> {
+    this.containerId = containerId;
+    this.containerCreatedAt = createdAt;
+    await recordContainer(this.sql, this.lease, { id: containerId, createdAt }, this.now());
+    return { containerId };
   }
 
   /**
@@ -308,6 +392,11 @@ class PostAttempt {
   private imageUrl(): string | null {
     if (this.post.imageKey) return this.deps.services.media.publicUrl(this.post.imageKey);
     return this.post.imageUrl;
+  }
+
+  private slideImageUrl(slide: ClaimedSlide): string | null {
+    if (slide.imageKey) return this.deps.services.media.publicUrl(slide.imageKey);
+    return slide.imageUrl;
   }
 
   /** Polls status_code a bounded number of times while it is IN_PROGRESS; `known` is a status just read. */
@@ -493,8 +582,10 @@ class PostAttempt {
     return "published";
   }
 
-  private async handleFailure(error: InstagramApiError): Promise<PublishOutcome> {
-    const failure = classifyInstagramFailure(error);
+  /** `slide`: the carousel slide the failed call was about, named in what the owner is told. */
+  private async handleFailure(error: InstagramApiError, slide?: ClaimedSlide): Promise<PublishOutcome> {
+    const classified = classifyInstagramFailure(error);
+    const failure = slide ? forSlide(classified, slide.position, this.slides.length) : classified;
     this.logger.warn({ err: error, kind: failure.kind, recovery: failure.recovery }, "instagram call failed");
     if (failure.kind === "token_invalid") {
       // Before the transaction: on the embedded database a renewal waiting for the one connection would never end.

@@ -67,6 +67,50 @@ export async function recordContainer(
 }
 
 /**
+ * Saves a carousel slide's child container the moment Instagram returns it (or clears a dead one), and renews
+ * the lease, in one statement: the next attempt reuses every child it finds here instead of making a second set.
+ */
+export async function recordSlideContainer(
+  sql: Sql,
+  lease: Lease,
+  position: number,
+  container: { id: string; createdAt: Date } | null,
+  now: Date,
+): Promise<void> {
+  const rows = await sql`
+    with owned as (
+      update drafts set next_attempt_at = ${leaseUntil(lease, now)}, updated_at = now()
+       where id = ${lease.draftId} and status = 'publishing' and publish_attempts = ${lease.attempt}
+      returning id
+    )
+    update draft_slides s
+       set container_id = ${container?.id ?? null}, container_created_at = ${container?.createdAt ?? null}
+      from owned
+     where s.draft_id = owned.id and s.position = ${position}
+    returning s.position`;
+  expectOwned(rows, lease);
+}
+
+/**
+ * Forgets every child container of a carousel (its slides may have changed since they were made), and renews the
+ * lease. A child that is never listed in a published parent's `children` never appears on Instagram.
+ */
+export async function clearSlideContainers(sql: Sql, lease: Lease, now: Date): Promise<void> {
+  const rows = await sql`
+    with owned as (
+      update drafts set next_attempt_at = ${leaseUntil(lease, now)}, updated_at = now()
+       where id = ${lease.draftId} and status = 'publishing' and publish_attempts = ${lease.attempt}
+      returning id
+    ),
+    cleared as (
+      update draft_slides s set container_id = null, container_created_at = null
+        from owned where s.draft_id = owned.id
+    )
+    select id from owned`;
+  expectOwned(rows, lease);
+}
+
+/**
  * Renews the lease and proves the post is still this worker's. Called right before media_publish, the one call
  * that must never be made by two workers: after this, no other claim can take the post for a full lease.
  */

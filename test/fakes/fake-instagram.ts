@@ -16,6 +16,18 @@
  *   already PUBLISHED fails too (Meta does not document this case, §B.6; the fake counts such attempts in
  *   `duplicatePublishAttempts` so tests can assert there were none).
  *
+ * Carousels (Content Publishing guide, carousel posts; platform-apis.md §B.1–B.3): `POST /<IG_ID>/media` with
+ * `is_carousel_item=true` and `image_url` (and `alt_text`) makes a child, which refuses a caption; with
+ * `media_type=CAROUSEL`, `children` (comma-separated container ids, in order) and `caption` it makes the parent.
+ * The parent needs 2 to 10 children (100/2207028 otherwise), each the account's own carousel item and FINISHED
+ * (9007/2207027 while one is not, as for publishing an unfinished container; Meta documents only that children
+ * must be FINISHED first). Children and parent report status_code like any container. `media_publish` of the
+ * parent makes one post, `media_type=CAROUSEL_ALBUM`, counted once against the quota; `GET /<media-id>` shows its
+ * `children`. A child cannot be published on its own, and a parent takes no `alt_text` (alt text is for images,
+ * each child carries its own): both are the fake's rules, stricter than anything Meta documents. The three kinds
+ * of `POST /<IG_ID>/media` are logged as endpoints of their own (create_container, create_carousel_item,
+ * create_carousel), so faults can be aimed at each.
+ *
  * Comments (IG Comment reference; production-and-v2-apis.md, Comments): a comment exists once its notification was
  * made (`commentNotification`); `POST /<comment-id>/replies` with `message` answers `{id}` and refuses a missing
  * message, a hidden comment and a comment over Instagram's limits; `GET /<comment-id>/replies` lists them as
@@ -44,6 +56,8 @@ export type FakeEndpoint =
   | "refresh_token"
   | "get_profile"
   | "create_container"
+  | "create_carousel_item"
+  | "create_carousel"
   | "container_status"
   | "publish"
   | "get_media"
@@ -77,6 +91,8 @@ export type FakeFault =
   | { kind: "drop_after_action" }
   /** Do the work, then never answer (the caller is killed while it waits: a crash between the call and its record). */
   | { kind: "hang_after_action" }
+  /** Do the work, then answer after a pause: long enough to kill or stop the caller between the two. */
+  | { kind: "delay_after_action"; ms: number }
   /** Answer normally, after a pause. */
   | { kind: "delay"; ms: number };
 
@@ -127,12 +143,38 @@ export interface FakePublishedMedia {
   mediaId: string;
   userId: string;
   containerId: string;
+  /** IMAGE for a single image, CAROUSEL_ALBUM for a carousel. */
+  mediaType: "IMAGE" | "CAROUSEL_ALBUM";
+  /** The image (a carousel's: its first child's). */
   imageUrl: string;
   caption: string;
   /** The container's `alt_text`, as Instagram would show it to screen readers (null when none was sent). */
   altText: string | null;
+  /** A carousel's images, in the order of the parent's `children`; empty for a single image. */
+  children: FakeCarouselChild[];
   permalink: string;
   publishedAt: Date;
+}
+
+/** One image of a published carousel. */
+export interface FakeCarouselChild {
+  mediaId: string;
+  containerId: string;
+  imageUrl: string;
+  altText: string | null;
+}
+
+/** A container as the fake made it: what a test may check about what Greenlight asked for. */
+export interface FakeContainer {
+  id: string;
+  userId: string;
+  kind: "image" | "carousel_item" | "carousel";
+  imageUrl: string;
+  caption: string;
+  altText: string | null;
+  /** A carousel parent's children, in order; empty otherwise. */
+  children: string[];
+  createdAt: Date;
 }
 
 /** A comment on one of the fake's media, and what was done to it through the API. */
@@ -165,6 +207,8 @@ export interface FakeCall {
   /** When the request arrived, and when its answer was sent or the caller went away (null while in flight). */
   startedAt: number;
   endedAt: number | null;
+  /** When the fake carried the call out (null: not yet, or never, as for a refusal or a call dropped before). */
+  actedAt: number | null;
 }
 
 interface TokenRecord {
@@ -188,6 +232,9 @@ interface CodeRecord {
 interface Container {
   id: string;
   userId: string;
+  kind: "image" | "carousel_item" | "carousel";
+  /** A carousel parent's children, in order. */
+  children: string[];
   imageUrl: string;
   caption: string;
   altText: string | null;
@@ -371,6 +418,11 @@ export class FakeInstagram {
     this.options.pollsBeforeFinished = polls;
   }
 
+  /** Whether bad media is refused when the container is made (Meta's usual way) or reported later as ERROR. */
+  setMediaErrorsAt(at: "create" | "status"): void {
+    this.options.mediaErrorsAt = at;
+  }
+
   /**
    * A long-lived token for `account`, as if OAuth had already run `ageMs` ago, with `scopes` allowed (by default
    * every permission Greenlight asks for).
@@ -458,9 +510,11 @@ export class FakeInstagram {
       mediaId: this.newId("1792"),
       userId: account.userId,
       containerId: "",
+      mediaType: "IMAGE",
       imageUrl: "",
       caption,
       altText: null,
+      children: [],
       permalink: `https://www.instagram.com/p/${randomToken(11)}/`,
       publishedAt: new Date(this.nowMs() - ageMs),
     };
@@ -499,6 +553,29 @@ export class FakeInstagram {
    */
   injectFaults(plan: ((endpoint: FakeEndpoint) => FakeFault | undefined) | null): void {
     this.faultPlan = plan;
+  }
+
+  /** The containers made so far, oldest first; for one account when given. */
+  containersMade(account?: FakeAccount): FakeContainer[] {
+    return [...this.containers.values()]
+      .filter((container) => !account || container.userId === account.userId)
+      .map((container) => ({
+        id: container.id,
+        userId: container.userId,
+        kind: container.kind,
+        imageUrl: container.imageUrl,
+        caption: container.caption,
+        altText: container.altText,
+        children: [...container.children],
+        createdAt: new Date(container.createdAt),
+      }));
+  }
+
+  /** The container now reports EXPIRED, as it would 24 hours after it was made. */
+  expireContainer(containerId: string): void {
+    const container = this.containers.get(containerId);
+    if (!container) throw new Error(`no container ${containerId}`);
+    container.createdAt = this.nowMs() - DAY_MS - 1000;
   }
 
   /** Posts that went live, oldest first; for one account when given. */
@@ -607,7 +684,7 @@ export class FakeInstagram {
     const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
     if (bearer && !params.has("access_token")) params.set("access_token", bearer);
 
-    const route = this.route(req.method ?? "GET", url.pathname);
+    const route = this.route(req.method ?? "GET", url.pathname, params);
     const caller = this.tokens.get(params.get("access_token") ?? "")?.account.userId ?? null;
     const call: FakeCall = {
       endpoint: route?.endpoint ?? "unknown",
@@ -616,6 +693,7 @@ export class FakeInstagram {
       userId: caller,
       startedAt: Date.now(),
       endedAt: null,
+      actedAt: null,
     };
     this.callLog.push(call);
     res.once("close", () => (call.endedAt = Date.now()));
@@ -668,6 +746,8 @@ export class FakeInstagram {
     }
 
     const reply = await route.run(params);
+    if (reply.status >= 200 && reply.status < 400) call.actedAt = Date.now();
+    if (fault?.kind === "delay_after_action") await sleep(fault.ms);
     if (fault?.kind === "drop_after_action") return void req.socket.destroy();
     if (fault?.kind === "hang_after_action") return;
     this.send(res, reply);
@@ -682,6 +762,7 @@ export class FakeInstagram {
   private route(
     method: string,
     pathname: string,
+    params: URLSearchParams,
   ): { endpoint: FakeEndpoint; run: (params: URLSearchParams) => Reply | Promise<Reply> } | null {
     if (pathname === "/auth/oauth/authorize" && method === "GET") {
       return { endpoint: "authorize", run: (p) => this.authorize(p) };
@@ -708,7 +789,7 @@ export class FakeInstagram {
     if (!nodeId) return null;
     const id = decodeURIComponent(nodeId);
     if (edge === "media" && method === "POST") {
-      return { endpoint: "create_container", run: (p) => this.createContainer(id, p) };
+      return { endpoint: mediaCreationEndpoint(params), run: (p) => this.createContainer(id, p) };
     }
     if (edge === "replies" && method === "POST") {
       return { endpoint: "reply_comment", run: (p) => this.replyToComment(id, p) };
@@ -1003,32 +1084,93 @@ export class FakeInstagram {
     const auth = this.authenticateFor(userId, params);
     if ("status" in auth) return auth;
     const mediaType = params.get("media_type");
+    if (mediaType === "CAROUSEL") return this.createCarousel(userId, params);
     if (mediaType !== null && mediaType !== "IMAGE") {
-      return graphError(400, 100, `The fake supports single images only, not media_type=${mediaType}`);
+      return graphError(400, 100, `The fake supports images and carousels only, not media_type=${mediaType}`);
     }
+    const carouselItem = params.get("is_carousel_item") === "true";
     const imageUrl = params.get("image_url");
     if (!imageUrl) return graphError(400, 100, "(#100) The parameter image_url is required");
     const caption = params.get("caption") ?? "";
+    // "Captions are not supported on carousel children" (platform-apis.md §B.1); the error text is the fake's.
+    if (carouselItem && params.has("caption")) {
+      return graphError(400, 100, "(#100) Param caption is not supported for carousel items");
+    }
     const captionProblem = checkCaption(caption);
     if (captionProblem) return errorReply(captionProblem);
     const altText = params.get("alt_text");
-    // alt_text: "at most 1000 characters", images only (IG User Media reference). Meta's exact error for a longer
-    // one is not documented; an invalid parameter (100) is what it sends for other out-of-range parameters.
-    if (altText !== null && [...altText].length > 1000) {
-      return graphError(400, 100, "(#100) Param alt_text must be at most 1000 characters long.");
-    }
+    const altTextProblem = checkAltText(altText);
+    if (altTextProblem) return altTextProblem;
 
     const mediaProblem = await inspectImage(imageUrl, this.options.imageFetchTimeoutMs);
     if (mediaProblem && this.options.mediaErrorsAt === "create") return errorReply(mediaProblem);
     const container: Container = {
       id: this.newId("1788"),
       userId,
+      kind: carouselItem ? "carousel_item" : "image",
+      children: [],
       imageUrl,
       caption,
       altText,
       createdAt: this.nowMs(),
       pollsLeft: this.options.pollsBeforeFinished,
       failure: mediaProblem,
+      published: false,
+    };
+    this.containers.set(container.id, container);
+    return { status: 200, json: { id: container.id } };
+  }
+
+  /** `media_type=CAROUSEL` with `children` and `caption`: the parent of 2 to 10 finished carousel items. */
+  private createCarousel(userId: string, params: URLSearchParams): Reply {
+    const caption = params.get("caption") ?? "";
+    const captionProblem = checkCaption(caption);
+    if (captionProblem) return errorReply(captionProblem);
+    if (params.has("alt_text") || params.has("image_url")) {
+      return graphError(
+        400,
+        100,
+        "(#100) A carousel container takes its images and alt text from its children",
+      );
+    }
+    const children = (params.get("children") ?? "")
+      .split(",")
+      .map((child) => child.trim())
+      .filter(Boolean);
+    if (children.length < 2 || children.length > 10) {
+      return graphError(400, 100, "The carousel must contain between 2 and 10 media items.", {
+        subcode: 2207028,
+      });
+    }
+    if (new Set(children).size !== children.length) {
+      return graphError(400, 100, "(#100) The same carousel item is listed twice (fake rule)");
+    }
+    for (const childId of children) {
+      const child = this.containers.get(childId);
+      // Another account's container is an object this token cannot see (100/33), as for publishing it.
+      if (!child || child.userId !== userId) return missingObject(childId);
+      if (child.kind !== "carousel_item") {
+        return graphError(400, 100, `(#100) Container ${childId} was not made with is_carousel_item=true`);
+      }
+      const state = this.containerState(child);
+      if (state === "EXPIRED") {
+        return graphError(400, -2, "The media container has expired", { subcode: 2207020 });
+      }
+      if (state !== "FINISHED") {
+        return graphError(400, 9007, "Media ID is not available", { subcode: 2207027 });
+      }
+    }
+    const container: Container = {
+      id: this.newId("1788"),
+      userId,
+      kind: "carousel",
+      children,
+      imageUrl: this.containers.get(children[0]!)!.imageUrl,
+      caption,
+      altText: null,
+      createdAt: this.nowMs(),
+      pollsLeft: this.options.pollsBeforeFinished,
+      failure: null,
       published: false,
     };
     this.containers.set(container.id, container);
@@ -1068,6 +1210,9 @@ export class FakeInstagram {
     const creationId = params.get("creation_id") ?? "";
     const container = this.containers.get(creationId);
     if (!container || container.userId !== userId) return missingObject(creationId);
+    if (container.kind === "carousel_item") {
+      return graphError(400, 100, "(#100) A carousel item is published through its carousel (fake rule)");
+    }
     const state = this.containerState(container);
     if (state === "PUBLISHED") {
       this.duplicatePublishAttempts++;
@@ -1091,13 +1236,25 @@ export class FakeInstagram {
       );
     }
     container.published = true;
+    const children = container.children.map((childId): FakeCarouselChild => {
+      const child = this.containers.get(childId)!;
+      child.published = true;
+      return {
+        mediaId: this.newId("1792"),
+        containerId: child.id,
+        imageUrl: child.imageUrl,
+        altText: child.altText,
+      };
+    });
     const media: FakePublishedMedia = {
       mediaId: this.newId("1792"),
       userId,
       containerId: container.id,
+      mediaType: container.kind === "carousel" ? "CAROUSEL_ALBUM" : "IMAGE",
       imageUrl: container.imageUrl,
       caption: container.caption,
       altText: container.altText,
+      children,
       permalink: `https://www.instagram.com/p/${randomToken(11)}/`,
       publishedAt: this.now(),
     };
@@ -1431,12 +1588,33 @@ async function inspectImage(imageUrl: string, timeoutMs: number): Promise<MetaEr
   return null;
 }
 
+/**
+ * alt_text: "at most 1000 characters", images only (IG User Media reference). Meta's exact error for a longer one
+ * is not documented; an invalid parameter (100) is what it sends for other out-of-range parameters.
+ */
+function checkAltText(altText: string | null): Reply | null {
+  if (altText !== null && [...altText].length > 1000) {
+    return graphError(400, 100, "(#100) Param alt_text must be at most 1000 characters long.");
+  }
+  return null;
+}
+
+/** Which kind of container a `POST /<IG_ID>/media` asks for, as the call log names it. */
+function mediaCreationEndpoint(params: URLSearchParams): FakeEndpoint {
+  if (params.get("media_type") === "CAROUSEL") return "create_carousel";
+  return params.get("is_carousel_item") === "true" ? "create_carousel_item" : "create_container";
+}
+
 function describeMedia(media: FakePublishedMedia): Record<string, unknown> {
   return {
     id: media.mediaId,
     caption: media.caption,
     permalink: media.permalink,
-    media_type: "IMAGE",
+    media_type: media.mediaType,
+    // An album lists its children as an edge: {data: [{id}]} (IG Media reference, `children`).
+    ...(media.mediaType === "CAROUSEL_ALBUM"
+      ? { children: { data: media.children.map((child) => ({ id: child.mediaId })) } }
+      : {}),
     // Graph's timestamp format: "2026-11-22T09:00:00+0000".
     timestamp: media.publishedAt.toISOString().replace(/\.\d{3}Z$/, "+0000"),
   };

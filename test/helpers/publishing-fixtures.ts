@@ -135,3 +135,69 @@ export async function postRow(t: TestApp, draftId: number): Promise<PostRow> {
       from drafts where id = ${draftId}`;
   return row!;
 }
+
+/** One slide of a carousel fixture, as the drafting pipeline stores it. */
+export interface CarouselSlide {
+  position: number;
+  /** The public URL Instagram downloads it from (the service's /media/ route). */
+  imageUrl: string;
+  altText: string;
+}
+
+/** What a slide of `dueCarousel` is made of: a JPEG Instagram accepts (default), a PNG, or a 9:16 story shape. */
+export type SlideImage = "jpeg" | "png" | "story";
+
+/**
+ * An approved carousel whose slot has passed: `slides` real images in the service's media store (slide 0 the
+ * cover, also the draft's own image), each with alt text of its own, written straight into drafts and draft_slides
+ * as the drafting pipeline leaves them. `images` picks a slide's image by position (JPEG 4:5 by default).
+ */
+export async function dueCarousel(
+  t: TestApp,
+  brandId: number,
+  fields: DraftFields & { slides?: number; images?: Record<number, SlideImage> } = {},
+): Promise<{ draftId: number; slides: CarouselSlide[] }> {
+  const { slides: count = 6, images = {}, ...draft } = fields;
+  const stored = [];
+  for (let position = 0; position < count; position++) {
+    stored.push(await slideImage(t, position, images[position] ?? "jpeg"));
+  }
+  const draftId = await insertDraft(t.app.sql, brandId, {
+    status: "approved",
+    imageKey: stored[0]!.key,
+    imageUrl: stored[0]!.url,
+    altText: "A cargo bike loaded with crates in front of a canal.",
+    scheduledFor: new Date(Date.now() - 60_000 * ++slotSeed),
+    ...draft,
+  });
+  await t.app.sql`update drafts set format = 'carousel' where id = ${draftId}`;
+  const slides: CarouselSlide[] = [];
+  for (const [position, image] of stored.entries()) {
+    const kind = position === 0 ? "cover" : position === count - 1 ? "credit" : "facts";
+    const altText = `Slide ${position + 1}: ${kind === "facts" ? `key fact number ${position}` : kind}.`;
+    await t.app.sql`
+      insert into draft_slides (draft_id, position, kind, body, image_key, image_url, alt_text)
+      values (${draftId}, ${position}, ${kind}, ${`Slide text ${position + 1}`}, ${image.key}, ${image.url},
+              ${altText})`;
+    slides.push({ position, imageUrl: t.app.services.media.publicUrl(image.key), altText });
+  }
+  return { draftId, slides };
+}
+
+/** A slide's image in the media store: each slide its own colour, so no two are alike. */
+async function slideImage(t: TestApp, position: number, kind: SlideImage) {
+  const background = { r: 20 + position * 20, g: 90, b: 200 - position * 15 };
+  const image = sharp({
+    create: { width: 1080, height: kind === "story" ? 1920 : 1350, channels: 3, background },
+  });
+  const body = kind === "png" ? await image.png().toBuffer() : await image.jpeg().toBuffer();
+  const key = newDraftMediaKey("test", { extension: kind === "png" ? "png" : "jpg" });
+  return t.app.services.media.put(key, body, kind === "png" ? "image/png" : "image/jpeg");
+}
+
+/** The child container each slide of a carousel has saved, in slide order (null: none yet). */
+export async function slideContainers(t: TestApp, draftId: number): Promise<(string | null)[]> {
+  const rows = await t.app.sql<{ container_id: string | null }[]>`
+    select container_id from draft_slides where draft_id = ${draftId} order by position`;
+  return rows.map((row) => row.container_id);
+}
