@@ -1,3 +1,4 @@
+import { languageCommand } from "./i18n/language-command.ts";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -242,6 +243,7 @@ export async function startGreenlight(
               },
             }),
             commentDialogs({ services }),
+            languageCommand({ sql }),
             ownerSettings({
               services,
               voiceDeriver: createClaudeVoiceDeriver(drafting),

@@ -2,6 +2,7 @@ import type { Conversation } from "@grammyjs/conversations";
 import { type Context, InlineKeyboard } from "grammy";
 import type { BotContext } from "../bot/bot-context.ts";
 import { replyInDialog } from "../bot/dialog-reply.ts";
+import { textsOfUpdate } from "../i18n/bot-locale.ts";
 import { renderHelp } from "./owner-commands.ts";
 import { dialogCallback } from "./settings-callbacks.ts";
 
@@ -98,7 +99,7 @@ export async function waitForAnswer(
     if (command === "help") {
       await replyInDialog(
         ctx,
-        `${renderHelp()}\n\nYou are still in ${options.dialogName}: send your answer, or /cancel to leave.`,
+        `${renderHelp(textsOfUpdate(ctx))}\n\nYou are still in ${options.dialogName}: send your answer, or /cancel to leave.`,
       );
       continue;
     }

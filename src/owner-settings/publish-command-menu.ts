@@ -1,12 +1,16 @@
 import type { Api } from "grammy";
+import type { LanguageCode } from "grammy/types";
 import type { Logger } from "../shared/logger.ts";
-import { OWNER_COMMANDS } from "./owner-commands.ts";
+import { DEFAULT_LOCALE, telegramLanguageOf } from "../i18n/locales.ts";
+import { ownerCommandMenus } from "./owner-commands.ts";
 
 /** How long start-up waits for the first attempt before carrying on and retrying in the background. */
 const FIRST_ATTEMPT_WAIT_MS = 2_000;
 
 /**
- * Sets the bot's command menu (setMyCommands) at start-up, each command with its help line. Start-up waits
+ * Sets the bot's command menu (setMyCommands) at start-up, each command with its help line: English as the
+ * default, and one menu per other locale for users whose Telegram app is in that language (language_code).
+ * Start-up waits
  * for the first attempt only briefly, so the menu is normally in place before the service reports it has
  * started (and before the first update is handled), while an unreachable Telegram never holds start-up back:
  * a failed attempt is retried in the background, backing off to once a minute. Returns the function that
@@ -16,9 +20,15 @@ export async function publishCommandMenu(api: Api, logger: Logger): Promise<() =
   let stopped = false;
   let retryTimer: NodeJS.Timeout | undefined;
   const attempt = (delayMs: number): Promise<void> =>
-    api
-      .setMyCommands(OWNER_COMMANDS.map(({ command, description }) => ({ command, description })))
-      .then(() => logger.info({ commands: OWNER_COMMANDS.length }, "telegram command menu set"))
+    Promise.all(
+      ownerCommandMenus().map(({ locale, commands }) =>
+        api.setMyCommands(
+          commands,
+          locale === DEFAULT_LOCALE ? {} : { language_code: telegramLanguageOf(locale) as LanguageCode },
+        ),
+      ),
+    )
+      .then((menus) => logger.info({ menus: menus.length }, "telegram command menus set"))
       .catch((error: unknown) => {
         logger.warn(
           { err: { message: (error as Error).message } },

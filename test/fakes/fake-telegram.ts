@@ -47,6 +47,8 @@ export class FakeTelegram {
   readonly messages = new Map<number, FakeMessage>();
   webhook: { url: string; secret_token?: string; allowed_updates?: string[] } | undefined;
   commands: { command: string; description: string }[] = [];
+  /** Menus set for a language_code ("es", "pt", "de"), beside the default one in `commands`. */
+  commandsByLanguage = new Map<string, { command: string; description: string }[]>();
   private server: Server | undefined;
   private nextMessageId = 1000;
   private failures: { method: string; failure: Failure; remaining: number }[] = [];
@@ -333,9 +335,15 @@ export class FakeTelegram {
         return { result: { url: this.webhook?.url ?? "", pending_update_count: 0 } };
       case "getUpdates":
         return { result: await this.takeUpdates(p) };
-      case "setMyCommands":
-        this.commands = (p.commands as { command: string; description: string }[]) ?? [];
+      case "setMyCommands": {
+        // One menu per language_code (Bot API: empty for users whose language has no dedicated menu).
+        const commands = (p.commands as { command: string; description: string }[]) ?? [];
+        const language = typeof p.language_code === "string" ? p.language_code : "";
+        if (language && !/^[a-z]{2}$/.test(language)) return fail(400, "Bad Request: invalid language code specified");
+        if (language) this.commandsByLanguage.set(language, commands);
+        else this.commands = commands;
         return { result: true };
+      }
       case "sendChatAction":
         return { result: true };
       case "getFile": {
