@@ -26,3 +26,11 @@ delete-data-done = Your registration, { $brands ->
        *[other] { $drafts } drafts with their images
     }, comments received, AI usage records, Instagram tokens, open dialogs and queued messages are gone.
 delete-data-done-note = Send /start if you ever want to begin again.
+delete-data-not-registered = Nothing is stored about you: you have not registered.
+delete-data-kept-toast = Nothing was deleted
+delete-data-kept = Kept. Nothing was deleted.
+delete-data-already-toast = Already deleted.
+delete-data-already = Nothing is stored about you any more.
+delete-data-expired-toast = That confirmation expired
+delete-data-expired = That confirmation expired; nothing was deleted. Send /deletedata again if you still want to.
+delete-data-done-toast = Deleted

@@ -17,7 +17,10 @@ status-instagram-valid = connected as { $account }; token valid until { $date } 
 status-instagram-slowed = { $connection }. Instagram asked Greenlight to slow down: posting resumes after { $when }
 status-feeds = 📰 Feeds: { $state }
 status-feeds-none = none (/feeds)
-status-feeds-healthy = { $total }, all healthy
+status-feeds-healthy = { $total }, { $total ->
+        [one] healthy
+       *[other] all healthy
+    }
 status-feeds-failing = { $total }, { $failing } failing{ $error } (/feeds)
 status-drafts-waiting = 📝 Drafts waiting for review: { $count }
 status-next-post = 🗓 Next post: { $when } ({ $queued } in /queue)

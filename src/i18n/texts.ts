@@ -14,6 +14,8 @@ export interface Texts {
   t(key: string, args?: MessageArgs): string;
   /** 1,234 / 1.234 / 1 234 as the locale writes it. */
   number(value: number): string;
+  /** A share as a whole percentage: "12%", "12 %". */
+  percent(ratio: number): string;
   /**
    * US dollars, as the locale writes them ("$1,234.50", "1.234,50 $", "US$ 1.234,50"), in cents; amounts under a
    * cent keep four decimals ("$0.0042") so small spend does not read as nothing.
@@ -49,6 +51,7 @@ const DAY_MS = 24 * 60 * 60_000;
 
 function createTexts(locale: Locale): Texts {
   const numbers = new Intl.NumberFormat(locale);
+  const percents = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
   const dollars = new Intl.NumberFormat(locale, {
     style: "currency",
     currency: "USD",
@@ -84,6 +87,7 @@ function createTexts(locale: Locale): Texts {
     locale,
     t: (key, args) => translate(locale, key, args),
     number: (value) => numbers.format(value),
+    percent: (ratio) => percents.format(ratio),
     usd: (amount) => (amount > 0 && amount < 0.01 ? tenthsOfCents : dollars).format(amount),
     usdFine: (amount) => (amount > 0 && amount < 1 ? fractions : dollars).format(amount),
     slot(date, timeZone, now) {
