@@ -95,7 +95,6 @@ export function draftDialogs(deps: DraftDialogsDeps): Composer<BotContext> {
   return composer;
 }
 
-
 /** Buttons whose press is one guarded statement and opens no dialog: they need no dialog state. */
 const DIRECT_ACTIONS = new Set<DraftCallback["action"]>(["approve", "undo", "postNow", "retry"]);
 
@@ -160,7 +159,8 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
     const { ctx, card, callback, input, texts } = press;
     switch (callback.action) {
       case "approve":
-        if (card.postingSlots.every((slot) => slot.days.length === 0)) return answer(ctx, texts.t("no-slots"));
+        if (card.postingSlots.every((slot) => slot.days.length === 0))
+          return answer(ctx, texts.t("no-slots"));
         return decide(press, scheduledToast(texts, "toast-scheduled"), () => approveDraft(sql, input));
       case "undo":
         return decide(

@@ -259,10 +259,7 @@ function buttons(
   texts: Texts,
 ): InlineKeyboardButton[][] {
   const id = card.id;
-  const press = (
-    key: string,
-    callback: Parameters<typeof encodeDraftCallback>[0],
-  ): InlineKeyboardButton => ({
+  const press = (key: string, callback: Parameters<typeof encodeDraftCallback>[0]): InlineKeyboardButton => ({
     text: texts.t(key),
     callback_data: encodeDraftCallback(callback),
   });

@@ -11,7 +11,14 @@ import { answerButton, replyHtml, showInPlace } from "../owner-settings/telegram
 import { escapeHtml } from "../shared/telegram-html.ts";
 import { shortenText } from "../shared/telegram-text-limits.ts";
 import { saveChosenLocale } from "./language-queries.ts";
-import { isLocale, type Locale, LOCALE_NAMES, LOCALES, localeFromTelegram, parseLocaleChoice } from "./locales.ts";
+import {
+  isLocale,
+  type Locale,
+  LOCALE_NAMES,
+  LOCALES,
+  localeFromTelegram,
+  parseLocaleChoice,
+} from "./locales.ts";
 import { textsFor } from "./texts.ts";
 
 /** callback_data of the buttons: `lang:<locale>` or `lang:auto` (at most 10 bytes, within Telegram's 64). */
@@ -50,7 +57,10 @@ export function languageCommand(deps: { sql: Sql }): Composer<BotContext> {
     ctx.locale = locale;
     ctx.texts = textsFor(locale);
     ctx.i18n.useLocale(locale);
-    ctx.storedLanguage = { chosenLocale: choice === "auto" ? null : choice, telegramLanguageCode: telegramCode };
+    ctx.storedLanguage = {
+      chosenLocale: choice === "auto" ? null : choice,
+      telegramLanguageCode: telegramCode,
+    };
     const language = LOCALE_NAMES[locale];
     return ctx.t(choice === "auto" ? "language-auto" : "language-set", { language });
   }

@@ -55,7 +55,10 @@ export function renderBudget(scope: BrandScope, spend: MonthSpend, texts: Texts 
   const cap = brand.monthly_budget_usd;
   const percent = cap > 0 ? ` (${texts.percent(committed / cap)})` : "";
   const lines = [
-    t("budget-title", { month: formatLedgerMonthIn(spend.month, texts), timeZone: escapeHtml(brand.time_zone) }),
+    t("budget-title", {
+      month: formatLedgerMonthIn(spend.month, texts),
+      timeZone: escapeHtml(brand.time_zone),
+    }),
     t("budget-spent", { spent: usd(committed), cap: usd(cap), percent }),
   ];
   if (spend.reservedUsd > 0) lines.push(t("budget-reserved", { reserved: usd(spend.reservedUsd) }));
@@ -66,7 +69,10 @@ export function renderBudget(scope: BrandScope, spend: MonthSpend, texts: Texts 
   if (operations.length === 0) {
     lines.push(t(spend.reservedUsd > 0 ? "budget-nothing-settled" : "budget-nothing-spent"));
   } else {
-    lines.push(t("budget-by-operation"), ...operations.map(([name, amount]) => `• ${escapeHtml(name)}: ${usd(amount)}`));
+    lines.push(
+      t("budget-by-operation"),
+      ...operations.map(([name, amount]) => `• ${escapeHtml(name)}: ${usd(amount)}`),
+    );
     lines.push(
       t("budget-by-provider"),
       ...sortedEntries(spend.byProvider).map(([name, amount]) => `• ${escapeHtml(name)}: ${usd(amount)}`),

@@ -42,9 +42,7 @@ export function statusHandlers(deps: HandlerDeps): Composer<BotContext> {
         setPaused(tx, scope.brand.id, true),
       );
       if (!result.applied) return;
-      const text = result.value
-        ? ctx.t("pause-done")
-        : ctx.t("pause-already");
+      const text = result.value ? ctx.t("pause-done") : ctx.t("pause-already");
       await replyHtml(ctx, withBrandHeading(scope, text));
     }),
   );
@@ -55,9 +53,7 @@ export function statusHandlers(deps: HandlerDeps): Composer<BotContext> {
         setPaused(tx, scope.brand.id, false),
       );
       if (!result.applied) return;
-      const text = result.value
-        ? ctx.t("resume-done")
-        : ctx.t("resume-already");
+      const text = result.value ? ctx.t("resume-done") : ctx.t("resume-already");
       await replyHtml(ctx, withBrandHeading(scope, text));
     }),
   );

@@ -339,7 +339,8 @@ export class FakeTelegram {
         // One menu per language_code (Bot API: empty for users whose language has no dedicated menu).
         const commands = (p.commands as { command: string; description: string }[]) ?? [];
         const language = typeof p.language_code === "string" ? p.language_code : "";
-        if (language && !/^[a-z]{2}$/.test(language)) return fail(400, "Bad Request: invalid language code specified");
+        if (language && !/^[a-z]{2}$/.test(language))
+          return fail(400, "Bad Request: invalid language code specified");
         if (language) this.commandsByLanguage.set(language, commands);
         else this.commands = commands;
         return { result: true };
