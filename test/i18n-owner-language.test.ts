@@ -18,7 +18,7 @@ import { OWNER_ID } from "./helpers/start-test-app.ts";
  * across restarts, and used for the cards jobs send as well as for replies.
  */
 
-const suite = ownerChatTestSuite({ owners: 3, feeds: {} });
+const suite = ownerChatTestSuite({ owners: 4, feeds: {} });
 
 /** A registered owner with one brand, chatting from a Telegram app in `languageCode`. */
 async function ownerWithBrand(languageCode: string, telegramUserId: number) {
@@ -77,6 +77,24 @@ describe("the bot in the owner's language", () => {
     const [status] = await chat.send("/status");
     expect(status).toContain("📝 Borradores pendientes de revisión: 0");
     expect(status).toMatch(/💰 Gasto en IA este mes: 0,00\sUS\$ de 10,00\sUS\$ \(0\s%\) \(\/budget\)/);
+  });
+
+  it("welcomes a new owner whose Telegram is in Spanish with the set-up dialog in Spanish", async () => {
+    const chat = chatAs(suite.t, { id: OWNER_ID + 3, first_name: "Mateo", language_code: "es-MX" });
+    const [welcome] = await chat.send("/start");
+    expect(welcome).toContain("¡Te damos la bienvenida a Greenlight, Mateo! Configuremos tu primera marca");
+    expect(welcome).toContain("1/6 ¿Cómo se llama la marca?");
+    expect(welcome).toContain("/skip salta esta pregunta, /cancel lo detiene.");
+    expect(chat.findButton("✖ Cancelar").data).toBeTruthy();
+    const [topic] = await chat.send("Bicis CDMX");
+    expect(topic).toContain("2/6 ¿Sobre qué publica?");
+    await chat.send("/skip");
+    await chat.send("/skip");
+    expect(chat.findButton("Usar español de México").data).toBeTruthy();
+    const [cancelled] = await chat.send("/cancel");
+    expect(cancelled).toBe(
+      "Cancelado. No se creó ninguna marca. Envía /start cuando quieras configurar una.",
+    );
   });
 
   it("switches to German with /language de, and stays German after a restart, in replies and in cards", async () => {

@@ -27,6 +27,8 @@ export interface Texts {
   slot(date: Date, timeZone: string, now: Date): string;
   /** "12 May 2026" in the time zone. */
   date(date: Date, timeZone: string): string;
+  /** A language as this locale names it: "es-MX" is "Spanish (Mexico)", "español (México)", "Spanisch (Mexiko)". */
+  languageName(tag: string): string;
   /** "March 2026" for the month `date` falls in. */
   month(date: Date, timeZone: string): string;
 }
@@ -51,6 +53,7 @@ const DAY_MS = 24 * 60 * 60_000;
 
 function createTexts(locale: Locale): Texts {
   const numbers = new Intl.NumberFormat(locale);
+  const languageNames = new Intl.DisplayNames([locale], { type: "language" });
   const percents = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
   const dollars = new Intl.NumberFormat(locale, {
     style: "currency",
@@ -97,6 +100,7 @@ function createTexts(locale: Locale): Texts {
       const format = Math.abs(date.getTime() - now.getTime()) <= 6 * DAY_MS ? near : far;
       return `${format.format(date)}, ${timeZone}`;
     },
+    languageName: (tag) => languageNames.of(tag) ?? tag,
     date: (date, timeZone) =>
       new Intl.DateTimeFormat(locale === DEFAULT_LOCALE ? "en-GB" : locale, {
         timeZone,
