@@ -125,6 +125,13 @@ function longestArgument(name: string, locale: (typeof LOCALES)[number]): string
         days: 59,
         warn: "yes",
       });
+    case "number":
+      return 1_000;
+    case "status":
+      return "pending_review";
+    case "page":
+    case "pages":
+      return 99;
     case "state":
       return filled("a state ", 700);
     default:
