@@ -1,4 +1,3 @@
-import { languageCommand } from "./i18n/language-command.ts";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -51,6 +50,7 @@ import {
 } from "./meta-webhooks/webhook-worker.ts";
 import { drainOutbox, sendTextMessage } from "./notifications/deliver-outbox.ts";
 import { pruneDeliveredMessages } from "./notifications/telegram-outbox.ts";
+import { languageCommand } from "./i18n/language-command.ts";
 import { ownerSettings, publishCommandMenu } from "./owner-settings/owner-settings.ts";
 import { createAiServices } from "./pipeline/ai-services.ts";
 import { createClaudeVoiceDeriver } from "./pipeline/claude-voice-deriver.ts";
