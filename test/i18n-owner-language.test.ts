@@ -135,6 +135,15 @@ describe("the bot in the owner's language", () => {
     expect(refused).toBe(
       "I don't speak “français”. I speak English (en), Español (es), Português (Brasil) (pt-BR) and Deutsch (de).",
     );
+
+    // The language kept for them goes with everything else on /deletedata.
+    const stored = () =>
+      suite.t.app.sql`select 1 from telegram_user_languages where telegram_user_id = ${OWNER_ID + 2}`;
+    expect(await stored()).toHaveLength(1);
+    await chat.send("/deletedata");
+    const { toast } = await chat.press("🗑 Yes, delete everything");
+    expect(toast).toBe("Deleted");
+    expect(await stored()).toHaveLength(0);
   });
 
   it("refuses a stranger in their own language, with their Telegram id, and stores nothing about them", async () => {
