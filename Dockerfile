@@ -39,6 +39,8 @@ COPY package.json package-lock.json ./
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY migrations ./migrations
+# The message catalogue, read at start-up (src/i18n/catalogue.ts finds it above dist/, as migrations/).
+COPY locales ./locales
 RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 EXPOSE 3000

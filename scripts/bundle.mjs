@@ -9,7 +9,8 @@
 // sharp (a native addon) and PGlite (its WebAssembly and data files). So do the packages the service imports only
 // lazily (undici for the Bot API, the AI and AWS SDKs, rss-parser): they cost a start nothing either way, and from
 // node_modules they load through Node's own CommonJS interop, which a bundled dynamic import does not reproduce
-// (a bundled `import("undici")` had no `Agent`).
+// (a bundled `import("undici")` had no `Agent`). @grammyjs/i18n stays out too: its Deno shim reads `__dirname`,
+// which an ES module bundle does not have.
 import { copyFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,6 +24,7 @@ const EXTERNAL = [
   "openai",
   "@aws-sdk/client-s3",
   "rss-parser",
+  "@grammyjs/i18n",
 ];
 
 export const repoRoot = fileURLToPath(new URL("..", import.meta.url));

@@ -51,6 +51,7 @@ import {
 } from "./meta-webhooks/webhook-worker.ts";
 import { drainOutbox, sendTextMessage } from "./notifications/deliver-outbox.ts";
 import { pruneDeliveredMessages } from "./notifications/telegram-outbox.ts";
+import { languageCommand } from "./i18n/language-command.ts";
 import { ownerSettings } from "./owner-settings/owner-settings.ts";
 import { publishBotProfile, teams } from "./teams/teams.ts";
 import { createAiServices } from "./pipeline/ai-services.ts";
@@ -249,6 +250,7 @@ export async function startGreenlight(
               },
             }),
             commentDialogs({ services }),
+            languageCommand({ sql }),
             ownerSettings({
               services,
               voiceDeriver: createClaudeVoiceDeriver(drafting),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOCALES } from "../src/i18n/locales.ts";
 import { memberMenu, ownerMenu, strangerMenu } from "../src/teams/command-menus.ts";
 import { teamTexts } from "../src/teams/team-texts.ts";
 import { FakeTelegram } from "./fakes/fake-telegram.ts";
@@ -17,7 +18,9 @@ function expectWithinBotCommandLimits(menu: { command: string; description: stri
 
 describe("the bot's menus and description", () => {
   it("keep within Telegram's limits for every kind of user", () => {
-    for (const menu of [strangerMenu(), ownerMenu(), memberMenu()]) expectWithinBotCommandLimits(menu);
+    for (const locale of LOCALES)
+      for (const menu of [strangerMenu(locale), ownerMenu(locale), memberMenu(locale)])
+        expectWithinBotCommandLimits(menu);
     expect(teamTexts.botDescription().length).toBeLessThanOrEqual(512);
     expect(teamTexts.botShortDescription().length).toBeLessThanOrEqual(120);
   });
@@ -28,6 +31,15 @@ describe("the bot's menus and description", () => {
     expect(ownerMenu().map((c) => c.command)).toEqual(
       expect.arrayContaining(["start", "status", "team", "invite", "linkgroup", "unlinkgroup", "help"]),
     );
+  });
+
+  it("speak the user's language", () => {
+    expect(strangerMenu("es")).toContainEqual({ command: "help", description: "Lo que puedo hacer" });
+    expect(ownerMenu("de")).toContainEqual({
+      command: "language",
+      description: "Die Sprache, in der ich mit dir spreche",
+    });
+    expect(memberMenu("pt-BR")).toContainEqual({ command: "help", description: "O que eu sei fazer" });
   });
 });
 

@@ -6,6 +6,8 @@
 
 import type { Sql, Transaction } from "../database/connect.ts";
 import { enqueueTelegramMessage } from "../notifications/telegram-outbox.ts";
+import { localeOf } from "../i18n/language-queries.ts";
+import { isLocale, type Locale } from "../i18n/locales.ts";
 import type { PostingSlot } from "../publishing/posting-slots.ts";
 import type { RegenerationKind } from "./regeneration-requests.ts";
 import type { DraftCard, DraftStatus } from "./render-draft-card.ts";
@@ -16,6 +18,8 @@ export interface StoredDraftCard extends DraftCard {
   ownerId: number;
   /** Where a new card goes: the brand's linked group (src/teams/), else the owner's private chat with the bot. */
   ownerChatId: number;
+  /** The language the owner reads the bot in (their /language choice, else their Telegram's): the card's. */
+  locale: Locale;
   postingSlots: PostingSlot[];
   imageKey: string | null;
   imageUrl: string | null;
@@ -61,6 +65,8 @@ interface DraftCardRow extends DraftRow {
   posting_slots: PostingSlot[];
   owner_id: number;
   owner_chat_id: number;
+  chosen_locale: string | null;
+  telegram_language_code: string | null;
   brand_count: number;
   ai_cost_usd: number;
   regenerating: RegenerationKind | null;
@@ -134,7 +140,7 @@ function selectDraftCard(sql: Sql | Transaction, extraColumns = sql``) {
            d.first_comment, d.hashtags_in_comment, d.first_comment_state, d.first_comment_error, d.decided_by,
            b.id as brand_id, b.name as brand_name, b.time_zone, b.posting_slots, b.first_comment_mode,
            b.first_comment_text,
-           o.id as owner_id, ${cardChatId(sql)} as owner_chat_id,
+           o.id as owner_id, ${cardChatId(sql)} as owner_chat_id, lang.chosen_locale, lang.telegram_language_code,
            (select count(*) from brands mine where mine.owner_id = o.id) as brand_count,
            coalesce((select sum(u.cost_usd) from ai_usage u
                       where u.brand_id = d.brand_id and u.draft_id = d.id and u.status = 'settled'), 0) as ai_cost_usd,
@@ -143,7 +149,8 @@ function selectDraftCard(sql: Sql | Transaction, extraColumns = sql``) {
            ${extraColumns}
       from drafts d
       join brands b on b.id = d.brand_id
-      join owners o on o.id = b.owner_id`;
+      join owners o on o.id = b.owner_id
+      left join telegram_user_languages lang on lang.telegram_user_id = o.telegram_user_id`;
 }
 
 function toCard(row: DraftCardRow): StoredDraftCard {
@@ -154,6 +161,10 @@ function toCard(row: DraftCardRow): StoredDraftCard {
     ownerHasSeveralBrands: row.brand_count > 1,
     ownerId: row.owner_id,
     ownerChatId: row.owner_chat_id,
+    locale: localeOf({
+      chosenLocale: isLocale(row.chosen_locale) ? row.chosen_locale : null,
+      telegramLanguageCode: row.telegram_language_code,
+    }),
     postingSlots: row.posting_slots,
     regenerating: row.regenerating,
     brandFirstComment: { mode: row.first_comment_mode, text: row.first_comment_text },
@@ -178,6 +189,7 @@ export function withDraftRow(
     ownerHasSeveralBrands: context.ownerHasSeveralBrands,
     ownerId: context.ownerId,
     ownerChatId: context.ownerChatId,
+    locale: context.locale,
     postingSlots: context.postingSlots,
     regenerating: context.regenerating,
     brandFirstComment: context.brandFirstComment,

@@ -8,6 +8,7 @@ import { type Api, GrammyError, InputFile } from "grammy";
 import type { InputMediaPhoto } from "grammy/types";
 import ipaddr from "ipaddr.js";
 import type { Sql } from "../database/connect.ts";
+import { textsFor } from "../i18n/texts.ts";
 import type { OutboxSender } from "../notifications/deliver-outbox.ts";
 import type { Logger } from "../shared/logger.ts";
 import type { MediaStore } from "../storage/media-store.ts";
@@ -65,7 +66,7 @@ export function draftCardSenders(options: Omit<DraftCardDeps, "clock"> & { clock
  */
 export async function sendDraftCard(deps: DraftCardDeps, api: Api, card: StoredDraftCard): Promise<void> {
   const chatId = card.ownerChatId;
-  const rendered = renderDraftCard(card, { now: deps.clock() });
+  const rendered = renderDraftCard(card, { now: deps.clock(), texts: textsFor(card.locale) });
   let photoMessageId = card.telegramChatId === chatId ? card.photoMessageId : null;
   if (photoMessageId === null && card.hasPhoto) {
     const sent = await withCardPhoto(deps, card, (photo) =>
@@ -99,7 +100,7 @@ export async function updateDraftCard(
   options: { newPhoto?: boolean },
 ): Promise<void> {
   const chatId = card.telegramChatId ?? card.ownerChatId;
-  const rendered = renderDraftCard(card, { now: deps.clock() });
+  const rendered = renderDraftCard(card, { now: deps.clock(), texts: textsFor(card.locale) });
   try {
     if (card.photoMessageId !== null && card.hasPhoto) {
       if (options.newPhoto) {
@@ -141,7 +142,11 @@ export async function showCardAfterPress(
   card: StoredDraftCard,
   options: { moment?: CardMoment; pressedMessage?: { chatId: number; messageId: number } } = {},
 ): Promise<void> {
-  const rendered = renderDraftCard(card, { now: deps.clock(), moment: options.moment });
+  const rendered = renderDraftCard(card, {
+    now: deps.clock(),
+    moment: options.moment,
+    texts: textsFor(card.locale),
+  });
   const chatId = card.telegramChatId ?? options.pressedMessage?.chatId;
   const messageId = card.textMessageId ?? options.pressedMessage?.messageId;
   if (chatId === undefined || messageId === undefined) return;

@@ -33,8 +33,8 @@ import {
 } from "./rewrite-instruction-conversation.ts";
 import { REWRITE_CHOICES } from "./rewrite-choices.ts";
 import type { VoiceInstructionDeps } from "./voice-instruction.ts";
-import { type CardMoment, DRAFT_GONE_TEXT, describeDraftState } from "./render-draft-card.ts";
-import { formatSlotForOwner } from "../publishing/posting-slots.ts";
+import { type CardMoment, describeDraftState, draftGoneText } from "./render-draft-card.ts";
+import { type Texts, textsFor } from "../i18n/texts.ts";
 import { runJobSoon } from "../scheduler/run-job-soon.ts";
 import { type RegenerationKind, requestRegeneration } from "./regeneration-requests.ts";
 import { groupOf, isGroupCardAction, personName } from "../teams/group-card-press.ts";
@@ -51,9 +51,10 @@ export interface DraftDialogsDeps extends Pick<DraftDecisionsDeps, "services"> {
   voice: Omit<VoiceInstructionDeps, "sql" | "logger">;
 }
 
+/** Catalogue keys of the answer to a second 🖼 or 🔁 while one runs. */
 const ALREADY_WORKING: Record<RegenerationKind, string> = {
-  image: "Already making a new image…",
-  rewrite: "Already rewriting the caption…",
+  image: "already-making-image",
+  rewrite: "already-rewriting",
 };
 
 /** The publisher's job; Post now runs it at once instead of waiting for its next tick. */
@@ -95,8 +96,6 @@ export function draftDialogs(deps: DraftDialogsDeps): Composer<BotContext> {
   return composer;
 }
 
-const NO_SLOTS_TEXT = "This brand has no posting times yet. Set them with /schedule, then approve again.";
-
 /** Buttons whose press is one guarded statement and opens no dialog: they need no dialog state. */
 const DIRECT_ACTIONS = new Set<DraftCallback["action"]>(["approve", "undo", "postNow", "retry"]);
 
@@ -137,18 +136,18 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
       takenSlots,
       decidedBy: group === undefined ? null : personName(ctx.callbackQuery.from),
     };
-    return handlePress({ ctx, card, callback, input });
+    return handlePress({ ctx, card, callback, input, texts: textsFor(card.locale) });
   });
 
   buttons.callbackQuery(DRAFT_CALLBACK_PATTERN, async function pressDraftButton(ctx) {
     const callback = parseDraftCallback(ctx.callbackQuery.data);
-    if (!callback) return answer(ctx, "This button is no longer active.");
+    if (!callback) return answer(ctx, ctx.t("button-inactive"));
     const owner = ctx.owner;
-    if (!owner) return answer(ctx, "Send /start first.");
+    if (!owner) return answer(ctx, ctx.t("send-start-first"));
 
     const card = await loadDraftCard(sql, callback.draftId, owner.id);
     if (!card) {
-      await answer(ctx, DRAFT_GONE_TEXT);
+      await answer(ctx, draftGoneText(ctx.texts));
       await removeButtons(ctx);
       return;
     }
@@ -159,25 +158,26 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
       now: clock(),
       known: card,
     };
-    return handlePress({ ctx, card, callback, input });
+    return handlePress({ ctx, card, callback, input, texts: ctx.texts });
   });
 
   async function handlePress(press: Press): Promise<void> {
-    const { ctx, card, callback, input } = press;
+    const { ctx, card, callback, input, texts } = press;
     switch (callback.action) {
       case "approve":
-        if (card.postingSlots.every((slot) => slot.days.length === 0)) return answer(ctx, NO_SLOTS_TEXT);
-        return decide(press, scheduledToast("✅ Scheduled for"), () => approveDraft(sql, input));
+        if (card.postingSlots.every((slot) => slot.days.length === 0))
+          return answer(ctx, texts.t("no-slots"));
+        return decide(press, scheduledToast(texts, "toast-scheduled"), () => approveDraft(sql, input));
       case "undo":
         return decide(
           press,
-          () => "↩️ Back to review",
+          () => texts.t("toast-back-to-review"),
           () => undoApproval(sql, input),
         );
       case "postNow":
         return decide(
           press,
-          () => "🚀 Sending it out now",
+          () => texts.t("toast-sending-now"),
           async () => {
             const outcome = await postDraftNow(sql, input);
             if (outcome.kind === "done") runJobSoon(scheduler, logger, PUBLISH_JOB);
@@ -185,14 +185,14 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
           },
         );
       case "retry":
-        return decide(press, scheduledToast("🔁 Scheduled again for"), () => retryDraft(sql, input));
+        return decide(press, scheduledToast(texts, "toast-scheduled-again"), () => retryDraft(sql, input));
       case "reject":
         if (!(await stillPending(press))) return;
-        await answer(ctx, "Why reject it? Pick a reason.");
+        await answer(ctx, texts.t("toast-why-reject"));
         return show(ctx, card, "choosing_reject_reason");
       case "keep":
         if (!(await stillPending(press))) return;
-        await answer(ctx, "Kept for review.");
+        await answer(ctx, texts.t("toast-kept"));
         await leaveDialog(ctx, REJECT_REASON_CONVERSATION);
         await leaveDialog(ctx, REWRITE_INSTRUCTION_CONVERSATION);
         return show(ctx, card);
@@ -200,7 +200,7 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
         const stored = REJECTION_REASONS[callback.reason].stored;
         if (stored === null) {
           if (!(await stillPending(press))) return;
-          await answer(ctx, "Type the reason below.");
+          await answer(ctx, texts.t("toast-type-reason"));
           await ctx.conversation.exitAll();
           await ctx.conversation.enter(REJECT_REASON_CONVERSATION, {
             draftId: card.id,
@@ -211,19 +211,19 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
         await leaveDialog(ctx, REJECT_REASON_CONVERSATION);
         return decide(
           press,
-          () => "❌ Rejected",
+          () => texts.t("toast-rejected"),
           () => rejectDraft(sql, { ...input, reason: stored }),
         );
       }
       case "edit":
         if (!(await stillPending(press))) return;
-        await answer(ctx, "Send the new caption.");
+        await answer(ctx, texts.t("toast-send-caption"));
         await ctx.conversation.exitAll();
         await ctx.conversation.enter(EDIT_CAPTION_CONVERSATION, { draftId: card.id, ownerId: card.ownerId });
         return;
       case "altText":
         if (!(await stillPending(press))) return;
-        await answer(ctx, "Send the new alt text.");
+        await answer(ctx, texts.t("toast-send-alt-text"));
         await ctx.conversation.exitAll();
         await ctx.conversation.enter(EDIT_ALT_TEXT_CONVERSATION, { draftId: card.id, ownerId: card.ownerId });
         return;
@@ -232,8 +232,8 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
       case "rewrite":
         // The choices on the card, and a dialog for the owner's own words (typed or a voice note).
         if (!(await stillPending(press))) return;
-        if (!deps.regenerationJob) return answer(ctx, "Rewriting captions is not available yet.");
-        await answer(ctx, "Pick how, or send me what to change.");
+        if (!deps.regenerationJob) return answer(ctx, texts.t("rewrites-unavailable"));
+        await answer(ctx, texts.t("toast-pick-rewrite"));
         await ctx.conversation.exitAll();
         await ctx.conversation.enter(REWRITE_INSTRUCTION_CONVERSATION, {
           draftId: card.id,
@@ -247,11 +247,11 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
   }
 
   /** "✅ Scheduled for Tue 09:00, Europe/Berlin": the toast of a decision that gave the post a slot. */
-  function scheduledToast(prefix: string) {
+  function scheduledToast(texts: Texts, key: string) {
     return (card: StoredDraftCard) =>
       card.scheduledFor
-        ? `${prefix} ${formatSlotForOwner(card.scheduledFor, card.timeZone, clock())}`
-        : describeDraftState(card, clock());
+        ? texts.t(key, { when: texts.slot(card.scheduledFor, card.timeZone, clock()) })
+        : describeDraftState(card, clock(), texts);
   }
 
   interface Press {
@@ -259,12 +259,14 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
     card: StoredDraftCard;
     callback: DraftCallback;
     input: DecisionInput;
+    /** The presser's language (the card's owner's, read with the card, on the direct path). */
+    texts: Texts;
   }
 
   /** Answers with what happened when the draft is no longer awaiting review; true when it still is. */
-  async function stillPending({ ctx, card }: Press): Promise<boolean> {
+  async function stillPending({ ctx, card, texts }: Press): Promise<boolean> {
     if (card.status === "pending_review") return true;
-    await answer(ctx, describeDraftState(card, clock()));
+    await answer(ctx, describeDraftState(card, clock(), texts));
     await show(ctx, card);
     return false;
   }
@@ -274,7 +276,7 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
    * one short statement, so the answer still comes well within Telegram's wait, and it says what happened.
    */
   async function decide(
-    { ctx, callback }: Press,
+    { ctx, callback, texts }: Press,
     toastWhenDone: (card: StoredDraftCard) => string,
     transition: () => Promise<DecisionOutcome>,
   ): Promise<void> {
@@ -282,31 +284,35 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
     const outcome = await transition();
     deps.services.metrics.draftDecisions.inc({ action: callback.action, outcome: outcome.kind });
     // A refused toast must not keep the card from showing the decision: it is reported after the edit.
-    const answered = await answer(ctx, toastFor(outcome, toastWhenDone)).then(
+    const answered = await answer(ctx, toastFor(outcome, toastWhenDone, texts)).then(
       () => undefined,
       (error: unknown) => ({ error }),
     );
-    await showOutcome(ctx, outcome);
+    await showOutcome(ctx, outcome, texts);
     if (answered) throw answered.error;
   }
 
-  function toastFor(outcome: DecisionOutcome, toastWhenDone: (card: StoredDraftCard) => string): string {
+  function toastFor(
+    outcome: DecisionOutcome,
+    toastWhenDone: (card: StoredDraftCard) => string,
+    texts: Texts,
+  ): string {
     switch (outcome.kind) {
       case "done":
         return toastWhenDone(outcome.card);
       case "stale":
-        return describeDraftState(outcome.card, clock());
+        return describeDraftState(outcome.card, clock(), texts);
       case "gone":
-        return DRAFT_GONE_TEXT;
+        return draftGoneText(texts);
       case "no_slots":
-        return NO_SLOTS_TEXT;
+        return texts.t("no-slots");
       case "redelivered":
         // Telegram sent this update again after it was acted on: the first delivery showed the outcome.
-        return "Done.";
+        return texts.t("toast-done");
     }
   }
 
-  async function showOutcome(ctx: BotContext, outcome: DecisionOutcome): Promise<void> {
+  async function showOutcome(ctx: BotContext, outcome: DecisionOutcome, texts: Texts): Promise<void> {
     switch (outcome.kind) {
       case "done":
       case "stale":
@@ -314,7 +320,7 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
       case "gone":
         return removeButtons(ctx);
       case "no_slots":
-        await ctx.reply(NO_SLOTS_TEXT);
+        await ctx.reply(texts.t("no-slots"));
         return;
       case "redelivered":
         return;
@@ -327,19 +333,16 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
    * restart or a deploy meanwhile delays it but does not lose it (see regeneration-worker.ts).
    */
   async function regenerate(
-    { ctx, card, input }: Press,
+    { ctx, card, input, texts }: Press,
     kind: RegenerationKind,
     instruction: string | null = null,
   ): Promise<void> {
     if (card.status !== "pending_review") {
-      await answer(ctx, describeDraftState(card, clock()));
+      await answer(ctx, describeDraftState(card, clock(), texts));
       return show(ctx, card);
     }
     if (!deps.regenerationJob) {
-      return answer(
-        ctx,
-        kind === "image" ? "New images are not available yet." : "Rewriting captions is not available yet.",
-      );
+      return answer(ctx, texts.t(kind === "image" ? "images-unavailable" : "rewrites-unavailable"));
     }
     const requested = await requestRegeneration(sql, {
       draftId: card.id,
@@ -350,18 +353,18 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
     });
     switch (requested.outcome) {
       case "busy":
-        return answer(ctx, ALREADY_WORKING[requested.open]);
+        return answer(ctx, texts.t(ALREADY_WORKING[requested.open]));
       case "redelivered":
-        return answer(ctx, requested.open ? ALREADY_WORKING[requested.open] : "Done.");
+        return answer(ctx, texts.t(requested.open ? ALREADY_WORKING[requested.open] : "toast-done"));
       case "stale": {
         const now = await loadDraftCard(sql, card.id, card.ownerId);
-        if (!now) return answer(ctx, DRAFT_GONE_TEXT);
-        await answer(ctx, describeDraftState(now, clock()));
+        if (!now) return answer(ctx, draftGoneText(texts));
+        await answer(ctx, describeDraftState(now, clock(), texts));
         return show(ctx, now);
       }
       case "requested":
         runJobSoon(scheduler, logger, deps.regenerationJob);
-        await answer(ctx, kind === "image" ? "🖼 Making a new image…" : "🔁 Rewriting the caption…");
+        await answer(ctx, texts.t(kind === "image" ? "toast-making-image" : "toast-rewriting"));
         await ctx.replyWithChatAction(kind === "image" ? "upload_photo" : "typing").catch(() => undefined);
         return show(ctx, { ...card, regenerating: kind });
     }

@@ -1,16 +1,17 @@
 /**
  * Why an owner rejects a draft. The quick reasons are stored in drafts.rejection_reason in these plain words, so
- * the drafter can read them back as feedback; "other" asks the owner to type the reason instead.
+ * the drafter can read them back as feedback; "other" asks the owner to type the reason instead. `button` is
+ * the label's key in the message catalogue (approval.ftl of each locale).
  */
 
 import { normaliseTypedText } from "./dialog-input.ts";
 
 export const REJECTION_REASONS = {
-  o: { button: "Off-topic", stored: "off-topic" },
-  t: { button: "Tone", stored: "tone" },
-  i: { button: "Image", stored: "image" },
-  c: { button: "Already covered", stored: "already covered" },
-  x: { button: "Other…", stored: null },
+  o: { button: "button-reason-off-topic", stored: "off-topic" },
+  t: { button: "button-reason-tone", stored: "tone" },
+  i: { button: "button-reason-image", stored: "image" },
+  c: { button: "button-reason-covered", stored: "already covered" },
+  x: { button: "button-reason-other", stored: null },
 } as const;
 
 export type RejectionReasonCode = keyof typeof REJECTION_REASONS;

@@ -10,7 +10,7 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { composePostText } from "../drafting/caption-limits.ts";
 import { type FirstCommentSetting, plannedFirstComment } from "../publishing/first-comment.ts";
-import { formatSlotForOwner } from "../publishing/posting-slots.ts";
+import { englishTexts, type Texts } from "../i18n/texts.ts";
 import { truncateText } from "../shared/html-text.ts";
 import { escapeHtml, htmlLink, safeHttpUrl, visibleLength } from "../shared/telegram-html.ts";
 import { encodeDraftCallback } from "./callback-data.ts";
@@ -90,22 +90,24 @@ const MAX_COMMENT_SHOWN = 120;
 /** A Telegram first and last name are 64 characters each. */
 const MAX_DECIDER_CHARS = 130;
 
+/** The card in the owner's language (`texts`, English by default), as of `now`. */
 export function renderDraftCard(
   card: DraftCard,
-  options: { now: Date; moment?: CardMoment },
+  options: { now: Date; moment?: CardMoment; texts?: Texts },
 ): RenderedDraftCard {
   const { now, moment } = options;
+  const texts = options.texts ?? englishTexts();
   const header = [
     ...(card.ownerHasSeveralBrands ? [`🏷 <b>${escapeHtml(card.brandName)}</b>`] : []),
-    statusLine(card, now, moment),
+    statusLine(card, now, moment, texts),
   ].join("\n");
   const comment = firstCommentOf(card);
   const postText = composePostText(card.caption, comment?.hashtagsInComment ? [] : card.hashtags);
-  const facts = factLines(card, comment);
-  const keyboard = { inline_keyboard: buttons(card, now, moment) };
+  const facts = factLines(card, comment, texts);
+  const keyboard = { inline_keyboard: buttons(card, now, moment, texts) };
   const shortCaption = photoHeadline(card);
 
-  const full = [header, "", escapeHtml(postText || "(no caption yet)"), "", ...facts].join("\n");
+  const full = [header, "", escapeHtml(postText || texts.t("card-no-caption")), "", ...facts].join("\n");
   if (visibleLength(full) <= TELEGRAM_TEXT_LIMIT) {
     return { parseMode: "HTML", photoCaption: shortCaption, text: full, keyboard };
   }
@@ -123,7 +125,7 @@ export function renderDraftCard(
 
   // Never cut silently: the owner is told the caption is longer than what is shown.
   const total = postText.length;
-  const notice = `\n\n⚠️ The caption is ${total.toLocaleString("en-US")} characters, too long to show here in full: it is cut above. Tap ✏️ Edit to shorten it.`;
+  const notice = `\n\n${texts.t("card-caption-cut", { characters: total })}`;
   const room = TELEGRAM_TEXT_LIMIT - visibleLength(withoutFacts("")) - notice.length - 1;
   const shown = cutToUtf16(postText, room);
   return {
@@ -138,87 +140,94 @@ export function renderDraftCard(
 export function describeDraftState(
   card: Pick<DraftCard, "status" | "scheduledFor" | "timeZone">,
   now: Date,
+  texts: Texts = englishTexts(),
 ): string {
   switch (card.status) {
     case "generating":
-      return "This draft is still being written.";
+      return texts.t("state-generating");
     case "pending_review":
-      return "This draft is waiting for your review.";
+      return texts.t("state-pending");
     case "approved":
       return card.scheduledFor && card.scheduledFor > now
-        ? `Already approved — scheduled for ${formatSlotForOwner(card.scheduledFor, card.timeZone, now)}.`
-        : "Already approved — it is going out now.";
+        ? texts.t("state-approved-for", { when: texts.slot(card.scheduledFor, card.timeZone, now) })
+        : texts.t("state-approved-now");
     case "publishing":
-      return "It is being published to Instagram right now.";
+      return texts.t("state-publishing");
     case "published":
-      return "Already published on Instagram.";
+      return texts.t("state-published");
     case "failed":
-      return "Publishing failed — tap 🔁 Retry on the card to try again.";
+      return texts.t("state-failed");
     case "rejected":
-      return "Already rejected.";
+      return texts.t("state-rejected");
     case "cancelled":
-      return "This draft was cancelled.";
+      return texts.t("state-cancelled");
   }
 }
 
-export const DRAFT_GONE_TEXT = "This draft no longer exists: it or its brand was deleted.";
+/** What a press on a deleted draft's card answers. */
+export function draftGoneText(texts: Texts = englishTexts()): string {
+  return texts.t("draft-gone");
+}
 
-function statusLine(card: DraftCard, now: Date, moment: CardMoment | undefined): string {
-  const line = decisionLine(card, now, moment);
-  return card.decidedBy ? `${line}\n${decidedByLine(card, card.decidedBy)}` : line;
+export const DRAFT_GONE_TEXT = draftGoneText();
+
+function statusLine(card: DraftCard, now: Date, moment: CardMoment | undefined, texts: Texts): string {
+  const line = decisionLine(card, now, moment, texts);
+  return card.decidedBy ? `${line}\n${decidedByLine(card, card.decidedBy, texts)}` : line;
 }
 
 /** "✅ Approved by Anna": under the status, for a decision made in a group where several people may decide. */
-function decidedByLine(card: DraftCard, name: string): string {
+function decidedByLine(card: DraftCard, name: string, texts: Texts): string {
   const who = escapeHtml(truncateText(name, MAX_DECIDER_CHARS));
   switch (card.status) {
     case "approved":
     case "publishing":
     case "published":
     case "failed":
-      return `✅ Approved by ${who}`;
+      return texts.t("card-approved-by", { name: who });
     case "rejected":
-      return `❌ Rejected by ${who}`;
+      return texts.t("card-rejected-by", { name: who });
     case "pending_review":
-      return `↩️ Approval undone by ${who}`;
+      return texts.t("card-undone-by", { name: who });
     default:
-      return `Decided by ${who}`;
+      return texts.t("card-decided-by", { name: who });
   }
 }
 
-function decisionLine(card: DraftCard, now: Date, moment: CardMoment | undefined): string {
+function decisionLine(card: DraftCard, now: Date, moment: CardMoment | undefined, texts: Texts): string {
   if (card.status === "pending_review") {
-    if (moment === "choosing_reject_reason") return "❌ <b>Why reject it?</b> Pick a reason below.";
-    if (moment === "choosing_rewrite")
-      return "🔁 <b>How should I rewrite it?</b> Pick below, or send me what to change as a message or a voice note.";
-    if (card.regenerating === "rewrite") return "⏳ <b>Rewriting the caption…</b>";
-    if (card.regenerating === "image") return "⏳ <b>Making a new image…</b>";
+    if (moment === "choosing_reject_reason") return texts.t("card-choosing-reject-reason");
+    if (moment === "choosing_rewrite") return texts.t("card-choosing-rewrite");
+    if (card.regenerating === "rewrite") return texts.t("card-rewriting");
+    if (card.regenerating === "image") return texts.t("card-making-image");
   }
   switch (card.status) {
     case "generating":
-      return "⏳ <b>Still being written…</b>";
+      return texts.t("card-generating");
     case "pending_review":
-      return card.edited
-        ? "📝 <b>Draft for review</b> (caption edited by you)"
-        : "📝 <b>New draft for review</b>";
+      return texts.t(card.edited ? "card-review-edited" : "card-review-new");
     case "approved":
       return card.scheduledFor && card.scheduledFor > now
-        ? `✅ <b>Scheduled for ${escapeHtml(formatSlotForOwner(card.scheduledFor, card.timeZone, now))}</b>`
-        : "🚀 <b>Going out now</b>";
+        ? texts.t("card-scheduled", {
+            when: escapeHtml(texts.slot(card.scheduledFor, card.timeZone, now)),
+          })
+        : texts.t("card-going-out");
     case "publishing":
-      return "⏳ <b>Publishing to Instagram…</b>";
+      return texts.t("card-publishing");
     case "published":
       return safeHttpUrl(card.permalink)
-        ? `📣 <b>Published on Instagram:</b> ${htmlLink(card.permalink, card.permalink!)}`
-        : "📣 <b>Published on Instagram</b>";
-    case "failed":
-      return `⚠️ <b>Publishing failed:</b> ${escapeHtml(truncateText(card.lastError?.trim() || "Instagram did not accept the post.", MAX_ERROR_CHARS))}`;
+        ? texts.t("card-published-link", { link: htmlLink(card.permalink, card.permalink!) })
+        : texts.t("card-published");
+    case "failed": {
+      const error = card.lastError?.trim() || texts.t("card-failed-unknown");
+      return texts.t("card-failed", { error: escapeHtml(truncateText(error, MAX_ERROR_CHARS)) });
+    }
     case "rejected":
       return card.rejectionReason
-        ? `❌ <b>Rejected:</b> ${escapeHtml(card.rejectionReason)}`
-        : "❌ <b>Rejected</b>";
+        ? texts.t("card-rejected-because", { reason: escapeHtml(card.rejectionReason) })
+        : texts.t("card-rejected");
     case "cancelled":
-      return "🚫 <b>Cancelled</b>";
+      return texts.t("card-cancelled");
   }
 }
 
@@ -230,28 +239,34 @@ function firstCommentOf(card: DraftCard): { text: string; hashtagsInComment: boo
   return plannedFirstComment(card.brandFirstComment, card.hashtags);
 }
 
-function factLines(card: DraftCard, comment: { text: string } | null): string[] {
+function factLines(card: DraftCard, comment: { text: string } | null, texts: Texts): string[] {
   const lines: string[] = [];
   if (comment) {
     const shown = escapeHtml(truncateText(comment.text, MAX_COMMENT_SHOWN));
     if (card.firstCommentState === "failed") {
-      const why = truncateText(card.firstCommentError?.trim() || "Instagram refused it.", MAX_ERROR_CHARS);
-      lines.push(`⚠️ First comment not posted: ${escapeHtml(why)}`);
+      const why = card.firstCommentError?.trim() || texts.t("card-first-comment-refused");
+      lines.push(
+        texts.t("card-first-comment-failed", { error: escapeHtml(truncateText(why, MAX_ERROR_CHARS)) }),
+      );
     } else {
-      lines.push(`💬 First comment${card.firstCommentState === "posted" ? " (posted)" : ""}: ${shown}`);
+      const key = card.firstCommentState === "posted" ? "card-first-comment-posted" : "card-first-comment";
+      lines.push(texts.t(key, { comment: shown }));
     }
   }
   if (card.altText?.trim()) {
-    lines.push(`🦯 Alt text: ${escapeHtml(truncateText(card.altText.trim(), MAX_ALT_TEXT_SHOWN))}`);
+    const altText = escapeHtml(truncateText(card.altText.trim(), MAX_ALT_TEXT_SHOWN));
+    lines.push(texts.t("card-alt-text", { altText }));
   }
   const title = card.sourceTitle?.trim() ? truncateText(card.sourceTitle.trim(), MAX_TITLE_CHARS) : null;
   if (title || safeHttpUrl(card.sourceLink)) {
-    lines.push(`📰 Source: ${htmlLink(card.sourceLink, title ?? safeHttpUrl(card.sourceLink)!)}`);
+    const link = htmlLink(card.sourceLink, title ?? safeHttpUrl(card.sourceLink)!);
+    lines.push(texts.t("card-source", { link }));
   }
   if (card.relevanceReason?.trim()) {
-    lines.push(`💡 Why: ${escapeHtml(truncateText(card.relevanceReason.trim(), MAX_REASON_CHARS))}`);
+    const reason = escapeHtml(truncateText(card.relevanceReason.trim(), MAX_REASON_CHARS));
+    lines.push(texts.t("card-why", { reason }));
   }
-  lines.push(`💰 AI cost of this draft: ${formatUsd(card.aiCostUsd)}`);
+  lines.push(texts.t("card-cost", { cost: texts.usdFine(card.aiCostUsd) }));
   return lines;
 }
 
@@ -264,13 +279,15 @@ function photoHeadline(card: DraftCard): string {
   return parts.join("\n");
 }
 
-function buttons(card: DraftCard, now: Date, moment: CardMoment | undefined): InlineKeyboardButton[][] {
+function buttons(
+  card: DraftCard,
+  now: Date,
+  moment: CardMoment | undefined,
+  texts: Texts,
+): InlineKeyboardButton[][] {
   const id = card.id;
-  const press = (
-    text: string,
-    callback: Parameters<typeof encodeDraftCallback>[0],
-  ): InlineKeyboardButton => ({
-    text,
+  const press = (key: string, callback: Parameters<typeof encodeDraftCallback>[0]): InlineKeyboardButton => ({
+    text: texts.t(key),
     callback_data: encodeDraftCallback(callback),
   });
   switch (card.status) {
@@ -283,7 +300,7 @@ function buttons(card: DraftCard, now: Date, moment: CardMoment | undefined): In
           reasons.slice(0, 2),
           reasons.slice(2, 4),
           reasons.slice(4),
-          [press("↩️ Back", { action: "keep", draftId: id })],
+          [press("button-back", { action: "keep", draftId: id })],
         ];
       }
       if (moment === "choosing_rewrite") {
@@ -293,40 +310,40 @@ function buttons(card: DraftCard, now: Date, moment: CardMoment | undefined): In
         return [
           choices.slice(0, 2),
           choices.slice(2, 4),
-          [...choices.slice(4), press("↩️ Back", { action: "keep", draftId: id })],
+          [...choices.slice(4), press("button-back", { action: "keep", draftId: id })],
         ];
       }
       return [
         [
-          press("✅ Approve", { action: "approve", draftId: id }),
-          press("✏️ Edit", { action: "edit", draftId: id }),
-          press("❌ Reject", { action: "reject", draftId: id }),
+          press("button-approve", { action: "approve", draftId: id }),
+          press("button-edit", { action: "edit", draftId: id }),
+          press("button-reject", { action: "reject", draftId: id }),
         ],
         [
           // Left out while one runs: a second would only be answered "already working on it".
           ...(card.regenerating
             ? []
             : [
-                press("🖼 New image", { action: "newImage", draftId: id }),
-                press("🔁 Rewrite", { action: "rewrite", draftId: id }),
+                press("button-new-image", { action: "newImage", draftId: id }),
+                press("button-rewrite", { action: "rewrite", draftId: id }),
               ]),
-          press("🦯 Alt text", { action: "altText", draftId: id }),
+          press("button-alt-text", { action: "altText", draftId: id }),
         ],
       ];
     case "approved":
       return card.scheduledFor && card.scheduledFor > now
         ? [
             [
-              press("↩️ Undo", { action: "undo", draftId: id }),
-              press("🚀 Post now", { action: "postNow", draftId: id }),
+              press("button-undo", { action: "undo", draftId: id }),
+              press("button-post-now", { action: "postNow", draftId: id }),
             ],
           ]
-        : [[press("↩️ Undo", { action: "undo", draftId: id })]];
+        : [[press("button-undo", { action: "undo", draftId: id })]];
     case "failed":
-      return [[press("🔁 Retry", { action: "retry", draftId: id })]];
+      return [[press("button-retry", { action: "retry", draftId: id })]];
     case "published": {
       const url = safeHttpUrl(card.permalink);
-      return url ? [[{ text: "📷 Open on Instagram", url }]] : [];
+      return url ? [[{ text: texts.t("button-open-on-instagram"), url }]] : [];
     }
     default:
       return [];

@@ -1,18 +1,19 @@
 /**
  * What the owner can ask of 🔁 Rewrite: a quick choice on the card, or their own words (typed, or said in a voice
  * note and transcribed). The choices are stored as these plain instructions, so Claude reads them in the rewrite's
- * prompt and, later, among the brand's past rewrite requests, as it reads rejection reasons.
+ * prompt and, later, among the brand's past rewrite requests, as it reads rejection reasons. `button` is the
+ * label's key in the message catalogue; the instructions stay English, as prompt text.
  */
 
 import { normaliseTypedText } from "./dialog-input.ts";
 
 export const REWRITE_CHOICES = {
-  s: { button: "Shorter", instruction: "Make it shorter." },
-  l: { button: "Longer", instruction: "Make it longer, with more from the article." },
-  f: { button: "More formal", instruction: "Make it more formal." },
-  p: { button: "More playful", instruction: "Make it more playful." },
+  s: { button: "button-rewrite-shorter", instruction: "Make it shorter." },
+  l: { button: "button-rewrite-longer", instruction: "Make it longer, with more from the article." },
+  f: { button: "button-rewrite-formal", instruction: "Make it more formal." },
+  p: { button: "button-rewrite-playful", instruction: "Make it more playful." },
   /** A plain rewrite: a different angle, nothing asked. */
-  j: { button: "Just rewrite", instruction: null },
+  j: { button: "button-rewrite-just", instruction: null },
 } as const;
 
 export type RewriteChoiceCode = keyof typeof REWRITE_CHOICES;

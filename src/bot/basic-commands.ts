@@ -6,9 +6,7 @@ import type { BotContext } from "./bot-context.ts";
 /** Last in the chain: free text nobody handled gets a hint, never silence. */
 export function fallbackHint(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.on("message", (ctx) => ctx.reply("I didn't catch that. Send /help to see what I can do."));
-  composer.on("callback_query", (ctx) =>
-    ctx.answerCallbackQuery({ text: "This button is no longer active." }),
-  );
+  composer.on("message", (ctx) => ctx.reply(ctx.t("fallback-message")));
+  composer.on("callback_query", (ctx) => ctx.answerCallbackQuery({ text: ctx.t("button-inactive") }));
   return composer;
 }

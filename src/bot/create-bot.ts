@@ -7,11 +7,12 @@ import type { UserFromGetMe } from "grammy/types";
 import type { Sql } from "../database/connect.ts";
 import type { Metrics } from "../metrics/metrics.ts";
 import type { Logger } from "../shared/logger.ts";
-import type { BotContext } from "./bot-context.ts";
+import type { BotContext, ConversationContext } from "./bot-context.ts";
 import { postgresConversationStorage } from "./conversation-storage.ts";
 import { sendDialogMessagesAfterSave } from "./dialog-messages.ts";
 import { fitTelegramLimits } from "./fit-telegram-limits.ts";
-import { findOwner, refusalText } from "./owner-access.ts";
+import { chooseLocale, rememberLanguage, textsOfUpdate } from "../i18n/bot-locale.ts";
+import { findOwner } from "./owner-access.ts";
 
 export interface BotDeps {
   token: string;
@@ -42,7 +43,8 @@ export interface BotDeps {
 
 /**
  * Builds the grammY bot once. Middleware order: an error boundary (so a failing handler is logged and the
- * webhook still answers 200 instead of making Telegram redeliver forever), the direct features, the owner gate,
+ * webhook still answers 200 instead of making Telegram redeliver forever), the direct features, the user's
+ * language (i18n/bot-locale.ts), the owner gate,
  * the sender of dialog messages held until the dialog's state is stored (dialog-messages.ts), the conversations
  * plugin on Postgres storage, then the features.
  *
@@ -81,14 +83,17 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
 
   const guarded = new Composer<BotContext>();
   for (const feature of deps.direct ?? []) guarded.use(feature);
+  guarded.use(chooseLocale<BotContext>(deps.sql));
   guarded.use(async (ctx, next) => {
     const user = ctx.from;
     if (!user || user.is_bot) return;
     const owner = await findOwner(deps.sql, user.id);
     if (!owner && !deps.ownerTelegramIds.includes(user.id)) {
+      // Told their id, which is what the operator needs, in their own Telegram language.
       const refuse = async () => {
-        if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: refusalText(user.id) });
-        else if (ctx.chat?.type === "private") await ctx.reply(refusalText(user.id));
+        const refusal = ctx.t("refused", { telegramId: String(user.id) });
+        if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: refusal });
+        else if (ctx.chat?.type === "private") await ctx.reply(refusal);
       };
       if (deps.guests) await deps.guests.middleware()(ctx, refuse);
       else await refuse();
@@ -97,9 +102,10 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     ctx.owner = owner;
     await next();
   });
+  guarded.use(rememberLanguage(deps.sql));
   guarded.use(sendDialogMessagesAfterSave());
   guarded.use(
-    conversations({
+    conversations<BotContext, ConversationContext>({
       storage: {
         type: "key",
         version: 1,
@@ -112,6 +118,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
           ctx.api.config.use(fitTelegramLimits({ logger: deps.logger }));
           await next();
         },
+        chooseLocale(deps.sql),
       ],
     }),
   );
@@ -141,9 +148,9 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
       "bot handler failed",
     );
     try {
-      if (ctx.callbackQuery)
-        await ctx.answerCallbackQuery({ text: "Something went wrong on our side. Please try again." });
-      else if (ctx.chat) await ctx.reply("Something went wrong on our side. Please try again in a moment.");
+      const texts = textsOfUpdate(ctx);
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: texts.t("error-button") });
+      else if (ctx.chat) await ctx.reply(texts.t("error-message"));
     } catch {
       // The apology itself failed (Telegram down): the error is logged above, nothing more to do.
     }

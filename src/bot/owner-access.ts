@@ -12,8 +12,3 @@ export async function findOwner(sql: Sql, telegramUserId: number): Promise<Owner
       from owners where telegram_user_id = ${telegramUserId}`;
   return owner ?? null;
 }
-
-/** What a user who may not use the bot is told: with their Telegram id, which is what the operator needs. */
-export function refusalText(telegramUserId: number): string {
-  return `Sorry, this is a private Greenlight desk. Ask its operator to add your Telegram id: ${telegramUserId}`;
-}

@@ -10,6 +10,7 @@ import { type Parsed, validateTimeZone } from "../publishing/posting-slots.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import { quoteInput } from "../shared/telegram-text-limits.ts";
 import { replyInDialog } from "../bot/dialog-reply.ts";
+import { textsOfUpdate } from "../i18n/bot-locale.ts";
 import { checkBrandName, createBrand, unusedDefaultBrandName } from "./brand-queries.ts";
 import { renderBrandCreated } from "./brand-views.ts";
 import { type SettingsConversation, skipOrCancelKeyboard, waitForAnswer } from "./dialog-flow.ts";
@@ -38,11 +39,11 @@ const STEPS = 6;
  */
 export function brandSetupDialog(deps: { sql: Sql; checkFeed: FeedChecker }) {
   return async function brandSetup(conversation: SettingsConversation, ctx: Context, args: BrandSetupArgs) {
+    const texts = textsOfUpdate(ctx);
+    const { t } = texts;
     const options = {
       dialogName: "the brand setup",
-      cancelledText: args.first
-        ? "Cancelled. No brand was created. Send /start whenever you want to set one up."
-        : "Cancelled. No brand was created.",
+      cancelledText: t(args.first ? "setup-cancelled-first" : "setup-cancelled"),
       skippable: true,
     };
 
@@ -59,10 +60,10 @@ export function brandSetupDialog(deps: { sql: Sql; checkFeed: FeedChecker }) {
         ? new InlineKeyboard()
             .text(proposal.label, dialogCallback.use)
             .row()
-            .text("⏭ Skip", dialogCallback.skip)
-            .text("✖ Cancel", dialogCallback.cancel)
-        : skipOrCancelKeyboard();
-      await replyInDialog(ctx, `${prompt}\n\n/skip skips this question, /cancel stops.`, {
+            .text(t("button-skip"), dialogCallback.skip)
+            .text(t("button-cancel"), dialogCallback.cancel)
+        : skipOrCancelKeyboard(texts);
+      await replyInDialog(ctx, `${prompt}\n\n${t("setup-skip-hint")}`, {
         parse_mode: "HTML",
         reply_markup: keyboard,
         link_preview_options: { is_disabled: true },
@@ -82,52 +83,58 @@ export function brandSetupDialog(deps: { sql: Sql; checkFeed: FeedChecker }) {
     };
 
     const intro = args.first
-      ? `Welcome to Greenlight, ${escapeHtml(args.firstName)}! Let's set up your first brand: ${STEPS} quick questions.\n\n`
-      : `A new brand: ${STEPS} quick questions.\n\n`;
+      ? `${t("setup-intro-first", { firstName: escapeHtml(args.firstName), steps: STEPS })}\n\n`
+      : `${t("setup-intro-new", { steps: STEPS })}\n\n`;
+    /** "<b>2/6</b> What does it post about?…": a question with its place in the dialog. */
+    const question = (step: number, key: string, args?: Record<string, string>) =>
+      `<b>${step}/${STEPS}</b> ${t(key, args)}`;
 
-    const name = await ask(
-      `${intro}<b>1/${STEPS}</b> What is the brand called? e.g. “Berlin Bike News”.`,
-      (text) => checkBrandName(deps.sql, args.ownerId, text),
+    const name = await ask(`${intro}${question(1, "setup-question-name")}`, (text) =>
+      checkBrandName(deps.sql, args.ownerId, text),
     );
-    const topic = await ask(
-      `<b>2/${STEPS}</b> What does it post about? e.g. “urban cycling in Berlin: infrastructure, events, gear”.`,
-      async (text) => parseTopic(text),
-    );
-    const voice = await ask(
-      `<b>3/${STEPS}</b> How should captions sound? e.g. “friendly and curious, short sentences, one emoji at most”. You can also derive it from example captions later with /voice.`,
-      async (text) => parseVoiceDescription(text),
-    );
+    const topic = await ask(question(2, "setup-question-topic"), async (text) => parseTopic(text));
+    const voice = await ask(question(3, "setup-question-voice"), async (text) => parseVoiceDescription(text));
     const proposed = brandLanguageOf(args.languageCode);
+    // The proposal is named in the owner's language ("Usar español de México"); English keeps the list's names.
+    const proposedName =
+      proposed && (texts.locale === "en" ? proposed.name : texts.languageName(proposed.tag));
+    const useProposed = proposed ? t("setup-use-language", { language: proposedName! }) : null;
     const language = await ask(
-      `<b>4/${STEPS}</b> Which language should captions, credit lines and hashtags be written in? ${proposed ? `Tap “Use ${escapeHtml(proposed.name)}”, or send` : "Send"} a language code or name, e.g. ${LANGUAGE_EXAMPLES}. Skipping keeps English.`,
+      useProposed
+        ? question(4, "setup-question-language-proposed", {
+            button: escapeHtml(useProposed),
+            examples: LANGUAGE_EXAMPLES,
+          })
+        : question(4, "setup-question-language", { examples: LANGUAGE_EXAMPLES }),
       async (text) => parseBrandLanguage(text),
-      proposed ? { label: `Use ${proposed.name}`, value: proposed.tag } : undefined,
+      proposed && useProposed ? { label: useProposed, value: proposed.tag } : undefined,
     );
     if (language.value !== undefined) {
-      await replyInDialog(language.ctx, `Language set: ${describeLanguage(language.value)}.`);
+      await replyInDialog(
+        language.ctx,
+        t("setup-language-set", { language: describeLanguage(language.value) }),
+      );
     }
-    const timeZone = await ask(
-      `<b>5/${STEPS}</b> Which time zone does it post in? Send a Region/City name such as Europe/Berlin, America/New_York, Asia/Kolkata or Australia/Sydney. Skipping keeps UTC.`,
-      async (text) => validateTimeZone(text),
+    const timeZone = await ask(question(5, "setup-question-time-zone"), async (text) =>
+      validateTimeZone(text),
     );
     if (timeZone.value !== undefined) {
       const now = new Date(await conversation.now());
       await replyInDialog(
         timeZone.ctx,
-        `Time zone set: ${timeZone.value} (${formatLocalTime(now, timeZone.value)} there now).`,
+        t("setup-time-zone-set", { timeZone: timeZone.value, time: formatLocalTime(now, timeZone.value) }),
       );
     }
-    const feed = await ask(
-      `<b>6/${STEPS}</b> Send the address of a news feed (RSS or Atom) to draft from, e.g. https://example.com/feed.xml. I will fetch it once to check it.`,
-      async (text) => {
-        const url = parseFeedUrl(text);
-        return url.ok ? deps.checkFeed(url.value) : url;
-      },
-    );
+    const feed = await ask(question(6, "setup-question-feed"), async (text) => {
+      const url = parseFeedUrl(text);
+      return url.ok ? deps.checkFeed(url.value) : url;
+    });
     if (feed.value !== undefined) {
       await replyInDialog(
         feed.ctx,
-        `Found the feed ${feed.value.title ? quoteInput(feed.value.title, 100) : "(untitled)"}.`,
+        t("setup-feed-found", {
+          title: feed.value.title ? quoteInput(feed.value.title, 100) : t("setup-feed-untitled"),
+        }),
       );
     }
 

@@ -3,7 +3,7 @@ import type { BotContext } from "../bot/bot-context.ts";
 import { monthToDateSpend } from "../budget/ledger.ts";
 import { applySettingText } from "./apply-setting.ts";
 import { loadBrandScope, setBudgetCap } from "./brand-queries.ts";
-import { budgetKeyboard, formatUsd, renderBudget } from "./budget-view.ts";
+import { budgetKeyboard, renderBudget } from "./budget-view.ts";
 import type { HandlerDeps } from "./handler-deps.ts";
 import { runOnce } from "./run-once.ts";
 import { withButtonBrand, withSelectedBrand } from "./selected-brand.ts";
@@ -22,8 +22,8 @@ export function budgetHandlers(deps: HandlerDeps): Composer<BotContext> {
       const spend = await monthToDateSpend(deps.sql, scope.brand.id);
       await replyHtml(
         ctx,
-        renderBudget(scope, spend),
-        budgetKeyboard(scope.brand.id, scope.brand.monthly_budget_usd),
+        renderBudget(scope, spend, ctx.texts),
+        budgetKeyboard(scope.brand.id, scope.brand.monthly_budget_usd, ctx.texts),
       );
     }),
   );
@@ -35,7 +35,7 @@ export function budgetHandlers(deps: HandlerDeps): Composer<BotContext> {
       if (toCents <= 0 || toCents > MAX_MONTHLY_BUDGET_USD * 100) {
         return answerButton(
           ctx,
-          `The cap must be between $0.01 and $${MAX_MONTHLY_BUDGET_USD.toLocaleString("en-US")}.`,
+          ctx.t("budget-cap-range", { min: ctx.texts.usd(0.01), max: ctx.texts.usd(MAX_MONTHLY_BUDGET_USD) }),
         );
       }
       // The button carries the cap it was drawn for: a second tap, or a tap on an older message, finds the cap
@@ -47,15 +47,15 @@ export function budgetHandlers(deps: HandlerDeps): Composer<BotContext> {
       await answerButton(
         ctx,
         changed
-          ? `Monthly cap is now ${formatUsd(toCents / 100)}`
-          : "The cap had already changed; here is the current one.",
+          ? ctx.t("budget-cap-now", { cap: ctx.texts.usd(toCents / 100) })
+          : ctx.t("budget-cap-changed"),
       );
       const updated = (await loadBrandScope(deps.sql, owner.id, scope.brand.id)) ?? scope;
       const spend = await monthToDateSpend(deps.sql, updated.brand.id);
       await showInPlace(
         ctx,
-        renderBudget(updated, spend),
-        budgetKeyboard(updated.brand.id, updated.brand.monthly_budget_usd),
+        renderBudget(updated, spend, ctx.texts),
+        budgetKeyboard(updated.brand.id, updated.brand.monthly_budget_usd, ctx.texts),
       );
     }),
   );

@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { MonthSpend } from "../budget/ledger.ts";
+import { englishTexts, type Texts } from "../i18n/texts.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import type { BrandScope } from "./brand-queries.ts";
 import { withBrandHeading } from "./brand-views.ts";
@@ -38,49 +39,65 @@ export function formatLedgerMonth(month: string): string {
   return `${MONTHS[(monthNumber ?? 1) - 1] ?? month} ${year}`;
 }
 
-export function renderBudget(scope: BrandScope, spend: MonthSpend): string {
+/** "March 2026", "marzo de 2026", "März 2026": a ledger month ("2026-03") in the locale. */
+export function formatLedgerMonthIn(month: string, texts: Texts): string {
+  if (texts.locale === "en") return formatLedgerMonth(month);
+  const [year, monthNumber] = month.split("-").map(Number);
+  if (!year || !monthNumber) return month;
+  // Mid-month at noon UTC: the same month in every time zone.
+  return texts.month(new Date(Date.UTC(year, monthNumber - 1, 15, 12)), "UTC");
+}
+
+export function renderBudget(scope: BrandScope, spend: MonthSpend, texts: Texts = englishTexts()): string {
   const { brand } = scope;
+  const { t, usd } = texts;
   const committed = committedUsd(spend);
   const cap = brand.monthly_budget_usd;
-  const percent = cap > 0 ? ` (${Math.round((committed / cap) * 100)}%)` : "";
+  const percent = cap > 0 ? ` (${texts.percent(committed / cap)})` : "";
   const lines = [
-    `<b>AI budget · ${formatLedgerMonth(spend.month)}</b> (${escapeHtml(brand.time_zone)})`,
-    `Spent so far: <b>${formatUsd(committed)}</b> of ${formatUsd(cap)}${percent}`,
+    t("budget-title", {
+      month: formatLedgerMonthIn(spend.month, texts),
+      timeZone: escapeHtml(brand.time_zone),
+    }),
+    t("budget-spent", { spent: usd(committed), cap: usd(cap), percent }),
   ];
-  if (spend.reservedUsd > 0) lines.push(`Of which in progress (reserved): ${formatUsd(spend.reservedUsd)}`);
-  lines.push(`Projected by the end of the month: ${formatUsd(spend.projectedUsd)}`);
-  if (spend.projectedUsd > cap)
-    lines.push("⚠️ At this pace the cap is reached before the month ends; drafting stops then.");
+  if (spend.reservedUsd > 0) lines.push(t("budget-reserved", { reserved: usd(spend.reservedUsd) }));
+  lines.push(t("budget-projected", { projected: usd(spend.projectedUsd) }));
+  if (spend.projectedUsd > cap) lines.push(t("budget-over-pace"));
   lines.push("");
   const operations = sortedEntries(spend.byOperation);
   if (operations.length === 0) {
-    lines.push(spend.reservedUsd > 0 ? "Nothing settled yet this month." : "Nothing spent yet this month.");
+    lines.push(t(spend.reservedUsd > 0 ? "budget-nothing-settled" : "budget-nothing-spent"));
   } else {
     lines.push(
-      "By operation:",
-      ...operations.map(([name, usd]) => `• ${escapeHtml(name)}: ${formatUsd(usd)}`),
+      t("budget-by-operation"),
+      ...operations.map(([name, amount]) => `• ${escapeHtml(name)}: ${usd(amount)}`),
     );
     lines.push(
-      "By provider:",
-      ...sortedEntries(spend.byProvider).map(([name, usd]) => `• ${escapeHtml(name)}: ${formatUsd(usd)}`),
+      t("budget-by-provider"),
+      ...sortedEntries(spend.byProvider).map(([name, amount]) => `• ${escapeHtml(name)}: ${usd(amount)}`),
     );
   }
-  lines.push("", "Change the monthly cap with the buttons, or send e.g. /budget 25.");
+  lines.push("", t("budget-hint"));
   return withBrandHeading(scope, lines.join("\n"));
 }
 
 /** +$5, +$20 and ×2 from the current cap (each only while it stays within the maximum), and a typed amount. */
-export function budgetKeyboard(brandId: number, capUsd: number): InlineKeyboard {
+export function budgetKeyboard(
+  brandId: number,
+  capUsd: number,
+  texts: Texts = englishTexts(),
+): InlineKeyboard {
   const fromCents = Math.round(capUsd * 100);
   const options = [
-    { label: "+$5", toCents: fromCents + 500 },
-    { label: "+$20", toCents: fromCents + 2_000 },
+    { label: `+${texts.locale === "en" ? "$5" : texts.usd(5)}`, toCents: fromCents + 500 },
+    { label: `+${texts.locale === "en" ? "$20" : texts.usd(20)}`, toCents: fromCents + 2_000 },
     { label: "×2", toCents: fromCents * 2 },
   ].filter((option) => option.toCents <= MAX_MONTHLY_BUDGET_USD * 100);
   const keyboard = new InlineKeyboard();
   for (const option of options)
     keyboard.text(option.label, settingsCallback.budgetSet(brandId, fromCents, option.toCents));
-  return keyboard.row().text("✏️ Type an amount", settingsCallback.budgetEdit(brandId));
+  return keyboard.row().text(texts.t("budget-type-amount"), settingsCallback.budgetEdit(brandId));
 }
 
 function sortedEntries(record: Record<string, number>): [string, number][] {

@@ -13,28 +13,29 @@ export function deleteDataHandlers(deps: HandlerDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
 
   composer.command("deletedata", async (ctx) => {
-    if (!ctx.owner) return void (await ctx.reply("Nothing is stored about you: you have not registered."));
+    if (!ctx.owner) return void (await ctx.reply(ctx.t("delete-data-not-registered")));
     const summary = await summariseOwnerData(deps.sql, ctx.owner.id);
-    await replyHtml(ctx, renderDeleteDataQuestion(summary), deleteDataKeyboard(deps.clock()));
+    await replyHtml(
+      ctx,
+      renderDeleteDataQuestion(summary, ctx.texts),
+      deleteDataKeyboard(deps.clock(), ctx.texts),
+    );
   });
 
   composer.callbackQuery(settingsCallbackPattern.deleteDataKeep, async (ctx) => {
-    await answerButton(ctx, "Nothing was deleted");
-    await showInPlace(ctx, "Kept. Nothing was deleted.");
+    await answerButton(ctx, ctx.t("delete-data-kept-toast"));
+    await showInPlace(ctx, ctx.t("delete-data-kept"));
   });
 
   composer.callbackQuery(settingsCallbackPattern.deleteDataConfirm, async (ctx) => {
     const owner = ctx.owner;
     if (!owner) {
-      await answerButton(ctx, "Already deleted.");
-      return showInPlace(ctx, "Nothing is stored about you any more.");
+      await answerButton(ctx, ctx.t("delete-data-already-toast"));
+      return showInPlace(ctx, ctx.t("delete-data-already"));
     }
     if (confirmationExpired(Number(ctx.match[1]), deps.clock())) {
-      await answerButton(ctx, "That confirmation expired");
-      return showInPlace(
-        ctx,
-        "That confirmation expired; nothing was deleted. Send /deletedata again if you still want to.",
-      );
+      await answerButton(ctx, ctx.t("delete-data-expired-toast"));
+      return showInPlace(ctx, ctx.t("delete-data-expired"));
     }
     // Leave any open dialog first: the conversations plugin writes its state back after this handler, and an
     // empty state is what it must write.
@@ -48,10 +49,10 @@ export function deleteDataHandlers(deps: HandlerDeps): Composer<BotContext> {
       }),
     );
     if (!result.applied) return answerButton(ctx);
-    await answerButton(ctx, "Deleted");
+    await answerButton(ctx, ctx.t("delete-data-done-toast"));
     await removeQueuedMedia(deps, result.value.imageKeys);
     deps.logger.info({ ownerId: owner.id, brands: result.value.brands }, "owner data deleted on request");
-    await showInPlace(ctx, renderDataDeleted(result.value));
+    await showInPlace(ctx, renderDataDeleted(result.value, ctx.texts));
   });
   return composer;
 }

@@ -1,40 +1,36 @@
 import { InlineKeyboard } from "grammy";
-import { plural } from "../shared/plural.ts";
+import { englishTexts, type Texts } from "../i18n/texts.ts";
 import type { DeletedOwnerData, OwnerDataSummary } from "./owner-data-deletion.ts";
 import { settingsCallback } from "./settings-callbacks.ts";
 
-/** The phrases of /deletedata that depend on a count, with their singular and plural forms. */
-const COUNTED = {
-  brandsWithSettings: { one: "# brand with its settings", other: "# brands with their settings" },
-  feedsWithArticles: { one: "# feed and its articles", other: "# feeds and their articles" },
-  draftsAndPosts: { one: "# draft or scheduled post", other: "# drafts and scheduled posts" },
-  brands: { one: "# brand", other: "# brands" },
-  feeds: { one: "# feed", other: "# feeds" },
-  draftsWithImages: { one: "# draft with its image", other: "# drafts with their images" },
-} as const;
-
-export function renderDeleteDataQuestion(summary: OwnerDataSummary): string {
+/** /deletedata's question: what goes, counted with the locale's plural forms (delete-data.ftl). */
+export function renderDeleteDataQuestion(summary: OwnerDataSummary, texts: Texts = englishTexts()): string {
   return [
-    "<b>Delete everything Greenlight stores about you?</b>",
+    texts.t("delete-data-question-title"),
     "",
-    `That is your registration, ${plural(summary.brands, COUNTED.brandsWithSettings)}, ${plural(summary.feeds, COUNTED.feedsWithArticles)}, ${plural(summary.drafts, COUNTED.draftsAndPosts)}, AI usage records, comments received on your posts, Instagram connections and tokens, open dialogs and queued messages.`,
+    texts.t("delete-data-question", counts(summary)),
     "",
-    "Posts already published on Instagram stay there. This cannot be undone.",
+    texts.t("delete-data-question-note"),
   ].join("\n");
 }
 
-export function deleteDataKeyboard(askedAt: Date): InlineKeyboard {
+export function deleteDataKeyboard(askedAt: Date, texts: Texts = englishTexts()): InlineKeyboard {
   return new InlineKeyboard()
-    .text("🗑 Yes, delete everything", settingsCallback.deleteDataConfirm(askedAt))
+    .text(texts.t("delete-data-confirm-button"), settingsCallback.deleteDataConfirm(askedAt))
     .row()
-    .text("Keep my data", settingsCallback.deleteDataKeep);
+    .text(texts.t("delete-data-keep-button"), settingsCallback.deleteDataKeep);
 }
 
-export function renderDataDeleted(deleted: DeletedOwnerData): string {
+export function renderDataDeleted(deleted: DeletedOwnerData, texts: Texts = englishTexts()): string {
   return [
-    "🗑 <b>Deleted.</b>",
-    `Your registration, ${plural(deleted.brands, COUNTED.brands)}, ${plural(deleted.feeds, COUNTED.feeds)}, ${plural(deleted.drafts, COUNTED.draftsWithImages)}, comments received, AI usage records, Instagram tokens, open dialogs and queued messages are gone.`,
+    texts.t("delete-data-done-title"),
+    texts.t("delete-data-done", counts(deleted)),
     "",
-    "Send /start if you ever want to begin again.",
+    texts.t("delete-data-done-note"),
   ].join("\n");
+}
+
+/** Counts arrive from Postgres as bigint strings: numbers, so Fluent picks the plural form and formats them. */
+function counts(summary: OwnerDataSummary) {
+  return { brands: Number(summary.brands), feeds: Number(summary.feeds), drafts: Number(summary.drafts) };
 }

@@ -2,6 +2,8 @@ import type { Conversation } from "@grammyjs/conversations";
 import { type Context, InlineKeyboard } from "grammy";
 import type { BotContext } from "../bot/bot-context.ts";
 import { replyInDialog } from "../bot/dialog-reply.ts";
+import { textsOfUpdate } from "../i18n/bot-locale.ts";
+import { englishTexts, type Texts } from "../i18n/texts.ts";
 import { renderHelp } from "./owner-commands.ts";
 import { dialogCallback } from "./settings-callbacks.ts";
 
@@ -98,7 +100,7 @@ export async function waitForAnswer(
     if (command === "help") {
       await replyInDialog(
         ctx,
-        `${renderHelp()}\n\nYou are still in ${options.dialogName}: send your answer, or /cancel to leave.`,
+        `${renderHelp(textsOfUpdate(ctx))}\n\nYou are still in ${options.dialogName}: send your answer, or /cancel to leave.`,
       );
       continue;
     }
@@ -119,8 +121,10 @@ export function leadingCommand(text: string): string | undefined {
   return /^\/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s|$)/.exec(text)?.[1]?.toLowerCase();
 }
 
-export function skipOrCancelKeyboard(): InlineKeyboard {
-  return new InlineKeyboard().text("⏭ Skip", dialogCallback.skip).text("✖ Cancel", dialogCallback.cancel);
+export function skipOrCancelKeyboard(texts: Texts = englishTexts()): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(texts.t("button-skip"), dialogCallback.skip)
+    .text(texts.t("button-cancel"), dialogCallback.cancel);
 }
 
 export function cancelKeyboard(): InlineKeyboard {

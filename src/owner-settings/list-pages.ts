@@ -1,4 +1,5 @@
 import type { InlineKeyboard } from "grammy";
+import { englishTexts, type Texts } from "../i18n/texts.ts";
 
 /**
  * Lists the bot shows one page at a time (/feeds, /queue): a message must stay within Telegram's 4,096
@@ -28,8 +29,8 @@ export function itemsOnPage<T>(items: readonly T[], page: ListPage): T[] {
 }
 
 /** " · page 2 of 5" for a heading; nothing when everything fits on one page. */
-export function pageLabel(page: ListPage): string {
-  return page.pageCount > 1 ? ` · page ${page.page + 1} of ${page.pageCount}` : "";
+export function pageLabel(page: ListPage, texts: Texts = englishTexts()): string {
+  return page.pageCount > 1 ? texts.t("list-page", { page: page.page + 1, pages: page.pageCount }) : "";
 }
 
 /** Adds a row with ◀ Previous / Next ▶ (whichever apply); `callbackFor` names the button of a page. */
@@ -37,10 +38,11 @@ export function addPageButtons(
   keyboard: InlineKeyboard,
   page: ListPage,
   callbackFor: (page: number) => string,
+  texts: Texts = englishTexts(),
 ): InlineKeyboard {
   if (page.pageCount <= 1) return keyboard;
   keyboard.row();
-  if (page.page > 0) keyboard.text("◀ Previous", callbackFor(page.page - 1));
-  if (page.page < page.pageCount - 1) keyboard.text("Next ▶", callbackFor(page.page + 1));
+  if (page.page > 0) keyboard.text(texts.t("list-previous-button"), callbackFor(page.page - 1));
+  if (page.page < page.pageCount - 1) keyboard.text(texts.t("list-next-button"), callbackFor(page.page + 1));
   return keyboard.row();
 }

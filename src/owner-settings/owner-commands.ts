@@ -1,44 +1,53 @@
+import { englishTexts, type Texts } from "../i18n/texts.ts";
+
 /**
  * The commands an owner can send, in the order the command menu and /help show them. One list feeds both, so
  * the menu Telegram shows (setMyCommands) and the help text never disagree. Telegram allows 1–32 lowercase
- * letters, digits and underscores per command and 1–256 characters per description (Bot API, BotCommand).
+ * letters, digits and underscores per command and 1–256 characters per description (Bot API, BotCommand); each
+ * description is the catalogue's `command-<name>` message.
  */
-export const OWNER_COMMANDS = [
-  { command: "start", description: "Register and set up your first brand" },
-  { command: "status", description: "Instagram, feeds, drafts, next post and spend at a glance" },
-  { command: "queue", description: "Approved posts waiting, with their slots" },
-  { command: "brands", description: "List your brands: switch, add, rename or delete one" },
-  { command: "feeds", description: "News feeds: health, add or remove" },
-  {
-    command: "brand",
-    description: "The brand profile: language, topic, audience, voice, banned terms, image style",
-  },
-  { command: "schedule", description: "Posting times and time zone" },
-  { command: "topic", description: "What the brand posts about" },
-  { command: "voice", description: "How captions sound" },
-  { command: "hashtags", description: "Default hashtags" },
-  { command: "firstcomment", description: "First comment after publishing: hashtags, off or your line" },
-  { command: "budget", description: "AI spend this month and the monthly cap" },
-  { command: "report", description: "How posts performed: last 7 days, or /report 30" },
-  { command: "comments", description: "Which Instagram comments reach this chat: all, questions or none" },
-  { command: "pause", description: "Stop drafting and publishing for the brand" },
-  { command: "resume", description: "Start drafting and publishing again" },
-  { command: "connect", description: "Connect the brand's Instagram account" },
-  { command: "disconnect", description: "Disconnect Instagram" },
-  { command: "deletedata", description: "Delete everything stored about you" },
-  { command: "help", description: "What I can do" },
-  { command: "cancel", description: "Leave the current dialog" },
+const OWNER_COMMAND_NAMES = [
+  "start",
+  "status",
+  "queue",
+  "brands",
+  "feeds",
+  "brand",
+  "schedule",
+  "topic",
+  "voice",
+  "hashtags",
+  "firstcomment",
+  "budget",
+  "report",
+  "comments",
+  "pause",
+  "resume",
+  "connect",
+  "disconnect",
+  "deletedata",
+  "language",
+  "help",
+  "cancel",
 ] as const;
 
-export type OwnerCommand = (typeof OWNER_COMMANDS)[number]["command"];
+export type OwnerCommand = (typeof OWNER_COMMAND_NAMES)[number];
+
+/** The menu in one locale: each command with its description. */
+export function ownerCommandsIn(texts: Texts): { command: OwnerCommand; description: string }[] {
+  return OWNER_COMMAND_NAMES.map((command) => ({ command, description: texts.t(`command-${command}`) }));
+}
+
+/** The menu in English, Telegram's default for users whose language has no menu of its own. */
+export const OWNER_COMMANDS = ownerCommandsIn(englishTexts());
 
 /** /help: the same lines as the command menu, plus how dialogs and free text work. */
-export function renderHelp(): string {
+export function renderHelp(texts: Texts = englishTexts()): string {
   return [
-    "Greenlight turns the news you follow into Instagram drafts for you to approve here.",
+    texts.t("help-intro"),
     "",
-    ...OWNER_COMMANDS.map(({ command, description }) => `/${command} – ${description}`),
+    ...ownerCommandsIn(texts).map(({ command, description }) => `/${command} – ${description}`),
     "",
-    "In a dialog, /skip skips a step and /cancel leaves it.",
+    texts.t("help-dialogs"),
   ].join("\n");
 }

@@ -27,7 +27,8 @@ export interface DeletedOwnerData extends OwnerDataSummary {
  * Deletes everything stored about an owner, in the caller's transaction: the owner row, which cascades to
  * brands and from there to feeds, articles, drafts, comments received, AI usage, Instagram accounts (tokens)
  * and OAuth states;
- * plus what is keyed by their chat rather than their id: conversation state and queued Telegram messages.
+ * plus what is keyed by their chat or Telegram id rather than their id: conversation state, queued Telegram
+ * messages and the bot's language for them.
  * The drafts' images are queued for removal from the media store in the same transaction. What the brands' AI
  * calls cost this month is kept as anonymous totals (kept-spend.ts).
  */
@@ -65,6 +66,9 @@ export async function deleteOwnerData(
   await tx`delete from bot_conversations where key = ${owner.conversationKey}`;
   await tx`delete from telegram_outbox where chat_id = ${owner.chatId}`;
   await deleteTeamDataOf(tx, owner.ownerId);
+  await tx`
+    delete from telegram_user_languages
+     where telegram_user_id = (select telegram_user_id from owners where id = ${owner.ownerId})`;
   await tx`delete from owners where id = ${owner.ownerId}`;
   const imageKeys = await queueMediaDeletions(
     tx,

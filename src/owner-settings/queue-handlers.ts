@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import type { BotContext, Owner } from "../bot/bot-context.ts";
-import { formatSlotForOwner, upcomingSlots } from "../publishing/posting-slots.ts";
+import { upcomingSlots } from "../publishing/posting-slots.ts";
 import { takenSlots } from "../publishing/taken-slots.ts";
 import { type BrandScope, loadBrandScope } from "./brand-queries.ts";
 import type { HandlerDeps } from "./handler-deps.ts";
@@ -33,8 +33,8 @@ export function queueHandlers(deps: HandlerDeps): Composer<BotContext> {
 
   const showQueue = async (ctx: BotContext, scope: BrandScope, inPlace: boolean, requestedPage = 0) => {
     const { posts, page } = await listQueuedPosts(deps.sql, scope.brand.id, requestedPage);
-    const text = renderQueue(scope, posts, page, deps.clock());
-    const keyboard = queueKeyboard(scope.brand.id, posts, page);
+    const text = renderQueue(scope, posts, page, deps.clock(), ctx.texts);
+    const keyboard = queueKeyboard(scope.brand.id, posts, page, ctx.texts);
     if (inPlace) await showInPlace(ctx, text, keyboard);
     else await replyHtml(ctx, text, keyboard);
   };
@@ -52,11 +52,11 @@ export function queueHandlers(deps: HandlerDeps): Composer<BotContext> {
     const post = await findOwnedPost(deps.sql, owner.id, draftId);
     const scope = post ? await loadBrandScope(deps.sql, owner.id, post.brand_id) : null;
     if (!post || !scope) {
-      await answerButton(ctx, "That post no longer exists.");
+      await answerButton(ctx, ctx.t("queue-post-gone"));
       return null;
     }
     if (post.status !== "approved" || !post.scheduled_for) {
-      await answerButton(ctx, `That post is no longer waiting (it is ${post.status.replace("_", " ")}).`);
+      await answerButton(ctx, ctx.t("queue-post-now", { status: post.status }));
       await showQueue(ctx, scope, true);
       return null;
     }
@@ -96,8 +96,15 @@ export function queueHandlers(deps: HandlerDeps): Composer<BotContext> {
     const now = deps.clock();
     await showInPlace(
       ctx,
-      renderMoveChoices(found.scope, found.post, slots, now),
-      moveChoicesKeyboard(found.scope.brand.id, found.post.id, slots, found.scope.brand.time_zone, now),
+      renderMoveChoices(found.scope, found.post, slots, now, ctx.texts),
+      moveChoicesKeyboard(
+        found.scope.brand.id,
+        found.post.id,
+        slots,
+        found.scope.brand.time_zone,
+        now,
+        ctx.texts,
+      ),
     );
   });
 
@@ -108,29 +115,30 @@ export function queueHandlers(deps: HandlerDeps): Composer<BotContext> {
     const target = new Date(Number(ctx.match[2]) * 1000);
     const now = deps.clock();
     if (target.getTime() <= now.getTime()) {
-      await answerButton(ctx, "That slot has passed; pick another.");
+      await answerButton(ctx, ctx.t("queue-slot-passed"));
     } else {
       const moved = await runOnce(deps.sql, ctx.update.update_id, (tx) =>
         moveQueuedPost(tx, post.id, post.scheduled_for!, target),
       );
       const outcome = moved.applied ? moved.value : "moved";
       if (outcome === "moved") {
-        await answerButton(ctx, `Moved to ${formatSlotForOwner(target, scope.brand.time_zone, now)}`);
+        await answerButton(
+          ctx,
+          ctx.t("queue-moved-toast", { when: ctx.texts.slot(target, scope.brand.time_zone, now) }),
+        );
         return showQueue(ctx, scope, true);
       }
       await answerButton(
         ctx,
-        outcome === "slot_taken"
-          ? "That slot was just taken; pick another."
-          : "That post is no longer waiting.",
+        outcome === "slot_taken" ? ctx.t("queue-slot-taken") : ctx.t("queue-post-not-waiting"),
       );
       if (outcome === "not_waiting") return showQueue(ctx, scope, true);
     }
     const slots = await freeSlots(scope, post);
     await showInPlace(
       ctx,
-      renderMoveChoices(scope, post, slots, now),
-      moveChoicesKeyboard(scope.brand.id, post.id, slots, scope.brand.time_zone, now),
+      renderMoveChoices(scope, post, slots, now, ctx.texts),
+      moveChoicesKeyboard(scope.brand.id, post.id, slots, scope.brand.time_zone, now, ctx.texts),
     );
   });
 
@@ -140,8 +148,8 @@ export function queueHandlers(deps: HandlerDeps): Composer<BotContext> {
     await answerButton(ctx);
     await showInPlace(
       ctx,
-      renderCancelQuestion(found.scope, found.post, deps.clock()),
-      cancelQuestionKeyboard(found.scope.brand.id, found.post.id),
+      renderCancelQuestion(found.scope, found.post, deps.clock(), ctx.texts),
+      cancelQuestionKeyboard(found.scope.brand.id, found.post.id, ctx.texts),
     );
   });
 
@@ -153,7 +161,7 @@ export function queueHandlers(deps: HandlerDeps): Composer<BotContext> {
     );
     await answerButton(
       ctx,
-      !cancelled.applied || cancelled.value ? "Post cancelled" : "That post is no longer waiting.",
+      ctx.t(!cancelled.applied || cancelled.value ? "queue-cancelled-toast" : "queue-post-not-waiting"),
     );
     await showQueue(ctx, found.scope, true);
   });

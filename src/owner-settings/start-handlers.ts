@@ -19,12 +19,12 @@ export function startHandlers(deps: HandlerDeps): Composer<BotContext> {
     if (ctx.owner) {
       const scope = await loadBrandScope(deps.sql, ctx.owner.id);
       if (scope) {
-        const others =
-          scope.brandCount > 1 ? ` (one of your ${scope.brandCount} brands; /brands switches)` : "";
-        await replyHtml(
-          ctx,
-          `Welcome back, ${escapeHtml(firstName)}! You are working on <b>${escapeHtml(scope.brand.name)}</b>${others}.\n\n${escapeHtml(renderHelp())}`,
-        );
+        const welcome = ctx.t("welcome-back", {
+          firstName: escapeHtml(firstName),
+          brand: escapeHtml(scope.brand.name),
+          brandCount: scope.brandCount,
+        });
+        await replyHtml(ctx, `${welcome}\n\n${escapeHtml(renderHelp(ctx.texts))}`);
         return;
       }
       // Registered, but an earlier setup was cancelled: pick it up again rather than leave them brandless.
@@ -49,17 +49,17 @@ export function startHandlers(deps: HandlerDeps): Composer<BotContext> {
     } satisfies BrandSetupArgs);
   });
 
-  composer.command("help", (ctx) => ctx.reply(renderHelp()));
+  composer.command("help", (ctx) => ctx.reply(renderHelp(ctx.texts)));
 
   // An open owner-settings dialog takes /cancel and /skip before these run. Another capability's dialog (a
   // caption edit) sits further down the chain and handles its own /cancel, so it gets the update.
   composer.command("cancel", async (ctx, next) => {
     if (Object.keys(ctx.conversation.active()).length > 0) return next();
-    await ctx.reply("Nothing to cancel: no dialog is open.");
+    await ctx.reply(ctx.t("nothing-to-cancel"));
   });
   composer.command("skip", async (ctx, next) => {
     if (Object.keys(ctx.conversation.active()).length > 0) return next();
-    await ctx.reply("Nothing to skip: no question is open.");
+    await ctx.reply(ctx.t("nothing-to-skip"));
   });
   return composer;
 }

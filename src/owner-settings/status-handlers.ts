@@ -25,12 +25,12 @@ export function statusHandlers(deps: HandlerDeps): Composer<BotContext> {
         monthToDateSpend(deps.sql, scope.brand.id),
         lacksInsightsPermission(deps.sql, scope.brand.id),
       ]);
-      const text = renderStatus(scope, status, committedUsd(spend), deps.clock());
+      const text = renderStatus(scope, status, committedUsd(spend), deps.clock(), ctx.texts);
       // An account connected before insights were asked for: everything works, and one tap asks again.
       if (!lacksInsights) return replyHtml(ctx, text);
       await replyHtml(
         ctx,
-        `${text}\n📈 Post insights: not allowed yet, so /report has no views or reach. Tap Reconnect and allow them.`,
+        `${text}\n${ctx.t("status-insights-missing")}`,
         InlineKeyboard.from(reconnectKeyboard(scope.brand.id).inline_keyboard),
       );
     }),
@@ -42,9 +42,7 @@ export function statusHandlers(deps: HandlerDeps): Composer<BotContext> {
         setPaused(tx, scope.brand.id, true),
       );
       if (!result.applied) return;
-      const text = result.value
-        ? "⏸ Paused: no new drafts and nothing is published until /resume. Approved posts stay in /queue."
-        : "Already paused. /resume starts drafting and publishing again.";
+      const text = result.value ? ctx.t("pause-done") : ctx.t("pause-already");
       await replyHtml(ctx, withBrandHeading(scope, text));
     }),
   );
@@ -55,9 +53,7 @@ export function statusHandlers(deps: HandlerDeps): Composer<BotContext> {
         setPaused(tx, scope.brand.id, false),
       );
       if (!result.applied) return;
-      const text = result.value
-        ? "▶️ Resumed: drafting and publishing are back on."
-        : "Not paused: drafting and publishing are on.";
+      const text = result.value ? ctx.t("resume-done") : ctx.t("resume-already");
       await replyHtml(ctx, withBrandHeading(scope, text));
     }),
   );

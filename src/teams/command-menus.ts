@@ -8,42 +8,47 @@
 
 import { createHash } from "node:crypto";
 import { type Api, GrammyError } from "grammy";
+import type { LanguageCode } from "grammy/types";
 import type { Sql } from "../database/connect.ts";
-import { OWNER_COMMANDS } from "../owner-settings/owner-commands.ts";
+import { DEFAULT_LOCALE, isLocale, type Locale, LOCALES, telegramLanguageOf } from "../i18n/locales.ts";
+import { localeOf } from "../i18n/language-queries.ts";
+import { textsFor } from "../i18n/texts.ts";
+import { ownerCommandsIn } from "../owner-settings/owner-commands.ts";
 import type { Logger } from "../shared/logger.ts";
 import { teamTexts } from "./team-texts.ts";
 import type { MenuCommand } from "./team-roles.ts";
 
 /** Strangers, and everyone in a chat without a scope of its own. */
-export function strangerMenu(): MenuCommand[] {
+export function strangerMenu(locale: Locale = DEFAULT_LOCALE): MenuCommand[] {
+  const texts = textsFor(locale);
   return [
-    { command: "start", description: teamTexts.commandStart() },
-    { command: "help", description: teamTexts.commandHelp() },
+    { command: "start", description: texts.t("command-start-guest") },
+    { command: "help", description: texts.t("command-help") },
   ];
 }
 
 /** An owner's private chat: every owner command, with the team's before /help. */
-export function ownerMenu(): MenuCommand[] {
-  const team: MenuCommand[] = [
-    { command: "team", description: teamTexts.commandTeam() },
-    { command: "invite", description: teamTexts.commandInvite() },
-    { command: "linkgroup", description: teamTexts.commandLinkGroup() },
-    { command: "unlinkgroup", description: teamTexts.commandUnlinkGroup() },
-  ];
-  const commands = OWNER_COMMANDS.map(({ command, description }) => ({ command, description }));
+export function ownerMenu(locale: Locale = DEFAULT_LOCALE): MenuCommand[] {
+  const texts = textsFor(locale);
+  const team: MenuCommand[] = (["team", "invite", "linkgroup", "unlinkgroup"] as const).map((command) => ({
+    command,
+    description: texts.t(`command-${command}`),
+  }));
+  const commands: MenuCommand[] = ownerCommandsIn(texts);
   const help = commands.findIndex((c) => c.command === "help");
   return [...commands.slice(0, help), ...team, ...commands.slice(help)];
 }
 
 /** An approver's or a viewer's private chat. */
-export function memberMenu(): MenuCommand[] {
+export function memberMenu(locale: Locale = DEFAULT_LOCALE): MenuCommand[] {
+  const texts = textsFor(locale);
   return [
-    { command: "status", description: teamTexts.commandStatus() },
-    { command: "help", description: teamTexts.commandHelp() },
+    { command: "status", description: texts.t("command-status") },
+    { command: "help", description: texts.t("command-help") },
   ];
 }
 
-/** A brand's linked group: what its members can send there. */
+/** A brand's linked group: what its members can send there (in the default language: a group has many). */
 export function groupMenu(): MenuCommand[] {
   return memberMenu();
 }
@@ -92,20 +97,36 @@ export async function syncBotProfile(deps: BotProfileDeps): Promise<void> {
     await api.setMyDescription(teamTexts.botDescription());
   if ((await api.getMyShortDescription()).short_description !== teamTexts.botShortDescription())
     await api.setMyShortDescription(teamTexts.botShortDescription());
-  const strangers = strangerMenu();
-  if (JSON.stringify(await api.getMyCommands()) !== JSON.stringify(strangers))
-    await api.setMyCommands(strangers);
+  // Strangers' menu in each language: the default one in English, one per other locale (language_code).
+  for (const locale of LOCALES) {
+    const languageCode = locale === DEFAULT_LOCALE ? undefined : (telegramLanguageOf(locale) as LanguageCode);
+    const strangers = strangerMenu(locale);
+    const current = await api.getMyCommands(languageCode ? { language_code: languageCode } : {});
+    if (JSON.stringify(current) !== JSON.stringify(strangers))
+      await api.setMyCommands(strangers, languageCode ? { language_code: languageCode } : {});
+  }
 
-  const rows = await deps.sql<{ chat_id: number; owner: boolean }[]>`
-    select telegram_chat_id as chat_id, true as owner from owners
-    union
-    select distinct m.telegram_user_id, false from brand_members m
-     where not exists (select from owners o where o.telegram_user_id = m.telegram_user_id)`;
+  // Each owner's and member's private chat in that person's language (a chat scope is one person's).
+  const rows = await deps.sql<
+    { chat_id: number; owner: boolean; chosen_locale: string | null; telegram_language_code: string | null }[]
+  >`
+    select people.chat_id, people.owner, lang.chosen_locale, lang.telegram_language_code
+      from (select telegram_chat_id as chat_id, telegram_user_id as user_id, true as owner from owners
+            union
+            select distinct m.telegram_user_id, m.telegram_user_id, false from brand_members m
+             where not exists (select from owners o where o.telegram_user_id = m.telegram_user_id)) people
+      left join telegram_user_languages lang on lang.telegram_user_id = people.user_id`;
   const groups = await deps.sql<{ chat_id: number }[]>`select distinct chat_id from brand_groups`;
-  const owners = new Set([...deps.adminIds, ...rows.filter((r) => r.owner).map((r) => Number(r.chat_id))]);
-  const members = rows.filter((r) => !r.owner).map((r) => Number(r.chat_id));
-  for (const chatId of owners) await setMenuOrSkip(deps, chatId, ownerMenu());
-  for (const chatId of members) await setMenuOrSkip(deps, chatId, memberMenu());
+  const localeOfRow = (row: (typeof rows)[number]) =>
+    localeOf({
+      chosenLocale: isLocale(row.chosen_locale) ? row.chosen_locale : null,
+      telegramLanguageCode: row.telegram_language_code,
+    });
+  const owners = new Map<number, Locale>(deps.adminIds.map((id) => [id, DEFAULT_LOCALE]));
+  for (const row of rows.filter((r) => r.owner)) owners.set(Number(row.chat_id), localeOfRow(row));
+  for (const [chatId, locale] of owners) await setMenuOrSkip(deps, chatId, ownerMenu(locale));
+  for (const row of rows.filter((r) => !r.owner))
+    await setMenuOrSkip(deps, Number(row.chat_id), memberMenu(localeOfRow(row)));
   for (const { chat_id } of groups) await setMenuOrSkip(deps, Number(chat_id), groupMenu());
 }
 

@@ -35,7 +35,7 @@ export function teamEntry(deps: TeamDeps): Composer<BotContext> {
         return;
       case "owner":
         logger.info({ ownerId: outcome.ownerId }, "invitation redeemed: new owner");
-        await setChatMenu({ api: ctx.api, sql }, ctx.chat.id, ownerMenu()).catch((error: unknown) =>
+        await setChatMenu({ api: ctx.api, sql }, ctx.chat.id, ownerMenu(ctx.locale)).catch((error: unknown) =>
           logger.warn({ err: error }, "owner command menu not set"),
         );
         await ctx.reply(teamTexts.joinedAsOwner(user.first_name));
@@ -44,8 +44,8 @@ export function teamEntry(deps: TeamDeps): Composer<BotContext> {
         logger.info({ brandId: outcome.brandId, role: outcome.role }, "invitation redeemed: new member");
         const isOwner = await sql`select 1 from owners where telegram_user_id = ${user.id}`;
         if (isOwner.length === 0)
-          await setChatMenu({ api: ctx.api, sql }, ctx.chat.id, memberMenu()).catch((error: unknown) =>
-            logger.warn({ err: error }, "member command menu not set"),
+          await setChatMenu({ api: ctx.api, sql }, ctx.chat.id, memberMenu(ctx.locale)).catch(
+            (error: unknown) => logger.warn({ err: error }, "member command menu not set"),
           );
         await ctx.reply(teamTexts.joinedAsMemberHtml(outcome.role, outcome.brandName, outcome.hasGroup), {
           parse_mode: "HTML",

@@ -26,13 +26,6 @@ export const teamTexts = {
     "An AI content desk for Instagram: news in, drafts to approve, posts out on schedule.",
 
   // Command menu lines (1–256 characters each).
-  commandStart: () => "Start, or join with an invitation link",
-  commandHelp: () => "What I can do",
-  commandStatus: () => "The brand at a glance: Instagram, feeds, drafts, next post",
-  commandTeam: () => "The brand's team and group: who may do what, remove someone",
-  commandInvite: () => "Make a one-time invitation link: /invite approver, viewer or owner",
-  commandLinkGroup: () => "Send in a group to have a brand's cards go there",
-  commandUnlinkGroup: () => "Stop sending a brand's cards to its group",
 
   // Invitations.
   inviteChooseHtml: (brandName: string | null) =>

@@ -50,8 +50,13 @@ export class FakeTelegram {
   webhook: { url: string; secret_token?: string; allowed_updates?: string[] } | undefined;
   /** The command menu of the default scope (what a chat without a scope of its own shows). */
   commands: { command: string; description: string }[] = [];
-  /** Menus of other scopes, by scope key: "chat:<id>", "all_private_chats", "chat_member:<chat>:<user>"… */
+  /**
+   * Menus of other scopes, by scope key: "chat:<id>", "all_private_chats", "chat_member:<chat>:<user>"…, with
+   * "|<language_code>" after it for a menu set for one language.
+   */
   readonly scopedCommands = new Map<string, { command: string; description: string }[]>();
+  /** Default-scope menus set for a language_code ("es", "pt", "de"), beside the default one in `commands`. */
+  readonly commandsByLanguage = new Map<string, { command: string; description: string }[]>();
   /** setMyDescription's and setMyShortDescription's current texts ("" until set, as for a new bot). */
   description = "";
   shortDescription = "";
@@ -345,22 +350,32 @@ export class FakeTelegram {
         const commands = parseJson(p.commands) as { command: string; description: string }[] | undefined;
         const scope = scopeKey(p.scope);
         if (typeof scope !== "string") return scope;
+        const language = languageOf(p.language_code);
+        if (typeof language !== "string") return language;
         const invalid = checkCommands(commands);
         if (invalid) return invalid;
-        if (scope === "default") this.commands = commands!;
-        else this.scopedCommands.set(scope, commands!);
+        if (scope === "default" && !language) this.commands = commands!;
+        else if (scope === "default") this.commandsByLanguage.set(language, commands!);
+        else this.scopedCommands.set(language ? `${scope}|${language}` : scope, commands!);
         return { result: true };
       }
       case "getMyCommands": {
         const scope = scopeKey(p.scope);
         if (typeof scope !== "string") return scope;
-        return { result: scope === "default" ? this.commands : (this.scopedCommands.get(scope) ?? []) };
+        const language = languageOf(p.language_code);
+        if (typeof language !== "string") return language;
+        if (scope === "default")
+          return { result: language ? (this.commandsByLanguage.get(language) ?? []) : this.commands };
+        return { result: this.scopedCommands.get(language ? `${scope}|${language}` : scope) ?? [] };
       }
       case "deleteMyCommands": {
         const scope = scopeKey(p.scope);
         if (typeof scope !== "string") return scope;
-        if (scope === "default") this.commands = [];
-        else this.scopedCommands.delete(scope);
+        const language = languageOf(p.language_code);
+        if (typeof language !== "string") return language;
+        if (scope === "default" && !language) this.commands = [];
+        else if (scope === "default") this.commandsByLanguage.delete(language);
+        else this.scopedCommands.delete(language ? `${scope}|${language}` : scope);
         return { result: true };
       }
       case "setMyDescription": {
@@ -738,6 +753,13 @@ async function readPayload(req: IncomingMessage): Promise<Record<string, unknown
 }
 
 /** The key a BotCommandScope is kept under, or Telegram's refusal of a malformed scope. */
+/** A command menu's language_code: "" for all languages, a two-letter ISO 639-1 code, or Telegram's refusal. */
+function languageOf(value: unknown): string | Failure {
+  if (value === undefined || value === null || value === "") return "";
+  if (typeof value === "string" && /^[a-z]{2}$/.test(value)) return value;
+  return fail(400, "Bad Request: invalid language code specified");
+}
+
 function scopeKey(raw: unknown): string | Failure {
   const scope = parseJson(raw) as { type?: string; chat_id?: unknown; user_id?: unknown } | undefined;
   if (scope === undefined) return "default";

@@ -1,0 +1,21 @@
+# Der Einrichtungsdialog einer Marke (/start für neue Inhaber, ➕ Neue Marke).
+
+setup-intro-first = Willkommen bei Greenlight, { $firstName }! Richten wir deine erste Marke ein: { $steps } kurze Fragen.
+setup-intro-new = Eine neue Marke: { $steps } kurze Fragen.
+setup-question-name = Wie heißt die Marke? z. B. „Berliner Radnachrichten“.
+setup-question-topic = Worüber postet sie? z. B. „Radfahren in Berlin: Infrastruktur, Veranstaltungen, Ausrüstung“.
+setup-question-voice = Wie sollen die Texte klingen? z. B. „freundlich und neugierig, kurze Sätze, höchstens ein Emoji“. Du kannst das später auch mit /voice aus Beispieltexten ableiten.
+setup-question-language = In welcher Sprache sollen Texte, Quellenzeile und Hashtags geschrieben werden? Sende einen Sprachcode oder -namen, z. B. { $examples }. Überspringen lässt Englisch.
+setup-question-language-proposed = In welcher Sprache sollen Texte, Quellenzeile und Hashtags geschrieben werden? Tippe auf „{ $button }“ oder sende einen Sprachcode oder -namen, z. B. { $examples }. Überspringen lässt Englisch.
+setup-use-language = { $language } verwenden
+setup-language-set = Sprache: { $language }.
+setup-question-time-zone = In welcher Zeitzone postet sie? Sende einen Namen Region/Stadt wie Europe/Berlin, Europe/Vienna, Europe/Zurich oder America/New_York. Überspringen lässt UTC.
+setup-time-zone-set = Zeitzone: { $timeZone } (dort ist es jetzt { $time }).
+setup-question-feed = Sende die Adresse eines Newsfeeds (RSS oder Atom), aus dem Entwürfe entstehen sollen, z. B. https://example.com/feed.xml. Ich rufe ihn einmal ab, um ihn zu prüfen.
+setup-feed-found = Feed gefunden: { $title }.
+setup-feed-untitled = (ohne Titel)
+setup-skip-hint = /skip überspringt diese Frage, /cancel bricht ab.
+setup-cancelled-first = Abgebrochen. Es wurde keine Marke angelegt. Sende /start, wann immer du eine einrichten willst.
+setup-cancelled = Abgebrochen. Es wurde keine Marke angelegt.
+button-skip = ⏭ Überspringen
+button-cancel = ✖ Abbrechen

@@ -1,0 +1,89 @@
+# The draft card (render-draft-card.ts), its buttons and what a press on them answers.
+
+card-choosing-reject-reason = ❌ <b>Why reject it?</b> Pick a reason below.
+card-choosing-rewrite = 🔁 <b>How should I rewrite it?</b> Pick below, or send me what to change as a message or a voice note.
+card-rewriting = ⏳ <b>Rewriting the caption…</b>
+card-making-image = ⏳ <b>Making a new image…</b>
+card-generating = ⏳ <b>Still being written…</b>
+card-review-edited = 📝 <b>Draft for review</b> (caption edited by you)
+card-review-new = 📝 <b>New draft for review</b>
+# $when is a slot such as "Tue 09:00, Europe/Berlin", HTML-escaped.
+card-scheduled = ✅ <b>Scheduled for { $when }</b>
+card-going-out = 🚀 <b>Going out now</b>
+card-publishing = ⏳ <b>Publishing to Instagram…</b>
+card-published-link = 📣 <b>Published on Instagram:</b> { $link }
+card-published = 📣 <b>Published on Instagram</b>
+card-failed = ⚠️ <b>Publishing failed:</b> { $error }
+card-failed-unknown = Instagram did not accept the post.
+card-rejected-because = ❌ <b>Rejected:</b> { $reason }
+card-rejected = ❌ <b>Rejected</b>
+card-cancelled = 🚫 <b>Cancelled</b>
+card-no-caption = (no caption yet)
+card-caption-cut = ⚠️ The caption is { $characters } characters, too long to show here in full: it is cut above. Tap ✏️ Edit to shorten it.
+card-first-comment-failed = ⚠️ First comment not posted: { $error }
+card-first-comment-refused = Instagram refused it.
+card-first-comment = 💬 First comment: { $comment }
+card-first-comment-posted = 💬 First comment (posted): { $comment }
+card-alt-text = 🦯 Alt text: { $altText }
+card-source = 📰 Source: { $link }
+card-why = 💡 Why: { $reason }
+card-cost = 💰 AI cost of this draft: { $cost }
+
+button-approve = ✅ Approve
+button-edit = ✏️ Edit
+button-reject = ❌ Reject
+button-new-image = 🖼 New image
+button-rewrite = 🔁 Rewrite
+button-alt-text = 🦯 Alt text
+button-back = ↩️ Back
+button-undo = ↩️ Undo
+button-post-now = 🚀 Post now
+button-retry = 🔁 Retry
+button-open-on-instagram = 📷 Open on Instagram
+button-reason-off-topic = Off-topic
+button-reason-tone = Tone
+button-reason-image = Image
+button-reason-covered = Already covered
+button-reason-other = Other…
+button-rewrite-shorter = Shorter
+button-rewrite-longer = Longer
+button-rewrite-formal = More formal
+button-rewrite-playful = More playful
+button-rewrite-just = Just rewrite
+
+# What a press answers (a toast: at most 200 characters).
+state-generating = This draft is still being written.
+state-pending = This draft is waiting for your review.
+state-approved-for = Already approved — scheduled for { $when }.
+state-approved-now = Already approved — it is going out now.
+state-publishing = It is being published to Instagram right now.
+state-published = Already published on Instagram.
+state-failed = Publishing failed — tap 🔁 Retry on the card to try again.
+state-rejected = Already rejected.
+state-cancelled = This draft was cancelled.
+draft-gone = This draft no longer exists: it or its brand was deleted.
+no-slots = This brand has no posting times yet. Set them with /schedule, then approve again.
+toast-scheduled = ✅ Scheduled for { $when }
+toast-scheduled-again = 🔁 Scheduled again for { $when }
+toast-back-to-review = ↩️ Back to review
+toast-sending-now = 🚀 Sending it out now
+toast-rejected = ❌ Rejected
+toast-why-reject = Why reject it? Pick a reason.
+toast-kept = Kept for review.
+toast-type-reason = Type the reason below.
+toast-send-caption = Send the new caption.
+toast-send-alt-text = Send the new alt text.
+toast-pick-rewrite = Pick how, or send me what to change.
+toast-done = Done.
+toast-making-image = 🖼 Making a new image…
+toast-rewriting = 🔁 Rewriting the caption…
+already-making-image = Already making a new image…
+already-rewriting = Already rewriting the caption…
+images-unavailable = New images are not available yet.
+rewrites-unavailable = Rewriting captions is not available yet.
+
+# Who decided, under the status line, on a card in a group
+card-approved-by = ✅ Approved by { $name }
+card-rejected-by = ❌ Rejected by { $name }
+card-undone-by = ↩️ Approval undone by { $name }
+card-decided-by = Decided by { $name }

@@ -1,0 +1,53 @@
+/**
+ * The message catalogue: every text the bot shows, in Fluent files under `locales/<locale>/<capability>.ftl`,
+ * loaded by @grammyjs/i18n. Fluent picks plural forms with the locale's own rules (`{ $count -> [one] … *[other] … }`)
+ * and formats numbers with the locale's separators.
+ */
+
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { I18n } from "@grammyjs/i18n";
+import { DEFAULT_LOCALE, type Locale } from "./locales.ts";
+
+/**
+ * The folder of locale files: found by walking up from this module, so it is found from src/i18n/ (tsx, tests)
+ * and from the bundled dist/main.js in the image alike (as migrationsDir finds migrations/).
+ */
+export const localesDir = findLocalesDir(dirname(fileURLToPath(import.meta.url)));
+
+function findLocalesDir(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "locales", DEFAULT_LOCALE))) return join(dir, "locales");
+    if (dirname(dir) === dir) throw new Error(`No locales folder above ${from}`);
+  }
+}
+
+/** Arguments of a message: strings are shown as given (escape HTML first), numbers formatted for the locale. */
+export type MessageArgs = Record<string, string | number>;
+
+let catalogue: I18n | undefined;
+
+/**
+ * The catalogue, read once on first use: about forty small files, static for the life of the process.
+ * Fluent's bidi isolation marks (U+2068/U+2069 around each argument) are off: the bot's texts are sent as
+ * Telegram HTML and read as plain words, and the marks would count against Telegram's limits for nothing.
+ */
+export function loadCatalogue(): I18n {
+  catalogue ??= new I18n({
+    defaultLocale: DEFAULT_LOCALE,
+    directory: localesDir,
+    fluentBundleOptions: { useIsolating: false },
+    // The locale chooseLocale (bot-locale.ts) picked for the update: the user's choice or their Telegram's.
+    localeNegotiator: (ctx) => (ctx as { locale?: string }).locale,
+  });
+  return catalogue;
+}
+
+/**
+ * One message in one locale. A message missing from the locale falls back to English (and @grammyjs/i18n warns);
+ * an argument the message needs but is not given throws, so a mistake shows in tests rather than as "{$name}".
+ */
+export function translate(locale: Locale, key: string, args?: MessageArgs): string {
+  return loadCatalogue().translate(locale, key, args);
+}

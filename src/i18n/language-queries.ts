@@ -1,0 +1,57 @@
+/** The bot's language per Telegram user (telegram_user_languages, migration 0018). */
+
+import type { Sql } from "../database/connect.ts";
+import { isLocale, type Locale, localeFromTelegram } from "./locales.ts";
+
+export interface StoredLanguage {
+  /** What /language chose; null to follow Telegram. */
+  chosenLocale: Locale | null;
+  /** The language the user's Telegram app last reported. */
+  telegramLanguageCode: string | null;
+}
+
+/** The locale a stored row gives: the user's choice, else their Telegram language, else English. */
+export function localeOf(stored: StoredLanguage | null, currentLanguageCode?: string): Locale {
+  if (stored?.chosenLocale) return stored.chosenLocale;
+  return localeFromTelegram(currentLanguageCode ?? stored?.telegramLanguageCode);
+}
+
+export async function loadStoredLanguage(sql: Sql, telegramUserId: number): Promise<StoredLanguage | null> {
+  const [row] = await sql<{ chosen_locale: string | null; telegram_language_code: string | null }[]>`
+    select chosen_locale, telegram_language_code from telegram_user_languages
+     where telegram_user_id = ${telegramUserId}`;
+  if (!row) return null;
+  return {
+    chosenLocale: isLocale(row.chosen_locale) ? row.chosen_locale : null,
+    telegramLanguageCode: row.telegram_language_code,
+  };
+}
+
+/** /language: the user's choice, or null to follow Telegram again. */
+export async function saveChosenLocale(
+  sql: Sql,
+  telegramUserId: number,
+  chosen: Locale | null,
+  telegramLanguageCode: string | null,
+): Promise<void> {
+  await sql`
+    insert into telegram_user_languages (telegram_user_id, chosen_locale, telegram_language_code)
+    values (${telegramUserId}, ${chosen}, ${telegramLanguageCode})
+    on conflict (telegram_user_id) do update
+       set chosen_locale = excluded.chosen_locale,
+           telegram_language_code = coalesce(excluded.telegram_language_code, telegram_user_languages.telegram_language_code),
+           updated_at = now()`;
+}
+
+/** Keeps the language Telegram reports for a user the bot serves, for what is sent outside an update. */
+export async function rememberTelegramLanguage(
+  sql: Sql,
+  telegramUserId: number,
+  telegramLanguageCode: string,
+): Promise<void> {
+  await sql`
+    insert into telegram_user_languages (telegram_user_id, telegram_language_code)
+    values (${telegramUserId}, ${telegramLanguageCode.slice(0, 35)})
+    on conflict (telegram_user_id) do update
+       set telegram_language_code = excluded.telegram_language_code, updated_at = now()`;
+}

@@ -1,0 +1,442 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { FluentResource } from "@fluent/bundle";
+import { describe, expect, it } from "vitest";
+import { encodeDraftCallback, MAX_CALLBACK_DATA_BYTES } from "../src/approval/callback-data.ts";
+import { type DraftCard, type DraftStatus, renderDraftCard } from "../src/approval/render-draft-card.ts";
+import { localesDir } from "../src/i18n/catalogue.ts";
+import { languageCallback } from "../src/i18n/language-command.ts";
+import { LOCALE_NAMES, LOCALES, localeFromTelegram, parseLocaleChoice } from "../src/i18n/locales.ts";
+import { textsFor } from "../src/i18n/texts.ts";
+import { budgetKeyboard, renderBudget } from "../src/owner-settings/budget-view.ts";
+import {
+  deleteDataKeyboard,
+  renderDataDeleted,
+  renderDeleteDataQuestion,
+} from "../src/owner-settings/delete-data-view.ts";
+import { ownerCommandsIn, renderHelp } from "../src/owner-settings/owner-commands.ts";
+import { renderStatus } from "../src/owner-settings/status-view.ts";
+import { visibleLength } from "../src/shared/telegram-html.ts";
+
+/**
+ * The message catalogue (locales/<locale>/<capability>.ftl): the same messages in every locale with the same
+ * arguments, and every message and view within Telegram's limits in every locale, filled with the longest
+ * values the bot lets through.
+ */
+
+interface CatalogueMessage {
+  file: string;
+  variables: Set<string>;
+  /** Variables a select expression chooses on, with the keys of their variants. */
+  selectors: Map<string, string[]>;
+}
+
+type Node = { type?: string; name?: string; selector?: Node; variants?: { key: Node; value: unknown }[] };
+
+function walk(pattern: unknown, message: CatalogueMessage): void {
+  if (typeof pattern === "string" || pattern === null || pattern === undefined) return;
+  if (Array.isArray(pattern)) {
+    for (const element of pattern) walk(element, message);
+    return;
+  }
+  const node = pattern as Node;
+  if (node.type === "var" && node.name) message.variables.add(node.name);
+  if (node.type === "select" && node.selector) {
+    walk(node.selector, message);
+    if (node.selector.type === "var" && node.selector.name) {
+      const keys = (node.variants ?? []).map((variant) =>
+        String(variant.key.name ?? (variant.key as never)["value"]),
+      );
+      message.selectors.set(node.selector.name, keys);
+    }
+    for (const variant of node.variants ?? []) walk(variant.value, message);
+  }
+}
+
+/** Every message of a locale by key, read from its files the way the catalogue reads them. */
+function readLocale(locale: string): Map<string, CatalogueMessage> {
+  const messages = new Map<string, CatalogueMessage>();
+  for (const file of readdirSync(join(localesDir, locale)).filter((name) => name.endsWith(".ftl"))) {
+    const resource = new FluentResource(readFileSync(join(localesDir, locale, file), "utf8"));
+    for (const entry of resource.body) {
+      expect(messages.has(entry.id), `${locale}: ${entry.id} defined twice`).toBe(false);
+      const message: CatalogueMessage = { file, variables: new Set(), selectors: new Map() };
+      walk(entry.value, message);
+      for (const attribute of Object.values(entry.attributes)) walk(attribute, message);
+      messages.set(entry.id, message);
+    }
+  }
+  return messages;
+}
+
+const catalogue = new Map(LOCALES.map((locale) => [locale, readLocale(locale)]));
+const english = catalogue.get("en")!;
+
+const NOW = new Date("2026-06-01T10:00:00Z");
+const FAR = new Date("2027-12-28T23:45:00Z");
+const LONGEST_ZONE = "America/Argentina/ComodRivadavia";
+const filled = (text: string, length: number) =>
+  text.repeat(Math.ceil(length / text.length)).slice(0, length);
+/** 200 characters of a name, each `&` and `<` escaped as the views escape them (Telegram counts them as one). */
+const LONG_NAME = filled("Ünïcode &amp; &lt;Brand&gt; 🚲 ", 200);
+
+/** The longest realistic value of each argument the catalogue takes, in the locale being checked. */
+function longestArgument(name: string, locale: (typeof LOCALES)[number]): string | number {
+  const texts = textsFor(locale);
+  switch (name) {
+    case "when":
+      return texts.slot(FAR, LONGEST_ZONE, NOW);
+    case "date":
+      return texts.date(FAR, LONGEST_ZONE);
+    case "month":
+      return texts.month(FAR, LONGEST_ZONE);
+    case "timeZone":
+      return LONGEST_ZONE;
+    case "telegramId":
+      return "9999999999999";
+    case "language":
+      return LOCALE_NAMES["pt-BR"];
+    case "input":
+      return filled("“quoted” ", 40);
+    case "account":
+      return `@${filled("a.b_", 30)}`;
+    case "spent":
+    case "cap":
+    case "reserved":
+    case "projected":
+    case "cost":
+    case "min":
+    case "max":
+      return texts.usd(10_000);
+    case "percent":
+      return ` (${texts.percent(123.45)})`;
+    case "link":
+      return `<a href="https://${filled("long.example/", 2000)}">${filled("A headline &amp; more ", 300)}</a>`;
+    case "error":
+    case "reason":
+      return filled("Instagram said no &amp; more ", 601);
+    case "comment":
+    case "altText":
+      return filled("A comment &amp; its words ", 121);
+    case "connection":
+      return texts.t("status-instagram-valid", {
+        account: `@${filled("a", 30)}`,
+        date: texts.date(FAR, LONGEST_ZONE),
+        days: 59,
+        warn: "yes",
+      });
+    case "number":
+      return 1_000;
+    case "status":
+      return "pending_review";
+    case "page":
+    case "pages":
+      return 99;
+    case "state":
+      return filled("a state ", 700);
+    default:
+      return LONG_NAME;
+  }
+}
+
+/** Every combination of the message's selector values (each variant key, and 0, 1 and a big count). */
+function argumentSets(key: string, locale: (typeof LOCALES)[number]): Record<string, string | number>[] {
+  const message = catalogue.get(locale)!.get(key)!;
+  const base: Record<string, string | number> = {};
+  for (const variable of message.variables) base[variable] = longestArgument(variable, locale);
+  let sets = [base];
+  for (const [variable, keys] of message.selectors) {
+    const plural = new Set(["zero", "one", "two", "few", "many", "other"]);
+    const values: (string | number)[] = [0, 1, 2, 5, 21, 1_234_567];
+    for (const variantKey of keys)
+      if (!plural.has(variantKey) && Number.isNaN(Number(variantKey))) values.push(variantKey);
+    sets = sets.flatMap((set) => values.map((value) => ({ ...set, [variable]: value })));
+  }
+  return sets;
+}
+
+/** Button labels: Telegram shows about 20–30 characters of a button on a phone before cutting it. */
+const MAX_BUTTON_CHARS = 30;
+/** answerCallbackQuery's text: 0–200 characters. */
+const MAX_TOAST_CHARS = 200;
+const isButton = (key: string) =>
+  !isToast(key) && (key.startsWith("button-") || key.endsWith("-button") || key === "budget-type-amount");
+const isToast = (key: string) =>
+  /^(state-|toast-|already-|delete-data-.*-toast$|budget-cap-)/.test(key) ||
+  [
+    "refused",
+    "error-button",
+    "button-inactive",
+    "send-start-first",
+    "no-slots",
+    "draft-gone",
+    "images-unavailable",
+    "rewrites-unavailable",
+    "language-set",
+    "language-auto",
+  ].includes(key);
+
+describe("the message catalogue", () => {
+  it("has every English message in every locale, in the same file, and nothing else", () => {
+    for (const locale of LOCALES) {
+      const messages = catalogue.get(locale)!;
+      const missing = [...english.keys()].filter((key) => !messages.has(key));
+      const extra = [...messages.keys()].filter((key) => !english.has(key));
+      expect({ locale, missing, extra }).toEqual({ locale, missing: [], extra: [] });
+      for (const [key, message] of messages)
+        expect(`${locale}/${message.file}: ${key}`).toBe(`${locale}/${english.get(key)!.file}: ${key}`);
+    }
+  });
+
+  it("gives every message the same arguments as English, chosen on the same selectors", () => {
+    for (const locale of LOCALES) {
+      for (const [key, message] of catalogue.get(locale)!) {
+        const source = english.get(key)!;
+        expect({ key, locale, variables: [...message.variables].sort() }).toEqual({
+          key,
+          locale,
+          variables: [...source.variables].sort(),
+        });
+      }
+    }
+  });
+
+  it("renders every message in every locale within Telegram's limits, with the longest arguments", () => {
+    let rendered = 0;
+    for (const locale of LOCALES) {
+      const texts = textsFor(locale);
+      for (const key of english.keys()) {
+        for (const args of argumentSets(key, locale)) {
+          const text = texts.t(key, args);
+          rendered++;
+          expect(text, `${locale} ${key}`).not.toMatch(/\{\$?[\w-]+\}/);
+          expect(visibleLength(text), `${locale} ${key}`).toBeLessThanOrEqual(4096);
+          if (isToast(key))
+            expect(text.length, `${locale} ${key}: ${text}`).toBeLessThanOrEqual(MAX_TOAST_CHARS);
+          if (isButton(key)) {
+            expect(text.length, `${locale} ${key}: ${text}`).toBeLessThanOrEqual(MAX_BUTTON_CHARS);
+            expect(text).not.toMatch(/[<>]/);
+          }
+        }
+      }
+    }
+    expect(rendered).toBeGreaterThan(LOCALES.length * english.size);
+  });
+
+  it("gives each locale a command menu Telegram accepts: 1–256 characters a description", () => {
+    for (const locale of LOCALES) {
+      for (const { command, description } of ownerCommandsIn(textsFor(locale))) {
+        expect(command).toMatch(/^[a-z0-9_]{1,32}$/);
+        expect(description.length, `${locale} /${command}`).toBeGreaterThanOrEqual(1);
+        expect(description.length, `${locale} /${command}`).toBeLessThanOrEqual(256);
+      }
+      expect(visibleLength(renderHelp(textsFor(locale)))).toBeLessThanOrEqual(4096);
+    }
+  });
+});
+
+describe("views in every locale at their maximum sizes", () => {
+  // Instagram's 2,200 characters hold the caption and its hashtags together (caption-limits.ts).
+  const hashtags = Array.from({ length: 30 }, (_, i) => `#${filled(`tag${i}_`, 30)}`);
+  const card = (status: DraftStatus, overrides: Partial<DraftCard> = {}): DraftCard => ({
+    id: 999_999_999_999_999,
+    status,
+    caption: filled(
+      "Cargo bikes & <trams> outsell cars 🚲 in three Dutch cities. ",
+      2200 - 2 - hashtags.join(" ").length,
+    ),
+    hashtags,
+    edited: true,
+    sourceTitle: filled("A headline & <more> ", 1000),
+    sourceLink: `https://${filled("news.example/", 2000)}`,
+    relevanceReason: filled("Because it fits & more ", 2000),
+    rejectionReason: filled("Too salesy & loud ", 500),
+    scheduledFor: FAR,
+    permalink: "https://www.instagram.com/p/ABCDEFGHIJK/",
+    lastError: filled("Instagram refused & more ", 2000),
+    aiCostUsd: 0.98765,
+    brandName: filled("Ünïcode & <Brand> 🚲 ", 200),
+    timeZone: LONGEST_ZONE,
+    ownerHasSeveralBrands: true,
+    hasPhoto: true,
+    regenerating: null,
+    altText: filled("A cargo bike & a tram ", 1000),
+    brandFirstComment: { mode: "hashtags", text: null },
+    firstComment: filled("#tag ", 2200),
+    hashtagsInComment: true,
+    firstCommentState: "failed",
+    firstCommentError: filled("Comment refused & more ", 2000),
+    ...overrides,
+  });
+  const statuses: DraftStatus[] = [
+    "generating",
+    "pending_review",
+    "approved",
+    "publishing",
+    "published",
+    "failed",
+    "rejected",
+    "cancelled",
+  ];
+
+  it("keeps the draft card's text within 4,096 characters, its photo caption within 1,024, its buttons short", () => {
+    for (const locale of LOCALES) {
+      const texts = textsFor(locale);
+      for (const status of statuses) {
+        for (const moment of [undefined, "choosing_reject_reason", "choosing_rewrite"] as const) {
+          for (const hasPhoto of [true, false]) {
+            const rendered = renderDraftCard(card(status, { hasPhoto }), { now: NOW, moment, texts });
+            const where = `${locale} ${status} ${moment ?? ""} photo:${hasPhoto}`;
+            expect(visibleLength(rendered.text), where).toBeLessThanOrEqual(4096);
+            expect(visibleLength(rendered.photoCaption), where).toBeLessThanOrEqual(1024);
+            for (const button of rendered.keyboard.inline_keyboard.flat()) {
+              expect(button.text.length, `${where}: ${button.text}`).toBeLessThanOrEqual(MAX_BUTTON_CHARS);
+              if ("callback_data" in button && button.callback_data)
+                expect(Buffer.byteLength(button.callback_data)).toBeLessThanOrEqual(MAX_CALLBACK_DATA_BYTES);
+            }
+          }
+        }
+      }
+    }
+    expect(
+      Buffer.byteLength(
+        encodeDraftCallback({ action: "rejectBecause", draftId: 999_999_999_999_999, reason: "x" }),
+      ),
+    ).toBeLessThanOrEqual(64);
+    for (const choice of [...LOCALES, "auto"] as const)
+      expect(Buffer.byteLength(languageCallback(choice))).toBeLessThanOrEqual(MAX_CALLBACK_DATA_BYTES);
+  });
+
+  it("keeps /status, /budget and /deletedata within 4,096 characters", () => {
+    const brand = {
+      id: 1,
+      name: filled("Ünïcode & <Brand> 🚲 ", 200),
+      time_zone: LONGEST_ZONE,
+      monthly_budget_usd: 10_000,
+      paused: true,
+    };
+    const scope = { brand, brandCount: 30 } as never;
+    const status = {
+      instagram: {
+        username: filled("a.b_", 30),
+        status: "connected",
+        has_token: true,
+        token_expires_at: new Date(NOW.getTime() + 3 * 86_400_000),
+        calls_paused_until: FAR,
+      },
+      feeds: { total: 50, failing: 49, lastSuccessAt: NOW, lastError: filled("The feed & its error ", 2000) },
+      draftsWaiting: 1_234_567,
+      nextPostAt: FAR,
+      queued: 1_234_567,
+      commentsToTelegram: "questions",
+    } as never;
+    const operations = Object.fromEntries(
+      ["drafting", "relevance", "image", "rewrite", "transcription", "voice", "comment_reply"].map((name) => [
+        name,
+        1_234.5678,
+      ]),
+    );
+    const spend = {
+      month: "2027-12",
+      spentUsd: 9_999.99,
+      reservedUsd: 1_234.5,
+      projectedUsd: 123_456.78,
+      byOperation: operations,
+      byProvider: { anthropic: 5_000.12, openai: 4_999.87 },
+    } as never;
+    for (const locale of LOCALES) {
+      const texts = textsFor(locale);
+      const views = {
+        status: renderStatus(scope, status, 9_999.99, NOW, texts),
+        budget: renderBudget(scope, spend, texts),
+        question: renderDeleteDataQuestion({ brands: 30, feeds: 1_500, drafts: 1_234_567 }, texts),
+        deleted: renderDataDeleted({ brands: 30, feeds: 1_500, drafts: 1_234_567, imageKeys: [] }, texts),
+      };
+      for (const [name, text] of Object.entries(views)) {
+        expect(visibleLength(text), `${locale} ${name}`).toBeLessThanOrEqual(4096);
+        expect(text, `${locale} ${name}`).not.toContain("{");
+      }
+      for (const keyboard of [budgetKeyboard(1, 25, texts), deleteDataKeyboard(NOW, texts)])
+        for (const button of keyboard.inline_keyboard.flat())
+          expect(button.text.length, `${locale}: ${button.text}`).toBeLessThanOrEqual(MAX_BUTTON_CHARS);
+    }
+  });
+});
+
+describe("plurals and number formats follow the locale", () => {
+  const plain = (html: string) => html.replace(/<[^>]+>/g, "");
+
+  it("says /deletedata's counts right in English for 0, 1 and many", () => {
+    expect(plain(renderDeleteDataQuestion({ brands: 0, feeds: 0, drafts: 0 }))).toContain(
+      "That is your registration, 0 brands with their settings, 0 feeds and their articles, 0 drafts and scheduled posts, AI usage records",
+    );
+    expect(plain(renderDeleteDataQuestion({ brands: 1, feeds: 1, drafts: 1 }))).toContain(
+      "That is your registration, 1 brand with its settings, 1 feed and its articles, 1 draft or scheduled post, AI usage records",
+    );
+    expect(plain(renderDeleteDataQuestion({ brands: 3, feeds: 12, drafts: 1_200 }))).toContain(
+      "That is your registration, 3 brands with their settings, 12 feeds and their articles, 1,200 drafts and scheduled posts, AI usage records",
+    );
+    expect(plain(renderDataDeleted({ brands: 0, feeds: 1, drafts: 2, imageKeys: [] }))).toContain(
+      "Your registration, 0 brands, 1 feed, 2 drafts with their images, comments received",
+    );
+    expect(plain(renderDataDeleted({ brands: 1, feeds: 0, drafts: 1, imageKeys: [] }))).toContain(
+      "Your registration, 1 brand, 0 feeds, 1 draft with its image, comments received",
+    );
+  });
+
+  it("says them in Spanish, Portuguese and German with each language's own forms and separators", () => {
+    const question = (locale: (typeof LOCALES)[number], brands: number, drafts: number) =>
+      plain(renderDeleteDataQuestion({ brands, feeds: 1, drafts }, textsFor(locale)));
+    expect(question("es", 1, 1_200)).toContain(
+      "1 marca con su configuración, 1 feed y sus artículos, 1200 borradores",
+    );
+    expect(question("es", 2, 1)).toContain("2 marcas con su configuración");
+    expect(question("de", 1, 12_000)).toContain(
+      "1 Marke mit ihren Einstellungen, 1 Feed mit seinen Artikeln, 12.000 Entwürfe",
+    );
+    expect(question("de", 0, 1)).toContain("0 Marken mit ihren Einstellungen");
+    // Portuguese (CLDR): 0 and 1 take the singular.
+    expect(question("pt-BR", 0, 2)).toContain("0 marca com suas configurações");
+    expect(question("pt-BR", 2, 1_200)).toContain(
+      "2 marcas com suas configurações, 1 feed e seus artigos, 1.200 rascunhos",
+    );
+  });
+
+  it("writes money, dates and slots the locale's way", () => {
+    expect(textsFor("en").usd(1_234.5)).toBe("$1,234.50");
+    expect(textsFor("de").usd(1_234.5)).toBe("1.234,50\u00a0$");
+    expect(textsFor("pt-BR").usd(1_234.5)).toBe("US$\u00a01.234,50");
+    expect(textsFor("es").usd(0.0042)).toBe("0,0042\u00a0US$");
+    expect(textsFor("en").usdFine(0.0123)).toBe("$0.0123");
+    const slot = new Date("2026-06-02T07:00:00Z");
+    expect(textsFor("en").slot(slot, "Europe/Berlin", NOW)).toBe("Tue 09:00, Europe/Berlin");
+    expect(textsFor("de").slot(slot, "Europe/Berlin", NOW)).toBe("Di., 09:00, Europe/Berlin");
+    expect(textsFor("es").date(FAR, "UTC")).toBe("28 dic 2027");
+    expect(textsFor("de").month(FAR, "UTC")).toBe("Dezember 2027");
+  });
+});
+
+describe("the locale of a Telegram user", () => {
+  it("follows the language Telegram reports: Portuguese is Brazilian, an unknown language English", () => {
+    expect(localeFromTelegram("es")).toBe("es");
+    expect(localeFromTelegram("es-419")).toBe("es");
+    expect(localeFromTelegram("pt")).toBe("pt-BR");
+    expect(localeFromTelegram("pt-br")).toBe("pt-BR");
+    expect(localeFromTelegram("de-AT")).toBe("de");
+    expect(localeFromTelegram("fr")).toBe("en");
+    expect(localeFromTelegram(undefined)).toBe("en");
+  });
+
+  it("takes /language by code, by name or auto, and refuses a language it does not speak", () => {
+    expect(parseLocaleChoice("de")).toBe("de");
+    expect(parseLocaleChoice("Deutsch")).toBe("de");
+    expect(parseLocaleChoice("pt")).toBe("pt-BR");
+    expect(parseLocaleChoice("português")).toBe("pt-BR");
+    expect(parseLocaleChoice("pt-BR")).toBe("pt-BR");
+    expect(parseLocaleChoice("español")).toBe("es");
+    expect(parseLocaleChoice("EN")).toBe("en");
+    expect(parseLocaleChoice("auto")).toBe("auto");
+    expect(parseLocaleChoice("fr")).toBeNull();
+    expect(parseLocaleChoice("Klingon")).toBeNull();
+  });
+});
