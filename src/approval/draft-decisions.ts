@@ -25,6 +25,7 @@ import {
 } from "./draft-transitions.ts";
 import { EDIT_ALT_TEXT_CONVERSATION, editAltTextConversation } from "./edit-alt-text-conversation.ts";
 import { EDIT_CAPTION_CONVERSATION, editCaptionConversation } from "./edit-caption-conversation.ts";
+import { EDIT_SLIDE_CONVERSATION, editSlideConversation } from "./edit-slide-conversation.ts";
 import { REJECT_REASON_CONVERSATION, rejectReasonConversation } from "./reject-reason-conversation.ts";
 import { REJECTION_REASONS } from "./rejection-reasons.ts";
 import {
@@ -53,6 +54,16 @@ export interface DraftDialogsDeps extends Pick<DraftDecisionsDeps, "services"> {
 const ALREADY_WORKING: Record<RegenerationKind, string> = {
   image: "Already making a new image…",
   rewrite: "Already rewriting the caption…",
+  format: "Already changing the format…",
+  slide: "Already redrawing a slide…",
+};
+
+const REQUESTED: Record<RegenerationKind, (card: StoredDraftCard) => string> = {
+  image: () => "🖼 Making a new image…",
+  rewrite: () => "🔁 Rewriting the caption…",
+  format: (card) =>
+    card.format === "carousel" ? "🖼 Turning it into a single image…" : "🎞 Turning it into a carousel…",
+  slide: () => "🎞 Redrawing the slide…",
 };
 
 /** The publisher's job; Post now runs it at once instead of waiting for its next tick. */
@@ -79,6 +90,10 @@ export function draftDialogs(deps: DraftDialogsDeps): Composer<BotContext> {
     }),
     createDialog(editAltTextConversation(dialogDeps), {
       id: EDIT_ALT_TEXT_CONVERSATION,
+      maxMillisecondsToWait: DIALOG_TIMEOUT_MS,
+    }),
+    createDialog(editSlideConversation({ ...dialogDeps, scheduler, regenerationJob: deps.regenerationJob }), {
+      id: EDIT_SLIDE_CONVERSATION,
       maxMillisecondsToWait: DIALOG_TIMEOUT_MS,
     }),
     createDialog(
@@ -237,6 +252,27 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
       case "rewriteAs":
         await leaveDialog(ctx, REWRITE_INSTRUCTION_CONVERSATION);
         return regenerate(press, "rewrite", REWRITE_CHOICES[callback.choice].instruction);
+      case "format":
+        return regenerate(press, "format");
+      case "slides":
+        if (!(await stillPending(press))) return;
+        if (card.format !== "carousel" || card.slides.length === 0)
+          return answer(ctx, "This draft is a single image: it has no slides.");
+        await answer(ctx, "Pick the slide to change.");
+        return show(ctx, card, "choosing_slide");
+      case "slide": {
+        if (!(await stillPending(press))) return;
+        const slide = card.slides.find((s) => s.position === callback.position && s.kind === "facts");
+        if (!slide) return answer(ctx, "That slide is no longer in this draft.");
+        await answer(ctx, `Send the new text for slide ${callback.position + 1}.`);
+        await ctx.conversation.exitAll();
+        await ctx.conversation.enter(EDIT_SLIDE_CONVERSATION, {
+          draftId: card.id,
+          ownerId: card.ownerId,
+          position: callback.position,
+        });
+        return show(ctx, card);
+      }
     }
   }
 
@@ -332,7 +368,7 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
     if (!deps.regenerationJob) {
       return answer(
         ctx,
-        kind === "image" ? "New images are not available yet." : "Rewriting captions is not available yet.",
+        kind === "rewrite" ? "Rewriting captions is not available yet." : "New images are not available yet.",
       );
     }
     const requested = await requestRegeneration(sql, {
@@ -355,8 +391,8 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
       }
       case "requested":
         runJobSoon(scheduler, logger, deps.regenerationJob);
-        await answer(ctx, kind === "image" ? "🖼 Making a new image…" : "🔁 Rewriting the caption…");
-        await ctx.replyWithChatAction(kind === "image" ? "upload_photo" : "typing").catch(() => undefined);
+        await answer(ctx, REQUESTED[kind](card));
+        await ctx.replyWithChatAction(kind === "rewrite" ? "typing" : "upload_photo").catch(() => undefined);
         return show(ctx, { ...card, regenerating: kind });
     }
   }

@@ -10,7 +10,8 @@ import type { Sql, Transaction } from "../database/connect.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
 import { enqueueDraftCardUpdate } from "./draft-card-queries.ts";
 
-export type RegenerationKind = "image" | "rewrite";
+/** 'format' turns a draft into a carousel or back; 'slide' redraws one slide with new text (see 0022). */
+export type RegenerationKind = "image" | "rewrite" | "format" | "slide";
 
 /** A request as its worker holds it: `fence` is the token every write of this worker must still match. */
 export interface ClaimedRegeneration {

@@ -61,10 +61,16 @@ export interface DraftCard {
   hashtagsInComment: boolean;
   firstCommentState: "sending" | "posted" | "failed" | null;
   firstCommentError: string | null;
+  /** A carousel shows its slides as a media group; a single image, one photo. */
+  format?: "single" | "carousel";
+  /** How many fact slides the drafter planned: two or more let a single image become a carousel. */
+  plannedFacts?: number;
+  /** A carousel's slides, in order (the texts the 🎞 Slides picker offers). */
+  slides?: readonly { position: number; kind: "cover" | "facts" | "credit"; body: string }[];
 }
 
 /** A passing state of the card that the database does not hold: the owner is choosing a rejection reason. */
-export type CardMoment = "choosing_reject_reason" | "choosing_rewrite";
+export type CardMoment = "choosing_reject_reason" | "choosing_rewrite" | "choosing_slide";
 
 export interface RenderedDraftCard {
   parseMode: "HTML";
@@ -165,7 +171,13 @@ function statusLine(card: DraftCard, now: Date, moment: CardMoment | undefined):
     if (moment === "choosing_rewrite")
       return "🔁 <b>How should I rewrite it?</b> Pick below, or send me what to change as a message or a voice note.";
     if (card.regenerating === "rewrite") return "⏳ <b>Rewriting the caption…</b>";
+    if (moment === "choosing_slide") return "🎞 <b>Which slide?</b> Pick one, then send me its new text.";
     if (card.regenerating === "image") return "⏳ <b>Making a new image…</b>";
+    if (card.regenerating === "format")
+      return card.format === "carousel"
+        ? "⏳ <b>Turning it into a single image…</b>"
+        : "⏳ <b>Turning it into a carousel…</b>";
+    if (card.regenerating === "slide") return "⏳ <b>Redrawing the slide…</b>";
   }
   switch (card.status) {
     case "generating":
@@ -213,6 +225,12 @@ function factLines(card: DraftCard, comment: { text: string } | null): string[] 
     } else {
       lines.push(`💬 First comment${card.firstCommentState === "posted" ? " (posted)" : ""}: ${shown}`);
     }
+  }
+  if (card.format === "carousel" && card.slides?.length) {
+    const facts = card.slides.filter((slide) => slide.kind === "facts").length;
+    lines.push(
+      `🎞 Carousel: ${card.slides.length} slides (the cover, ${facts} ${facts === 1 ? "fact" : "facts"}, the source)`,
+    );
   }
   if (card.altText?.trim()) {
     lines.push(`🦯 Alt text: ${escapeHtml(truncateText(card.altText.trim(), MAX_ALT_TEXT_SHOWN))}`);
@@ -269,6 +287,25 @@ function buttons(card: DraftCard, now: Date, moment: CardMoment | undefined): In
           [...choices.slice(4), press("↩️ Back", { action: "keep", draftId: id })],
         ];
       }
+      if (moment === "choosing_slide") {
+        const slides = (card.slides ?? [])
+          .filter((slide) => slide.kind === "facts")
+          .map((slide) =>
+            press(`${slide.position + 1}`, { action: "slide", draftId: id, position: slide.position }),
+          );
+        return [slides, [press("↩️ Back", { action: "keep", draftId: id })]];
+      }
+      const carousel = card.format === "carousel" && (card.slides?.length ?? 0) > 0;
+      const formatRow = card.regenerating
+        ? []
+        : [
+            ...(carousel ? [press("🎞 Slides", { action: "slides", draftId: id })] : []),
+            ...(carousel
+              ? [press("🖼 Single image", { action: "format", draftId: id })]
+              : (card.plannedFacts ?? 0) >= 2
+                ? [press("🎞 Make carousel", { action: "format", draftId: id })]
+                : []),
+          ];
       return [
         [
           press("✅ Approve", { action: "approve", draftId: id }),
@@ -285,6 +322,7 @@ function buttons(card: DraftCard, now: Date, moment: CardMoment | undefined): In
               ]),
           press("🦯 Alt text", { action: "altText", draftId: id }),
         ],
+        ...(formatRow.length > 0 ? [formatRow] : []),
       ];
     case "approved":
       return card.scheduledFor && card.scheduledFor > now

@@ -81,7 +81,7 @@ export async function loadOwnerExamples(sql: Sql, brandId: number, now: Date): P
      limit 15`;
   const asked = await sql<{ instruction: string }[]>`
     select r.instruction from regeneration_requests r join drafts d on d.id = r.draft_id
-     where d.brand_id = ${brandId} and r.status = 'done' and r.instruction is not null
+     where d.brand_id = ${brandId} and r.kind = 'rewrite' and r.status = 'done' and r.instruction is not null
      order by r.finished_at desc, r.id desc
      limit 15`;
   const lessons = await loadPerformanceLessons(sql, brandId, now);

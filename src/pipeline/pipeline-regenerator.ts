@@ -23,7 +23,15 @@ import {
 import { newDraftMediaKey } from "../storage/media-store.ts";
 import { loadBrandForDrafting, loadOwnerExamples } from "./brand-context.ts";
 import { type ImageSource, produceDraftImage } from "./draft-image.ts";
-import { putDraftSlides, renderDraftSlides, type StoredSlide, storeSlideImages } from "./draft-slides.ts";
+import {
+  dropDraftSlides,
+  putDraftSlides,
+  renderDraftSlides,
+  type StoredSlide,
+  storeSlideImages,
+} from "./draft-slides.ts";
+import { readSlideEdit } from "../approval/edit-slide-conversation.ts";
+import { renderSlide } from "../images/carousel-slides.ts";
 import { type ArticleRow, type DraftingDeps, type DraftText, writeCaption } from "./run-drafting.ts";
 
 /** The draft's own fields, and its article as the drafter reads it (id excepted: the article may be gone). */
@@ -218,6 +226,97 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
                             edited = false, updated_at = now()
            where id = ${request.draftId}`;
         if (slides.length > 0) removed = await putDraftSlides(tx, request.draftId, slides);
+        return { kind: "stored" };
+      });
+      if (removed.length > 0) await removeQueuedMedia(deps, removed);
+      return outcome;
+    },
+
+    async switchFormat(request) {
+      const loaded = await load(request.draftId);
+      if (!loaded) return closeAsDecided(request);
+      const toCarousel = loaded.draft.format === "single";
+      let slides: StoredSlide[] = [];
+      if (toCarousel) {
+        const plan = await loadSlidePlan(request.draftId);
+        if (!plan || plan.facts.length < MIN_FACT_SLIDES)
+          return { kind: "refused", reason: "this story has too few key facts for a carousel." };
+        const cover = await coverBytes(loaded.draft.image_key);
+        if (!cover) return { kind: "refused", reason: "the draft has no picture for the carousel's cover." };
+        slides = await carouselSlides(
+          { ...loaded, draft: { ...loaded.draft, format: "carousel" } },
+          plan,
+          cover,
+          false,
+        );
+      }
+      let removed: string[] = [];
+      const outcome = await storing(async (tx) => {
+        // Only from the format the tap saw: a switch that already happened is not undone by a retry.
+        const [current] = await tx`
+          select 1 from drafts
+           where id = ${request.draftId} and status = 'pending_review' and format = ${loaded.draft.format}
+             for update`;
+        if (!(await finishRegeneration(tx, request, { status: "done", newPhoto: Boolean(current) })))
+          throw new TakenOver();
+        if (!current) {
+          removed = await queueMediaDeletions(
+            tx,
+            slides.map((slide) => slide.imageKey),
+          );
+          return { kind: "decided" };
+        }
+        await tx`
+          update drafts set format = ${toCarousel ? "carousel" : "single"}, updated_at = now()
+           where id = ${request.draftId}`;
+        removed = toCarousel
+          ? await putDraftSlides(tx, request.draftId, slides)
+          : await dropDraftSlides(tx, request.draftId);
+        return { kind: "stored" };
+      });
+      if (removed.length > 0) await removeQueuedMedia(deps, removed);
+      return outcome;
+    },
+
+    async redrawSlide(request) {
+      const edit = readSlideEdit(request.instruction);
+      const loaded = await load(request.draftId);
+      if (!loaded) return closeAsDecided(request);
+      const slides = await deps.sql<{ position: number; kind: string; alt_text: string | null }[]>`
+        select position, kind, alt_text from draft_slides where draft_id = ${request.draftId} order by position`;
+      const facts = slides.filter((slide) => slide.kind === "facts");
+      const target = facts.find((slide) => slide.position === edit?.position);
+      if (!edit || loaded.draft.format !== "carousel" || !target)
+        return { kind: "refused", reason: "that slide is no longer in this draft." };
+      const brand = { name: loaded.brand.name, visualStyle: loaded.brand.profile.visualStyle };
+      const jpeg = await renderSlide(brand, {
+        kind: "facts",
+        text: edit.text,
+        index: facts.indexOf(target) + 1,
+        count: facts.length,
+      });
+      const [stored] = await storeSlideImages(deps, request.draftId, [
+        // The owner's text is what the slide says, so it is what a screen reader reads.
+        { position: edit.position, kind: "facts", body: edit.text, altText: edit.text, jpeg },
+      ]);
+      let removed: string[] = [];
+      const outcome = await storing(async (tx) => {
+        const [current] = await tx`
+          select 1 from drafts where id = ${request.draftId} and status = 'pending_review' for update`;
+        if (!(await finishRegeneration(tx, request, { status: "done", newPhoto: Boolean(current) })))
+          throw new TakenOver();
+        if (!current) {
+          removed = await queueMediaDeletions(tx, [stored!.imageKey]);
+          return { kind: "decided" };
+        }
+        removed = await putDraftSlides(tx, request.draftId, [stored!], { only: true });
+        // The plan follows, so turning the draft into a single image and back keeps the owner's text.
+        await tx`
+          update drafts
+             set slide_plan = jsonb_set(slide_plan, array['facts', ${String(facts.indexOf(target))}, 'text'],
+                                        to_jsonb(${edit.text}::text)),
+                 updated_at = now()
+           where id = ${request.draftId} and slide_plan is not null`;
         return { kind: "stored" };
       });
       if (removed.length > 0) await removeQueuedMedia(deps, removed);
