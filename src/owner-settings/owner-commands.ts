@@ -17,6 +17,7 @@ export const OWNER_COMMANDS = [
   { command: "topic", description: "What the brand posts about" },
   { command: "voice", description: "How captions sound" },
   { command: "hashtags", description: "Default hashtags" },
+  { command: "format", description: "Post format: single image, carousel, or let the AI choose" },
   { command: "firstcomment", description: "First comment after publishing: hashtags, off or your line" },
   { command: "budget", description: "AI spend this month and the monthly cap" },
   { command: "report", description: "How posts performed: last 7 days, or /report 30" },
