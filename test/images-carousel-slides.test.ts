@@ -67,7 +67,9 @@ describe("carousel slides", () => {
       expect(slide.altText.length).toBeGreaterThan(0);
     }
     // Each fact slide shows its own text: no two are the same picture.
-    const facts = slides.filter((slide) => slide.kind === "facts").map((slide) => slide.jpeg.toString("base64"));
+    const facts = slides
+      .filter((slide) => slide.kind === "facts")
+      .map((slide) => slide.jpeg.toString("base64"));
     expect(new Set(facts).size).toBe(6);
   });
 
@@ -85,8 +87,12 @@ describe("carousel slides", () => {
 
   it("takes the brand's colours from its name and its typeface from its visual style", async () => {
     expect(slideStyle({ name: "Trail Notes", visualStyle: "" })).toEqual(slideStyle(brand));
-    expect(slideStyle({ name: "Other Brand", visualStyle: "" }).palette).not.toEqual(slideStyle(brand).palette);
-    expect(slideStyle({ name: "A", visualStyle: "classic editorial serif look" }).fontFamily).toMatch(/Serif/);
+    expect(slideStyle({ name: "Other Brand", visualStyle: "" }).palette).not.toEqual(
+      slideStyle(brand).palette,
+    );
+    expect(slideStyle({ name: "A", visualStyle: "classic editorial serif look" }).fontFamily).toMatch(
+      /Serif/,
+    );
     expect(slideStyle({ name: "A", visualStyle: "tech, code on screens" }).fontFamily).toMatch(/Mono/);
     expect(slideStyle({ name: "A", visualStyle: "bright and friendly" }).fontFamily).toMatch(/DejaVu Sans'/);
   });
@@ -110,7 +116,9 @@ describe("slide plans", () => {
     expect(slideTextProblem("   ")).toBe("A slide's text cannot be empty.");
     const eight = Array.from({ length: 8 }, (_, i) => ({ text: `Fact ${i}`, alt_text: "" }));
     const checked = checkPlannedSlides(eight);
-    expect(checked.ok && checked.facts.map((f) => f.text)).toEqual([0, 1, 2, 3, 4, 5].map((i) => `Fact ${i}`));
+    expect(checked.ok && checked.facts.map((f) => f.text)).toEqual(
+      [0, 1, 2, 3, 4, 5].map((i) => `Fact ${i}`),
+    );
     // A slide without alt text is read out as what it says.
     expect(checked.ok && checked.facts[0]!.altText).toBe("Fact 0");
   });

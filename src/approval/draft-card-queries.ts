@@ -320,6 +320,8 @@ export interface DraftCardUpdatePayload {
   draftId: number;
   /** The image changed: the photo is replaced too, not only the text and buttons. */
   newPhoto?: boolean;
+  /** For a carousel: only these slides' pictures changed (all of them when absent). */
+  slides?: number[];
 }
 
 /**
@@ -350,14 +352,16 @@ export async function enqueueDraftCard(tx: Sql | Transaction, draftId: number): 
 export async function enqueueDraftCardUpdate(
   tx: Sql | Transaction,
   draftId: number,
-  options: { newPhoto?: boolean } = {},
+  options: { newPhoto?: boolean; slides?: number[] } = {},
 ): Promise<boolean> {
   const [target] = await tx<{ chat_id: number }[]>`
     select coalesce(d.telegram_chat_id, o.telegram_chat_id) as chat_id
       from drafts d join brands b on b.id = d.brand_id join owners o on o.id = b.owner_id
      where d.id = ${draftId}`;
   if (!target) return false;
-  const payload: DraftCardUpdatePayload = options.newPhoto ? { draftId, newPhoto: true } : { draftId };
+  const payload: DraftCardUpdatePayload = options.newPhoto
+    ? { draftId, newPhoto: true, ...(options.slides ? { slides: options.slides } : {}) }
+    : { draftId };
   return enqueueTelegramMessage(tx, {
     chatId: target.chat_id,
     kind: "draft_card_update",

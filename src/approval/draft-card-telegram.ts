@@ -50,12 +50,12 @@ export function draftCardSenders(options: Omit<DraftCardDeps, "clock"> & { clock
       else await sendDraftCard(deps, api, card);
     },
     draft_card_update: async function updateDraftCardFromOutbox(row, api) {
-      const { draftId, newPhoto } = row.payload as unknown as DraftCardUpdatePayload;
+      const { draftId, newPhoto, slides } = row.payload as unknown as DraftCardUpdatePayload;
       const card = await loadDraftCard(deps.sql, draftId);
       if (!card) return;
       // No card yet: the 'draft_card' message for it was given up, or never queued; this one takes its place.
       if (card.textMessageId === null) await sendDraftCard(deps, api, card);
-      else await updateDraftCard(deps, api, card, { newPhoto: newPhoto === true });
+      else await updateDraftCard(deps, api, card, { newPhoto: newPhoto === true, slides });
     },
   };
 }
@@ -105,7 +105,7 @@ export async function updateDraftCard(
   deps: DraftCardDeps,
   api: Api,
   card: StoredDraftCard,
-  options: { newPhoto?: boolean },
+  options: { newPhoto?: boolean; slides?: number[] | undefined },
 ): Promise<void> {
   const chatId = card.telegramChatId ?? card.ownerChatId;
   const rendered = renderDraftCard(card, { now: deps.clock() });
@@ -115,6 +115,7 @@ export async function updateDraftCard(
       if (options.newPhoto) {
         // A media group cannot be replaced as a whole: each slide's message takes its new picture.
         for (const [index, slide] of card.slides.entries()) {
+          if (options.slides && !options.slides.includes(slide.position)) continue;
           const photo = await slidePhoto(deps, card, slide);
           if (!photo) continue;
           await ignoreNotModified(

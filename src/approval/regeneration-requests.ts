@@ -182,7 +182,14 @@ export async function recordRegenerationImage(
 export async function finishRegeneration(
   tx: Transaction,
   claimed: ClaimedRegeneration,
-  finish: { status: "done" | "failed"; newPhoto?: boolean; note?: string; error?: string },
+  finish: {
+    status: "done" | "failed";
+    newPhoto?: boolean;
+    /** For a carousel: the slides whose pictures changed, when not all. */
+    slides?: number[];
+    note?: string;
+    error?: string;
+  },
 ): Promise<boolean> {
   const rows = await tx`
     update regeneration_requests
@@ -196,6 +203,6 @@ export async function finishRegeneration(
        where d.id = ${claimed.draftId}`;
     if (chat) await enqueueText(tx, chat.chat_id, { text: finish.note });
   }
-  await enqueueDraftCardUpdate(tx, claimed.draftId, { newPhoto: finish.newPhoto });
+  await enqueueDraftCardUpdate(tx, claimed.draftId, { newPhoto: finish.newPhoto, slides: finish.slides });
   return true;
 }

@@ -164,7 +164,13 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
         return { kind: "decided" };
       }
       if (slides.length > 0) slideKeys = await putDraftSlides(tx, request.draftId, slides, { only: true });
-      if (!(await finishRegeneration(tx, request, { status: "done", newPhoto: true }))) throw new TakenOver();
+      // A carousel's new cover is its slide 0 alone; the other slides keep their pictures.
+      const finish = {
+        status: "done" as const,
+        newPhoto: true,
+        ...(slides.length > 0 ? { slides: [0] } : {}),
+      };
+      if (!(await finishRegeneration(tx, request, finish))) throw new TakenOver();
       await tx`
         update drafts set image_key = ${image.key}, image_url = ${image.url}, image_source = ${image.source},
                           updated_at = now()
@@ -303,8 +309,8 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
       const outcome = await storing(async (tx) => {
         const [current] = await tx`
           select 1 from drafts where id = ${request.draftId} and status = 'pending_review' for update`;
-        if (!(await finishRegeneration(tx, request, { status: "done", newPhoto: Boolean(current) })))
-          throw new TakenOver();
+        const finish = { status: "done" as const, newPhoto: Boolean(current), slides: [edit.position] };
+        if (!(await finishRegeneration(tx, request, finish))) throw new TakenOver();
         if (!current) {
           removed = await queueMediaDeletions(tx, [stored!.imageKey]);
           return { kind: "decided" };
