@@ -10,8 +10,16 @@ alter table drafts add column slide_plan jsonb;
 -- (editMessageMedia). telegram_photo_message_id stays the first of them (the card's text replies to it).
 alter table drafts add column telegram_slide_message_ids bigint[];
 
--- Turning a draft into a carousel or back is a regeneration request like a new image or a rewrite: recorded with
--- the tap, run by any instance under a lease, fenced.
+-- Turning a draft into a carousel or back ('format'), and redrawing one slide with the owner's text ('slide'), are
+-- regeneration requests like a new image or a rewrite: recorded with the tap, run by any instance under a lease,
+-- fenced.
 alter table regeneration_requests drop constraint regeneration_requests_kind_check;
 alter table regeneration_requests
-  add constraint regeneration_requests_kind_check check (kind in ('image', 'rewrite', 'format'));
+  add constraint regeneration_requests_kind_check check (kind in ('image', 'rewrite', 'format', 'slide'));
+
+-- A 'slide' request carries the slide and its new text ({"position": 2, "text": "…"}) in `instruction`, as a
+-- rewrite carries the owner's words; the text is checked (at most 120 characters) before the request is made.
+alter table regeneration_requests drop constraint regeneration_requests_check;
+alter table regeneration_requests
+  add constraint regeneration_requests_instruction_check
+  check (instruction is null or (kind in ('rewrite', 'slide') and length(instruction) between 1 and 500));
