@@ -1,5 +1,6 @@
 import type { Figure } from "../run.ts";
 import { approvalsScenario } from "./approvals.ts";
+import { carouselSlidesScenario } from "./carousel-slides.ts";
 import { databasePoolScenario } from "./database-pool.ts";
 import { draftingScenario } from "./drafting.ts";
 import { ingestScenario } from "./ingest.ts";
@@ -22,4 +23,5 @@ export const scenarios: Scenario[] = [
   { name: "publishing", run: publishingScenario },
   { name: "drafting", run: draftingScenario },
   { name: "webhooks", run: webhooksScenario },
+  { name: "carousel-slides", run: carouselSlidesScenario },
 ];

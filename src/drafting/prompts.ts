@@ -312,6 +312,7 @@ export function buildDraftRequest(input: DraftRequestInput): MessageCreateParams
       `<summary>${escapeText(clip(article.summary, DRAFT_SUMMARY_CHARACTERS))}</summary>`,
       "</article>",
     ].join("\n"),
+    formatNote(input.postFormat ?? "auto"),
   ];
   if (input.mode === "rewrite") {
     const instruction = input.instruction?.trim();
@@ -322,7 +323,6 @@ export function buildDraftRequest(input: DraftRequestInput): MessageCreateParams
     // The owner's own words, in the per-call part: the cached prefix stays the same for every rewrite.
     if (instruction) parts.push(`<owner_instruction>${instruction}</owner_instruction>`);
   }
-  parts.push(formatNote(input.postFormat ?? "auto"));
   return {
     model: input.model,
     // A 2,200-character caption is ~600–900 tokens in most languages, six slides and their alt text ~400 more; the
