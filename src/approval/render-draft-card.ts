@@ -9,6 +9,7 @@
 
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { composePostText } from "../drafting/caption-limits.ts";
+import { MIN_FACT_SLIDES } from "../drafting/slide-plan.ts";
 import { type FirstCommentSetting, plannedFirstComment } from "../publishing/first-comment.ts";
 import { formatSlotForOwner } from "../publishing/posting-slots.ts";
 import { truncateText } from "../shared/html-text.ts";
@@ -295,17 +296,6 @@ function buttons(card: DraftCard, now: Date, moment: CardMoment | undefined): In
           );
         return [slides, [press("↩️ Back", { action: "keep", draftId: id })]];
       }
-      const carousel = card.format === "carousel" && (card.slides?.length ?? 0) > 0;
-      const formatRow = card.regenerating
-        ? []
-        : [
-            ...(carousel ? [press("🎞 Slides", { action: "slides", draftId: id })] : []),
-            ...(carousel
-              ? [press("🖼 Single image", { action: "format", draftId: id })]
-              : (card.plannedFacts ?? 0) >= 2
-                ? [press("🎞 Make carousel", { action: "format", draftId: id })]
-                : []),
-          ];
       return [
         [
           press("✅ Approve", { action: "approve", draftId: id }),
@@ -322,7 +312,7 @@ function buttons(card: DraftCard, now: Date, moment: CardMoment | undefined): In
               ]),
           press("🦯 Alt text", { action: "altText", draftId: id }),
         ],
-        ...(formatRow.length > 0 ? [formatRow] : []),
+        ...formatButtons(card, press),
       ];
     case "approved":
       return card.scheduledFor && card.scheduledFor > now
@@ -342,6 +332,29 @@ function buttons(card: DraftCard, now: Date, moment: CardMoment | undefined): In
     default:
       return [];
   }
+}
+
+/**
+ * 🎞 Slides and the switch between a single image and a carousel, on a row of their own; none while a request
+ * runs. A single image offers the switch only when the drafter planned enough slides for a carousel.
+ */
+function formatButtons(
+  card: DraftCard,
+  press: (text: string, callback: Parameters<typeof encodeDraftCallback>[0]) => InlineKeyboardButton,
+): InlineKeyboardButton[][] {
+  if (card.regenerating) return [];
+  const id = card.id;
+  if (card.format === "carousel" && (card.slides?.length ?? 0) > 0) {
+    return [
+      [
+        press("🎞 Slides", { action: "slides", draftId: id }),
+        press("🖼 Single image", { action: "format", draftId: id }),
+      ],
+    ];
+  }
+  return (card.plannedFacts ?? 0) >= MIN_FACT_SLIDES
+    ? [[press("🎞 Make carousel", { action: "format", draftId: id })]]
+    : [];
 }
 
 /**
