@@ -296,6 +296,65 @@ describe("carousel drafts", () => {
     expect(after!.n).toBe(spend!.n);
   });
 
+  it("🖼 New image redraws the cover alone; 🔁 Rewrite replans every slide", async () => {
+    const { articleId } = await brandWithStory("Regenerate story");
+    await setFormat("carousel");
+    await draftAndSendCards();
+    const draft = await draftOf(articleId);
+    const before = await slidesOf(draft.id);
+    const album = await albumOf(draft.id);
+    const card = await cardMessages(t, draft.id);
+    const cardMessage = { message_id: card.text.message_id, chat_id: card.chatId };
+
+    const edits = t.telegram.callsTo("editMessageMedia").length;
+    await pressButton(t, `i:${draft.id}`, cardMessage);
+    await t.app.scheduler.runNow(REGENERATIONS_JOB);
+    await deliverOutbox(t);
+    await eventually(async () =>
+      expect((await slidesOf(draft.id))[0]!.image_key).not.toBe(before[0]!.image_key),
+    );
+    const afterImage = await slidesOf(draft.id);
+    for (const position of [1, 2, 3, 4, 5]) {
+      expect(afterImage[position]!.image_key).toBe(before[position]!.image_key);
+    }
+    const coverEdits = t.telegram.callsTo("editMessageMedia").slice(edits);
+    expect(coverEdits.map((call) => Number(call.payload.message_id))).toEqual([album[0]!.message_id]);
+    await expectSlideJpeg(t.telegram.messages.get(album[0]!.message_id)!.photoSource);
+
+    anthropic.enqueue((request) => {
+      const reply = validReply(request) as { json: Record<string, unknown> };
+      return {
+        json: {
+          ...reply.json,
+          slides: ["A rewritten first fact.", "A rewritten second fact.", "A third.", "A fourth."].map(
+            (text) => ({
+              text,
+              alt_text: text,
+            }),
+          ),
+        },
+      };
+    });
+    await pressButton(t, `v:${draft.id}:j`, cardMessage);
+    await t.app.scheduler.runNow(REGENERATIONS_JOB);
+    await deliverOutbox(t);
+    await eventually(async () => expect((await slidesOf(draft.id))[1]!.body).toBe("A rewritten first fact."));
+    const afterRewrite = await slidesOf(draft.id);
+    expect(afterRewrite.map((s) => s.body).slice(1, 5)).toEqual([
+      "A rewritten first fact.",
+      "A rewritten second fact.",
+      "A third.",
+      "A fourth.",
+    ]);
+    // Four facts again: the album keeps its six messages, each given its new picture.
+    expect(await albumOf(draft.id)).toHaveLength(6);
+    for (const [index, slide] of afterRewrite.entries()) {
+      const stored = await t.app.services.media.get(slide.image_key);
+      const shown = t.telegram.messages.get(album[index]!.message_id)!.photoSource as Buffer;
+      expect(Buffer.compare(shown, stored!.body)).toBe(0);
+    }
+  });
+
   it("plans the slides in the caption's own Claude call: one ledger entry, its cost on the card", async () => {
     const { articleId, brandId } = await brandWithStory("Cost story");
     await setFormat("carousel");
