@@ -14,8 +14,8 @@ const LARGEST_ID = 999_999_999_999_999;
 describe("draft card callback data", () => {
   it("round-trips every action, within Telegram's 64 bytes even for the largest id", () => {
     const actions = Object.keys(DRAFT_ACTION_CODES).filter(
-      (a) => a !== "rejectBecause" && a !== "rewriteAs",
-    ) as Exclude<DraftAction, "rejectBecause" | "rewriteAs">[];
+      (a) => a !== "rejectBecause" && a !== "rewriteAs" && a !== "slide",
+    ) as Exclude<DraftAction, "rejectBecause" | "rewriteAs" | "slide">[];
     for (const action of actions) {
       const data = encodeDraftCallback({ action, draftId: LARGEST_ID });
       expect(Buffer.byteLength(data, "utf8")).toBeLessThanOrEqual(MAX_CALLBACK_DATA_BYTES);
@@ -31,6 +31,13 @@ describe("draft card callback data", () => {
       expect(Buffer.byteLength(data, "utf8")).toBeLessThanOrEqual(MAX_CALLBACK_DATA_BYTES);
       expect(parseDraftCallback(data)).toEqual({ action: "rewriteAs", draftId: LARGEST_ID, choice });
     }
+    for (const position of [0, 1, 9]) {
+      const data = encodeDraftCallback({ action: "slide", draftId: LARGEST_ID, position });
+      expect(Buffer.byteLength(data, "utf8")).toBeLessThanOrEqual(MAX_CALLBACK_DATA_BYTES);
+      expect(parseDraftCallback(data)).toEqual({ action: "slide", draftId: LARGEST_ID, position });
+    }
+    expect(parseDraftCallback("q:1:1")).toBeNull();
+    expect(parseDraftCallback("l:1:o")).toBeNull();
     // A rewrite choice is not a rejection reason, nor the other way round.
     expect(parseDraftCallback("v:1:o")).toBeNull();
     expect(parseDraftCallback("q:1:s")).toBeNull();

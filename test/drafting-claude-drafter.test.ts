@@ -318,6 +318,53 @@ describe("Claude drafter against a fake Messages API", () => {
       expect(schema.required).toContain("alt_text");
     });
 
+    it("plans the carousel's slides in the same call, sending back a slide too long to read on a phone", async () => {
+      const withSlides =
+        (format: string, slides: { text: string; alt_text: string }[]) => (request: FakeRequestView) => {
+          const reply = validReply(request) as { json: Record<string, unknown> };
+          return { json: { ...reply.json, format, slides } };
+        };
+      const fact = (text: string) => ({ text, alt_text: `Slide: ${text}` });
+      fake.enqueue(
+        withSlides("carousel", [fact("x".repeat(121)), fact("Two")]),
+        withSlides("carousel", [fact("One fact."), fact("Two facts."), fact("Three facts.")]),
+      );
+      const result = await drafter.writeDraft({
+        profile,
+        examples,
+        article: article(7),
+        model: MODEL,
+        mode: "draft",
+        postFormat: "auto",
+      });
+      expect(fake.requests).toHaveLength(2);
+      expect(userTextOf(fake.requests[1]!.body)).toContain(
+        "slide 1 is 121 characters; each slide takes at most 120.",
+      );
+      expect(result.format).toBe("carousel");
+      expect(result.slidePlan.facts.map((f) => f.text)).toEqual(["One fact.", "Two facts.", "Three facts."]);
+      expect(result.slidePlan.facts[0]!.altText).toBe("Slide: One fact.");
+      expect(result.slidePlan.credit).toMatch(/^Source: /);
+      expect(result.usage).toHaveLength(2);
+
+      // The brand's setting wins over the model's choice; a banned term on a slide is sent back like one in the caption.
+      fake.enqueue(
+        withSlides("carousel", [fact("A lycra lout rides by."), fact("Two")]),
+        withSlides("carousel", [fact("One"), fact("Two")]),
+      );
+      const single = await drafter.writeDraft({
+        profile,
+        examples,
+        article: article(8),
+        model: MODEL,
+        mode: "draft",
+        postFormat: "single",
+      });
+      expect(userTextOf(fake.requests[3]!.body)).toContain('the banned term "lycra lout"');
+      expect(single.format).toBe("single");
+      expect(single.slidePlan.facts).toHaveLength(2);
+    });
+
     it("keeps alt text within Instagram's 1,000 characters, and falls back to the hook when there is none", async () => {
       const withAlt = (altText: string | undefined) => (request: FakeRequestView) => {
         const reply = validReply(request) as { json: Record<string, unknown> };
@@ -428,7 +475,7 @@ describe("Claude drafter against a fake Messages API", () => {
         mode: "draft",
       });
 
-      expect(fake.requests[0]!.usage!.output_tokens).toBe(2048);
+      expect(fake.requests[0]!.usage!.output_tokens).toBe(2560);
       expect(userTextOf(fake.requests[1]!.body)).toContain("cut off at the token limit");
       expect(result.usage).toHaveLength(2);
     });

@@ -263,9 +263,23 @@ describe("caption prompts", () => {
     expect(text).toContain("<link>https://news.example/3</link>");
     expect(text).toContain("<source>Example News</source>");
     expect(request.output_config?.format?.schema).toMatchObject({
-      required: ["hook", "body", "call_to_action", "credit", "hashtags", "alt_text"],
+      required: ["hook", "body", "call_to_action", "credit", "hashtags", "alt_text", "format", "slides"],
     });
     expect(request.output_config?.effort).toBe("low");
+  });
+
+  it("say the brand's post format in the user message only, so every brand's drafts share one cached prefix and schema", () => {
+    const requests = (["auto", "single", "carousel"] as const).map((postFormat) =>
+      buildDraftRequest({ ...input, mode: "draft", postFormat }),
+    );
+    for (const request of requests.slice(1)) {
+      expect(JSON.stringify(request.system)).toBe(JSON.stringify(requests[0]!.system));
+      expect(JSON.stringify(request.output_config)).toBe(JSON.stringify(requests[0]!.output_config));
+    }
+    expect(userText(requests[0]!)).toContain('Format: choose "single" or "carousel" for this story.');
+    expect(userText(requests[1]!)).toContain('the brand posts single images; answer format "single"');
+    expect(userText(requests[2]!)).toContain('the brand posts carousels; answer format "carousel"');
+    expect(JSON.stringify(requests[0]!.system)).toContain("at most 120 characters");
   });
 
   it("name the publication from the link's host when the feed gave no source", () => {

@@ -37,6 +37,20 @@ describe("template captions (no API key)", () => {
     expect(draft.hashtags).toEqual(["#PedalBerlin", "#BikeLanes"]);
   });
 
+  it("plan slides from the summary's sentences, and make a carousel only when the brand asks for carousels", () => {
+    const auto = writeTemplateDraft({ profile, article, postFormat: "auto" });
+    expect(auto.format).toBe("single");
+    expect(auto.slidePlan.facts.map((fact) => fact.text)).toEqual([
+      "The city approved 12 km of protected lanes.",
+      "Construction starts in March.",
+    ]);
+    expect(auto.slidePlan.credit).toBe("Source: Berliner Morgenpost — https://news.example/kantstrasse");
+    expect(writeTemplateDraft({ profile, article, postFormat: "carousel" }).format).toBe("carousel");
+    // A summary too short for two slides even with the headline: a single image, whatever the setting.
+    const bare = { ...article, summary: "" };
+    expect(writeTemplateDraft({ profile, article: bare, postFormat: "carousel" }).format).toBe("single");
+  });
+
   it("take the headline as the image's alt text, within Instagram's 1,000 characters", () => {
     expect(writeTemplateDraft({ profile, article }).altText).toBe("Kantstrasse gets a protected bike lane");
     const longTitle = { ...article, title: "A very long headline about bike lanes. ".repeat(40) };

@@ -1,6 +1,7 @@
 import type { Figure } from "../run.ts";
 import { approvalsScenario } from "./approvals.ts";
 import { carouselPublishingScenario } from "./carousel-publishing.ts";
+import { carouselSlidesScenario } from "./carousel-slides.ts";
 import { databasePoolScenario } from "./database-pool.ts";
 import { draftingScenario } from "./drafting.ts";
 import { ingestScenario } from "./ingest.ts";
@@ -24,4 +25,5 @@ export const scenarios: Scenario[] = [
   { name: "carousel-publishing", run: carouselPublishingScenario },
   { name: "drafting", run: draftingScenario },
   { name: "webhooks", run: webhooksScenario },
+  { name: "carousel-slides", run: carouselSlidesScenario },
 ];

@@ -11,6 +11,7 @@ command-topic = Worüber die Marke postet
 command-voice = Wie die Texte klingen
 command-hashtags = Standard-Hashtags
 command-firstcomment = Erster Kommentar nach dem Posten: Hashtags, off oder dein Satz
+command-format = Beitragsformat: Einzelbild, Karussell oder die KI entscheiden lassen
 command-budget = KI-Ausgaben in diesem Monat und das Monatslimit
 command-report = Wie die Beiträge liefen: letzte 7 Tage, oder /report 30
 command-comments = Welche Instagram-Kommentare in diesen Chat kommen: alle, Fragen oder keine

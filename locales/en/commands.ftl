@@ -11,6 +11,7 @@ command-topic = What the brand posts about
 command-voice = How captions sound
 command-hashtags = Default hashtags
 command-firstcomment = First comment after publishing: hashtags, off or your line
+command-format = Post format: single image, carousel, or let the AI choose
 command-budget = AI spend this month and the monthly cap
 command-report = How posts performed: last 7 days, or /report 30
 command-comments = Which Instagram comments reach this chat: all, questions or none

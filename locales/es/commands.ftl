@@ -11,6 +11,7 @@ command-topic = Sobre qué publica la marca
 command-voice = Cómo suenan los textos
 command-hashtags = Hashtags por defecto
 command-firstcomment = Primer comentario al publicar: hashtags, off o tu frase
+command-format = Formato de publicación: imagen única, carrusel, o que elija la IA
 command-budget = Gasto en IA de este mes y el límite mensual
 command-report = Cómo rindieron las publicaciones: últimos 7 días, o /report 30
 command-comments = Qué comentarios de Instagram llegan a este chat: todos, preguntas o ninguno

@@ -11,6 +11,7 @@ command-topic = Sobre o que a marca posta
 command-voice = Como as legendas soam
 command-hashtags = Hashtags padrão
 command-firstcomment = Primeiro comentário ao publicar: hashtags, off ou sua frase
+command-format = Formato do post: imagem única, carrossel, ou deixar a IA escolher
 command-budget = Gasto com IA neste mês e o limite mensal
 command-report = Como os posts se saíram: últimos 7 dias, ou /report 30
 command-comments = Quais comentários do Instagram chegam a este chat: todos, perguntas ou nenhum

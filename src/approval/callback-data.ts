@@ -25,12 +25,19 @@ export const DRAFT_ACTION_CODES = {
   keep: "k",
   /** A quick rewrite choice was picked (carries the choice's code). */
   rewriteAs: "v",
+  /** 🎞 Slides: pick a carousel slide to edit. */
+  slides: "s",
+  /** A slide was picked (carries its position, 0–9). */
+  slide: "l",
+  /** Turn a single image into a carousel, or a carousel back into a single image. */
+  format: "f",
 } as const;
 
 export type DraftAction = keyof typeof DRAFT_ACTION_CODES;
 
 export type DraftCallback =
-  | { action: Exclude<DraftAction, "rejectBecause" | "rewriteAs">; draftId: number }
+  | { action: Exclude<DraftAction, "rejectBecause" | "rewriteAs" | "slide">; draftId: number }
+  | { action: "slide"; draftId: number; position: number }
   | { action: "rejectBecause"; draftId: number; reason: RejectionReasonCode }
   | { action: "rewriteAs"; draftId: number; choice: RewriteChoiceCode };
 
@@ -42,7 +49,7 @@ const ACTIONS_BY_CODE = new Map<string, DraftAction>(
 export const MAX_CALLBACK_DATA_BYTES = 64;
 
 /** Matches every string {@link encodeDraftCallback} makes, and nothing else. */
-export const DRAFT_CALLBACK_PATTERN = /^([a-z]):([1-9]\d{0,14})(?::([a-z]))?$/;
+export const DRAFT_CALLBACK_PATTERN = /^([a-z]):([1-9]\d{0,14})(?::([a-z0-9]))?$/;
 
 export function encodeDraftCallback(callback: DraftCallback): string {
   if (!Number.isSafeInteger(callback.draftId) || callback.draftId <= 0) {
@@ -51,6 +58,11 @@ export function encodeDraftCallback(callback: DraftCallback): string {
   const code = DRAFT_ACTION_CODES[callback.action];
   if (callback.action === "rejectBecause") return `${code}:${callback.draftId}:${callback.reason}`;
   if (callback.action === "rewriteAs") return `${code}:${callback.draftId}:${callback.choice}`;
+  if (callback.action === "slide") {
+    if (!Number.isInteger(callback.position) || callback.position < 0 || callback.position > 9)
+      throw new RangeError(`Slide position ${callback.position} is not 0–9`);
+    return `${code}:${callback.draftId}:${callback.position}`;
+  }
   return `${code}:${callback.draftId}`;
 }
 
@@ -63,12 +75,21 @@ export function parseDraftCallback(data: string): DraftCallback | null {
   const draftId = Number(id);
   if (!action || !Number.isSafeInteger(draftId)) return null;
   if (action === "rejectBecause") {
-    if (reason === undefined || !(REJECTION_REASON_CODES as readonly string[]).includes(reason)) return null;
+    if (
+      reason === undefined ||
+      /\d/.test(reason) ||
+      !(REJECTION_REASON_CODES as readonly string[]).includes(reason)
+    )
+      return null;
     return { action, draftId, reason: reason as RejectionReasonCode };
   }
   if (action === "rewriteAs") {
     if (reason === undefined || !(REWRITE_CHOICE_CODES as readonly string[]).includes(reason)) return null;
     return { action, draftId, choice: reason as RewriteChoiceCode };
+  }
+  if (action === "slide") {
+    if (reason === undefined || !/^\d$/.test(reason)) return null;
+    return { action, draftId, position: Number(reason) };
   }
   if (reason !== undefined) return null;
   return { action, draftId };

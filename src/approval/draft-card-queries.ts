@@ -13,7 +13,9 @@ import type { RegenerationKind } from "./regeneration-requests.ts";
 import type { DraftCard, DraftStatus } from "./render-draft-card.ts";
 
 /** A draft card together with where it lives in Telegram and what the database knows around it. */
-export interface StoredDraftCard extends DraftCard {
+export interface StoredDraftCard extends Omit<DraftCard, "format" | "plannedFacts" | "slides"> {
+  format: "single" | "carousel";
+  plannedFacts: number;
   brandId: number;
   ownerId: number;
   /** Where a new card goes: the brand's linked group (src/teams/), else the owner's private chat with the bot. */
@@ -27,6 +29,18 @@ export interface StoredDraftCard extends DraftCard {
   telegramChatId: number | null;
   photoMessageId: number | null;
   textMessageId: number | null;
+  /** A carousel's slides in order (empty for a single image), as the media group shows them. */
+  slides: CardSlide[];
+  /** The card's media group, one message per slide in order; null when the card has a single photo. */
+  slideMessageIds: number[] | null;
+}
+
+export interface CardSlide {
+  position: number;
+  kind: "cover" | "facts" | "credit";
+  body: string;
+  imageKey: string | null;
+  imageUrl: string | null;
 }
 
 /** The drafts columns a card shows, as `returning` gives them back after an update. */
@@ -57,7 +71,19 @@ export interface DraftRow {
   decided_by: string | null;
 }
 
+interface CardSlideRow {
+  position: number;
+  kind: CardSlide["kind"];
+  body: string;
+  image_key: string | null;
+  image_url: string | null;
+}
+
 interface DraftCardRow extends DraftRow {
+  format: "single" | "carousel";
+  planned_facts: number;
+  slides: CardSlideRow[] | null;
+  telegram_slide_message_ids: string[] | null;
   first_comment_mode: DraftCard["brandFirstComment"]["mode"];
   first_comment_text: string | null;
   brand_name: string;
@@ -138,6 +164,12 @@ function selectDraftCard(sql: Sql | Transaction, extraColumns = sql``) {
            d.rejection_reason, d.scheduled_for, d.permalink, d.last_error, d.image_key, d.image_url,
            d.telegram_chat_id, d.telegram_photo_message_id, d.telegram_text_message_id, d.alt_text,
            d.first_comment, d.hashtags_in_comment, d.first_comment_state, d.first_comment_error, d.decided_by,
+           d.format, coalesce(jsonb_array_length(d.slide_plan -> 'facts'), 0) as planned_facts,
+           d.telegram_slide_message_ids,
+           (select json_agg(json_build_object('position', s.position, 'kind', s.kind, 'body', s.body,
+                                              'image_key', s.image_key, 'image_url', s.image_url)
+                            order by s.position)
+              from draft_slides s where s.draft_id = d.id) as slides,
            b.id as brand_id, b.name as brand_name, b.time_zone, b.posting_slots, b.first_comment_mode,
            b.first_comment_text,
            o.id as owner_id, ${cardChatId(sql)} as owner_chat_id, lang.chosen_locale, lang.telegram_language_code,
@@ -168,6 +200,17 @@ function toCard(row: DraftCardRow): StoredDraftCard {
     postingSlots: row.posting_slots,
     regenerating: row.regenerating,
     brandFirstComment: { mode: row.first_comment_mode, text: row.first_comment_text },
+    // A decision never changes these, so a decision's card keeps them from the card read before it.
+    format: row.format,
+    plannedFacts: row.planned_facts,
+    slides: (row.slides ?? []).map((slide) => ({
+      position: slide.position,
+      kind: slide.kind,
+      body: slide.body,
+      imageKey: slide.image_key,
+      imageUrl: slide.image_url,
+    })),
+    slideMessageIds: row.telegram_slide_message_ids?.map(Number) ?? null,
   };
   return withDraftRow(context, row);
 }
@@ -193,6 +236,10 @@ export function withDraftRow(
     postingSlots: context.postingSlots,
     regenerating: context.regenerating,
     brandFirstComment: context.brandFirstComment,
+    format: context.format,
+    plannedFacts: context.plannedFacts,
+    slides: context.slides,
+    slideMessageIds: context.slideMessageIds,
     id: row.id,
     status: row.status,
     caption: row.caption,
@@ -265,6 +312,19 @@ export async function recordCardPhotoMessage(
      where id = ${draftId}`;
 }
 
+/** The card's media group, recorded as soon as Telegram returns it (its first message is the card's photo). */
+export async function recordCardSlideMessages(
+  sql: Sql,
+  draftId: number,
+  chatId: number,
+  messageIds: number[] | null,
+) {
+  await sql`
+    update drafts set telegram_chat_id = ${chatId}, telegram_slide_message_ids = ${messageIds},
+                      telegram_photo_message_id = ${messageIds?.[0] ?? null}, updated_at = now()
+     where id = ${draftId}`;
+}
+
 export async function recordCardTextMessage(
   sql: Sql,
   draftId: number,
@@ -284,6 +344,8 @@ export interface DraftCardUpdatePayload {
   draftId: number;
   /** The image changed: the photo is replaced too, not only the text and buttons. */
   newPhoto?: boolean;
+  /** For a carousel: only these slides' pictures changed (all of them when absent). */
+  slides?: number[];
 }
 
 /**
@@ -314,14 +376,16 @@ export async function enqueueDraftCard(tx: Sql | Transaction, draftId: number): 
 export async function enqueueDraftCardUpdate(
   tx: Sql | Transaction,
   draftId: number,
-  options: { newPhoto?: boolean } = {},
+  options: { newPhoto?: boolean; slides?: number[] } = {},
 ): Promise<boolean> {
   const [target] = await tx<{ chat_id: number }[]>`
     select coalesce(d.telegram_chat_id, ${cardChatId(tx)}) as chat_id
       from drafts d join brands b on b.id = d.brand_id join owners o on o.id = b.owner_id
      where d.id = ${draftId}`;
   if (!target) return false;
-  const payload: DraftCardUpdatePayload = options.newPhoto ? { draftId, newPhoto: true } : { draftId };
+  const payload: DraftCardUpdatePayload = options.newPhoto
+    ? { draftId, newPhoto: true, ...(options.slides ? { slides: options.slides } : {}) }
+    : { draftId };
   return enqueueTelegramMessage(tx, {
     chatId: target.chat_id,
     kind: "draft_card_update",

@@ -18,6 +18,7 @@ import {
   enqueueDraftCardUpdate,
   loadDraftCard,
   recordCardPhotoMessage,
+  recordCardSlideMessages,
   recordCardTextMessage,
   type StoredDraftCard,
 } from "./draft-card-queries.ts";
@@ -50,12 +51,12 @@ export function draftCardSenders(options: Omit<DraftCardDeps, "clock"> & { clock
       else await sendDraftCard(deps, api, card);
     },
     draft_card_update: async function updateDraftCardFromOutbox(row, api) {
-      const { draftId, newPhoto } = row.payload as unknown as DraftCardUpdatePayload;
+      const { draftId, newPhoto, slides } = row.payload as unknown as DraftCardUpdatePayload;
       const card = await loadDraftCard(deps.sql, draftId);
       if (!card) return;
       // No card yet: the 'draft_card' message for it was given up, or never queued; this one takes its place.
       if (card.textMessageId === null) await sendDraftCard(deps, api, card);
-      else await updateDraftCard(deps, api, card, { newPhoto: newPhoto === true });
+      else await updateDraftCard(deps, api, card, { newPhoto: newPhoto === true, slides });
     },
   };
 }
@@ -68,7 +69,15 @@ export async function sendDraftCard(deps: DraftCardDeps, api: Api, card: StoredD
   const chatId = card.ownerChatId;
   const rendered = renderDraftCard(card, { now: deps.clock(), texts: textsFor(card.locale) });
   let photoMessageId = card.telegramChatId === chatId ? card.photoMessageId : null;
-  if (photoMessageId === null && card.hasPhoto) {
+  if (isCarouselCard(card)) {
+    let slideIds = card.telegramChatId === chatId ? card.slideMessageIds : null;
+    if (slideIds === null) {
+      const sent = await api.sendMediaGroup(chatId, await slideMedia(deps, card, rendered));
+      slideIds = sent.map((message) => message.message_id);
+      await recordCardSlideMessages(deps.sql, card.id, chatId, slideIds);
+    }
+    photoMessageId = slideIds[0] ?? null;
+  } else if (photoMessageId === null && card.hasPhoto) {
     const sent = await withCardPhoto(deps, card, (photo) =>
       api.sendPhoto(chatId, photo, captionOptions(rendered)),
     );
@@ -97,12 +106,36 @@ export async function updateDraftCard(
   deps: DraftCardDeps,
   api: Api,
   card: StoredDraftCard,
-  options: { newPhoto?: boolean },
+  options: { newPhoto?: boolean; slides?: number[] | undefined },
 ): Promise<void> {
   const chatId = card.telegramChatId ?? card.ownerChatId;
   const rendered = renderDraftCard(card, { now: deps.clock(), texts: textsFor(card.locale) });
+  if (mediaChangedShape(card)) return resendDraftCard(deps, api, card, chatId);
   try {
-    if (card.photoMessageId !== null && card.hasPhoto) {
+    if (isCarouselCard(card) && card.slideMessageIds) {
+      if (options.newPhoto) {
+        // A media group cannot be replaced as a whole: each slide's message takes its new picture.
+        for (const [index, slide] of card.slides.entries()) {
+          if (options.slides && !options.slides.includes(slide.position)) continue;
+          const photo = await slidePhoto(deps, card, slide);
+          if (!photo) continue;
+          await ignoreNotModified(
+            api.editMessageMedia(chatId, card.slideMessageIds[index]!, {
+              type: "photo",
+              media: photo,
+              ...(index === 0 ? captionOptions(rendered) : {}),
+            } satisfies InputMediaPhoto),
+          );
+        }
+      } else {
+        await ignoreNotModified(
+          api.editMessageCaption(chatId, card.slideMessageIds[0]!, {
+            ...captionOptions(rendered),
+            caption: rendered.photoCaption,
+          }),
+        );
+      }
+    } else if (card.photoMessageId !== null && card.hasPhoto) {
       if (options.newPhoto) {
         await withCardPhoto(deps, card, (photo) =>
           ignoreNotModified(
@@ -127,9 +160,80 @@ export async function updateDraftCard(
     if (!isMessageGone(error)) throw error;
     deps.logger.info({ draftId: card.id }, "draft card was deleted from the chat; sending it again");
     await recordCardPhotoMessage(deps.sql, card.id, chatId, null);
+    await recordCardSlideMessages(deps.sql, card.id, chatId, null);
     await recordCardTextMessage(deps.sql, card.id, chatId, null);
-    await sendDraftCard(deps, api, { ...card, photoMessageId: null, textMessageId: null });
+    await sendDraftCard(deps, api, {
+      ...card,
+      photoMessageId: null,
+      slideMessageIds: null,
+      textMessageId: null,
+    });
   }
+}
+
+/** A carousel with its slides stored: shown as a media group. */
+function isCarouselCard(card: StoredDraftCard): boolean {
+  return card.format === "carousel" && card.slides.length >= 2;
+}
+
+/**
+ * The card's photos no longer match the draft: it became a carousel or a single image, or its number of slides
+ * changed (a rewrite planned more). Telegram cannot add or remove items of a media group, nor turn a photo into
+ * one, so the card is sent again and the old messages are deleted.
+ */
+function mediaChangedShape(card: StoredDraftCard): boolean {
+  if (card.textMessageId === null) return false;
+  if (isCarouselCard(card)) return card.slideMessageIds?.length !== card.slides.length;
+  return card.slideMessageIds !== null;
+}
+
+async function resendDraftCard(deps: DraftCardDeps, api: Api, card: StoredDraftCard, chatId: number) {
+  const old = [...(card.slideMessageIds ?? []), card.photoMessageId, card.textMessageId];
+  await recordCardSlideMessages(deps.sql, card.id, chatId, null);
+  await recordCardTextMessage(deps.sql, card.id, chatId, null);
+  await sendDraftCard(deps, api, {
+    ...card,
+    telegramChatId: chatId,
+    slideMessageIds: null,
+    photoMessageId: null,
+    textMessageId: null,
+  });
+  // After the new card is out, so the owner never sees none; a message over 48 hours old cannot be deleted.
+  for (const id of new Set(old)) {
+    if (id !== null) await api.deleteMessage(chatId, id).catch(() => undefined);
+  }
+}
+
+/** The media group of a carousel card, the slides in order, the card's short caption on the first. */
+async function slideMedia(
+  deps: DraftCardDeps,
+  card: StoredDraftCard,
+  rendered: RenderedDraftCard,
+): Promise<InputMediaPhoto[]> {
+  const media: InputMediaPhoto[] = [];
+  for (const slide of card.slides) {
+    const photo = await slidePhoto(deps, card, slide);
+    if (!photo)
+      throw new Error(`Slide ${slide.position} of draft ${card.id} is missing from the media store`);
+    media.push({ type: "photo", media: photo, ...(media.length === 0 ? captionOptions(rendered) : {}) });
+  }
+  return media;
+}
+
+/** A slide's picture for Telegram: its public URL, or its bytes uploaded (local media; see withCardPhoto). */
+async function slidePhoto(
+  deps: DraftCardDeps,
+  card: StoredDraftCard,
+  slide: StoredDraftCard["slides"][number],
+): Promise<InputFile | string | null> {
+  if (slide.imageUrl && isPublicUrl(slide.imageUrl)) return slide.imageUrl;
+  if (!slide.imageKey) return null;
+  const object = await deps.media.get(slide.imageKey);
+  if (!object) {
+    deps.logger.warn({ draftId: card.id, imageKey: slide.imageKey }, "slide missing from the media store");
+    return null;
+  }
+  return new InputFile(object.body, slide.imageKey.split("/").pop());
 }
 
 /**

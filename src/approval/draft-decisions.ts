@@ -25,6 +25,7 @@ import {
 } from "./draft-transitions.ts";
 import { EDIT_ALT_TEXT_CONVERSATION, editAltTextConversation } from "./edit-alt-text-conversation.ts";
 import { EDIT_CAPTION_CONVERSATION, editCaptionConversation } from "./edit-caption-conversation.ts";
+import { EDIT_SLIDE_CONVERSATION, editSlideConversation } from "./edit-slide-conversation.ts";
 import { REJECT_REASON_CONVERSATION, rejectReasonConversation } from "./reject-reason-conversation.ts";
 import { REJECTION_REASONS } from "./rejection-reasons.ts";
 import {
@@ -55,6 +56,15 @@ export interface DraftDialogsDeps extends Pick<DraftDecisionsDeps, "services"> {
 const ALREADY_WORKING: Record<RegenerationKind, string> = {
   image: "already-making-image",
   rewrite: "already-rewriting",
+  format: "already-changing-format",
+  slide: "already-redrawing-slide",
+};
+
+const REQUESTED: Record<RegenerationKind, (card: StoredDraftCard) => string> = {
+  image: () => "toast-making-image",
+  rewrite: () => "toast-rewriting",
+  format: (card) => (card.format === "carousel" ? "toast-making-single" : "toast-making-carousel"),
+  slide: () => "toast-redrawing-slide",
 };
 
 /** The publisher's job; Post now runs it at once instead of waiting for its next tick. */
@@ -81,6 +91,10 @@ export function draftDialogs(deps: DraftDialogsDeps): Composer<BotContext> {
     }),
     createDialog(editAltTextConversation(dialogDeps), {
       id: EDIT_ALT_TEXT_CONVERSATION,
+      maxMillisecondsToWait: DIALOG_TIMEOUT_MS,
+    }),
+    createDialog(editSlideConversation({ ...dialogDeps, scheduler, regenerationJob: deps.regenerationJob }), {
+      id: EDIT_SLIDE_CONVERSATION,
       maxMillisecondsToWait: DIALOG_TIMEOUT_MS,
     }),
     createDialog(
@@ -243,6 +257,27 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
       case "rewriteAs":
         await leaveDialog(ctx, REWRITE_INSTRUCTION_CONVERSATION);
         return regenerate(press, "rewrite", REWRITE_CHOICES[callback.choice].instruction);
+      case "format":
+        return regenerate(press, "format");
+      case "slides":
+        if (!(await stillPending(press))) return;
+        if (card.format !== "carousel" || card.slides.length === 0)
+          return answer(ctx, "This draft is a single image: it has no slides.");
+        await answer(ctx, "Pick the slide to change.");
+        return show(ctx, card, "choosing_slide");
+      case "slide": {
+        if (!(await stillPending(press))) return;
+        const slide = card.slides.find((s) => s.position === callback.position && s.kind === "facts");
+        if (!slide) return answer(ctx, "That slide is no longer in this draft.");
+        await answer(ctx, `Send the new text for slide ${callback.position + 1}.`);
+        await ctx.conversation.exitAll();
+        await ctx.conversation.enter(EDIT_SLIDE_CONVERSATION, {
+          draftId: card.id,
+          ownerId: card.ownerId,
+          position: callback.position,
+        });
+        return show(ctx, card);
+      }
     }
   }
 
@@ -342,7 +377,7 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
       return show(ctx, card);
     }
     if (!deps.regenerationJob) {
-      return answer(ctx, texts.t(kind === "image" ? "images-unavailable" : "rewrites-unavailable"));
+      return answer(ctx, texts.t(kind === "rewrite" ? "rewrites-unavailable" : "images-unavailable"));
     }
     const requested = await requestRegeneration(sql, {
       draftId: card.id,
@@ -364,8 +399,8 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
       }
       case "requested":
         runJobSoon(scheduler, logger, deps.regenerationJob);
-        await answer(ctx, texts.t(kind === "image" ? "toast-making-image" : "toast-rewriting"));
-        await ctx.replyWithChatAction(kind === "image" ? "upload_photo" : "typing").catch(() => undefined);
+        await answer(ctx, texts.t(REQUESTED[kind](card)));
+        await ctx.replyWithChatAction(kind === "rewrite" ? "typing" : "upload_photo").catch(() => undefined);
         return show(ctx, { ...card, regenerating: kind });
     }
   }

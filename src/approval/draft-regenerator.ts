@@ -31,4 +31,11 @@ export interface DraftRegenerator {
    * (`request.resultKey`), so a retry after a crash does not pay for a second image.
    */
   regenerateImage(request: ClaimedRegeneration): Promise<RegenerationOutcome>;
+  /**
+   * Turns a single image into a carousel (its slides rendered from the plan the caption call made, no AI call) or
+   * a carousel back into a single image (its slides removed).
+   */
+  switchFormat(request: ClaimedRegeneration): Promise<RegenerationOutcome>;
+  /** Redraws one slide with the new text the owner sent (the request's instruction, see edit-slide-conversation). */
+  redrawSlide(request: ClaimedRegeneration): Promise<RegenerationOutcome>;
 }

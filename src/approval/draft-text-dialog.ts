@@ -28,6 +28,8 @@ export interface DialogDeps {
 export interface DraftDialogTarget {
   draftId: number;
   ownerId: number;
+  /** For 🎞 Slides: the slide whose text is edited. */
+  position?: number;
 }
 
 /** What the dialog knows of the draft once it opened: plain JSON, as conversation externals must return. */
@@ -48,10 +50,10 @@ export interface DraftTextDialog {
   saved: string;
   savedBefore: string;
   /** The dialog's opening message (HTML), from the draft as it is. */
-  prompt(card: StoredDraftCard): string;
+  prompt(card: StoredDraftCard, target: DraftDialogTarget): string;
   /** The owner's text as it would be saved, or what is wrong with it (the whole reply). */
   check(text: string, start: DraftTextStart): { ok: true; value: string } | { ok: false; reply: string };
-  save(sql: Sql, input: DecisionInput & { value: string }): Promise<DecisionOutcome>;
+  save(sql: Sql, input: DecisionInput & { value: string; position?: number }): Promise<DecisionOutcome>;
 }
 
 export function draftTextDialog(deps: DialogDeps, dialog: DraftTextDialog) {
@@ -124,7 +126,7 @@ async function loadStart(
   const card = await loadDraftCard(deps.sql, target.draftId, target.ownerId);
   if (!card) return { message: DRAFT_GONE_TEXT };
   if (card.status !== "pending_review") return { message: describeDraftState(card, deps.clock()) };
-  return { prompt: dialog.prompt(card), hashtags: card.hashtags };
+  return { prompt: dialog.prompt(card, target), hashtags: card.hashtags };
 }
 
 async function saveAndShow(

@@ -10,7 +10,8 @@ import type { Sql, Transaction } from "../database/connect.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
 import { enqueueDraftCardUpdate } from "./draft-card-queries.ts";
 
-export type RegenerationKind = "image" | "rewrite";
+/** 'format' turns a draft into a carousel or back; 'slide' redraws one slide with new text (see 0022). */
+export type RegenerationKind = "image" | "rewrite" | "format" | "slide";
 
 /** A request as its worker holds it: `fence` is the token every write of this worker must still match. */
 export interface ClaimedRegeneration {
@@ -181,7 +182,14 @@ export async function recordRegenerationImage(
 export async function finishRegeneration(
   tx: Transaction,
   claimed: ClaimedRegeneration,
-  finish: { status: "done" | "failed"; newPhoto?: boolean; note?: string; error?: string },
+  finish: {
+    status: "done" | "failed";
+    newPhoto?: boolean;
+    /** For a carousel: the slides whose pictures changed, when not all. */
+    slides?: number[];
+    note?: string;
+    error?: string;
+  },
 ): Promise<boolean> {
   const rows = await tx`
     update regeneration_requests
@@ -195,6 +203,6 @@ export async function finishRegeneration(
        where d.id = ${claimed.draftId}`;
     if (chat) await enqueueText(tx, chat.chat_id, { text: finish.note });
   }
-  await enqueueDraftCardUpdate(tx, claimed.draftId, { newPhoto: finish.newPhoto });
+  await enqueueDraftCardUpdate(tx, claimed.draftId, { newPhoto: finish.newPhoto, slides: finish.slides });
   return true;
 }

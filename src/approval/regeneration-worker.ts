@@ -69,10 +69,7 @@ export function createRegenerationWorker(deps: {
         // The previous holder died during the last attempt allowed.
         return await giveUp(request, tooManyAttempts(request.kind));
       }
-      const outcome =
-        request.kind === "image"
-          ? await deps.regenerator.regenerateImage(request)
-          : await deps.regenerator.rewriteCaption(request);
+      const outcome = await regenerate(deps.regenerator, request);
       switch (outcome.kind) {
         case "stored":
         case "decided":
@@ -133,10 +130,30 @@ export function createRegenerationWorker(deps: {
   };
 }
 
+function regenerate(regenerator: DraftRegenerator, request: ClaimedRegeneration) {
+  switch (request.kind) {
+    case "image":
+      return regenerator.regenerateImage(request);
+    case "rewrite":
+      return regenerator.rewriteCaption(request);
+    case "format":
+      return regenerator.switchFormat(request);
+    case "slide":
+      return regenerator.redrawSlide(request);
+  }
+}
+
 function tooManyAttempts(kind: RegenerationKind): string {
-  return kind === "image"
-    ? `Nothing changed: the new image could not be made after ${MAX_REGENERATION_ATTEMPTS} tries. Tap 🖼 New image to try again later.`
-    : `Nothing changed: the caption could not be rewritten after ${MAX_REGENERATION_ATTEMPTS} tries. Tap 🔁 Rewrite to try again later.`;
+  switch (kind) {
+    case "image":
+      return `Nothing changed: the new image could not be made after ${MAX_REGENERATION_ATTEMPTS} tries. Tap 🖼 New image to try again later.`;
+    case "rewrite":
+      return `Nothing changed: the caption could not be rewritten after ${MAX_REGENERATION_ATTEMPTS} tries. Tap 🔁 Rewrite to try again later.`;
+    case "format":
+      return `Nothing changed: the format could not be switched after ${MAX_REGENERATION_ATTEMPTS} tries. Tap the button to try again later.`;
+    case "slide":
+      return `Nothing changed: the slide could not be redrawn after ${MAX_REGENERATION_ATTEMPTS} tries. Tap 🎞 Slides to try again later.`;
+  }
 }
 
 function messageOf(error: unknown): string {

@@ -9,6 +9,7 @@
 
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { composePostText } from "../drafting/caption-limits.ts";
+import { MIN_FACT_SLIDES } from "../drafting/slide-plan.ts";
 import { type FirstCommentSetting, plannedFirstComment } from "../publishing/first-comment.ts";
 import { englishTexts, type Texts } from "../i18n/texts.ts";
 import { truncateText } from "../shared/html-text.ts";
@@ -63,10 +64,16 @@ export interface DraftCard {
   firstCommentError: string | null;
   /** Who made the last decision, when it was made in a group (src/teams/): the card names them. */
   decidedBy?: string | null;
+  /** A carousel shows its slides as a media group; a single image, one photo. */
+  format?: "single" | "carousel";
+  /** How many fact slides the drafter planned: two or more let a single image become a carousel. */
+  plannedFacts?: number;
+  /** A carousel's slides, in order (the texts the 🎞 Slides picker offers). */
+  slides?: readonly { position: number; kind: "cover" | "facts" | "credit"; body: string }[];
 }
 
 /** A passing state of the card that the database does not hold: the owner is choosing a rejection reason. */
-export type CardMoment = "choosing_reject_reason" | "choosing_rewrite";
+export type CardMoment = "choosing_reject_reason" | "choosing_rewrite" | "choosing_slide";
 
 export interface RenderedDraftCard {
   parseMode: "HTML";
@@ -199,7 +206,11 @@ function decisionLine(card: DraftCard, now: Date, moment: CardMoment | undefined
     if (moment === "choosing_reject_reason") return texts.t("card-choosing-reject-reason");
     if (moment === "choosing_rewrite") return texts.t("card-choosing-rewrite");
     if (card.regenerating === "rewrite") return texts.t("card-rewriting");
+    if (moment === "choosing_slide") return texts.t("card-choosing-slide");
     if (card.regenerating === "image") return texts.t("card-making-image");
+    if (card.regenerating === "format")
+      return texts.t(card.format === "carousel" ? "card-making-single" : "card-making-carousel");
+    if (card.regenerating === "slide") return texts.t("card-redrawing-slide");
   }
   switch (card.status) {
     case "generating":
@@ -252,6 +263,12 @@ function factLines(card: DraftCard, comment: { text: string } | null, texts: Tex
       const key = card.firstCommentState === "posted" ? "card-first-comment-posted" : "card-first-comment";
       lines.push(texts.t(key, { comment: shown }));
     }
+  }
+  if (card.format === "carousel" && card.slides?.length) {
+    const facts = card.slides.filter((slide) => slide.kind === "facts").length;
+    lines.push(
+      `🎞 Carousel: ${card.slides.length} slides (the cover, ${facts} ${facts === 1 ? "fact" : "facts"}, the source)`,
+    );
   }
   if (card.altText?.trim()) {
     const altText = escapeHtml(truncateText(card.altText.trim(), MAX_ALT_TEXT_SHOWN));
@@ -313,6 +330,14 @@ function buttons(
           [...choices.slice(4), press("button-back", { action: "keep", draftId: id })],
         ];
       }
+      if (moment === "choosing_slide") {
+        const slides = (card.slides ?? [])
+          .filter((slide) => slide.kind === "facts")
+          .map((slide) =>
+            press(`${slide.position + 1}`, { action: "slide", draftId: id, position: slide.position }),
+          );
+        return [slides, [press("↩️ Back", { action: "keep", draftId: id })]];
+      }
       return [
         [
           press("button-approve", { action: "approve", draftId: id }),
@@ -329,6 +354,7 @@ function buttons(
               ]),
           press("button-alt-text", { action: "altText", draftId: id }),
         ],
+        ...formatButtons(card, press),
       ];
     case "approved":
       return card.scheduledFor && card.scheduledFor > now
@@ -348,6 +374,29 @@ function buttons(
     default:
       return [];
   }
+}
+
+/**
+ * 🎞 Slides and the switch between a single image and a carousel, on a row of their own; none while a request
+ * runs. A single image offers the switch only when the drafter planned enough slides for a carousel.
+ */
+function formatButtons(
+  card: DraftCard,
+  press: (text: string, callback: Parameters<typeof encodeDraftCallback>[0]) => InlineKeyboardButton,
+): InlineKeyboardButton[][] {
+  if (card.regenerating) return [];
+  const id = card.id;
+  if (card.format === "carousel" && (card.slides?.length ?? 0) > 0) {
+    return [
+      [
+        press("🎞 Slides", { action: "slides", draftId: id }),
+        press("🖼 Single image", { action: "format", draftId: id }),
+      ],
+    ];
+  }
+  return (card.plannedFacts ?? 0) >= MIN_FACT_SLIDES
+    ? [[press("🎞 Make carousel", { action: "format", draftId: id })]]
+    : [];
 }
 
 /**

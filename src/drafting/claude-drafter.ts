@@ -8,6 +8,14 @@ import { fitAltText } from "./alt-text.ts";
 import { findBannedTerms, fitToInstagramLimits } from "./caption-limits.ts";
 import { DraftingError, type DraftingErrorReason } from "./drafting-errors.ts";
 import {
+  checkPlannedSlides,
+  decideFormat,
+  type DraftFormat,
+  oneLineSlideText,
+  type PostFormatSetting,
+  type SlidePlan,
+} from "./slide-plan.ts";
+import {
   assembleCaption,
   buildDraftRequest,
   buildRelevanceRequest,
@@ -87,6 +95,10 @@ export interface WriteDraftResult {
   hashtags: string[];
   /** One short sentence for the image, in the brand's language, within Instagram's 1,000 characters. */
   altText: string;
+  /** The brand's setting when it forces one, else Claude's choice for the story. */
+  format: DraftFormat;
+  /** The fact slides and credit, planned whatever the format (the card can turn the draft into a carousel). */
+  slidePlan: SlidePlan;
   usage: ClaudeCall[];
 }
 
@@ -256,7 +268,7 @@ export function createClaudeDrafter(options: ClaudeDrafterOptions): ClaudeDrafte
     async writeDraft(input) {
       const request = buildDraftRequest(input);
       const { value, calls } = await sendWithRetry(input.mode, request, (message) =>
-        interpretDraft(message, input.profile),
+        interpretDraft(message, input.profile, input.postFormat ?? "auto"),
       );
       return { ...value, usage: calls };
     },
@@ -312,14 +324,24 @@ function interpretScores(message: Message, refs: Map<string, ArticleForAi>): Int
 function interpretDraft(
   message: Message,
   profile: BrandProfile,
-): Interpretation<{ caption: string; hashtags: string[]; altText: string }> {
+  postFormat: PostFormatSetting,
+): Interpretation<Omit<WriteDraftResult, "usage">> {
   const reply = readJson(message, draftReplySchema);
   if (!reply.ok) return reply;
   const caption = assembleCaption(reply.value);
   const hashtags = [...profile.defaultHashtags, ...reply.value.hashtags];
   const altText = fitAltText(reply.value.alt_text, reply.value.hook);
+  const slides = checkPlannedSlides(reply.value.slides);
+  if (!slides.ok) return { ok: false, reason: "limits_exceeded", problem: slides.problem };
+  const slidePlan: SlidePlan = { facts: slides.facts, credit: oneLineSlideText(reply.value.credit) };
+  const format = decideFormat(postFormat, reply.value.format, slidePlan);
+  if (!format.ok) return { ok: false, reason: "schema_mismatch", problem: format.problem };
+  const slideText = slidePlan.facts.flatMap((fact) => [fact.text, fact.altText]).join("\n");
 
-  const banned = findBannedTerms(`${caption}\n${hashtags.join(" ")}\n${altText}`, profile.bannedTerms);
+  const banned = findBannedTerms(
+    `${caption}\n${hashtags.join(" ")}\n${altText}\n${slideText}`,
+    profile.bannedTerms,
+  );
   if (banned.length > 0) {
     return {
       ok: false,
@@ -335,7 +357,10 @@ function interpretDraft(
       problem: `${fitted.violations.map((violation) => violation.message).join(" ")} Write a shorter caption.`,
     };
   }
-  return { ok: true, value: { caption: fitted.caption, hashtags: fitted.hashtags, altText } };
+  return {
+    ok: true,
+    value: { caption: fitted.caption, hashtags: fitted.hashtags, altText, format: format.format, slidePlan },
+  };
 }
 
 /** The reply's text as JSON of the expected shape, or why not. */

@@ -9,6 +9,7 @@ import type { ArticleForAi, BrandProfile, OwnerExamples } from "./brand-profile.
 import { normalizeHashtags } from "./caption-limits.ts";
 import { minimumCacheablePrefixTokens, supportsEffort } from "./claude-models.ts";
 import { CAPTION_STYLE_GUIDE, RELEVANCE_RUBRIC } from "./prompt-guides.ts";
+import type { PostFormatSetting } from "./slide-plan.ts";
 
 /**
  * Messages API requests for drafting, built as pure data.
@@ -71,6 +72,8 @@ What to return (JSON only, following the response schema)
 - credit: one line naming the source, with the article's address if one is given, starting with the word for "Source" in the caption's language.
 - hashtags: three to five story-specific hashtags, each starting with '#', letters, digits and underscores only. Do not repeat the brand's default hashtags; they are added automatically.
 - alt_text: alt text for the post's image, for people using a screen reader: one short sentence in the caption's language, under 150 characters, describing what a picture for this story shows (the scene, people or objects the article is about). No hashtags, no "Image of", no facts the article does not give.
+- format: "carousel" when the story has several distinct key facts a reader gains from swiping through (figures, steps, a timeline, what changes for whom), else "single". The user message says when the brand has chosen the format itself; then use that.
+- slides: always plan them, whatever the format (the owner can turn any draft into a carousel): two to six slides, each one key fact of the story in the caption's language, at most 120 characters, understandable on its own on a phone screen, no hashtags or emoji. They come after a cover picture and before a slide crediting the source, so do not repeat the headline or the credit. Each has alt_text: one short sentence for screen readers saying what the slide says.
 
 The caption is assembled as hook, body, call to action and credit, separated by empty lines, followed by the hashtags. The whole text must stay under 2,200 characters; aim for 400 to 1,200 characters of body.
 
@@ -158,8 +161,22 @@ export const DRAFT_OUTPUT_SCHEMA = {
       type: "string",
       description: "One short sentence describing the image, in the caption's language.",
     },
+    format: { type: "string", enum: ["single", "carousel"] },
+    slides: {
+      type: "array",
+      description: "Two to six key facts, each at most 120 characters, in the caption's language.",
+      items: {
+        type: "object",
+        properties: {
+          text: { type: "string", description: "One key fact, at most 120 characters." },
+          alt_text: { type: "string", description: "One short sentence for screen readers." },
+        },
+        required: ["text", "alt_text"],
+        additionalProperties: false,
+      },
+    },
   },
-  required: ["hook", "body", "call_to_action", "credit", "hashtags", "alt_text"],
+  required: ["hook", "body", "call_to_action", "credit", "hashtags", "alt_text", "format", "slides"],
   additionalProperties: false,
 } as const;
 
@@ -188,6 +205,9 @@ export const draftReplySchema = z.object({
   hashtags: z.array(z.string()),
   // Required of the model; a reply without it still makes a draft, with the hook as alt text (claude-drafter.ts).
   alt_text: z.string().default(""),
+  // Required of the model; a reply without them is a single image with no planned slides.
+  format: z.enum(["single", "carousel"]).default("single"),
+  slides: z.array(z.object({ text: z.string(), alt_text: z.string().default("") })).default([]),
 });
 export const voiceReplySchema = z.object({ voice: z.string().trim().min(1) });
 
@@ -262,6 +282,18 @@ export interface DraftRequestInput {
   previousCaption?: string;
   /** For a rewrite: what the owner asked for ("Make it shorter.", "focus on the price"); absent for a plain one. */
   instruction?: string | null;
+  /** The brand's /format setting; absent means the model chooses. */
+  postFormat?: PostFormatSetting;
+}
+
+/**
+ * The brand's format, said in the per-call part: the system prefix (and the output schema, which always asks for
+ * both a format and slides) stay the same whatever the brand chose, so the cached prefix is shared.
+ */
+export function formatNote(setting: PostFormatSetting): string {
+  if (setting === "single") return 'Format: the brand posts single images; answer format "single".';
+  if (setting === "carousel") return 'Format: the brand posts carousels; answer format "carousel".';
+  return 'Format: choose "single" or "carousel" for this story.';
 }
 
 /**
@@ -280,6 +312,7 @@ export function buildDraftRequest(input: DraftRequestInput): MessageCreateParams
       `<summary>${escapeText(clip(article.summary, DRAFT_SUMMARY_CHARACTERS))}</summary>`,
       "</article>",
     ].join("\n"),
+    formatNote(input.postFormat ?? "auto"),
   ];
   if (input.mode === "rewrite") {
     const instruction = input.instruction?.trim();
@@ -292,8 +325,9 @@ export function buildDraftRequest(input: DraftRequestInput): MessageCreateParams
   }
   return {
     model: input.model,
-    // A 2,200-character caption is ~600–900 tokens in most languages; the rest is room for low-effort thinking.
-    max_tokens: 2048,
+    // A 2,200-character caption is ~600–900 tokens in most languages, six slides and their alt text ~400 more; the
+    // rest is room for low-effort thinking.
+    max_tokens: 2560,
     system: stableSystem([DRAFT_TASK, CAPTION_STYLE_GUIDE], input.profile, input.examples),
     messages: [{ role: "user", content: [{ type: "text", text: parts.join("\n\n") }] }],
     output_config: outputConfig(input.model, DRAFT_OUTPUT_SCHEMA),
@@ -378,7 +412,7 @@ export function withRetryNote(
 }
 
 /** Caption parts joined as posted: hook, body, call to action and credit, separated by empty lines. */
-export function assembleCaption(reply: Omit<DraftReply, "alt_text">): string {
+export function assembleCaption(reply: Omit<DraftReply, "alt_text" | "format" | "slides">): string {
   return [reply.hook.replace(/\s*\n\s*/g, " "), reply.body, reply.call_to_action, reply.credit]
     .map((part) => part.trim().replace(/\n{3,}/g, "\n\n"))
     .filter((part) => part.length > 0)

@@ -9,6 +9,13 @@ import {
   truncateToCharacters,
 } from "./caption-limits.ts";
 import { fitAltText } from "./alt-text.ts";
+import {
+  decideFormat,
+  type DraftFormat,
+  type PostFormatSetting,
+  type SlidePlan,
+  templateSlidePlan,
+} from "./slide-plan.ts";
 import type { ArticleScore } from "./claude-drafter.ts";
 
 /**
@@ -22,6 +29,9 @@ export interface TemplateDraft {
   hashtags: string[];
   /** The headline: without a model to describe the picture, the story it illustrates is the best alt text. */
   altText: string;
+  /** Single unless the brand forces carousels: without a model nothing judges which stories deserve one. */
+  format: DraftFormat;
+  slidePlan: SlidePlan;
 }
 
 /** Longest title and credit we put in a caption; feeds occasionally carry whole paragraphs in a title. */
@@ -37,7 +47,11 @@ const MIN_SUMMARY_CHARACTERS = 40;
  * '#' and '@' are removed from the article's text: a feed's hashtags and handles belong to other networks, and
  * an "@handle" on Instagram may tag a stranger.
  */
-export function writeTemplateDraft(input: { profile: BrandProfile; article: ArticleForAi }): TemplateDraft {
+export function writeTemplateDraft(input: {
+  profile: BrandProfile;
+  article: ArticleForAi;
+  postFormat?: PostFormatSetting;
+}): TemplateDraft {
   const { profile, article } = input;
   const title = truncateToCharacters(removeTagSigils(oneLine(article.title)), MAX_TITLE_CHARACTERS);
   const credit = sourceCredit(profile.language, article);
@@ -57,7 +71,16 @@ export function writeTemplateDraft(input: { profile: BrandProfile; article: Arti
       `Template caption breaks Instagram's limits: ${fitted.violations.map((v) => v.message).join(" ")}`,
     );
   }
-  return { caption: fitted.caption, hashtags: fitted.hashtags, altText: fitAltText(title, profile.name) };
+  const slidePlan = templateSlidePlan({ title, summary: summaryText, credit });
+  const format = decideFormat(input.postFormat === "carousel" ? "carousel" : "single", "single", slidePlan);
+  return {
+    caption: fitted.caption,
+    hashtags: fitted.hashtags,
+    altText: fitAltText(title, profile.name),
+    // Too short a summary for two slides stays a single image even when the brand asks for carousels.
+    format: format.ok ? format.format : "single",
+    slidePlan,
+  };
 }
 
 /**

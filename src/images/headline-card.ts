@@ -131,7 +131,8 @@ function maxLinesAt(fontSize: number): number {
   return Math.floor((HEADLINE_BOTTOM - HEADLINE_TOP) / Math.round(fontSize * HEADLINE_LINE_HEIGHT));
 }
 
-function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
+/** Lines of `text` within `maxWidth` at `fontSize`, wrapping on spaces and inside words wider than a line. */
+export function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
   const lines: string[] = [];
   let current = "";
   for (const word of text.split(" ").filter((w) => w !== "")) {
@@ -157,13 +158,19 @@ function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
   return lines;
 }
 
-function fitOneLine(text: string, fontSize: number, letterSpacing: number): string {
+/** The text on one line of the card's text width, cut with an ellipsis when it is wider. */
+export function fitOneLine(text: string, fontSize: number, letterSpacing: number): string {
   return textWidth(text, fontSize, letterSpacing) <= TEXT_WIDTH
     ? text
     : withEllipsis(text, TEXT_WIDTH, fontSize, letterSpacing);
 }
 
-function withEllipsis(text: string, maxWidth: number, fontSize: number, letterSpacing: number): string {
+export function withEllipsis(
+  text: string,
+  maxWidth: number,
+  fontSize: number,
+  letterSpacing: number,
+): string {
   const parts = graphemes(text);
   while (
     parts.length > 0 &&
@@ -213,7 +220,7 @@ function graphemes(text: string): string[] {
  * surrogates, U+FFFE/U+FFFF): a feed title can contain any of them, and one is enough for
  * librsvg to refuse the whole SVG.
  */
-function cleanText(text: string): string {
+export function cleanText(text: string): string {
   return text
     .replace(/[\p{Cc}\p{Cs}\uFFFE\uFFFF]/gu, " ")
     .replace(/\s+/g, " ")

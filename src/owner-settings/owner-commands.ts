@@ -17,6 +17,7 @@ const OWNER_COMMAND_NAMES = [
   "topic",
   "voice",
   "hashtags",
+  "format",
   "firstcomment",
   "budget",
   "report",

@@ -13,6 +13,7 @@ import { feedHandlers } from "./feed-handlers.ts";
 import type { HandlerDeps } from "./handler-deps.ts";
 import { type InstagramConnection, instagramConnectionUnavailable } from "./instagram-connection.ts";
 import { profileHandlers } from "./profile-handlers.ts";
+import { formatHandlers } from "./format-handlers.ts";
 import { queueHandlers } from "./queue-handlers.ts";
 import { scheduleHandlers } from "./schedule-handlers.ts";
 import { settingDialog } from "./setting-dialog.ts";
@@ -79,6 +80,7 @@ export function ownerSettings(options: OwnerSettingsOptions): Composer<BotContex
     feedHandlers(deps),
     scheduleHandlers(deps),
     profileHandlers(deps),
+    formatHandlers(deps),
     brandProfileHandlers(deps),
     budgetHandlers(deps),
     deleteDataHandlers(deps),

@@ -1,5 +1,6 @@
 import type { Sql } from "../database/connect.ts";
 import type { BrandProfile, OwnerExamples } from "../drafting/brand-profile.ts";
+import type { PostFormatSetting } from "../drafting/slide-plan.ts";
 import { loadPerformanceLessons } from "../insights/performance-lessons-queries.ts";
 import type { PostingSlot } from "../publishing/posting-slots.ts";
 
@@ -11,6 +12,8 @@ export interface BrandForDrafting {
   slots: PostingSlot[];
   ownerChatId: number;
   profile: BrandProfile;
+  /** /format: whether Claude chooses each story's format, or the brand always posts one. */
+  postFormat: PostFormatSetting;
 }
 
 interface BrandRow {
@@ -27,12 +30,14 @@ interface BrandRow {
   posting_slots: PostingSlot[];
   paused: boolean;
   owner_chat_id: number;
+  post_format: PostFormatSetting;
 }
 
 export async function loadBrandForDrafting(sql: Sql, brandId: number): Promise<BrandForDrafting | undefined> {
   const [row] = await sql<BrandRow[]>`
     select b.id, b.name, b.topic, b.voice, b.audience, b.language, b.default_hashtags, b.banned_terms,
-           b.visual_style, b.time_zone, b.posting_slots, b.paused, o.telegram_chat_id as owner_chat_id
+           b.visual_style, b.time_zone, b.posting_slots, b.paused, o.telegram_chat_id as owner_chat_id,
+           b.post_format
       from brands b join owners o on o.id = b.owner_id
      where b.id = ${brandId}`;
   if (!row) return undefined;
@@ -43,6 +48,7 @@ export async function loadBrandForDrafting(sql: Sql, brandId: number): Promise<B
     timeZone: row.time_zone,
     slots: row.posting_slots,
     ownerChatId: row.owner_chat_id,
+    postFormat: row.post_format,
     profile: {
       name: row.name,
       topic: row.topic,
@@ -75,7 +81,7 @@ export async function loadOwnerExamples(sql: Sql, brandId: number, now: Date): P
      limit 15`;
   const asked = await sql<{ instruction: string }[]>`
     select r.instruction from regeneration_requests r join drafts d on d.id = r.draft_id
-     where d.brand_id = ${brandId} and r.status = 'done' and r.instruction is not null
+     where d.brand_id = ${brandId} and r.kind = 'rewrite' and r.status = 'done' and r.instruction is not null
      order by r.finished_at desc, r.id desc
      limit 15`;
   const lessons = await loadPerformanceLessons(sql, brandId, now);

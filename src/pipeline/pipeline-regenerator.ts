@@ -8,6 +8,13 @@ import { BudgetExceededError } from "../budget/ledger.ts";
 import type { Transaction } from "../database/connect.ts";
 import { DraftingError } from "../drafting/drafting-errors.ts";
 import {
+  type DraftFormat,
+  MIN_FACT_SLIDES,
+  readStoredSlidePlan,
+  type SlidePlan,
+  storedSlidePlan,
+} from "../drafting/slide-plan.ts";
+import {
   keepNewImage,
   queueMediaDeletions,
   queueNewImageRemoval,
@@ -16,7 +23,16 @@ import {
 import { newDraftMediaKey } from "../storage/media-store.ts";
 import { loadBrandForDrafting, loadOwnerExamples } from "./brand-context.ts";
 import { type ImageSource, produceDraftImage } from "./draft-image.ts";
-import { type ArticleRow, type DraftingDeps, writeCaption } from "./run-drafting.ts";
+import {
+  dropDraftSlides,
+  putDraftSlides,
+  renderDraftSlides,
+  type StoredSlide,
+  storeSlideImages,
+} from "./draft-slides.ts";
+import { readSlideEdit } from "../approval/edit-slide-conversation.ts";
+import { renderSlide } from "../images/carousel-slides.ts";
+import { type ArticleRow, type DraftingDeps, type DraftText, writeCaption } from "./run-drafting.ts";
 
 /** The draft's own fields, and its article as the drafter reads it (id excepted: the article may be gone). */
 interface DraftForRegeneration extends Omit<ArticleRow, "id"> {
@@ -25,6 +41,8 @@ interface DraftForRegeneration extends Omit<ArticleRow, "id"> {
   caption: string;
   image_key: string | null;
   image_source: ImageSource | null;
+  format: DraftFormat;
+  alt_text: string | null;
 }
 
 /** Thrown inside a storing transaction when the request's fence has moved on: rolls the transaction back. */
@@ -46,7 +64,7 @@ class TakenOver extends Error {}
 export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator {
   async function load(draftId: number) {
     const [draft] = await deps.sql<DraftForRegeneration[]>`
-      select d.id, d.brand_id, d.caption, d.image_key, d.image_source,
+      select d.id, d.brand_id, d.caption, d.image_key, d.image_source, d.format, d.alt_text,
              coalesce(a.title, d.source_title, '') as title, coalesce(a.summary, '') as summary,
              coalesce(a.link, d.source_link) as link, a.image_url, coalesce(f.title, '') as source,
              d.relevance_reason
@@ -55,6 +73,13 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
     if (!draft) return undefined;
     const brand = await loadBrandForDrafting(deps.sql, draft.brand_id);
     return brand ? { draft, brand } : undefined;
+  }
+
+  async function loadSlidePlan(draftId: number): Promise<SlidePlan | null> {
+    const [row] = await deps.sql<
+      { slide_plan: unknown }[]
+    >`select slide_plan from drafts where id = ${draftId}`;
+    return readStoredSlidePlan(row?.slide_plan) ?? { facts: [], credit: "" };
   }
 
   /** A failure that another attempt would not cure, in plain words; anything else is thrown for a retry. */
@@ -91,11 +116,39 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
     });
   }
 
+  /**
+   * A carousel's slides for the draft as it is loaded, rendered and stored (queued for removal until a storing
+   * transaction keeps them): all of them after a rewrite, the cover alone after a new image. None for a single.
+   */
+  async function carouselSlides(
+    loaded: NonNullable<Awaited<ReturnType<typeof load>>>,
+    plan: SlidePlan | null,
+    cover: Buffer | undefined,
+    coverOnly: boolean,
+  ): Promise<StoredSlide[]> {
+    const { draft, brand } = loaded;
+    if (draft.format !== "carousel" || !plan || !cover) return [];
+    const rendered = await renderDraftSlides({
+      brand: { name: brand.name, visualStyle: brand.profile.visualStyle },
+      headline: draft.title,
+      coverAltText: draft.alt_text ?? draft.title,
+      cover,
+      plan,
+    });
+    return storeSlideImages(deps, draft.id, coverOnly ? rendered.slice(0, 1) : rendered);
+  }
+
+  async function coverBytes(key: string | null): Promise<Buffer | undefined> {
+    return key ? (await deps.media.get(key))?.body : undefined;
+  }
+
   async function putImageOnDraft(
     request: ClaimedRegeneration,
     image: { key: string; url: string; source: ImageSource },
+    slides: StoredSlide[] = [],
   ): Promise<RegenerationOutcome> {
     let replaced: string | null = null;
+    let slideKeys: string[] = [];
     const outcome = await storing(async (tx) => {
       // The row lock orders this against a decision on the draft, and gives the image actually replaced.
       const [current] = await tx<{ image_key: string | null }[]>`
@@ -103,10 +156,21 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
       if (!current) {
         if (!(await finishRegeneration(tx, request, { status: "done" }))) throw new TakenOver();
         await queueMediaDeletions(tx, [image.key]);
+        slideKeys = await queueMediaDeletions(
+          tx,
+          slides.map((slide) => slide.imageKey),
+        );
         replaced = image.key;
         return { kind: "decided" };
       }
-      if (!(await finishRegeneration(tx, request, { status: "done", newPhoto: true }))) throw new TakenOver();
+      if (slides.length > 0) slideKeys = await putDraftSlides(tx, request.draftId, slides, { only: true });
+      // A carousel's new cover is its slide 0 alone; the other slides keep their pictures.
+      const finish = {
+        status: "done" as const,
+        newPhoto: true,
+        ...(slides.length > 0 ? { slides: [0] } : {}),
+      };
+      if (!(await finishRegeneration(tx, request, finish))) throw new TakenOver();
       await tx`
         update drafts set image_key = ${image.key}, image_url = ${image.url}, image_source = ${image.source},
                           updated_at = now()
@@ -118,7 +182,8 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
       }
       return { kind: "stored" };
     });
-    if (replaced) await removeQueuedMedia(deps, [replaced]);
+    if (replaced || slideKeys.length > 0)
+      await removeQueuedMedia(deps, [...(replaced ? [replaced] : []), ...slideKeys]);
     return outcome;
   }
 
@@ -126,7 +191,7 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
     async rewriteCaption(request) {
       const loaded = await load(request.draftId);
       if (!loaded) return closeAsDecided(request);
-      let text: { caption: string; hashtags: string[]; altText: string };
+      let text: DraftText;
       try {
         const examples = await loadOwnerExamples(deps.sql, loaded.brand.id, deps.clock());
         text = await writeCaption(
@@ -141,27 +206,146 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
       } catch (error) {
         return refusal(error);
       }
-      return storing(async (tx) => {
+      // A rewrite replans a carousel's slides; the format stays what the owner sees (they may have switched it).
+      const slides = await carouselSlides(
+        loaded,
+        text.slidePlan.facts.length >= MIN_FACT_SLIDES ? text.slidePlan : null,
+        await coverBytes(loaded.draft.image_key),
+        false,
+      );
+      let removed: string[] = [];
+      const outcome = await storing(async (tx) => {
         const [current] = await tx`
           select 1 from drafts where id = ${request.draftId} and status = 'pending_review' for update`;
-        if (!(await finishRegeneration(tx, request, { status: "done" }))) throw new TakenOver();
-        if (!current) return { kind: "decided" };
+        if (!(await finishRegeneration(tx, request, { status: "done", newPhoto: slides.length > 0 })))
+          throw new TakenOver();
+        if (!current) {
+          removed = await queueMediaDeletions(
+            tx,
+            slides.map((slide) => slide.imageKey),
+          );
+          return { kind: "decided" };
+        }
         await tx`
           update drafts set caption = ${text.caption}, hashtags = ${text.hashtags}, generated_caption = ${text.caption},
-                            alt_text = ${text.altText}, edited = false, updated_at = now()
+                            alt_text = ${text.altText}, slide_plan = ${tx.json(storedSlidePlan(text.slidePlan))},
+                            edited = false, updated_at = now()
            where id = ${request.draftId}`;
+        if (slides.length > 0) removed = await putDraftSlides(tx, request.draftId, slides);
         return { kind: "stored" };
       });
+      if (removed.length > 0) await removeQueuedMedia(deps, removed);
+      return outcome;
+    },
+
+    async switchFormat(request) {
+      const loaded = await load(request.draftId);
+      if (!loaded) return closeAsDecided(request);
+      const toCarousel = loaded.draft.format === "single";
+      let slides: StoredSlide[] = [];
+      if (toCarousel) {
+        const plan = await loadSlidePlan(request.draftId);
+        if (!plan || plan.facts.length < MIN_FACT_SLIDES)
+          return { kind: "refused", reason: "this story has too few key facts for a carousel." };
+        const cover = await coverBytes(loaded.draft.image_key);
+        if (!cover) return { kind: "refused", reason: "the draft has no picture for the carousel's cover." };
+        slides = await carouselSlides(
+          { ...loaded, draft: { ...loaded.draft, format: "carousel" } },
+          plan,
+          cover,
+          false,
+        );
+      }
+      let removed: string[] = [];
+      const outcome = await storing(async (tx) => {
+        // Only from the format the tap saw: a switch that already happened is not undone by a retry.
+        const [current] = await tx`
+          select 1 from drafts
+           where id = ${request.draftId} and status = 'pending_review' and format = ${loaded.draft.format}
+             for update`;
+        if (!(await finishRegeneration(tx, request, { status: "done", newPhoto: Boolean(current) })))
+          throw new TakenOver();
+        if (!current) {
+          removed = await queueMediaDeletions(
+            tx,
+            slides.map((slide) => slide.imageKey),
+          );
+          return { kind: "decided" };
+        }
+        await tx`
+          update drafts set format = ${toCarousel ? "carousel" : "single"}, updated_at = now()
+           where id = ${request.draftId}`;
+        removed = toCarousel
+          ? await putDraftSlides(tx, request.draftId, slides)
+          : await dropDraftSlides(tx, request.draftId);
+        return { kind: "stored" };
+      });
+      if (removed.length > 0) await removeQueuedMedia(deps, removed);
+      return outcome;
+    },
+
+    async redrawSlide(request) {
+      const edit = readSlideEdit(request.instruction);
+      const loaded = await load(request.draftId);
+      if (!loaded) return closeAsDecided(request);
+      const slides = await deps.sql<{ position: number; kind: string; alt_text: string | null }[]>`
+        select position, kind, alt_text from draft_slides where draft_id = ${request.draftId} order by position`;
+      const facts = slides.filter((slide) => slide.kind === "facts");
+      const target = facts.find((slide) => slide.position === edit?.position);
+      if (!edit || loaded.draft.format !== "carousel" || !target)
+        return { kind: "refused", reason: "that slide is no longer in this draft." };
+      const brand = { name: loaded.brand.name, visualStyle: loaded.brand.profile.visualStyle };
+      const jpeg = await renderSlide(brand, {
+        kind: "facts",
+        text: edit.text,
+        index: facts.indexOf(target) + 1,
+        count: facts.length,
+      });
+      const [stored] = await storeSlideImages(deps, request.draftId, [
+        // The owner's text is what the slide says, so it is what a screen reader reads.
+        { position: edit.position, kind: "facts", body: edit.text, altText: edit.text, jpeg },
+      ]);
+      let removed: string[] = [];
+      const outcome = await storing(async (tx) => {
+        const [current] = await tx`
+          select 1 from drafts where id = ${request.draftId} and status = 'pending_review' for update`;
+        const finish = { status: "done" as const, newPhoto: Boolean(current), slides: [edit.position] };
+        if (!(await finishRegeneration(tx, request, finish))) throw new TakenOver();
+        if (!current) {
+          removed = await queueMediaDeletions(tx, [stored!.imageKey]);
+          return { kind: "decided" };
+        }
+        removed = await putDraftSlides(tx, request.draftId, [stored!], { only: true });
+        // The plan follows, so turning the draft into a single image and back keeps the owner's text.
+        await tx`
+          update drafts
+             set slide_plan = jsonb_set(slide_plan, array['facts', ${String(facts.indexOf(target))}, 'text'],
+                                        to_jsonb(${edit.text}::text)),
+                 updated_at = now()
+           where id = ${request.draftId} and slide_plan is not null`;
+        return { kind: "stored" };
+      });
+      if (removed.length > 0) await removeQueuedMedia(deps, removed);
+      return outcome;
     },
 
     async regenerateImage(request) {
-      if (request.resultKey && request.resultSource && (await deps.media.get(request.resultKey))) {
+      const earlier = request.resultKey ? await deps.media.get(request.resultKey) : null;
+      if (request.resultKey && request.resultSource && earlier) {
         // An earlier attempt made and stored this image, then stopped before the draft took it.
-        return putImageOnDraft(request, {
-          key: request.resultKey,
-          url: deps.media.publicUrl(request.resultKey),
-          source: request.resultSource,
-        });
+        const resumed = await load(request.draftId);
+        const cover = resumed
+          ? await carouselSlides(resumed, await loadSlidePlan(request.draftId), earlier.body, true)
+          : [];
+        return putImageOnDraft(
+          request,
+          {
+            key: request.resultKey,
+            url: deps.media.publicUrl(request.resultKey),
+            source: request.resultSource,
+          },
+          cover,
+        );
       }
       const loaded = await load(request.draftId);
       if (!loaded) return closeAsDecided(request);
@@ -195,7 +379,9 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
       });
       if (recorded.kind === "taken_over") return recorded;
       const stored = await deps.media.put(key, image.jpeg, "image/jpeg");
-      return putImageOnDraft(request, { key, url: stored.url, source: image.source });
+      // The cover of a carousel is its slide 0, re-rendered from the new picture.
+      const cover = await carouselSlides(loaded, await loadSlidePlan(request.draftId), image.jpeg, true);
+      return putImageOnDraft(request, { key, url: stored.url, source: image.source }, cover);
     },
   };
 }

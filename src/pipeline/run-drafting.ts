@@ -10,6 +10,12 @@ import {
   estimateInputTokensUpperBound,
   MAX_ARTICLES_PER_RELEVANCE_REQUEST,
 } from "../drafting/prompts.ts";
+import {
+  type DraftFormat,
+  readStoredSlidePlan,
+  type SlidePlan,
+  storedSlidePlan,
+} from "../drafting/slide-plan.ts";
 import { scoreArticlesByKeywords, writeTemplateDraft } from "../drafting/template-drafter.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
 import { startLeaseHeartbeat } from "../scheduler/lease-heartbeat.ts";
@@ -23,6 +29,7 @@ import { billedClaudeCall } from "./billed-claude-call.ts";
 import { type BrandForDrafting, loadBrandForDrafting, loadOwnerExamples } from "./brand-context.ts";
 import { draftCapacity } from "./draft-capacity.ts";
 import { produceDraftImage } from "./draft-image.ts";
+import { putDraftSlides, renderDraftSlides, storeSlideImages } from "./draft-slides.ts";
 import {
   backOffDraftingBrand,
   claimDraftingBrand,
@@ -122,8 +129,9 @@ async function draftingStep(deps: DraftingDeps, claim: DraftingClaim): Promise<"
   const brand = await loadBrandForDrafting(deps.sql, claim.brandId);
   if (!brand || brand.paused) return "nothing left";
   const examples = await loadOwnerExamples(deps.sql, brand.id, deps.clock());
-  const unfinished = await deps.sql<(ArticleRow & { draft_id: number; caption_written: boolean })[]>`
-    select d.id as draft_id, d.generated_caption is not null as caption_written,
+  const unfinished = await deps.sql<(ArticleRow & UnfinishedDraft & { draft_id: number })[]>`
+    select d.id as draft_id, d.generated_caption is not null as caption_written, d.format, d.slide_plan,
+           d.alt_text,
            a.id, a.title, a.summary, a.link, a.image_url, coalesce(f.title, '') as source, a.relevance_reason
       from drafts d
       join articles a on a.id = d.article_id
@@ -133,9 +141,7 @@ async function draftingStep(deps: DraftingDeps, claim: DraftingClaim): Promise<"
      limit ${DRAFTS_PER_STEP}`;
   if (unfinished.length > 0) {
     await settleAll(
-      unfinished.map((row) =>
-        finishDraft(deps, claim, brand, examples, row, row.draft_id, row.caption_written),
-      ),
+      unfinished.map((row) => finishDraft(deps, claim, brand, examples, row, row.draft_id, row)),
     );
     return "worked";
   }
@@ -263,7 +269,7 @@ async function draftBestArticles(
     return drafts;
   });
   await settleAll(
-    started.map(({ article, draftId }) => finishDraft(deps, claim, brand, examples, article, draftId, false)),
+    started.map(({ article, draftId }) => finishDraft(deps, claim, brand, examples, article, draftId)),
   );
   return true;
 }
@@ -299,7 +305,7 @@ async function finishDraft(
   examples: OwnerExamples,
   article: ArticleRow,
   draftId: number,
-  captionWritten: boolean,
+  unfinished?: UnfinishedDraft,
 ): Promise<void> {
   const fenced = (write: (tx: Transaction) => Promise<unknown>) =>
     deps.sql.begin(async (tx) => {
@@ -309,12 +315,18 @@ async function finishDraft(
       return true;
     });
   try {
-    if (!captionWritten) {
+    // A draft an earlier step left generating already has its caption, format and plan.
+    let format: DraftFormat = unfinished?.format ?? "single";
+    let plan = readStoredSlidePlan(unfinished?.slide_plan);
+    let altText = unfinished?.alt_text ?? article.title;
+    if (!unfinished?.caption_written) {
       const text = await writeCaption(deps, brand, examples, article, draftId, "draft");
+      ({ format, slidePlan: plan, altText } = text);
       const kept = await fenced(
         (tx) => tx`
           update drafts set caption = ${text.caption}, hashtags = ${text.hashtags}, generated_caption = ${text.caption},
-                            alt_text = ${text.altText}, updated_at = now()
+                            alt_text = ${text.altText}, format = ${text.format},
+                            slide_plan = ${tx.json(storedSlidePlan(text.slidePlan))}, updated_at = now()
            where id = ${draftId} and status = 'generating'`,
       );
       if (!kept) return;
@@ -337,17 +349,33 @@ async function finishDraft(
       { waitOutRateLimits: true },
     );
     const stored = await storeNewDraftImage(deps, draftId, image.jpeg);
+    const slides =
+      format === "carousel" && plan
+        ? await storeSlideImages(
+            deps,
+            draftId,
+            await renderDraftSlides({
+              brand: { name: brand.name, visualStyle: brand.profile.visualStyle },
+              headline: article.title,
+              coverAltText: altText,
+              cover: image.jpeg,
+              plan,
+            }),
+          )
+        : [];
     let ready = false;
     const kept = await fenced(async (tx) => {
       const [row] = await tx`
         update drafts
            set status = 'pending_review', image_key = ${stored.key}, image_url = ${stored.url},
-               image_source = ${image.source}, updated_at = now()
+               image_source = ${image.source}, format = ${slides.length > 0 ? "carousel" : "single"},
+               updated_at = now()
          where id = ${draftId} and status = 'generating'
         returning id`;
-      if (!row) return queueMediaDeletions(tx, [stored.key]);
+      if (!row) return queueMediaDeletions(tx, [stored.key, ...slides.map((slide) => slide.imageKey)]);
       ready = true;
       await keepNewImage(tx, stored.key);
+      if (slides.length > 0) await putDraftSlides(tx, draftId, slides);
       await tx`update articles set status = 'drafted' where id = ${article.id}`;
       await enqueueDraftCard(tx, draftId);
     });
@@ -369,7 +397,27 @@ async function finishDraft(
   }
 }
 
-/** Caption, hashtags and alt text from Claude under the budget, or from the template without an API key. */
+/** What a caption call gives: the caption, hashtags, alt text, the story's format and its planned slides. */
+export interface DraftText {
+  caption: string;
+  hashtags: string[];
+  altText: string;
+  format: DraftFormat;
+  slidePlan: SlidePlan;
+}
+
+/** A draft an earlier step started: what it already stored. */
+interface UnfinishedDraft {
+  caption_written: boolean;
+  format: DraftFormat;
+  slide_plan: unknown;
+  alt_text: string | null;
+}
+
+/**
+ * Caption, hashtags, alt text, format and slide plan from Claude under the budget (one call: the slides are part
+ * of the caption's structured output), or from the template without an API key.
+ */
 export async function writeCaption(
   deps: Pick<DraftingDeps, "sql" | "ai">,
   brand: BrandForDrafting,
@@ -378,12 +426,22 @@ export async function writeCaption(
   draftId: number,
   mode: "draft" | "rewrite",
   rewrite?: { previousCaption: string; instruction: string | null },
-): Promise<{ caption: string; hashtags: string[]; altText: string }> {
+): Promise<DraftText> {
   const claude = deps.ai.claude;
   const forAi = articleForAi(article);
   if (!claude) {
-    const template = writeTemplateDraft({ profile: brand.profile, article: forAi });
-    return { caption: template.caption, hashtags: template.hashtags, altText: template.altText };
+    const template = writeTemplateDraft({
+      profile: brand.profile,
+      article: forAi,
+      postFormat: brand.postFormat,
+    });
+    return {
+      caption: template.caption,
+      hashtags: template.hashtags,
+      altText: template.altText,
+      format: template.format,
+      slidePlan: template.slidePlan,
+    };
   }
   const model = deps.ai.models.draft;
   const input = {
@@ -394,6 +452,7 @@ export async function writeCaption(
     mode,
     previousCaption: rewrite?.previousCaption,
     instruction: rewrite?.instruction,
+    postFormat: brand.postFormat,
   };
   const request = buildDraftRequest(input);
   return billedClaudeCall(

@@ -409,6 +409,13 @@ export function validReply(request: FakeRequestView): FakeReply {
         credit: `Source: ${article.source}${article.link && article.link !== "none given" ? ` — ${article.link}` : ""}`,
         hashtags: [`#${firstWord}`, "#FakeNews"],
         alt_text: `A picture for the story: ${article.title}`,
+        // The brand's format when the request names one; left to choose, a single image (a test that wants the
+        // model to choose a carousel answers so itself).
+        format: /answer format "carousel"/.test(request.userText) ? "carousel" : "single",
+        slides: [article.title, ...sentencesOf(article.summary)].slice(0, 4).map((fact, i) => ({
+          text: fact.slice(0, 120),
+          alt_text: `Slide ${i + 1}: ${fact.slice(0, 80)}`,
+        })),
       },
     };
   }
@@ -420,6 +427,13 @@ export function validReply(request: FakeRequestView): FakeReply {
     return { json: { assessment: "ordinary", reply: `Thanks, @${who}! Glad you liked it.` } };
   }
   return { text: "Hello from the fake." };
+}
+
+function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+/u)
+    .map((sentence) => sentence.trim())
+    .filter(Boolean);
 }
 
 /** Deterministic 0–100 score from a title, so tests can predict it. */

@@ -38,6 +38,8 @@ export interface FakeMessage {
   parse_mode?: string;
   reply_markup?: { inline_keyboard?: { text: string; callback_data?: string; url?: string }[][] };
   deleted?: boolean;
+  /** Sent as part of an album (sendMediaGroup). */
+  mediaGroup?: boolean;
   edits: number;
 }
 
@@ -413,6 +415,8 @@ export class FakeTelegram {
         return this.sendMessage(p);
       case "sendPhoto":
         return this.sendPhoto(p);
+      case "sendMediaGroup":
+        return this.sendMediaGroup(p);
       case "editMessageText":
         return this.editMessage(p, "text");
       case "editMessageCaption":
@@ -488,6 +492,54 @@ export class FakeTelegram {
     return { result: this.toTelegram(message) };
   }
 
+  /**
+   * sendMediaGroup (Bot API): 2–10 InputMedia items sent as one album, each photo's caption ≤ 1,024 characters;
+   * photos and videos may be mixed, documents and audio only with their own kind. Uploaded files are named
+   * `attach://<part>` inside the media JSON. No reply_markup: an album carries no buttons. Answers the messages
+   * in order.
+   */
+  private sendMediaGroup(p: Record<string, unknown>): { result: unknown } | Failure {
+    const chatId = Number(p.chat_id);
+    if (!Number.isFinite(chatId)) return fail(400, "Bad Request: chat not found");
+    const media = (typeof p.media === "string" ? JSON.parse(p.media) : p.media) as unknown;
+    if (!Array.isArray(media)) return fail(400, 'Bad Request: parameter "media" is required');
+    if (media.length < 2) return fail(400, "Bad Request: there must be at least 2 media in a media group");
+    if (media.length > 10) return fail(400, "Bad Request: too many messages to send as an album");
+    const items = media as { type?: string; media?: unknown; caption?: string; parse_mode?: string }[];
+    const kinds = new Set(items.map((item) => item.type));
+    for (const kind of kinds) {
+      if (!["photo", "video", "document", "audio"].includes(kind ?? ""))
+        return fail(400, "Bad Request: can't parse InputMedia: unsupported media type");
+    }
+    if ((kinds.has("document") || kinds.has("audio")) && kinds.size > 1)
+      return fail(400, "Bad Request: documents and audio can't be mixed with other media types in an album");
+    const files = p.__files as Map<string, Buffer> | undefined;
+    const sources: (string | Buffer)[] = [];
+    for (const item of items) {
+      if (typeof item.media !== "string" || item.media === "")
+        return fail(400, "Bad Request: can't parse InputMedia: media not found");
+      const attach = /^attach:\/\/(.+)$/.exec(item.media);
+      if (attach && !files?.has(attach[1]!))
+        return fail(400, "Bad Request: can't parse InputMedia: media not found");
+      sources.push(attach ? files!.get(attach[1]!)! : item.media);
+      if (item.caption !== undefined) {
+        const captionError = checkText(item.caption, item.parse_mode, 0, 1024, "caption");
+        if (captionError) return captionError;
+      }
+    }
+    const messages = items.map((item, index) =>
+      this.store({
+        chat_id: chatId,
+        caption: item.caption,
+        photo: true,
+        photoSource: sources[index]!,
+        parse_mode: item.parse_mode,
+        mediaGroup: true,
+      }),
+    );
+    return { result: messages.map((message) => this.toTelegram(message)) };
+  }
+
   private editMessage(
     p: Record<string, unknown>,
     part: "text" | "caption" | "markup" | "media",
@@ -526,7 +578,13 @@ export class FakeTelegram {
         if (captionError) return captionError;
         message.caption = media.caption;
       }
-      message.photoSource = (media?.media as string) ?? message.photoSource;
+      const attach = typeof media?.media === "string" ? /^attach:\/\/(.+)$/.exec(media.media) : null;
+      const files = p.__files as Map<string, Buffer> | undefined;
+      if (attach && !files?.has(attach[1]!))
+        return fail(400, "Bad Request: can't parse InputMedia: media not found");
+      message.photoSource = attach
+        ? files!.get(attach[1]!)!
+        : ((media?.media as string) ?? message.photoSource);
     } else if (newMarkup === oldMarkup) {
       return notModified();
     }
@@ -747,6 +805,8 @@ async function readPayload(req: IncomingMessage): Promise<Record<string, unknown
       }
     }
     for (const [name, data] of files) if (!(name in payload)) payload[name] = data;
+    // attach:// references inside a JSON parameter (sendMediaGroup's media, editMessageMedia's media).
+    Object.defineProperty(payload, "__files", { value: files, enumerable: false });
     return payload;
   }
   return Object.fromEntries(new URLSearchParams(body.toString("utf8")));
