@@ -23,13 +23,22 @@ export interface ClaimedChange {
  * transaction), so concurrent requests share one commit (see createGroupCommit). A change already stored (a
  * redelivery, the same comment in two deliveries, or in two notifications of this batch) is skipped by its unique
  * key. Returns, per notification, how many of its changes were new.
+ *
+ * Due (and received) at `now`, the service's clock, not the database's `now()`: claims compare due_at with the
+ * service's clock, and a row stamped by the database a fraction of a millisecond after the service's clock last
+ * ticked (JavaScript dates have whole milliseconds, Postgres microseconds) was not yet due for a claim made in the
+ * same millisecond, such as the one the intake starts at once; it then waited for the next tick.
  */
-export async function storeWebhookNotifications(sql: Sql, notifications: InboxChange[][]): Promise<number[]> {
+export async function storeWebhookNotifications(
+  sql: Sql,
+  notifications: InboxChange[][],
+  now: Date,
+): Promise<number[]> {
   const changes = notifications.flat();
   if (changes.length === 0) return notifications.map(() => 0);
   const rows = await sql<{ dedupe_key: string }[]>`
-    insert into meta_webhook_inbox (dedupe_key, account_id, field, value, event_time)
-    select key, account, field, value::jsonb, at::timestamptz
+    insert into meta_webhook_inbox (dedupe_key, account_id, field, value, event_time, due_at, received_at)
+    select key, account, field, value::jsonb, at::timestamptz, ${now}, ${now}
       from unnest(${changes.map((c) => c.dedupeKey)}::text[], ${changes.map((c) => c.accountId)}::text[],
                   ${changes.map((c) => c.field)}::text[], ${changes.map((c) => JSON.stringify(c.value))}::text[],
                   ${changes.map((c) => c.eventTime.toISOString())}::text[]) as t(key, account, field, value, at)

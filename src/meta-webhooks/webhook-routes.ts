@@ -52,7 +52,7 @@ const SIGNATURE_REFUSALS: Record<WebhookSignatureFailure, { status: 401 | 403; m
 export function metaWebhookRoutes(deps: { services: Services }) {
   const { sql, config, logger, scheduler, clock } = deps.services;
   const inbox = createGroupCommit<InboxChange[], number>({
-    writeBatch: (notifications) => storeWebhookNotifications(sql, notifications),
+    writeBatch: (notifications) => storeWebhookNotifications(sql, notifications, clock()),
     maxBatch: INBOX_BATCH,
     maxInFlight: INBOX_BATCHES_IN_FLIGHT,
   });
