@@ -134,6 +134,30 @@ function longestArgument(name: string, locale: (typeof LOCALES)[number]): string
       return 99;
     case "state":
       return filled("a state ", 700);
+    // A feed's or brand's name in a toast, cut to 150 characters (feed-handlers.ts, brand-handlers.ts).
+    case "shortTitle":
+      return filled("Ünïcode & <Feed> 🚲 ", 150);
+    // A brand's name on the delete button, cut to 14 characters (brand-views.ts).
+    case "buttonName":
+      return filled("Ünïcode & Brand 🚲 ", 14);
+    // The best posting times /schedule suggests: at most three (best-hours.ts).
+    case "times":
+      return "09:00, 13:00, 18:00";
+    case "limit":
+    case "length":
+      return 10_000;
+    case "examples":
+      return texts.t("schedule-examples");
+    case "ago":
+      return texts.t("time-days-ago", { count: 1_234 });
+    case "lastRead":
+      return texts.t("feeds-last-read", { ago: texts.t("time-days-ago", { count: 1_234 }) });
+    case "dialog":
+      return texts.t("voice-examples-dialog-name");
+    case "zone":
+      return LONGEST_ZONE;
+    case "localTime":
+      return "23:45";
     default:
       return LONG_NAME;
   }
