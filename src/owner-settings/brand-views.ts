@@ -18,6 +18,9 @@ export function withBrandHeading(
   return scope.brandCount > 1 ? `🏷 <b>${escapeHtml(scope.brand.name)}</b>\n${body}` : body;
 }
 
+/** A name in /brands, cut so that 30 brands stay within one message (Telegram's 4,096 characters). */
+const LIST_NAME_CHARS = 90;
+
 export function renderBrandList(brands: readonly BrandListItem[], texts: Texts = englishTexts()): string {
   const { t } = texts;
   if (brands.length === 0) return t("brands-none");
@@ -26,7 +29,7 @@ export function renderBrandList(brands: readonly BrandListItem[], texts: Texts =
     t("brands-title", { count: brands.length }),
     ...brands.map((brand) =>
       t("brands-item", {
-        name: escapeHtml(brand.name),
+        name: escapeHtml(shortenText(brand.name, LIST_NAME_CHARS)),
         selected: yes(brand.selected),
         paused: yes(brand.paused),
       }),
