@@ -71,7 +71,7 @@ export function instagramAuthRoutes(deps: InstagramAuthRouteDeps) {
         const consumed = await sql.begin(async (tx) => {
           const outcome = await consumeOAuthState(tx, hash);
           if (outcome.ok)
-            await enqueueText(tx, outcome.chatId, connectFailedNotice(outcome.brandName, failure));
+            await enqueueText(tx, outcome.chatId, connectFailedNotice(outcome, failure));
           return outcome;
         });
         if (!consumed.ok) return stateProblemPage(c, consumed, hash);
@@ -130,7 +130,7 @@ export function instagramAuthRoutes(deps: InstagramAuthRouteDeps) {
           await enqueueText(
             tx,
             consumed.chatId,
-            connectedNotice({ brandName: consumed.brandName, username: profile.username }),
+            connectedNotice({ ...consumed, username: profile.username }),
           );
         });
         logger.info(
@@ -154,7 +154,7 @@ export function instagramAuthRoutes(deps: InstagramAuthRouteDeps) {
     await enqueueText(
       sql,
       owner.chatId,
-      connectFailedNotice(owner.brandName, { kind: "exchange_failed", detail }),
+      connectFailedNotice(owner, { kind: "exchange_failed", detail }),
     );
   }
 
@@ -168,7 +168,7 @@ export function instagramAuthRoutes(deps: InstagramAuthRouteDeps) {
     await enqueueText(
       sql,
       outcome.chatId,
-      connectFailedNotice(outcome.brandName, { kind: outcome.problem }),
+      connectFailedNotice(outcome, { kind: outcome.problem }),
       `ig-oauth:${hash.slice(0, 32)}:${outcome.problem}`,
     );
     logger.warn(
