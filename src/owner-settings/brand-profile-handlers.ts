@@ -37,7 +37,11 @@ export function brandProfileHandlers(deps: HandlerDeps): Composer<BotContext> {
         }
         return applySettingText(ctx, deps, field, scope, rest);
       }
-      await replyHtml(ctx, renderBrandProfile(scope, ctx.texts), brandProfileKeyboard(scope.brand.id, ctx.texts));
+      await replyHtml(
+        ctx,
+        renderBrandProfile(scope, ctx.texts),
+        brandProfileKeyboard(scope.brand.id, ctx.texts),
+      );
     }),
   );
 

@@ -97,7 +97,11 @@ export function deleteBrandKeyboard(
     .text(texts.t("brand-delete-keep-button"), settingsCallback.brandDeleteKeep);
 }
 
-export function renderBrandDeleted(name: string, contents: BrandContents, texts: Texts = englishTexts()): string {
+export function renderBrandDeleted(
+  name: string,
+  contents: BrandContents,
+  texts: Texts = englishTexts(),
+): string {
   return texts.t("brand-deleted", { name: escapeHtml(name), feeds: contents.feeds, drafts: contents.drafts });
 }
 

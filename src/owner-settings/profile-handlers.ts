@@ -51,7 +51,11 @@ export function profileHandlers(deps: HandlerDeps): Composer<BotContext> {
   composer.command("firstcomment", (ctx) =>
     withSelectedBrand(ctx, deps.sql, async (scope) => {
       if (ctx.match.trim()) return applySettingText(ctx, deps, "firstComment", scope, ctx.match);
-      await replyHtml(ctx, renderFirstComment(scope, ctx.texts), firstCommentKeyboard(scope.brand.id, ctx.texts));
+      await replyHtml(
+        ctx,
+        renderFirstComment(scope, ctx.texts),
+        firstCommentKeyboard(scope.brand.id, ctx.texts),
+      );
     }),
   );
 

@@ -57,10 +57,16 @@ export function firstCommentKeyboard(brandId: number, texts: Texts = englishText
   );
 }
 
-export function hashtagsKeyboard(brandId: number, hasTags: boolean, texts: Texts = englishTexts()): InlineKeyboard {
+export function hashtagsKeyboard(
+  brandId: number,
+  hasTags: boolean,
+  texts: Texts = englishTexts(),
+): InlineKeyboard {
   const keyboard = new InlineKeyboard().text(
     texts.t("settings-change-button"),
     settingsCallback.hashtagsEdit(brandId),
   );
-  return hasTags ? keyboard.text(texts.t("settings-clear-button"), settingsCallback.hashtagsClear(brandId)) : keyboard;
+  return hasTags
+    ? keyboard.text(texts.t("settings-clear-button"), settingsCallback.hashtagsClear(brandId))
+    : keyboard;
 }

@@ -23,7 +23,10 @@ export function renderOverdueOnResume(
     if (plan.now) lines.push(t("resume-overdue-now", { post }));
     else if (plan.goesAt)
       lines.push(
-        t("resume-overdue-moved", { post, when: escapeHtml(texts.slot(plan.goesAt, where.timeZone, where.now)) }),
+        t("resume-overdue-moved", {
+          post,
+          when: escapeHtml(texts.slot(plan.goesAt, where.timeZone, where.now)),
+        }),
       );
     else lines.push(t("resume-overdue-no-slot", { post }));
   }

@@ -27,14 +27,17 @@ export function renderSchedule(
     next.length > 0
       ? t("schedule-next", {
           next: next
-            .map((slot) => escapeHtml(texts.slot(slot, brand.time_zone, now).replace(`, ${brand.time_zone}`, "")))
+            .map((slot) =>
+              escapeHtml(texts.slot(slot, brand.time_zone, now).replace(`, ${brand.time_zone}`, "")),
+            )
             .join(" · "),
         })
       : t("schedule-no-slots"),
     "",
     t("schedule-hint", { examples: escapeHtml(t("schedule-examples")) }),
   ];
-  if (bestTimes) lines.push("", t("schedule-best-times", { times: bestTimes.join(", "), count: bestTimes.length }));
+  if (bestTimes)
+    lines.push("", t("schedule-best-times", { times: bestTimes.join(", "), count: bestTimes.length }));
   return withBrandHeading(scope, lines.join("\n"));
 }
 
@@ -63,7 +66,8 @@ export function renderScheduleChanged(
   texts: Texts = englishTexts(),
 ): string {
   const parts: string[] = [];
-  if (change.slots) parts.push(texts.t("schedule-slots-changed", { slots: escapeHtml(formatSlots(change.slots)) }));
+  if (change.slots)
+    parts.push(texts.t("schedule-slots-changed", { slots: escapeHtml(formatSlots(change.slots)) }));
   if (change.timeZone) parts.push(texts.t("schedule-zone-changed", { zone: escapeHtml(change.timeZone) }));
   parts.push(texts.t("schedule-queue-kept"));
   return withBrandHeading(scope, `✅ ${parts.join(" ")}`);

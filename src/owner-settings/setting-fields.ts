@@ -67,7 +67,10 @@ export interface SettingDeps {
 }
 
 /** The refusal when the brand was deleted while its setting was being changed. */
-export const brandGone = (texts: Texts): Parsed<string> => ({ ok: false, error: texts.t("settings-brand-gone") });
+export const brandGone = (texts: Texts): Parsed<string> => ({
+  ok: false,
+  error: texts.t("settings-brand-gone"),
+});
 
 export function settingDefinitions(deps: SettingDeps): { [F in SettingField]: SettingDefinition<unknown> } {
   const clock = deps.clock ?? (() => new Date());
@@ -161,7 +164,10 @@ export function settingDefinitions(deps: SettingDeps): { [F in SettingField]: Se
 
   const schedule: SettingDefinition<{ slots?: { time: string; days: number[] }[]; timeZone?: string }> = {
     prompt: (scope, texts) =>
-      withBrandHeading(scope, texts.t("schedule-prompt", { examples: escapeHtml(texts.t("schedule-examples")) })),
+      withBrandHeading(
+        scope,
+        texts.t("schedule-prompt", { examples: escapeHtml(texts.t("schedule-examples")) }),
+      ),
     check: async (text) => parseScheduleChange(text),
     save: async (tx, scope, value, texts) =>
       (await setSchedule(tx, scope.brand.id, value))

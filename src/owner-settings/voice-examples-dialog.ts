@@ -91,16 +91,11 @@ export function voiceExamplesDialog(deps: { sql: Sql; voiceDeriver: VoiceDeriver
       }
     });
     if (!derived.ok || derived.voice === "") {
-      await ctx.reply(
-        t("voice-examples-failed", { reason: derived.ok ? "" : `: ${derived.error}` }),
-      );
+      await ctx.reply(t("voice-examples-failed", { reason: derived.ok ? "" : `: ${derived.error}` }));
       return;
     }
     await ctx.reply(
-      withBrandHeading(
-        scope,
-        t("voice-examples-derived", { voice: escapeHtml(derived.voice) }),
-      ),
+      withBrandHeading(scope, t("voice-examples-derived", { voice: escapeHtml(derived.voice) })),
       {
         parse_mode: "HTML",
         reply_markup: new InlineKeyboard()

@@ -94,7 +94,6 @@ export async function planOverduePosts(sql: Sql, brandId: number, now: Date): Pr
   });
 }
 
-
 /** Whether the brand's posts can go out: an Instagram account connected with a token (as the rescheduler asks). */
 export async function canPublish(sql: Sql, brandId: number): Promise<boolean> {
   const [row] = await sql`
