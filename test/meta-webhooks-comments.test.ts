@@ -154,6 +154,40 @@ describe("notifications that are not Meta's", () => {
     expect(await storedComments(commentId)).toEqual([]);
   });
 
+  it("refuses a body over a megabyte with 413, whether its length is declared or it comes in chunks", async () => {
+    const before = await inboxRows();
+    const huge = JSON.stringify({ object: "instagram", entry: [], padding: "x".repeat(1024 * 1024) });
+    const headers = {
+      "content-type": "application/json",
+      "x-hub-signature-256": signWebhookBody(huge, fake.appSecret),
+    };
+
+    const declared = await fetch(webhookUrl(), { method: "POST", headers, body: huge });
+    expect(declared.status).toBe(413);
+    expect(((await declared.json()) as { message: string }).message).toBe(
+      "Body too large for a Meta webhook notification",
+    );
+
+    const bytes = new TextEncoder().encode(huge);
+    const chunked = await fetch(webhookUrl(), {
+      method: "POST",
+      headers,
+      body: new ReadableStream({
+        start(controller) {
+          for (let at = 0; at < bytes.length; at += 64 * 1024)
+            controller.enqueue(bytes.subarray(at, at + 64 * 1024));
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(((await chunked.json()) as { message: string }).message).toBe(
+      "Body too large for a Meta webhook notification",
+    );
+    expect(await inboxRows()).toBe(before);
+  });
+
   it("answers a signed body that is not a notification with 400 saying what is wrong", async () => {
     const response = await fake.deliverWebhook(webhookUrl(), { object: "instagram", entry: [{ id: "1" }] });
     expect(response.status).toBe(400);

@@ -8,7 +8,7 @@ import { freePort, repoRoot, waitForHealthy } from "./helpers/child-process.ts";
 /** What a fresh clone holds that `npm start` uses; node_modules as `npm install` left it. */
 function cloneCheckout(): string {
   const checkout = mkdtempSync(join(tmpdir(), "greenlight-clone-"));
-  for (const path of ["src", "scripts", "migrations", "package.json", "package-lock.json"])
+  for (const path of ["src", "scripts", "migrations", "locales", "package.json", "package-lock.json"])
     cpSync(join(repoRoot, path), join(checkout, path), { recursive: true });
   symlinkSync(join(repoRoot, "node_modules"), join(checkout, "node_modules"), "dir");
   return checkout;

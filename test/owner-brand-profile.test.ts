@@ -28,7 +28,9 @@ async function ownerWithBrand() {
 
 describe("the brand's language at set-up", () => {
   it("proposes the owner's Telegram language and stores it on one tap", async () => {
+    // A German Telegram app, the bot kept in English: the brand's language is proposed from the app's.
     const chat = chatAs(suite.t, { ...suite.newOwnerChat().from, language_code: "de" });
+    await chat.send("/language en");
     await chat.send("/start");
     await chat.send("Radweg Berlin");
     await chat.send("/skip");
@@ -51,6 +53,7 @@ describe("the brand's language at set-up", () => {
 
   it("takes a typed language instead of the proposal, after refusing one it does not know", async () => {
     const chat = chatAs(suite.t, { ...suite.newOwnerChat().from, language_code: "de" });
+    await chat.send("/language en");
     await chat.send("/start");
     for (let i = 0; i < 3; i++) await chat.send("/skip");
     expect(await chat.send("Klingonisch")).toEqual([

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Agent, fetch } from "undici";
+import { Agent, request } from "undici";
 import { openDatabase, type Sql } from "../../src/database/connect.ts";
 import { signWebhookBody } from "../../src/meta-webhooks/webhook-signature.ts";
 import { createLogger } from "../../src/shared/logger.ts";
@@ -78,9 +78,24 @@ export async function webhooksScenario(): Promise<Figure[]> {
     await greenlightPost(db.sql);
     const figures: Figure[] = [];
 
+    // (0) The ceiling: the same signed requests to a route that answers 404 at once, through the same server and
+    // middleware, with the same client. Intake cannot beat this; if the two are close, the client or the HTTP
+    // layer is the bottleneck, not the intake.
+    await send(url, agent, signedNotifications("warm", 300), IN_FLIGHT);
+    await waitUntilProcessed(db.sql, 300_000);
+    const ceilingStarted = performance.now();
+    const ceiling = await send(
+      url,
+      agent,
+      signedNotifications("c", NOTIFICATIONS),
+      IN_FLIGHT,
+      undefined,
+      "/meta/nothing",
+    );
+    const ceilingSeconds = (performance.now() - ceilingStarted) / 1000;
+
     // (1) Throughput and latency.
     const batch = signedNotifications("t", NOTIFICATIONS);
-    await send(url, agent, signedNotifications("warm", 200), IN_FLIGHT);
     const service = services.at(-1)!;
     const cpuBefore = cpuSeconds(service);
     const started = performance.now();
@@ -88,13 +103,18 @@ export async function webhooksScenario(): Promise<Figure[]> {
     const seconds = (performance.now() - started) / 1000;
     const cpuDuringBurst = cpuSeconds(service) - cpuBefore;
     const sorted = run.latencies.sort((a, b) => a - b);
-    const processedBy = await waitUntilProcessed(db.sql, 120_000);
+    const processedBy = await waitUntilProcessed(db.sql, 300_000);
     figures.push(
       {
         scenario: "webhooks",
         metric: `${NOTIFICATIONS} signed notifications accepted, ${IN_FLIGHT} in flight`,
         value: `${Math.round(run.accepted / seconds)}/s`,
         target: "≥ 500/s",
+      },
+      {
+        scenario: "webhooks",
+        metric: "the same requests to a route that does nothing (client and HTTP ceiling)",
+        value: `${Math.round(ceiling.accepted / ceilingSeconds)}/s`,
       },
       { scenario: "webhooks", metric: "answer time p50", value: `${percentile(sorted, 0.5).toFixed(1)} ms` },
       { scenario: "webhooks", metric: "answer time p99", value: `${percentile(sorted, 0.99).toFixed(1)} ms` },
@@ -134,16 +154,18 @@ export async function webhooksScenario(): Promise<Figure[]> {
     await start();
     const recoveredBy = await waitUntilProcessed(db.sql, 180_000);
     const acknowledged = result.acceptedIds;
-    const [counts] = await db.sql<{ stored: number; distinct: number; cards: number }[]>`
-      select (select count(*) from instagram_comments where comment_id = any(${acknowledged}::text[]))::int as stored,
-             (select count(distinct comment_id) from instagram_comments where comment_id = any(${acknowledged}::text[]))::int as distinct,
-             (select count(*) from telegram_outbox
-               where dedupe_key = any(${acknowledged.map((id) => `comment-card:${id}`)}::text[]))::int as cards`;
+    // Past the post's hourly card limit (the first burst used it up) a comment is counted on the post's summary
+    // instead of getting a card of its own: either way it reached the chat once.
+    const [counts] = await db.sql<{ stored: number; distinct: number; cards: number; summarised: number }[]>`
+      select count(*)::int as stored, count(distinct comment_id)::int as distinct,
+             count(*) filter (where card = 'shown')::int as cards,
+             count(*) filter (where card = 'summarised')::int as summarised
+        from instagram_comments where comment_id = any(${acknowledged}::text[])`;
     figures.push(
       {
         scenario: "webhooks",
-        metric: `SIGKILL mid-burst: answered 200 / stored / cards (of ${KILL_BURST} sent)`,
-        value: `${acknowledged.length} / ${counts!.stored} / ${counts!.cards}`,
+        metric: `SIGKILL mid-burst: answered 200 / stored / with a card or on a summary (of ${KILL_BURST} sent)`,
+        value: `${acknowledged.length} / ${counts!.stored} / ${counts!.cards + counts!.summarised}`,
         target: "all equal",
       },
       {
@@ -213,13 +235,19 @@ function signedNotifications(prefix: string, count: number): Signed[] {
   });
 }
 
-/** Sends every notification, `inFlight` at a time; a connection refused (the service killed) counts as not acknowledged. */
+/**
+ * Sends every notification, `inFlight` at a time; a connection refused (the service killed) counts as not
+ * acknowledged. undici's `request`, not `fetch`: on this 2-core machine the client shares the CPU with the
+ * service and Postgres, and fetch's WHATWG layers cost the client about ten times as much per request (measured
+ * against a bare Hono app), which made the client, not the service, the bottleneck.
+ */
 async function send(
   base: string,
   agent: Agent,
   notifications: Signed[],
   inFlight: number,
   onAccepted?: (accepted: number) => void,
+  path = "/meta/webhooks",
 ): Promise<{ accepted: number; refused: number; latencies: number[]; acceptedIds: string[] }> {
   const latencies: number[] = [];
   const acceptedIds: string[] = [];
@@ -230,14 +258,14 @@ async function send(
       const notification = notifications[next++]!;
       const started = performance.now();
       try {
-        const response = await fetch(`${base}/meta/webhooks`, {
+        const response = await request(`${base}${path}`, {
           method: "POST",
           headers: { "content-type": "application/json", "x-hub-signature-256": notification.signature },
           body: notification.body,
           dispatcher: agent,
         });
-        await response.arrayBuffer();
-        if (response.status === 200) {
+        await response.body.arrayBuffer();
+        if (response.statusCode === 200 || (path !== "/meta/webhooks" && response.statusCode === 404)) {
           latencies.push(performance.now() - started);
           acceptedIds.push(notification.commentId);
           onAccepted?.(acceptedIds.length);

@@ -96,3 +96,6 @@ card-choosing-slide = 🎞 <b>Welche Folie?</b> Wähle eine und schick mir ihren
 card-making-single = ⏳ <b>Wird zu einem Einzelbild…</b>
 card-making-carousel = ⏳ <b>Wird zu einem Karussell…</b>
 card-redrawing-slide = ⏳ <b>Die Folie wird neu gezeichnet…</b>
+button-slides = 🎞 Folien
+button-single-image = 🖼 Einzelbild
+button-make-carousel = 🎞 Karussell machen

@@ -98,3 +98,6 @@ card-choosing-slide = 🎞 <b>Which slide?</b> Pick one, then send me its new te
 card-making-single = ⏳ <b>Turning it into a single image…</b>
 card-making-carousel = ⏳ <b>Turning it into a carousel…</b>
 card-redrawing-slide = ⏳ <b>Redrawing the slide…</b>
+button-slides = 🎞 Slides
+button-single-image = 🖼 Single image
+button-make-carousel = 🎞 Make carousel

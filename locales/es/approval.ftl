@@ -96,3 +96,6 @@ card-choosing-slide = 🎞 <b>¿Qué diapositiva?</b> Elige una y envíame su nu
 card-making-single = ⏳ <b>Convirtiéndolo en una sola imagen…</b>
 card-making-carousel = ⏳ <b>Convirtiéndolo en un carrusel…</b>
 card-redrawing-slide = ⏳ <b>Redibujando la diapositiva…</b>
+button-slides = 🎞 Diapositivas
+button-single-image = 🖼 Imagen única
+button-make-carousel = 🎞 Hacer carrusel

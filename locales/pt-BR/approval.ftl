@@ -96,3 +96,6 @@ card-choosing-slide = 🎞 <b>Qual slide?</b> Escolha um e me envie o novo texto
 card-making-single = ⏳ <b>Transformando em uma imagem única…</b>
 card-making-carousel = ⏳ <b>Transformando em um carrossel…</b>
 card-redrawing-slide = ⏳ <b>Redesenhando o slide…</b>
+button-slides = 🎞 Slides
+button-single-image = 🖼 Imagem única
+button-make-carousel = 🎞 Fazer carrossel

@@ -333,10 +333,11 @@ function buttons(
       if (moment === "choosing_slide") {
         const slides = (card.slides ?? [])
           .filter((slide) => slide.kind === "facts")
-          .map((slide) =>
-            press(`${slide.position + 1}`, { action: "slide", draftId: id, position: slide.position }),
-          );
-        return [slides, [press("↩️ Back", { action: "keep", draftId: id })]];
+          .map((slide) => ({
+            text: `${slide.position + 1}`,
+            callback_data: encodeDraftCallback({ action: "slide", draftId: id, position: slide.position }),
+          }));
+        return [slides, [press("button-back", { action: "keep", draftId: id })]];
       }
       return [
         [
@@ -382,20 +383,20 @@ function buttons(
  */
 function formatButtons(
   card: DraftCard,
-  press: (text: string, callback: Parameters<typeof encodeDraftCallback>[0]) => InlineKeyboardButton,
+  press: (key: string, callback: Parameters<typeof encodeDraftCallback>[0]) => InlineKeyboardButton,
 ): InlineKeyboardButton[][] {
   if (card.regenerating) return [];
   const id = card.id;
   if (card.format === "carousel" && (card.slides?.length ?? 0) > 0) {
     return [
       [
-        press("🎞 Slides", { action: "slides", draftId: id }),
-        press("🖼 Single image", { action: "format", draftId: id }),
+        press("button-slides", { action: "slides", draftId: id }),
+        press("button-single-image", { action: "format", draftId: id }),
       ],
     ];
   }
   return (card.plannedFacts ?? 0) >= MIN_FACT_SLIDES
-    ? [[press("🎞 Make carousel", { action: "format", draftId: id })]]
+    ? [[press("button-make-carousel", { action: "format", draftId: id })]]
     : [];
 }
 

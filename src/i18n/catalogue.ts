@@ -4,24 +4,12 @@
  * and formats numbers with the locale's separators.
  */
 
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
+import { findAbove } from "../shared/find-above.ts";
 import { DEFAULT_LOCALE, type Locale } from "./locales.ts";
 
-/**
- * The folder of locale files: found by walking up from this module, so it is found from src/i18n/ (tsx, tests)
- * and from the bundled dist/main.js in the image alike (as migrationsDir finds migrations/).
- */
-export const localesDir = findLocalesDir(dirname(fileURLToPath(import.meta.url)));
-
-function findLocalesDir(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, "locales", DEFAULT_LOCALE))) return join(dir, "locales");
-    if (dirname(dir) === dir) throw new Error(`No locales folder above ${from}`);
-  }
-}
+/** The folder of locale files, above src/i18n/ under tsx and above dist/ in the image (as migrations/). */
+export const localesDir = findAbove(import.meta.url, ["locales"]);
 
 /** Arguments of a message: strings are shown as given (escape HTML first), numbers formatted for the locale. */
 export type MessageArgs = Record<string, string | number>;

@@ -19,33 +19,49 @@ export interface ClaimedChange {
 }
 
 /**
- * Stores a notification's changes in one statement (all or none); a change already stored (a redelivery, the
- * same comment in two deliveries) is skipped by its unique key. Returns how many were new.
+ * Stores the changes of several notifications in one statement (all or none: the statement is its own
+ * transaction), so concurrent requests share one commit (see createGroupCommit). A change already stored (a
+ * redelivery, the same comment in two deliveries, or in two notifications of this batch) is skipped by its unique
+ * key. Returns, per notification, how many of its changes were new.
+ *
+ * Due (and received) at `now`, the service's clock, not the database's `now()`: claims compare due_at with the
+ * service's clock, and a row stamped by the database a fraction of a millisecond after the service's clock last
+ * ticked (JavaScript dates have whole milliseconds, Postgres microseconds) was not yet due for a claim made in the
+ * same millisecond, such as the one the intake starts at once; it then waited for the next tick.
  */
-export async function storeWebhookChanges(sql: Sql, changes: InboxChange[]): Promise<number> {
-  if (changes.length === 0) return 0;
-  const rows = await sql`
-    insert into meta_webhook_inbox (dedupe_key, account_id, field, value, event_time)
-    select key, account, field, value::jsonb, at::timestamptz
+export async function storeWebhookNotifications(
+  sql: Sql,
+  notifications: InboxChange[][],
+  now: Date,
+): Promise<number[]> {
+  const changes = notifications.flat();
+  if (changes.length === 0) return notifications.map(() => 0);
+  const rows = await sql<{ dedupe_key: string }[]>`
+    insert into meta_webhook_inbox (dedupe_key, account_id, field, value, event_time, due_at, received_at)
+    select key, account, field, value::jsonb, at::timestamptz, ${now}, ${now}
       from unnest(${changes.map((c) => c.dedupeKey)}::text[], ${changes.map((c) => c.accountId)}::text[],
                   ${changes.map((c) => c.field)}::text[], ${changes.map((c) => JSON.stringify(c.value))}::text[],
                   ${changes.map((c) => c.eventTime.toISOString())}::text[]) as t(key, account, field, value, at)
     on conflict (dedupe_key) do nothing
-    returning id`;
-  return rows.length;
+    returning dedupe_key`;
+  // A key two notifications of the batch share was new for the first of them only.
+  const inserted = new Set(rows.map((row) => row.dedupe_key));
+  return notifications.map(
+    (notification) => notification.filter((change) => inserted.delete(change.dedupeKey)).length,
+  );
 }
 
 /**
- * Claims the change due first: a queued one, or a running one whose lease ran out (its worker died, e.g. the
- * instance was killed right after answering Meta). SKIP LOCKED hands each row to one claimer; the attempt is
+ * Claims up to `limit` changes due first: queued ones, or running ones whose lease ran out (their worker died,
+ * e.g. the instance was killed right after answering Meta). One statement for the lot: during a burst the claim
+ * was one round trip in ten of a change's processing. SKIP LOCKED hands each row to one claimer; the attempt is
  * counted here, so a change that kills its worker every time is still given up in the end.
  */
-export async function claimWebhookChange(
+export async function claimWebhookChanges(
   sql: Sql,
-  now: Date,
-  leaseUntil: Date,
-): Promise<ClaimedChange | undefined> {
-  const [row] = await sql<
+  input: { now: Date; leaseUntil: Date; limit: number },
+): Promise<ClaimedChange[]> {
+  const rows = await sql<
     {
       id: number;
       fence: number;
@@ -57,37 +73,43 @@ export async function claimWebhookChange(
     }[]
   >`
     update meta_webhook_inbox i
-       set status = 'running', fence = i.fence + 1, attempts = i.attempts + 1, due_at = ${leaseUntil}
-     where i.id = (select id from meta_webhook_inbox
-                    where status in ('queued', 'running') and due_at <= ${now}
-                    order by due_at, id
-                    limit 1
-                      for update skip locked)
+       set status = 'running', fence = i.fence + 1, attempts = i.attempts + 1, due_at = ${input.leaseUntil}
+     where i.id in (select id from meta_webhook_inbox
+                     where status in ('queued', 'running') and due_at <= ${input.now}
+                     order by due_at, id
+                     limit ${input.limit}
+                       for update skip locked)
     returning i.id, i.fence, i.attempts, i.account_id, i.field, i.value, i.event_time`;
-  if (!row) return undefined;
-  return {
-    id: row.id,
-    fence: row.fence,
-    attempts: row.attempts,
-    accountId: row.account_id,
-    field: row.field,
-    value: row.value,
-    eventTime: row.event_time,
-  };
+  // In the order they arrived (UPDATE ... RETURNING keeps no order), so a post's comments reach the chat in turn.
+  return rows
+    .sort((a, b) => a.id - b.id)
+    .map((row) => ({
+      id: row.id,
+      fence: row.fence,
+      attempts: row.attempts,
+      accountId: row.account_id,
+      field: row.field,
+      value: row.value,
+      eventTime: row.event_time,
+    }));
 }
 
 function heldBy(sql: Sql | Transaction, claimed: ClaimedChange) {
   return sql`id = ${claimed.id} and fence = ${claimed.fence} and status = 'running'`;
 }
 
-/** Extends the lease; false when the change is no longer this worker's. */
-export async function renewWebhookLease(
+/** Extends the leases of the changes still in hand; false when none of them is this worker's any more. */
+export async function renewWebhookLeases(
   sql: Sql,
-  claimed: ClaimedChange,
+  claimed: ClaimedChange[],
   leaseUntil: Date,
 ): Promise<boolean> {
+  if (claimed.length === 0) return false;
   const rows = await sql`
-    update meta_webhook_inbox set due_at = ${leaseUntil} where ${heldBy(sql, claimed)} returning id`;
+    update meta_webhook_inbox i set due_at = ${leaseUntil}
+      from unnest(${claimed.map((c) => c.id)}::bigint[], ${claimed.map((c) => c.fence)}::bigint[]) as held(id, fence)
+     where i.id = held.id and i.fence = held.fence and i.status = 'running'
+    returning i.id`;
   return rows.length > 0;
 }
 

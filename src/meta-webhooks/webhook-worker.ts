@@ -5,10 +5,10 @@ import { createWorkerPool } from "../scheduler/worker-pool.ts";
 import type { Logger } from "../shared/logger.ts";
 import {
   type ClaimedChange,
-  claimWebhookChange,
+  claimWebhookChanges,
   failWebhookChange,
   finishWebhookChange,
-  renewWebhookLease,
+  renewWebhookLeases,
 } from "./webhook-inbox.ts";
 
 /** The job that claims and processes stored webhook notifications, on every instance. */
@@ -32,6 +32,11 @@ const RETRY_DELAYS_MS = [10_000, 60_000, 300_000, 900_000];
  * comment that gets a card waits for Claude's reply (seconds), which the lease heartbeat covers.
  */
 const CONCURRENCY = 2;
+/**
+ * Changes one worker claims at once and then processes in turn. A few: enough to save the claim's round trip
+ * under a burst, few enough that the changes behind one waiting for Claude are not held up for long.
+ */
+const CLAIM_BATCH = 10;
 
 export interface WebhookWorker {
   /** Processes every change this instance can claim; resolves when there is none left. */
@@ -53,14 +58,27 @@ export function createWebhookWorker(deps: {
   const { sql, logger, clock } = deps;
   const leaseFromNow = () => new Date(clock().getTime() + WEBHOOK_LEASE_MS);
 
-  async function run(change: ClaimedChange): Promise<void> {
-    const item = { webhookChangeId: change.id, field: change.field };
+  /** Processes claimed changes in turn, under one heartbeat that keeps the leases of those not yet done. */
+  async function runBatch(changes: ClaimedChange[]): Promise<void> {
+    const pending = new Set(changes);
     const heartbeat = startLeaseHeartbeat({
-      renew: () => renewWebhookLease(sql, change, leaseFromNow()),
+      renew: () => renewWebhookLeases(sql, [...pending], leaseFromNow()),
       everyMs: HEARTBEAT_MS,
       logger,
-      item,
+      item: { webhookChangeIds: changes.map((change) => change.id) },
     });
+    try {
+      for (const change of changes) {
+        await run(change);
+        pending.delete(change);
+      }
+    } finally {
+      heartbeat.stop();
+    }
+  }
+
+  async function run(change: ClaimedChange): Promise<void> {
+    const item = { webhookChangeId: change.id, field: change.field };
     try {
       const finish = (tx: Transaction) => finishWebhookChange(tx, change);
       const outcome =
@@ -83,16 +101,21 @@ export function createWebhookWorker(deps: {
         error: message,
         giveUp,
       });
-    } finally {
-      heartbeat.stop();
     }
   }
 
   const pool = createWorkerPool({
     name: "meta-webhooks",
     concurrency: CONCURRENCY,
-    claim: () => claimWebhookChange(sql, clock(), leaseFromNow()),
-    run,
+    claim: async () => {
+      const changes = await claimWebhookChanges(sql, {
+        now: clock(),
+        leaseUntil: leaseFromNow(),
+        limit: CLAIM_BATCH,
+      });
+      return changes.length > 0 ? changes : undefined;
+    },
+    run: runBatch,
     logger,
   });
 
