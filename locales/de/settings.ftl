@@ -66,3 +66,14 @@ voice-examples-discarded = Verworfen. Die Stimme bleibt unverändert.
 voice-examples-saved = ✅ Stimme gespeichert.
 settings-not-registered = Sende zuerst /start, um dich zu registrieren.
 settings-no-brand = Du hast noch keine Marke. Sende /brands und tippe auf „➕ Neue Marke“, um eine einzurichten.
+# Was an einer getippten Einstellung nicht stimmt.
+topic-too-short = Beschreibe das Thema in ein paar Worten, zum Beispiel „Radfahren in Berlin“.
+topic-too-long = Dieses Thema hat { $length } Zeichen; höchstens { $limit } sind möglich.
+voice-too-short = Beschreibe die Stimme in ein paar Worten, zum Beispiel „freundlich, neugierig, kein Fachjargon“.
+voice-too-long = Diese Beschreibung hat { $length } Zeichen; höchstens { $limit } sind möglich.
+hashtags-empty = Sende Hashtags wie #radfahren #berlin, oder „none“ für keine.
+hashtags-needs-hash = { $input } braucht ein # davor, etwa { $example }.
+hashtags-not-a-hashtag = { $input } ist kein Hashtag: Nach dem # nur Buchstaben, Ziffern und _, ohne Leerzeichen.
+hashtags-needs-letter = { $input } braucht mindestens einen Buchstaben; Instagram ignoriert Hashtags nur aus Ziffern.
+hashtags-too-long = { $input } ist zu lang für einen Hashtag.
+hashtags-too-many = Das sind { $count } Hashtags; Instagram erlaubt höchstens { $limit } pro Post.

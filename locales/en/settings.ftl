@@ -67,3 +67,14 @@ voice-examples-discarded = Discarded. The voice is unchanged.
 voice-examples-saved = ✅ Voice saved.
 settings-not-registered = Send /start first to register.
 settings-no-brand = You have no brand yet. Send /brands and tap “➕ New brand” to set one up.
+# What is wrong with a typed setting. $input is the owner's word, quoted and shortened (plain text).
+topic-too-short = Please describe the topic in a few words, for example “urban cycling in Berlin”.
+topic-too-long = That topic is { $length } characters; keep it to { $limit } or fewer.
+voice-too-short = Please describe the voice in a few words, for example “friendly, curious, no jargon”.
+voice-too-long = That description is { $length } characters; keep it to { $limit } or fewer.
+hashtags-empty = Please send hashtags like #cycling #berlin, or “none” for no hashtags.
+hashtags-needs-hash = { $input } needs a # in front, like { $example }.
+hashtags-not-a-hashtag = { $input } is not a hashtag: use only letters, digits and _ after the #, with no spaces.
+hashtags-needs-letter = { $input } needs at least one letter; Instagram ignores all-number hashtags.
+hashtags-too-long = { $input } is too long for a hashtag.
+hashtags-too-many = That is { $count } hashtags; Instagram allows at most { $limit } in a post.

@@ -66,3 +66,14 @@ voice-examples-discarded = Descartada. La voz no cambia.
 voice-examples-saved = ✅ Voz guardada.
 settings-not-registered = Envía /start primero para registrarte.
 settings-no-brand = Aún no tienes ninguna marca. Envía /brands y toca «➕ Nueva marca» para crear una.
+# Qué falla en un ajuste escrito.
+topic-too-short = Describe el tema en unas palabras, por ejemplo «ciclismo urbano en Madrid».
+topic-too-long = Ese tema tiene { $length } caracteres; no pases de { $limit }.
+voice-too-short = Describe la voz en unas palabras, por ejemplo «cercana, curiosa, sin jerga».
+voice-too-long = Esa descripción tiene { $length } caracteres; no pases de { $limit }.
+hashtags-empty = Envía hashtags como #ciclismo #madrid, o «none» para ninguno.
+hashtags-needs-hash = { $input } necesita un # delante, como { $example }.
+hashtags-not-a-hashtag = { $input } no es un hashtag: usa solo letras, cifras y _ tras el #, sin espacios.
+hashtags-needs-letter = { $input } necesita al menos una letra; Instagram ignora los hashtags solo de cifras.
+hashtags-too-long = { $input } es demasiado largo para un hashtag.
+hashtags-too-many = Son { $count } hashtags; Instagram permite como máximo { $limit } por post.

@@ -66,3 +66,14 @@ voice-examples-discarded = Descartada. A voz não mudou.
 voice-examples-saved = ✅ Voz salva.
 settings-not-registered = Envie /start primeiro para se registrar.
 settings-no-brand = Você ainda não tem nenhuma marca. Envie /brands e toque em “➕ Nova marca” para criar uma.
+# O que há de errado em uma configuração digitada.
+topic-too-short = Descreva o tema em poucas palavras, por exemplo “ciclismo urbano em São Paulo”.
+topic-too-long = Esse tema tem { $length } caracteres; use no máximo { $limit }.
+voice-too-short = Descreva a voz em poucas palavras, por exemplo “simpática, curiosa, sem jargão”.
+voice-too-long = Essa descrição tem { $length } caracteres; use no máximo { $limit }.
+hashtags-empty = Envie hashtags como #ciclismo #sp, ou “none” para nenhuma.
+hashtags-needs-hash = { $input } precisa de um # na frente, como { $example }.
+hashtags-not-a-hashtag = { $input } não é uma hashtag: use só letras, números e _ depois do #, sem espaços.
+hashtags-needs-letter = { $input } precisa de pelo menos uma letra; o Instagram ignora hashtags só com números.
+hashtags-too-long = { $input } é longa demais para uma hashtag.
+hashtags-too-many = São { $count } hashtags; o Instagram permite no máximo { $limit } por post.

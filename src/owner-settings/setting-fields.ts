@@ -91,7 +91,7 @@ export function settingDefinitions(deps: SettingDeps): { [F in SettingField]: Se
 
   const topic: SettingDefinition<string> = {
     prompt: (scope, texts) => withBrandHeading(scope, texts.t("topic-prompt")),
-    check: async (text) => parseTopic(text),
+    check: async (text, _scope, texts) => parseTopic(text, texts),
     save: async (tx, scope, value, texts) =>
       (await setTopic(tx, scope.brand.id, value))
         ? { ok: true, value: withBrandHeading(scope, texts.t("topic-saved", { topic: escapeHtml(value) })) }
@@ -100,7 +100,7 @@ export function settingDefinitions(deps: SettingDeps): { [F in SettingField]: Se
 
   const voice: SettingDefinition<string> = {
     prompt: (scope, texts) => withBrandHeading(scope, texts.t("voice-prompt")),
-    check: async (text) => parseVoiceDescription(text),
+    check: async (text, _scope, texts) => parseVoiceDescription(text, texts),
     save: async (tx, scope, value, texts) =>
       (await setVoice(tx, scope.brand.id, value))
         ? { ok: true, value: withBrandHeading(scope, texts.t("voice-saved", { voice: escapeHtml(value) })) }
@@ -109,7 +109,7 @@ export function settingDefinitions(deps: SettingDeps): { [F in SettingField]: Se
 
   const hashtags: SettingDefinition<string[]> = {
     prompt: (scope, texts) => withBrandHeading(scope, texts.t("hashtags-prompt", { limit: MAX_HASHTAGS })),
-    check: async (text) => parseHashtags(text),
+    check: async (text, _scope, texts) => parseHashtags(text, texts),
     save: async (tx, scope, value, texts) =>
       (await setHashtags(tx, scope.brand.id, value))
         ? {
