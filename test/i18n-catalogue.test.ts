@@ -8,6 +8,31 @@ import { localesDir } from "../src/i18n/catalogue.ts";
 import { languageCallback } from "../src/i18n/language-command.ts";
 import { LOCALE_NAMES, LOCALES, localeFromTelegram, parseLocaleChoice } from "../src/i18n/locales.ts";
 import { textsFor } from "../src/i18n/texts.ts";
+import {
+  brandListKeyboard,
+  deleteBrandKeyboard,
+  renderBrandDeleted,
+  renderBrandList,
+  renderDeleteBrandQuestion,
+} from "../src/owner-settings/brand-views.ts";
+import { brandProfileKeyboard, renderBrandProfile } from "../src/owner-settings/brand-profile-view.ts";
+import { feedsKeyboard, feedsPage, renderFeeds } from "../src/owner-settings/feeds-view.ts";
+import {
+  firstCommentKeyboard,
+  hashtagsKeyboard,
+  renderFirstComment,
+  renderHashtags,
+  renderTopic,
+  renderVoice,
+  topicKeyboard,
+  voiceKeyboard,
+} from "../src/owner-settings/profile-views.ts";
+import { renderOverdueOnResume } from "../src/owner-settings/resume-view.ts";
+import {
+  renderSchedule,
+  renderScheduleChanged,
+  scheduleKeyboard,
+} from "../src/owner-settings/schedule-view.ts";
 import { budgetKeyboard, renderBudget } from "../src/owner-settings/budget-view.ts";
 import {
   deleteDataKeyboard,
@@ -134,6 +159,30 @@ function longestArgument(name: string, locale: (typeof LOCALES)[number]): string
       return 99;
     case "state":
       return filled("a state ", 700);
+    // A feed's or brand's name in a toast, cut to 150 characters (feed-handlers.ts, brand-handlers.ts).
+    case "shortTitle":
+      return filled("Ünïcode & <Feed> 🚲 ", 150);
+    // A brand's name on the delete button, cut to 14 characters (brand-views.ts).
+    case "buttonName":
+      return filled("Ünïcode & Brand 🚲 ", 14);
+    // The best posting times /schedule suggests: at most three (best-hours.ts).
+    case "times":
+      return "09:00, 13:00, 18:00";
+    case "limit":
+    case "length":
+      return 10_000;
+    case "examples":
+      return texts.t("schedule-examples");
+    case "ago":
+      return texts.t("time-days-ago", { count: 1_234 });
+    case "lastRead":
+      return texts.t("feeds-last-read", { ago: texts.t("time-days-ago", { count: 1_234 }) });
+    case "dialog":
+      return texts.t("voice-examples-dialog-name");
+    case "zone":
+      return LONGEST_ZONE;
+    case "localTime":
+      return "23:45";
     default:
       return LONG_NAME;
   }
@@ -360,6 +409,137 @@ describe("views in every locale at their maximum sizes", () => {
         for (const button of keyboard.inline_keyboard.flat())
           expect(button.text.length, `${locale}: ${button.text}`).toBeLessThanOrEqual(MAX_BUTTON_CHARS);
     }
+  });
+});
+
+describe("settings views in every locale at their maximum sizes", () => {
+  const longName = filled("Ünïcode & <Brand> 🚲 ", 200);
+  const brand = {
+    id: 999_999,
+    name: longName,
+    time_zone: LONGEST_ZONE,
+    monthly_budget_usd: 10_000,
+    paused: true,
+    language: "pt-BR",
+    topic: filled("Urban cycling & <trams> ", 500),
+    audience: filled("Commuters & <families> ", 500),
+    voice: filled("Warm & <curious> ", 1_000),
+    visual_style: filled("Flat & <bright> ", 500),
+    default_hashtags: Array.from({ length: 30 }, (_, i) => `#${filled(`tag${i}_`, 100)}`),
+    banned_terms: Array.from({ length: 50 }, (_, i) => filled(`term ${i} & <x> `, 60)),
+    first_comment_mode: "text",
+    first_comment_text: filled("A comment & <more> ", 2_200),
+    posting_slots: Array.from({ length: 24 }, (_, hour) => ({
+      time: `${String(hour).padStart(2, "0")}:00`,
+      days: [1, 3, 5, 6],
+    })),
+  };
+  const scope = { brand, brandCount: 30 } as never;
+  const feeds = Array.from({ length: 50 }, (_, i) => ({
+    id: 1_000_000 + i,
+    url: `https://${filled("feeds.example/", 2_000)}`,
+    title: filled("A feed & <its title> 🚲 ", 1_000),
+    last_success_at: i % 3 === 0 ? null : new Date(NOW.getTime() - 400 * 86_400_000),
+    last_error: i % 2 === 0 ? filled("The feed & its error ", 2_000) : null,
+    last_error_at: i % 2 === 0 ? NOW : null,
+    consecutive_failures: i % 2 === 0 ? 1_234 : 0,
+  }));
+  const brands = Array.from({ length: 30 }, (_, i) => ({
+    id: i + 1,
+    name: longName,
+    paused: true,
+    selected: i === 0,
+  }));
+  const contents = {
+    feeds: 50,
+    drafts: 1_234_567,
+    awaitingReview: 1_234_567,
+    scheduled: 1_234,
+    instagramConnected: true,
+  };
+  const overdue = Array.from({ length: 40 }, (_, i) => ({
+    id: i,
+    source_title: filled("A headline & <more> ", 1_000),
+    caption: "",
+    goesAt: i % 3 === 2 ? null : FAR,
+    now: i % 3 === 0,
+  }));
+
+  it("keeps /feeds (every page of 50 feeds), /brands (30 brands), /brand, /schedule and the settings views within Telegram's limits", () => {
+    for (const locale of LOCALES) {
+      const texts = textsFor(locale);
+      const views: Record<string, string> = {
+        brands: renderBrandList(brands, texts),
+        deleteQuestion: renderDeleteBrandQuestion(longName, contents, texts),
+        deleted: renderBrandDeleted(longName, contents, texts),
+        profile: renderBrandProfile(scope, texts),
+        schedule: renderSchedule(scope, NOW, ["09:00", "13:00", "18:00"], texts),
+        scheduleChanged: renderScheduleChanged(
+          scope,
+          { slots: brand.posting_slots, timeZone: LONGEST_ZONE },
+          texts,
+        ),
+        topic: renderTopic(scope, texts),
+        voice: renderVoice(scope, texts),
+        hashtags: renderHashtags(scope, texts),
+        firstComment: renderFirstComment(scope, texts),
+        resume: renderOverdueOnResume(overdue, { timeZone: LONGEST_ZONE, now: NOW, connected: false }, texts),
+      };
+      const keyboards = [
+        brandListKeyboard(brands, texts),
+        deleteBrandKeyboard(1, longName, NOW, texts),
+        brandProfileKeyboard(1, texts),
+        scheduleKeyboard(1, ["09:00", "13:00", "18:00"], texts),
+        topicKeyboard(1, texts),
+        voiceKeyboard(1, texts),
+        hashtagsKeyboard(1, true, texts),
+        firstCommentKeyboard(1, texts),
+      ];
+      for (let pageNumber = 0; pageNumber < 7; pageNumber++) {
+        const page = feedsPage(feeds, pageNumber);
+        expect(page.page).toBe(pageNumber);
+        views[`feeds page ${pageNumber + 1}`] = renderFeeds(scope, feeds, page, NOW, {
+          texts,
+          nextRead: FAR,
+        });
+        keyboards.push(feedsKeyboard(1, feeds, page, texts));
+      }
+      for (const [name, text] of Object.entries(views)) {
+        expect(visibleLength(text), `${locale} ${name}`).toBeLessThanOrEqual(4096);
+        expect(text, `${locale} ${name}`).not.toMatch(/\{\$?[\w-]+\}/);
+      }
+      for (const keyboard of keyboards) {
+        const buttons = keyboard.inline_keyboard.flat();
+        expect(buttons.length).toBeLessThanOrEqual(100);
+        for (const button of buttons) {
+          expect(button.text.length, `${locale}: ${button.text}`).toBeLessThanOrEqual(MAX_BUTTON_CHARS);
+          if ("callback_data" in button && button.callback_data)
+            expect(Buffer.byteLength(button.callback_data)).toBeLessThanOrEqual(MAX_CALLBACK_DATA_BYTES);
+        }
+      }
+    }
+  });
+
+  it("says the settings views in the owner's language, with the locale's plurals", () => {
+    const plain = (html: string) => html.replace(/<[^>]+>/g, "");
+    const one = { feeds: 1, drafts: 1, awaitingReview: 1, scheduled: 1, instagramConnected: false };
+    expect(plain(renderDeleteBrandQuestion("Bäckerei", one, textsFor("de")))).toContain(
+      "1 Feed mit seinen Artikeln, 1 Entwurf, der auf Prüfung wartet, 1 geplanter Post, der nicht mehr erscheint",
+    );
+    expect(plain(renderBrandDeleted("Panadería", { ...one, feeds: 2, drafts: 1_200 }, textsFor("es")))).toBe(
+      "🗑 Panadería se ha borrado, con 2 feeds y 1200 borradores y posts.",
+    );
+    expect(
+      plain(renderBrandProfile({ ...(scope as object), brandCount: 1 } as never, textsFor("de"))),
+    ).toContain("Sprache: Portugiesisch (Brasilien) (pt-BR)");
+    const unread = [{ ...feeds[0]!, title: "Radblog", last_success_at: null, consecutive_failures: 0 }];
+    expect(
+      plain(
+        renderFeeds({ brand, brandCount: 1 } as never, unread, feedsPage(unread, 0), NOW, {
+          texts: textsFor("pt-BR"),
+        }),
+      ),
+    ).toContain("⏳ ainda não lido (primeira leitura em poucos minutos)");
   });
 });
 

@@ -18,7 +18,7 @@ import { OWNER_ID } from "./helpers/start-test-app.ts";
  * across restarts, and used for the cards jobs send as well as for replies.
  */
 
-const suite = ownerChatTestSuite({ owners: 4, feeds: {} });
+const suite = ownerChatTestSuite({ owners: 5, feeds: {} });
 
 /** A registered owner with one brand, chatting from a Telegram app in `languageCode`. */
 async function ownerWithBrand(languageCode: string, telegramUserId: number) {
@@ -125,6 +125,29 @@ describe("the bot in the owner's language", () => {
     expect(toast).toBe("✅ A partir de ahora sigo el idioma de tu Telegram: Español.");
     const [spanishAgain] = await chat.send("/help");
     expect(spanishAgain).toContain("/help – Lo que puedo hacer");
+  });
+
+  it("shows and changes the brand's settings in the owner's language: /brand, /feeds, /schedule, /hashtags and their dialogs", async () => {
+    const { chat } = await ownerWithBrand("de", OWNER_ID + 4);
+    const [profile] = await chat.send("/brand");
+    expect(profile).toContain("Markenprofil: woraus jeder Entwurf geschrieben wird.");
+    expect(profile).toContain("Sprache: Englisch (en)");
+    expect(chat.findButton("✏️ Zielgruppe").data).toMatch(/^prof:aud:/);
+    expect((await chat.send("/feeds"))[0]).toContain("Noch keine Feeds.");
+    expect((await chat.send("/schedule"))[0]).toContain("Zeitzone: Europe/Madrid");
+    expect(await chat.send("/hashtags radfahren")).toEqual([
+      "“radfahren” braucht ein # davor, etwa #radfahren.",
+    ]);
+    expect(await chat.send("/hashtags #radfahren #berlin")).toEqual([
+      "✅ Standard-Hashtags: #radfahren #berlin",
+    ]);
+    await chat.send("/topic");
+    await chat.press("✏️ Ändern");
+    expect(chat.last()).toContain("Worüber postet die Marke?");
+    expect(await chat.send("ab")).toEqual([
+      "Beschreibe das Thema in ein paar Worten, zum Beispiel „Radfahren in Berlin“.",
+    ]);
+    expect(await chat.send("/cancel")).toEqual(["Abgebrochen. Nichts wurde geändert."]);
   });
 
   it("keeps English for an owner whose Telegram language it does not speak, and says which languages it does", async () => {

@@ -92,19 +92,43 @@ describe("pages and owner messages", () => {
     expect(page).not.toContain("<b>t</b>");
     expect(page).toContain("&#60;script&#62;");
 
-    const connected = connectedNotice({ brandName: "A & B <Bikes>", username: "x<y" });
+    const connected = connectedNotice({ brandName: "A & B <Bikes>", brandCount: 2, username: "x<y" });
     const parsed = visibleText(connected.text, connected.parse_mode);
     expect(parsed).toEqual({ text: expect.stringContaining("A & B <Bikes>") });
     expect(parsed).toEqual({ text: expect.stringContaining("@x<y") });
 
-    const failed = connectFailedNotice("<Brand>", { kind: "exchange_failed", detail: "a <b>c</b>" });
+    const failed = connectFailedNotice(
+      { brandName: "<Brand>", brandCount: 2 },
+      { kind: "exchange_failed", detail: "a <b>c</b>" },
+    );
     expect(visibleText(failed.text, failed.parse_mode)).toEqual({
       text: expect.stringContaining("a <b>c</b>"),
     });
   });
 
+  it("name the brand only when the owner has several", () => {
+    const shown = (payload: { text: string }) => payload.text.split("\n")[0];
+    const one = { brandName: "Velo", brandCount: 1 };
+    const several = { brandName: "Velo", brandCount: 3 };
+    expect(shown(connectedNotice({ ...one, username: "velo" }))).toBe(
+      "✅ Instagram connected: approved posts now go out as <b>@velo</b>.",
+    );
+    expect(shown(connectedNotice({ ...several, username: "velo" }))).toBe("🏷 <b>Velo</b>");
+    expect(shown(connectFailedNotice(one, { kind: "denied" }))).toMatch(/^⚠️ You did not allow/);
+    expect(shown(connectFailedNotice(several, { kind: "denied" }))).toBe("🏷 <b>Velo</b>");
+    const reconnect = { brandId: 1, username: "velo", reason: "Expired." };
+    expect(shown(reconnectNotice({ ...one, ...reconnect }))).toMatch(/^🔌 Instagram disconnected/);
+    expect(shown(reconnectNotice({ ...several, ...reconnect }))).toBe("🏷 <b>Velo</b>");
+  });
+
   it("the reconnect message carries a button for its brand, not a link that would expire", () => {
-    const notice = reconnectNotice({ brandId: 42, brandName: "Velo", username: "velo", reason: "Expired." });
+    const notice = reconnectNotice({
+      brandId: 42,
+      brandName: "Velo",
+      brandCount: 1,
+      username: "velo",
+      reason: "Expired.",
+    });
     expect(notice.reply_markup).toEqual({
       inline_keyboard: [[{ text: "🔗 Reconnect Instagram", callback_data: "ig:connect:42" }]],
     });

@@ -367,11 +367,17 @@ describe("/schedule", () => {
 });
 
 describe("/feeds", () => {
+  // The test app reads feeds at "0 0 1 1 *" (start-test-app.ts): a new feed is first read next New Year, 00:00.
+  const firstRead = () => {
+    const now = new Date();
+    return `at ${formatSlotForOwner(new Date(Date.UTC(now.getUTCFullYear() + 1, 0, 1)), "UTC", now)}`;
+  };
+
   it("adds a feed after fetching it once, refuses duplicates and pages, shows health and removes by button", async () => {
     const { chat, brandId } = await ownerWithBrand("Feeds");
     expect((await chat.send("/feeds"))[0]).toContain("No feeds yet.");
     expect(await chat.send(`/feeds ${suite.feeds.origin}/feed-one.xml`)).toEqual([
-      "✅ Added “Feed one”. New stories from it will arrive as drafts.",
+      `✅ Added “Feed one”. Its first read is ${firstRead()}; new stories from it will arrive as drafts.`,
     ]);
     expect(suite.t.telegram.callsTo("sendChatAction").at(-1)?.payload).toMatchObject({
       chat_id: chat.from.id,
@@ -380,6 +386,7 @@ describe("/feeds", () => {
     expect(await chat.send(`/feeds ${suite.feeds.origin}/feed-one.xml`)).toEqual([
       "That feed is already in the list. Send another address, or /cancel.",
     ]);
+    expect((await chat.send("/feeds"))[0]).toContain(`⏳ not read yet (first read ${firstRead()})`);
     expect(await chat.send(`/feeds ${suite.feeds.origin}/page.html`)).toEqual([
       `The feed at ${suite.feeds.origin}/page.html could not be read: this address returns a web page (HTML), not an RSS or Atom feed.`,
     ]);
@@ -394,7 +401,7 @@ describe("/feeds", () => {
       `The feed at ${suite.feeds.origin}/missing.xml answered 404 Not Found.`,
     ]);
     expect(await chat.send(`${suite.feeds.origin}/feed-two.xml`)).toEqual([
-      "✅ Added “Feed two”. New stories from it will arrive as drafts.",
+      `✅ Added “Feed two”. Its first read is ${firstRead()}; new stories from it will arrive as drafts.`,
     ]);
 
     await suite.t.app
@@ -424,7 +431,7 @@ describe("/feeds", () => {
   it("reads a 10,000-item feed it said was added, and lists it as read", async () => {
     const { chat, brandId } = await ownerWithBrand("Archive");
     expect(await chat.send(`/feeds ${suite.feeds.origin}/feed-huge.xml`)).toEqual([
-      "✅ Added “Every story ever”. New stories from it will arrive as drafts.",
+      `✅ Added “Every story ever”. Its first read is ${firstRead()}; new stories from it will arrive as drafts.`,
     ]);
     await suite.t.app.scheduler.runNow("ingest");
     const [list] = await chat.send("/feeds");
@@ -632,6 +639,49 @@ describe("/status, /pause, /resume", () => {
     await suite.t.app
       .sql`update instagram_accounts set calls_paused_until = now() - interval '1 minute' where brand_id = ${brandId}`;
     expect((await chat.send("/status"))[0]).not.toContain("slow down");
+  });
+
+  it("says on /resume which overdue posts go out now and when the older ones will", async () => {
+    const { chat, brandId } = await ownerWithBrand("Overdue");
+    await chat.send("/schedule 09:00, 18:00 UTC");
+    await chat.send("/pause");
+    const now = Date.now();
+    // One missed an hour ago (within the grace: it goes out at once), one missed two days ago (it moves).
+    await insertDraft(suite.t.app.sql, brandId, {
+      status: "approved",
+      sourceTitle: "Missed an hour ago",
+      scheduledFor: new Date(now - 3_600_000),
+    });
+    await insertDraft(suite.t.app.sql, brandId, {
+      status: "approved",
+      sourceTitle: "Missed two days ago",
+      scheduledFor: new Date(now - 2 * 86_400_000),
+    });
+    await suite.t.app.sql`
+      insert into instagram_accounts (brand_id, instagram_user_id, username, token_ciphertext, token_expires_at)
+      values (${brandId}, ${`ig-${brandId}`}, 'overdue.brand', ${Buffer.from("sealed")}, now() + interval '50 days')`;
+    const [nextSlot] = upcomingSlots({
+      slots: [
+        { time: "09:00", days: [1, 2, 3, 4, 5, 6, 7] },
+        { time: "18:00", days: [1, 2, 3, 4, 5, 6, 7] },
+      ],
+      timeZone: "UTC",
+      after: new Date(),
+      count: 1,
+    });
+    expect(await chat.send("/resume")).toEqual([
+      [
+        "▶️ Resumed: drafting and publishing are back on.",
+        "",
+        "2 posts' times passed while paused:",
+        "• “Missed two days ago” moves to " + formatSlotForOwner(nextSlot!, "UTC", new Date()) + ".",
+        "• “Missed an hour ago” goes out now.",
+      ].join("\n"),
+    ]);
+    // Nothing moved yet: the publisher does that, as /resume said.
+    const rows = await suite.t.app
+      .sql`select count(*)::int as n from drafts where brand_id = ${brandId} and scheduled_for < now()`;
+    expect(rows[0]!["n"]).toBe(2);
   });
 
   it("pauses and resumes the brand once per update, saying when it already was", async () => {

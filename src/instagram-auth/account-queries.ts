@@ -73,6 +73,8 @@ export async function findAccountUsername(sql: Sql, brandId: number): Promise<st
 export interface DisconnectedAccount {
   brandId: number;
   brandName: string;
+  /** How many brands the owner has: the notice names the brand only when there are several. */
+  brandCount: number;
   username: string;
   chatId: number;
   connectedAt: Date;
@@ -102,7 +104,7 @@ export async function disconnectAccounts(
      where b.id = ia.brand_id and ${which}
        and (ia.status = 'connected' or ia.token_ciphertext is not null)
     returning ia.brand_id as "brandId", b.name as "brandName", ia.username, o.telegram_chat_id as "chatId",
-              ia.connected_at as "connectedAt"`;
+              ia.connected_at as "connectedAt", (select count(*)::int from brands ob where ob.owner_id = b.owner_id) as "brandCount"`;
 }
 
 export interface RefreshCandidate {

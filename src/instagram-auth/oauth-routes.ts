@@ -70,8 +70,7 @@ export function instagramAuthRoutes(deps: InstagramAuthRouteDeps) {
             : { kind: "exchange_failed", detail: `Instagram reported an error (${error.slice(0, 60)}).` };
         const consumed = await sql.begin(async (tx) => {
           const outcome = await consumeOAuthState(tx, hash);
-          if (outcome.ok)
-            await enqueueText(tx, outcome.chatId, connectFailedNotice(outcome.brandName, failure));
+          if (outcome.ok) await enqueueText(tx, outcome.chatId, connectFailedNotice(outcome, failure));
           return outcome;
         });
         if (!consumed.ok) return stateProblemPage(c, consumed, hash);
@@ -130,7 +129,7 @@ export function instagramAuthRoutes(deps: InstagramAuthRouteDeps) {
           await enqueueText(
             tx,
             consumed.chatId,
-            connectedNotice({ brandName: consumed.brandName, username: profile.username }),
+            connectedNotice({ ...consumed, username: profile.username }),
           );
         });
         logger.info(
@@ -151,11 +150,7 @@ export function instagramAuthRoutes(deps: InstagramAuthRouteDeps) {
   };
 
   async function failConnect(owner: OAuthStateOwner, detail: string): Promise<void> {
-    await enqueueText(
-      sql,
-      owner.chatId,
-      connectFailedNotice(owner.brandName, { kind: "exchange_failed", detail }),
-    );
+    await enqueueText(sql, owner.chatId, connectFailedNotice(owner, { kind: "exchange_failed", detail }));
   }
 
   /** Expired or replayed: the owner is known, so they hear about it too (once per link and reason). */
@@ -168,7 +163,7 @@ export function instagramAuthRoutes(deps: InstagramAuthRouteDeps) {
     await enqueueText(
       sql,
       outcome.chatId,
-      connectFailedNotice(outcome.brandName, { kind: outcome.problem }),
+      connectFailedNotice(outcome, { kind: outcome.problem }),
       `ig-oauth:${hash.slice(0, 32)}:${outcome.problem}`,
     );
     logger.warn(

@@ -6,6 +6,8 @@ export interface OAuthStateOwner {
   ownerId: number;
   brandId: number;
   brandName: string;
+  /** How many brands the owner has: a notice names the brand only when there are several. */
+  brandCount: number;
   chatId: number;
 }
 
@@ -45,12 +47,12 @@ export async function consumeOAuthState(sql: Sql | Transaction, hash: string): P
      where s.state_hash = ${hash} and s.used_at is null and s.expires_at > now()
        and b.id = s.brand_id and b.owner_id = s.owner_id
     returning s.owner_id as "ownerId", s.brand_id as "brandId", b.name as "brandName",
-              o.telegram_chat_id as "chatId"`;
+              o.telegram_chat_id as "chatId", (select count(*)::int from brands ob where ob.owner_id = b.owner_id) as "brandCount"`;
   if (consumed) return { ok: true, ...consumed };
 
   const [seen] = await sql<(OAuthStateOwner & { used: boolean })[]>`
     select s.owner_id as "ownerId", s.brand_id as "brandId", b.name as "brandName",
-           o.telegram_chat_id as "chatId", s.used_at is not null as used
+           o.telegram_chat_id as "chatId", s.used_at is not null as used, (select count(*)::int from brands ob where ob.owner_id = b.owner_id) as "brandCount"
       from oauth_states s join brands b on b.id = s.brand_id join owners o on o.id = b.owner_id
      where s.state_hash = ${hash} and b.owner_id = s.owner_id`;
   if (!seen) return { ok: false, problem: "unknown" };

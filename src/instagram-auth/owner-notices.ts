@@ -1,4 +1,5 @@
 import type { TextPayload } from "../notifications/telegram-outbox.ts";
+import { withBrandHeading } from "../owner-settings/brand-views.ts";
 import { settingsCallback } from "../owner-settings/settings-callbacks.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 
@@ -7,8 +8,14 @@ import { escapeHtml } from "../shared/telegram-html.ts";
  * escaped; never a token, a code or a state. Pure.
  */
 
-function brandLine(brandName: string): string {
-  return `🏷 <b>${escapeHtml(brandName)}</b>`;
+/** Which brand a notice is about, named only when the owner has several (as every reply about a brand). */
+interface NoticeBrand {
+  brandName: string;
+  brandCount: number;
+}
+
+function aboutBrand(brand: NoticeBrand, body: string): string {
+  return withBrandHeading({ brandCount: brand.brandCount, brand: { name: brand.brandName } }, body);
 }
 
 function html(text: string, reply_markup?: TextPayload["reply_markup"]): TextPayload {
@@ -24,38 +31,40 @@ export function reconnectKeyboard(brandId: number) {
   };
 }
 
-export function connectedNotice(input: { brandName: string; username: string }): TextPayload {
+export function connectedNotice(input: NoticeBrand & { username: string }): TextPayload {
   return html(
-    `${brandLine(input.brandName)}\n✅ Instagram connected: approved posts now go out as <b>@${escapeHtml(input.username)}</b>.`,
+    aboutBrand(
+      input,
+      `✅ Instagram connected: approved posts now go out as <b>@${escapeHtml(input.username)}</b>.`,
+    ),
   );
 }
 
 export type ConnectFailure =
   { kind: "denied" } | { kind: "expired" } | { kind: "used" } | { kind: "exchange_failed"; detail: string };
 
-export function connectFailedNotice(brandName: string, failure: ConnectFailure): TextPayload {
+export function connectFailedNotice(brand: NoticeBrand, failure: ConnectFailure): TextPayload {
   const why = {
     denied: "You did not allow Greenlight to use the Instagram account, so nothing was connected.",
     expired: "The connection link expired (links work for 10 minutes), so nothing was connected.",
     used: "A connection link that had already been used was opened again. It was refused; nothing changed.",
     exchange_failed: `Instagram did not complete the connection: ${escapeHtml(failure.kind === "exchange_failed" ? failure.detail : "")} Nothing was stored.`,
   }[failure.kind];
-  return html(`${brandLine(brandName)}\n⚠️ ${why}\nSend /connect to try again.`);
+  return html(aboutBrand(brand, `⚠️ ${why}\nSend /connect to try again.`));
 }
 
 /** The token is gone; publishing waits for a reconnect and nothing queued is lost. */
-export function reconnectNotice(input: {
-  brandId: number;
-  brandName: string;
-  username: string;
-  reason: string;
-}): TextPayload {
+export function reconnectNotice(
+  input: NoticeBrand & { brandId: number; username: string; reason: string },
+): TextPayload {
   return html(
-    [
-      brandLine(input.brandName),
-      `🔌 Instagram disconnected <b>@${escapeHtml(input.username)}</b>. ${escapeHtml(input.reason)}`,
-      "Greenlight deleted its access token. Approved posts wait and nothing is lost; reconnect to publish again.",
-    ].join("\n"),
+    aboutBrand(
+      input,
+      [
+        `🔌 Instagram disconnected <b>@${escapeHtml(input.username)}</b>. ${escapeHtml(input.reason)}`,
+        "Greenlight deleted its access token. Approved posts wait and nothing is lost; reconnect to publish again.",
+      ].join("\n"),
+    ),
     reconnectKeyboard(input.brandId),
   );
 }

@@ -15,13 +15,13 @@ export async function applySettingText(
 ): Promise<void> {
   const definition = deps.definitions[field];
   if (field === "feed") await ctx.replyWithChatAction("typing");
-  const checked = await definition.check(text, scope);
+  const checked = await definition.check(text, scope, ctx.texts);
   if (!checked.ok) {
     await ctx.reply(checked.error);
     return;
   }
   const saved = await runOnce(deps.sql, ctx.update.update_id, (tx) =>
-    definition.save(tx, scope, checked.value),
+    definition.save(tx, scope, checked.value, ctx.texts),
   );
   if (!saved.applied) return;
   if (saved.value.ok) await replyHtml(ctx, saved.value.value);

@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { shortenText } from "../shared/telegram-text-limits.ts";
 import type { BotContext } from "../bot/bot-context.ts";
 import { deleteBrand, listBrands, selectBrand, summariseBrand } from "./brand-queries.ts";
 import type { BrandSetupArgs } from "./brand-setup-dialog.ts";
@@ -13,10 +14,13 @@ import { DIALOG, enterDialog } from "./dialog-flow.ts";
 import type { HandlerDeps } from "./handler-deps.ts";
 import { removeQueuedMedia } from "../storage/media-deletions.ts";
 import { runOnce } from "./run-once.ts";
-import { NOT_REGISTERED_TEXT, withButtonBrand } from "./selected-brand.ts";
+import { withButtonBrand } from "./selected-brand.ts";
 import { openSettingDialogOn } from "./setting-dialog.ts";
 import { confirmationExpired, settingsCallbackPattern } from "./settings-callbacks.ts";
 import { answerButton, replyHtml, showInPlace } from "./telegram-replies.ts";
+
+/** A brand's name in a toast (answerCallbackQuery takes at most 200 characters). */
+const SHORT_NAME_CHARS = 150;
 
 /** /brands: list, switch the selected brand, rename or delete it, start a new one. */
 export function brandHandlers(deps: HandlerDeps): Composer<BotContext> {
@@ -26,22 +30,24 @@ export function brandHandlers(deps: HandlerDeps): Composer<BotContext> {
   async function showBrandList(ctx: BotContext, note?: string): Promise<void> {
     if (!ctx.owner) return;
     const brands = await listBrands(deps.sql, ctx.owner.id);
-    const list = renderBrandList(brands);
-    await showInPlace(ctx, note ? `${note}\n\n${list}` : list, brandListKeyboard(brands));
+    const list = renderBrandList(brands, ctx.texts);
+    await showInPlace(ctx, note ? `${note}\n\n${list}` : list, brandListKeyboard(brands, ctx.texts));
   }
 
   composer.command("brands", async (ctx) => {
-    if (!ctx.owner) return void (await ctx.reply(NOT_REGISTERED_TEXT));
+    if (!ctx.owner) return void (await ctx.reply(ctx.t("settings-not-registered")));
     const brands = await listBrands(deps.sql, ctx.owner.id);
-    await replyHtml(ctx, renderBrandList(brands), brandListKeyboard(brands));
+    await replyHtml(ctx, renderBrandList(brands, ctx.texts), brandListKeyboard(brands, ctx.texts));
   });
 
   composer.callbackQuery(settingsCallbackPattern.selectBrand, async (ctx) => {
-    if (!ctx.owner) return answerButton(ctx, NOT_REGISTERED_TEXT);
+    if (!ctx.owner) return answerButton(ctx, ctx.t("settings-not-registered"));
     const name = await selectBrand(deps.sql, ctx.owner.id, Number(ctx.match[1]));
     await answerButton(
       ctx,
-      name === null ? "That brand no longer exists." : `Now working on ${name}`.slice(0, 200),
+      name === null
+        ? ctx.t("toast-brand-gone")
+        : ctx.t("toast-brand-selected", { shortTitle: shortenText(name, SHORT_NAME_CHARS) }),
     );
     await showBrandList(ctx);
   });
@@ -54,20 +60,20 @@ export function brandHandlers(deps: HandlerDeps): Composer<BotContext> {
       const contents = await summariseBrand(deps.sql, scope.brand.id);
       await showInPlace(
         ctx,
-        renderDeleteBrandQuestion(scope.brand.name, contents),
-        deleteBrandKeyboard(scope.brand.id, scope.brand.name, deps.clock()),
+        renderDeleteBrandQuestion(scope.brand.name, contents, ctx.texts),
+        deleteBrandKeyboard(scope.brand.id, scope.brand.name, deps.clock(), ctx.texts),
       );
     }),
   );
 
   composer.callbackQuery(settingsCallbackPattern.brandDeleteKeep, async (ctx) => {
-    await answerButton(ctx, "Nothing was deleted");
-    await showBrandList(ctx, "Kept. Nothing was deleted.");
+    await answerButton(ctx, ctx.t("toast-nothing-deleted"));
+    await showBrandList(ctx, ctx.t("brands-kept"));
   });
 
   composer.callbackQuery(settingsCallbackPattern.brandDeleteConfirm, async (ctx) => {
     const owner = ctx.owner;
-    if (!owner) return answerButton(ctx, NOT_REGISTERED_TEXT);
+    if (!owner) return answerButton(ctx, ctx.t("settings-not-registered"));
     const brandId = Number(ctx.match[1]);
     // Checked inside the claim: a redelivery of a tap that did delete must not be told it expired.
     const expired = confirmationExpired(Number(ctx.match[2]), deps.clock());
@@ -77,28 +83,25 @@ export function brandHandlers(deps: HandlerDeps): Composer<BotContext> {
     if (!result.applied) return answerButton(ctx);
     const deletion = result.value;
     if (deletion.kind === "expired") {
-      await answerButton(ctx, "That confirmation expired");
-      return showInPlace(ctx, "That confirmation expired; nothing was deleted. Open /brands to try again.");
+      await answerButton(ctx, ctx.t("toast-confirmation-expired"));
+      return showInPlace(ctx, ctx.t("brands-delete-expired"));
     }
     if (deletion.kind === "gone") {
-      await answerButton(ctx, "That brand no longer exists.");
+      await answerButton(ctx, ctx.t("toast-brand-gone"));
       return showBrandList(ctx);
     }
     if (deletion.kind === "publishing") {
-      await answerButton(ctx, "A post is going out right now");
-      return showInPlace(
-        ctx,
-        "A post of this brand is being published to Instagram right now, so nothing was deleted. Try again in a few minutes.",
-      );
+      await answerButton(ctx, ctx.t("toast-post-going-out"));
+      return showInPlace(ctx, ctx.t("brands-delete-publishing"));
     }
-    await answerButton(ctx, "Deleted");
+    await answerButton(ctx, ctx.t("toast-brand-deleted"));
     await removeQueuedMedia(deps, deletion.imageKeys);
     deps.logger.info({ ownerId: owner.id, brandId }, "brand deleted by its owner");
-    await showBrandList(ctx, renderBrandDeleted(deletion.name, deletion.contents));
+    await showBrandList(ctx, renderBrandDeleted(deletion.name, deletion.contents, ctx.texts));
   });
 
   composer.callbackQuery(settingsCallbackPattern.newBrand, async (ctx) => {
-    if (!ctx.owner) return answerButton(ctx, NOT_REGISTERED_TEXT);
+    if (!ctx.owner) return answerButton(ctx, ctx.t("settings-not-registered"));
     await answerButton(ctx);
     await enterDialog(ctx, DIALOG.brandSetup, {
       ownerId: ctx.owner.id,

@@ -1,5 +1,5 @@
-import { describeLanguage, LANGUAGE_EXAMPLES, parseBrandLanguage } from "../drafting/brand-languages.ts";
-import type { Parsed } from "../publishing/posting-slots.ts";
+import { parseBrandLanguage } from "../drafting/brand-languages.ts";
+import type { Texts } from "../i18n/texts.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import {
   MAX_BANNED_TERMS,
@@ -8,71 +8,61 @@ import {
   parseVisualStyle,
 } from "./brand-profile-input.ts";
 import { setAudience, setBannedTerms, setLanguage, setVisualStyle } from "./brand-profile-queries.ts";
+import { describeLanguageIn } from "./brand-profile-view.ts";
 import { withBrandHeading } from "./brand-views.ts";
-import type { SettingDefinition } from "./setting-fields.ts";
+import { brandGone, type SettingDefinition } from "./setting-fields.ts";
 
 /** The fields of the brand profile that only /brand shows: what the drafter writes in, for whom, and avoids. */
 export type BrandProfileField = "language" | "audience" | "bannedTerms" | "visualStyle";
 
-const gone: Parsed<string> = { ok: false, error: "That brand no longer exists." };
-
 export function brandProfileDefinitions(): { [F in BrandProfileField]: SettingDefinition<unknown> } {
   const language: SettingDefinition<string> = {
-    prompt: (scope) =>
+    prompt: (scope, texts) =>
       withBrandHeading(
         scope,
-        `Captions are written in ${escapeHtml(describeLanguage(scope.brand.language))}. Which language should they be in? Send a language code or name, e.g. ${LANGUAGE_EXAMPLES}.`,
+        texts.t("brand-language-prompt", {
+          language: escapeHtml(describeLanguageIn(scope.brand.language, texts)),
+        }),
       ),
     check: async (text) => parseBrandLanguage(text),
-    save: async (tx, scope, value) =>
+    save: async (tx, scope, value, texts) =>
       (await setLanguage(tx, scope.brand.id, value))
         ? {
             ok: true,
             value: withBrandHeading(
               scope,
-              `✅ Language set: ${escapeHtml(describeLanguage(value))}. New captions, credit lines and hashtags will be in it.`,
+              texts.t("brand-language-saved", { language: escapeHtml(describeLanguageIn(value, texts)) }),
             ),
           }
-        : gone,
+        : brandGone(texts),
   };
 
   const audience: SettingDefinition<string> = {
-    prompt: (scope) =>
-      withBrandHeading(
-        scope,
-        "Who reads the brand's posts? Send the audience in a sentence, e.g. “commuters and families in Berlin”, or “none”.",
-      ),
+    prompt: (scope, texts) => withBrandHeading(scope, texts.t("brand-audience-prompt")),
     check: async (text) => parseAudience(text),
-    save: async (tx, scope, value) =>
+    save: async (tx, scope, value, texts) =>
       (await setAudience(tx, scope.brand.id, value))
-        ? { ok: true, value: withBrandHeading(scope, cleared("Audience", value)) }
-        : gone,
+        ? { ok: true, value: withBrandHeading(scope, saved(texts, "brand-audience", value)) }
+        : brandGone(texts),
   };
 
   const bannedTerms: SettingDefinition<string[]> = {
-    prompt: (scope) =>
-      withBrandHeading(
-        scope,
-        `Send the words or phrases captions must never use, separated by commas, e.g. “cheap, best ever” (at most ${MAX_BANNED_TERMS}), or “none”.`,
-      ),
+    prompt: (scope, texts) =>
+      withBrandHeading(scope, texts.t("brand-banned-prompt", { limit: MAX_BANNED_TERMS })),
     check: async (text) => parseBannedTerms(text),
-    save: async (tx, scope, value) =>
+    save: async (tx, scope, value, texts) =>
       (await setBannedTerms(tx, scope.brand.id, value))
-        ? { ok: true, value: withBrandHeading(scope, cleared("Banned terms", value.join(", "))) }
-        : gone,
+        ? { ok: true, value: withBrandHeading(scope, saved(texts, "brand-banned", value.join(", "))) }
+        : brandGone(texts),
   };
 
   const visualStyle: SettingDefinition<string> = {
-    prompt: (scope) =>
-      withBrandHeading(
-        scope,
-        "How should generated images look? e.g. “bright flat illustration, teal and orange, no text”, or “none” for the default style.",
-      ),
+    prompt: (scope, texts) => withBrandHeading(scope, texts.t("brand-style-prompt")),
     check: async (text) => parseVisualStyle(text),
-    save: async (tx, scope, value) =>
+    save: async (tx, scope, value, texts) =>
       (await setVisualStyle(tx, scope.brand.id, value))
-        ? { ok: true, value: withBrandHeading(scope, cleared("Visual style", value)) }
-        : gone,
+        ? { ok: true, value: withBrandHeading(scope, saved(texts, "brand-style", value)) }
+        : brandGone(texts),
   };
 
   return { language, audience, bannedTerms, visualStyle } as {
@@ -80,6 +70,7 @@ export function brandProfileDefinitions(): { [F in BrandProfileField]: SettingDe
   };
 }
 
-function cleared(label: string, value: string): string {
-  return value ? `✅ ${label}: ${escapeHtml(value)}` : `✅ ${label} cleared.`;
+/** "✅ Audience: …", or "✅ Audience cleared." when the owner sent "none". */
+function saved(texts: Texts, field: string, value: string): string {
+  return value ? texts.t(`${field}-saved`, { value: escapeHtml(value) }) : texts.t(`${field}-cleared`);
 }

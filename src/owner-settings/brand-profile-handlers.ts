@@ -32,14 +32,16 @@ export function brandProfileHandlers(deps: HandlerDeps): Composer<BotContext> {
       if (keyword) {
         const field = SHORTHAND[keyword.toLowerCase()];
         if (!field || !rest.trim()) {
-          await ctx.reply(
-            "Send /brand alone to see the profile, or a field and its value, e.g. /brand language de, /brand audience commuters in Berlin, /brand banned cheap, best ever, /brand style flat illustration.",
-          );
+          await ctx.reply(ctx.t("brand-usage"));
           return;
         }
         return applySettingText(ctx, deps, field, scope, rest);
       }
-      await replyHtml(ctx, renderBrandProfile(scope), brandProfileKeyboard(scope.brand.id));
+      await replyHtml(
+        ctx,
+        renderBrandProfile(scope, ctx.texts),
+        brandProfileKeyboard(scope.brand.id, ctx.texts),
+      );
     }),
   );
 

@@ -1,10 +1,11 @@
 import { InlineKeyboard } from "grammy";
 import { describeLanguage } from "../drafting/brand-languages.ts";
-import { describeFirstComment } from "../publishing/first-comment.ts";
+import { englishTexts, type Texts } from "../i18n/texts.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import { profileEditCallback } from "./brand-profile-callbacks.ts";
 import type { BrandScope } from "./brand-queries.ts";
 import { withBrandHeading } from "./brand-views.ts";
+import { describeFirstCommentIn } from "./profile-views.ts";
 import { settingsCallback } from "./settings-callbacks.ts";
 
 /**
@@ -14,42 +15,53 @@ import { settingsCallback } from "./settings-callbacks.ts";
  */
 const SHOWN_CHARS = 300;
 
-export function renderBrandProfile(scope: BrandScope): string {
+/**
+ * A brand's drafting language as the owner's locale names it, with its tag: "German (de)", "Deutsch (de)",
+ * "alemán (de)". English keeps the drafter's own list of names.
+ */
+export function describeLanguageIn(tag: string, texts: Texts = englishTexts()): string {
+  if (texts.locale === "en") return describeLanguage(tag);
+  const code = tag || "en";
+  const name = texts.languageName(code);
+  return name === code ? name : `${name} (${code})`;
+}
+
+export function renderBrandProfile(scope: BrandScope, texts: Texts = englishTexts()): string {
   const { brand } = scope;
-  const value = (text: string, empty = "not set") =>
-    text.trim() ? escapeHtml(clip(text.trim())) : `<i>${empty}</i>`;
+  const { t } = texts;
+  const value = (text: string, empty = "brand-profile-not-set") =>
+    text.trim() ? escapeHtml(clip(text.trim())) : t(empty);
   return withBrandHeading(
     scope,
-    [
-      "<b>Brand profile</b>: what every draft is written from.",
-      "",
-      `<b>Language</b>: ${escapeHtml(describeLanguage(brand.language))}`,
-      `<b>Topic</b>: ${value(brand.topic)}`,
-      `<b>Audience</b>: ${value(brand.audience)}`,
-      `<b>Voice</b>: ${value(brand.voice)}`,
-      `<b>Default hashtags</b>: ${value(brand.default_hashtags.join(" "), "none")}`,
-      `<b>Banned terms</b>: ${value(brand.banned_terms.join(", "), "none")}`,
-      `<b>Visual style</b> (images): ${value(brand.visual_style, "default")}`,
-      `<b>First comment</b> (after publishing): ${escapeHtml(describeFirstComment({ mode: brand.first_comment_mode, text: brand.first_comment_text }))}`,
-      "",
-      "Tap a field to change it, or send e.g. /brand language de, /brand audience …, /brand banned …, /brand style ….",
-    ].join("\n"),
+    t("brand-profile", {
+      language: escapeHtml(describeLanguageIn(brand.language, texts)),
+      topic: value(brand.topic),
+      audience: value(brand.audience),
+      voice: value(brand.voice),
+      hashtags: value(brand.default_hashtags.join(" "), "brand-profile-none"),
+      bannedTerms: value(brand.banned_terms.join(", "), "brand-profile-none"),
+      visualStyle: value(brand.visual_style, "brand-profile-default"),
+      firstComment: escapeHtml(
+        describeFirstCommentIn({ mode: brand.first_comment_mode, text: brand.first_comment_text }, texts),
+      ),
+    }),
   );
 }
 
-export function brandProfileKeyboard(brandId: number): InlineKeyboard {
+export function brandProfileKeyboard(brandId: number, texts: Texts = englishTexts()): InlineKeyboard {
+  const { t } = texts;
   return new InlineKeyboard()
-    .text("✏️ Language", profileEditCallback("language", brandId))
-    .text("✏️ Topic", settingsCallback.topicEdit(brandId))
+    .text(t("brand-language-button"), profileEditCallback("language", brandId))
+    .text(t("brand-topic-button"), settingsCallback.topicEdit(brandId))
     .row()
-    .text("✏️ Audience", profileEditCallback("audience", brandId))
-    .text("✏️ Voice", settingsCallback.voiceDescribe(brandId))
+    .text(t("brand-audience-button"), profileEditCallback("audience", brandId))
+    .text(t("brand-voice-button"), settingsCallback.voiceDescribe(brandId))
     .row()
-    .text("✏️ Hashtags", settingsCallback.hashtagsEdit(brandId))
-    .text("✏️ Banned terms", profileEditCallback("bannedTerms", brandId))
+    .text(t("brand-hashtags-button"), settingsCallback.hashtagsEdit(brandId))
+    .text(t("brand-banned-button"), profileEditCallback("bannedTerms", brandId))
     .row()
-    .text("✏️ Visual style", profileEditCallback("visualStyle", brandId))
-    .text("✏️ First comment", settingsCallback.firstCommentEdit(brandId));
+    .text(t("brand-style-button"), profileEditCallback("visualStyle", brandId))
+    .text(t("brand-first-comment-button"), settingsCallback.firstCommentEdit(brandId));
 }
 
 function clip(text: string): string {

@@ -1,8 +1,9 @@
 import { InlineKeyboard } from "grammy";
 import { formatSlots, type PostingSlot } from "../publishing/posting-slots.ts";
 import { describeLanguage } from "../drafting/brand-languages.ts";
-import { countNoun } from "../shared/count-noun.ts";
+import { englishTexts, type Texts } from "../i18n/texts.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
+import { shortenText } from "../shared/telegram-text-limits.ts";
 import type { BrandContents, BrandListItem, BrandScope } from "./brand-queries.ts";
 import { settingsCallback } from "./settings-callbacks.ts";
 
@@ -17,67 +18,91 @@ export function withBrandHeading(
   return scope.brandCount > 1 ? `🏷 <b>${escapeHtml(scope.brand.name)}</b>\n${body}` : body;
 }
 
-export function renderBrandList(brands: readonly BrandListItem[]): string {
-  if (brands.length === 0) return "You have no brands yet. Tap “➕ New brand” to set one up.";
-  const lines = brands.map(
-    (brand) =>
-      `${brand.selected ? "▶️" : "•"} ${escapeHtml(brand.name)}${brand.paused ? " (paused)" : ""}${brand.selected ? " — selected" : ""}`,
-  );
+/** A name in /brands, cut so that 30 brands stay within one message (Telegram's 4,096 characters). */
+const LIST_NAME_CHARS = 90;
+
+export function renderBrandList(brands: readonly BrandListItem[], texts: Texts = englishTexts()): string {
+  const { t } = texts;
+  if (brands.length === 0) return t("brands-none");
+  const yes = (flag: boolean) => (flag ? "yes" : "no");
   return [
-    `<b>Your brands</b> (${brands.length})`,
-    ...lines,
+    t("brands-title", { count: brands.length }),
+    ...brands.map((brand) =>
+      t("brands-item", {
+        name: escapeHtml(shortenText(brand.name, LIST_NAME_CHARS)),
+        selected: yes(brand.selected),
+        paused: yes(brand.paused),
+      }),
+    ),
     "",
-    brands.length > 1
-      ? "Commands act on the selected brand. Tap another to switch."
-      : "Commands act on this brand.",
+    t(brands.length > 1 ? "brands-hint-several" : "brands-hint-one"),
   ].join("\n");
 }
 
-export function brandListKeyboard(brands: readonly BrandListItem[]): InlineKeyboard {
+/** A brand's button in the list: its name, cut so that the button reads whole on a phone. */
+const BUTTON_LIST_NAME_CHARS = 27;
+
+export function brandListKeyboard(
+  brands: readonly BrandListItem[],
+  texts: Texts = englishTexts(),
+): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   for (const brand of brands) {
     keyboard
-      .text(`${brand.selected ? "✅ " : ""}${brand.name}`, settingsCallback.selectBrand(brand.id))
+      .text(
+        `${brand.selected ? "✅ " : ""}${shortenText(brand.name, BUTTON_LIST_NAME_CHARS)}`,
+        settingsCallback.selectBrand(brand.id),
+      )
       .row();
   }
   const selected = brands.find((brand) => brand.selected);
   if (selected) {
     keyboard
-      .text("✏️ Rename", settingsCallback.brandRename(selected.id))
-      .text("🗑 Delete", settingsCallback.brandDelete(selected.id))
+      .text(texts.t("brands-rename-button"), settingsCallback.brandRename(selected.id))
+      .text(texts.t("brands-delete-button"), settingsCallback.brandDelete(selected.id))
       .row();
   }
-  return keyboard.text("➕ New brand", settingsCallback.newBrand);
+  return keyboard.text(texts.t("brands-new-button"), settingsCallback.newBrand);
 }
 
-export function renderDeleteBrandQuestion(name: string, contents: BrandContents): string {
-  const goes = [
-    countNoun(contents.feeds, "feed") + " and their articles",
-    countNoun(contents.awaitingReview, "draft") + " awaiting review",
-    contents.scheduled > 0
-      ? `<b>${countNoun(contents.scheduled, "scheduled post")}, which will not go out</b>`
-      : "no scheduled posts",
-    "its AI usage records",
-    contents.instagramConnected ? "its Instagram connection and tokens" : "",
-  ].filter(Boolean);
-  return [
-    `<b>Delete ${escapeHtml(name)}?</b>`,
-    "",
-    `With it go its settings, ${goes.join(", ")}.`,
-    "",
-    "Posts already published on Instagram stay there. This cannot be undone.",
-  ].join("\n");
+export function renderDeleteBrandQuestion(
+  name: string,
+  contents: BrandContents,
+  texts: Texts = englishTexts(),
+): string {
+  return texts.t("brand-delete-question", {
+    name: escapeHtml(name),
+    feeds: contents.feeds,
+    drafts: contents.awaitingReview,
+    scheduled: contents.scheduled,
+    instagram: contents.instagramConnected ? "yes" : "no",
+  });
 }
 
-export function deleteBrandKeyboard(brandId: number, name: string, askedAt: Date): InlineKeyboard {
+/** A brand's name on a button: short enough that "🗑 Yes, delete …" fits a phone's button. */
+const BUTTON_NAME_CHARS = 14;
+
+export function deleteBrandKeyboard(
+  brandId: number,
+  name: string,
+  askedAt: Date,
+  texts: Texts = englishTexts(),
+): InlineKeyboard {
   return new InlineKeyboard()
-    .text(`🗑 Yes, delete ${name}`, settingsCallback.brandDeleteConfirm(brandId, askedAt))
+    .text(
+      texts.t("brand-delete-yes-button", { buttonName: shortenText(name, BUTTON_NAME_CHARS) }),
+      settingsCallback.brandDeleteConfirm(brandId, askedAt),
+    )
     .row()
-    .text("Keep it", settingsCallback.brandDeleteKeep);
+    .text(texts.t("brand-delete-keep-button"), settingsCallback.brandDeleteKeep);
 }
 
-export function renderBrandDeleted(name: string, contents: BrandContents): string {
-  return `🗑 <b>${escapeHtml(name)}</b> is deleted, with ${countNoun(contents.feeds, "feed")} and ${countNoun(contents.drafts, "draft or post", "drafts and posts")}.`;
+export function renderBrandDeleted(
+  name: string,
+  contents: BrandContents,
+  texts: Texts = englishTexts(),
+): string {
+  return texts.t("brand-deleted", { name: escapeHtml(name), feeds: contents.feeds, drafts: contents.drafts });
 }
 
 export interface CreatedBrand {

@@ -56,11 +56,12 @@ export async function waitForAnswer(
 ): Promise<DialogAnswer> {
   for (;;) {
     const ctx = await conversation.wait();
+    const texts = textsOfUpdate(ctx as Partial<BotContext>);
     const updateId = ctx.update.update_id;
     const data = ctx.callbackQuery?.data;
     if (data !== undefined) {
       if (data === dialogCallback.skip && options.skippable) {
-        await ctx.answerCallbackQuery({ text: "Skipped" });
+        await ctx.answerCallbackQuery({ text: texts.t("toast-dialog-skipped") });
         return { kind: "skip", ctx, updateId };
       }
       if (data === dialogCallback.done && options.finishable) {
@@ -72,7 +73,7 @@ export async function waitForAnswer(
         return { kind: "choice", choice: data, ctx, updateId };
       }
       if (data === dialogCallback.cancel) {
-        await ctx.answerCallbackQuery({ text: "Cancelled" });
+        await ctx.answerCallbackQuery({ text: texts.t("toast-dialog-cancelled") });
         await ctx.reply(options.cancelledText);
         return conversation.halt();
       }
@@ -81,7 +82,7 @@ export async function waitForAnswer(
     const text = ctx.message?.text;
     if (text === undefined) {
       if (ctx.message) {
-        await replyInDialog(ctx, "Please answer with text, or send /cancel to leave.");
+        await replyInDialog(ctx, texts.t("dialog-answer-with-text"));
         continue;
       }
       return conversation.skip({ next: true });
@@ -93,23 +94,23 @@ export async function waitForAnswer(
     }
     if (command === "skip") {
       if (options.skippable) return { kind: "skip", ctx, updateId };
-      await replyInDialog(ctx, "This step cannot be skipped. Send an answer, or /cancel to leave.");
+      await replyInDialog(ctx, texts.t("dialog-cannot-skip"));
       continue;
     }
     if (command === "done" && options.finishable) return { kind: "done", ctx, updateId };
     if (command === "help") {
       await replyInDialog(
         ctx,
-        `${renderHelp(textsOfUpdate(ctx))}\n\nYou are still in ${options.dialogName}: send your answer, or /cancel to leave.`,
+        `${renderHelp(texts)}\n\n${texts.t("dialog-still-in", { dialog: options.dialogName })}`,
       );
       continue;
     }
     if (command !== undefined) {
-      await ctx.reply(`Left ${options.dialogName}; nothing was saved.`);
+      await ctx.reply(texts.t("dialog-left", { dialog: options.dialogName }));
       return conversation.halt({ next: true });
     }
     if (options.acceptText === false) {
-      await replyInDialog(ctx, "Please tap one of the buttons above, or send /cancel.");
+      await replyInDialog(ctx, texts.t("dialog-tap-one-of-the-buttons"));
       continue;
     }
     return { kind: "text", text, ctx, updateId };
@@ -127,8 +128,8 @@ export function skipOrCancelKeyboard(texts: Texts = englishTexts()): InlineKeybo
     .text(texts.t("button-cancel"), dialogCallback.cancel);
 }
 
-export function cancelKeyboard(): InlineKeyboard {
-  return new InlineKeyboard().text("✖ Cancel", dialogCallback.cancel);
+export function cancelKeyboard(texts: Texts = englishTexts()): InlineKeyboard {
+  return new InlineKeyboard().text(texts.t("button-cancel"), dialogCallback.cancel);
 }
 
 /**

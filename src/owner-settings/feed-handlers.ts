@@ -7,7 +7,7 @@ import { listFeeds, removeFeed } from "./feed-queries.ts";
 import { feedsKeyboard, feedsPage, renderFeeds } from "./feeds-view.ts";
 import type { HandlerDeps } from "./handler-deps.ts";
 import { runOnce } from "./run-once.ts";
-import { NOT_REGISTERED_TEXT, withButtonBrand, withSelectedBrand } from "./selected-brand.ts";
+import { withButtonBrand, withSelectedBrand } from "./selected-brand.ts";
 import { openSettingDialogOn } from "./setting-dialog.ts";
 import { settingsCallbackPattern } from "./settings-callbacks.ts";
 import { answerButton, replyHtml, showInPlace } from "./telegram-replies.ts";
@@ -22,8 +22,9 @@ export function feedHandlers(deps: HandlerDeps): Composer<BotContext> {
   const showFeeds = async (ctx: BotContext, scope: BrandScope, requestedPage: number, inPlace: boolean) => {
     const feeds = await listFeeds(deps.sql, scope.brand.id);
     const page = feedsPage(feeds, requestedPage);
-    const text = renderFeeds(scope, feeds, page, deps.clock());
-    const keyboard = feedsKeyboard(scope.brand.id, feeds, page);
+    const now = deps.clock();
+    const text = renderFeeds(scope, feeds, page, now, { texts: ctx.texts, nextRead: deps.nextFeedRead(now) });
+    const keyboard = feedsKeyboard(scope.brand.id, feeds, page, ctx.texts);
     if (inPlace) await showInPlace(ctx, text, keyboard);
     else await replyHtml(ctx, text, keyboard);
   };
@@ -46,7 +47,7 @@ export function feedHandlers(deps: HandlerDeps): Composer<BotContext> {
 
   composer.callbackQuery(settingsCallbackPattern.feedRemove, async (ctx) => {
     const owner = ctx.owner;
-    if (!owner) return answerButton(ctx, NOT_REGISTERED_TEXT);
+    if (!owner) return answerButton(ctx, ctx.t("settings-not-registered"));
     const result = await runOnce(deps.sql, ctx.update.update_id, (tx) =>
       removeFeed(tx, owner.id, Number(ctx.match[1])),
     );
@@ -54,8 +55,8 @@ export function feedHandlers(deps: HandlerDeps): Composer<BotContext> {
     await answerButton(
       ctx,
       removed
-        ? `Removed ${shortenText(removed.title || removed.url, 150)}`
-        : "That feed was already removed.",
+        ? ctx.t("toast-feed-removed", { shortTitle: shortenText(removed.title || removed.url, 150) })
+        : ctx.t("toast-feed-already-removed"),
     );
     const scope = removed ? await loadBrandScope(deps.sql, owner.id, removed.brand_id) : null;
     if (!scope) return;

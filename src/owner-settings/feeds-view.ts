@@ -1,4 +1,5 @@
 import { InlineKeyboard } from "grammy";
+import { englishTexts, type Texts } from "../i18n/texts.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import { shortenText } from "../shared/telegram-text-limits.ts";
 import type { BrandScope } from "./brand-queries.ts";
@@ -24,48 +25,82 @@ export function feedsPage(feeds: readonly FeedHealth[], requested: number): List
   return listPage(feeds.length, requested, FEEDS_PAGE_SIZE);
 }
 
+export interface FeedsViewOptions {
+  texts?: Texts;
+  /** When feeds are next read (the ingest schedule), for a feed not read yet; unknown says "within minutes". */
+  nextRead?: Date | null;
+}
+
 export function renderFeeds(
   scope: BrandScope,
   feeds: readonly FeedHealth[],
   page: ListPage,
   now: Date,
+  options: FeedsViewOptions = {},
 ): string {
-  if (feeds.length === 0) {
-    return withBrandHeading(
-      scope,
-      "<b>Feeds</b>\nNo feeds yet. Tap “➕ Add a feed” or send /feeds followed by the feed's address.",
-    );
-  }
-  const lines = [`<b>Feeds</b> (${feeds.length})${pageLabel(page)}`];
+  const texts = options.texts ?? englishTexts();
+  const { t } = texts;
+  if (feeds.length === 0) return withBrandHeading(scope, t("feeds-empty"));
+  const lines = [t("feeds-heading", { count: feeds.length, page: pageLabel(page, texts) })];
   itemsOnPage(feeds, page).forEach((feed, index) => {
     lines.push(
-      `${page.offset + index + 1}. <b>${escapeHtml(shortenText(feed.title || "(untitled feed)", TITLE_PREVIEW_CHARS))}</b>`,
+      `${page.offset + index + 1}. <b>${escapeHtml(shortenText(feed.title || t("feeds-untitled"), TITLE_PREVIEW_CHARS))}</b>`,
       `   ${escapeHtml(shortenText(feed.url, URL_PREVIEW_CHARS))}`,
-      `   ${describeFeedHealth(feed, now)}`,
+      `   ${describeFeedHealth(feed, now, { ...options, timeZone: scope.brand.time_zone })}`,
     );
   });
-  lines.push("", "Add one with the button or /feeds followed by its address.");
+  lines.push("", t("feeds-footer"));
   return withBrandHeading(scope, lines.join("\n"));
 }
 
-export function describeFeedHealth(feed: FeedHealth, now: Date): string {
-  const lastRead = feed.last_success_at ? `last read ${formatAgo(feed.last_success_at, now)}` : "never read";
+/** When a feed not read yet will be: "at Tue 09:10, Europe/Berlin" by the ingest schedule, else "within minutes". */
+export function describeFirstRead(
+  nextRead: Date | null | undefined,
+  timeZone: string,
+  now: Date,
+  texts: Texts = englishTexts(),
+): string {
+  return nextRead
+    ? texts.t("feeds-first-read-at", { when: escapeHtml(texts.slot(nextRead, timeZone, now)) })
+    : texts.t("feeds-first-read-soon");
+}
+
+export function describeFeedHealth(
+  feed: FeedHealth,
+  now: Date,
+  options: FeedsViewOptions & { timeZone?: string } = {},
+): string {
+  const texts = options.texts ?? englishTexts();
+  const { t } = texts;
+  const lastRead = feed.last_success_at
+    ? t("feeds-last-read", { ago: formatAgo(feed.last_success_at, now, texts) })
+    : t("feeds-never-read");
   if (feed.consecutive_failures > 0) {
     const error = feed.last_error ? `: ${escapeHtml(shortenText(feed.last_error, ERROR_PREVIEW_CHARS))}` : "";
-    const when = feed.last_error_at ? ` ${formatAgo(feed.last_error_at, now)}` : "";
-    const times = feed.consecutive_failures === 1 ? "once" : `${feed.consecutive_failures} times in a row`;
-    return `⚠️ failed ${times}, last${when}${error} (${lastRead})`;
+    const when = feed.last_error_at ? ` ${formatAgo(feed.last_error_at, now, texts)}` : "";
+    return t("feeds-failed", { failures: feed.consecutive_failures, when, error, lastRead });
   }
-  return feed.last_success_at ? `✅ ${lastRead}` : "⏳ not read yet (first read within a few minutes)";
+  if (feed.last_success_at) return t("feeds-healthy", { lastRead });
+  return t("feeds-not-read-yet", {
+    when: describeFirstRead(options.nextRead, options.timeZone ?? "UTC", now, texts),
+  });
 }
 
 /** A remove button for each feed on the page (numbered as in the list), ◀ / ▶, then "Add a feed". */
-export function feedsKeyboard(brandId: number, feeds: readonly FeedHealth[], page: ListPage): InlineKeyboard {
+export function feedsKeyboard(
+  brandId: number,
+  feeds: readonly FeedHealth[],
+  page: ListPage,
+  texts: Texts = englishTexts(),
+): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   itemsOnPage(feeds, page).forEach((feed, index) => {
-    keyboard.text(`🗑 Remove ${page.offset + index + 1}`, settingsCallback.feedRemove(feed.id, page.page));
+    keyboard.text(
+      texts.t("feeds-remove-button", { number: page.offset + index + 1 }),
+      settingsCallback.feedRemove(feed.id, page.page),
+    );
     if (index % REMOVE_BUTTONS_PER_ROW === REMOVE_BUTTONS_PER_ROW - 1) keyboard.row();
   });
-  addPageButtons(keyboard, page, (other) => settingsCallback.feedList(brandId, other));
-  return keyboard.row().text("➕ Add a feed", settingsCallback.feedAdd(brandId));
+  addPageButtons(keyboard, page, (other) => settingsCallback.feedList(brandId, other), texts);
+  return keyboard.row().text(texts.t("feeds-add-button"), settingsCallback.feedAdd(brandId));
 }

@@ -9,6 +9,8 @@ export interface HandlerDeps {
   sql: Sql;
   logger: Logger;
   clock: () => Date;
+  /** When feeds are next read, by the ingest schedule (INGEST_CRON). */
+  nextFeedRead: (after: Date) => Date | null;
   definitions: Record<SettingField, SettingDefinition<unknown>>;
   instagram: InstagramConnection;
   /** Where draft images live, so /deletedata removes them too. */

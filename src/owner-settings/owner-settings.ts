@@ -10,6 +10,7 @@ import { deleteDataHandlers } from "./delete-data-handlers.ts";
 import { DIALOG } from "./dialog-flow.ts";
 import { createFeedChecker, type FeedChecker } from "./feed-check.ts";
 import { feedHandlers } from "./feed-handlers.ts";
+import { nextFeedReadBy } from "./feed-schedule.ts";
 import type { HandlerDeps } from "./handler-deps.ts";
 import { type InstagramConnection, instagramConnectionUnavailable } from "./instagram-connection.ts";
 import { profileHandlers } from "./profile-handlers.ts";
@@ -47,11 +48,13 @@ export function ownerSettings(options: OwnerSettingsOptions): Composer<BotContex
   const { sql, logger, clock, config, media } = options.services;
   const checkFeed =
     options.checkFeed ?? createFeedChecker({ allowPrivateNetwork: config.ALLOW_PRIVATE_NETWORK, logger });
-  const definitions = settingDefinitions({ sql, checkFeed });
+  const nextFeedRead = nextFeedReadBy(config.INGEST_CRON);
+  const definitions = settingDefinitions({ sql, checkFeed, clock, nextFeedRead });
   const deps: HandlerDeps = {
     sql,
     logger,
     clock,
+    nextFeedRead,
     definitions,
     instagram: options.instagram ?? instagramConnectionUnavailable,
     media,

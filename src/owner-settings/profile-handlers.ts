@@ -28,13 +28,13 @@ export function profileHandlers(deps: HandlerDeps): Composer<BotContext> {
   composer.command("topic", (ctx) =>
     withSelectedBrand(ctx, deps.sql, async (scope) => {
       if (ctx.match.trim()) return applySettingText(ctx, deps, "topic", scope, ctx.match);
-      await replyHtml(ctx, renderTopic(scope), topicKeyboard(scope.brand.id));
+      await replyHtml(ctx, renderTopic(scope, ctx.texts), topicKeyboard(scope.brand.id, ctx.texts));
     }),
   );
   composer.command("voice", (ctx) =>
     withSelectedBrand(ctx, deps.sql, async (scope) => {
       if (ctx.match.trim()) return applySettingText(ctx, deps, "voice", scope, ctx.match);
-      await replyHtml(ctx, renderVoice(scope), voiceKeyboard(scope.brand.id));
+      await replyHtml(ctx, renderVoice(scope, ctx.texts), voiceKeyboard(scope.brand.id, ctx.texts));
     }),
   );
   composer.command("hashtags", (ctx) =>
@@ -42,8 +42,8 @@ export function profileHandlers(deps: HandlerDeps): Composer<BotContext> {
       if (ctx.match.trim()) return applySettingText(ctx, deps, "hashtags", scope, ctx.match);
       await replyHtml(
         ctx,
-        renderHashtags(scope),
-        hashtagsKeyboard(scope.brand.id, scope.brand.default_hashtags.length > 0),
+        renderHashtags(scope, ctx.texts),
+        hashtagsKeyboard(scope.brand.id, scope.brand.default_hashtags.length > 0, ctx.texts),
       );
     }),
   );
@@ -51,7 +51,11 @@ export function profileHandlers(deps: HandlerDeps): Composer<BotContext> {
   composer.command("firstcomment", (ctx) =>
     withSelectedBrand(ctx, deps.sql, async (scope) => {
       if (ctx.match.trim()) return applySettingText(ctx, deps, "firstComment", scope, ctx.match);
-      await replyHtml(ctx, renderFirstComment(scope), firstCommentKeyboard(scope.brand.id));
+      await replyHtml(
+        ctx,
+        renderFirstComment(scope, ctx.texts),
+        firstCommentKeyboard(scope.brand.id, ctx.texts),
+      );
     }),
   );
 
@@ -73,9 +77,13 @@ export function profileHandlers(deps: HandlerDeps): Composer<BotContext> {
   composer.callbackQuery(settingsCallbackPattern.hashtagsClear, (ctx) =>
     withButtonBrand(ctx, deps.sql, Number(ctx.match[1]), async (scope, owner) => {
       await runOnce(deps.sql, ctx.update.update_id, (tx) => setHashtags(tx, scope.brand.id, []));
-      await answerButton(ctx, "Default hashtags cleared");
+      await answerButton(ctx, ctx.t("toast-hashtags-cleared"));
       const updated = (await loadBrandScope(deps.sql, owner.id, scope.brand.id)) ?? scope;
-      await showInPlace(ctx, renderHashtags(updated), hashtagsKeyboard(updated.brand.id, false));
+      await showInPlace(
+        ctx,
+        renderHashtags(updated, ctx.texts),
+        hashtagsKeyboard(updated.brand.id, false, ctx.texts),
+      );
     }),
   );
   return composer;

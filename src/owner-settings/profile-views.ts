@@ -1,70 +1,72 @@
 import { InlineKeyboard } from "grammy";
-import { describeFirstComment } from "../publishing/first-comment.ts";
+import { englishTexts, type Texts } from "../i18n/texts.ts";
+import type { FirstCommentSetting } from "../publishing/first-comment.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
+import { quoteInput } from "../shared/telegram-text-limits.ts";
 import type { BrandScope } from "./brand-queries.ts";
 import { withBrandHeading } from "./brand-views.ts";
 import { settingsCallback } from "./settings-callbacks.ts";
 
 /** /topic, /voice, /hashtags and /firstcomment: what the drafter is told about the brand, and its first comment. */
 
-export function renderTopic(scope: BrandScope): string {
-  const topic = scope.brand.topic ? escapeHtml(scope.brand.topic) : "<i>not set</i>";
-  return withBrandHeading(
-    scope,
-    `<b>Topic</b>: ${topic}\n\nDrafts are written about this. Tap Change, or send /topic followed by the new topic.`,
-  );
+export function renderTopic(scope: BrandScope, texts: Texts = englishTexts()): string {
+  const topic = scope.brand.topic ? escapeHtml(scope.brand.topic) : texts.t("settings-not-set");
+  return withBrandHeading(scope, texts.t("topic-view", { topic }));
 }
 
-export function topicKeyboard(brandId: number): InlineKeyboard {
-  return new InlineKeyboard().text("✏️ Change", settingsCallback.topicEdit(brandId));
+export function topicKeyboard(brandId: number, texts: Texts = englishTexts()): InlineKeyboard {
+  return new InlineKeyboard().text(texts.t("settings-change-button"), settingsCallback.topicEdit(brandId));
 }
 
-export function renderVoice(scope: BrandScope): string {
-  const voice = scope.brand.voice ? escapeHtml(scope.brand.voice) : "<i>not set</i>";
-  return withBrandHeading(
-    scope,
-    [
-      `<b>Voice</b>: ${voice}`,
-      "",
-      "Captions are written in this voice. Describe it in your own words, or send a few captions you like and I'll derive it.",
-      "You can also send /voice followed by a description.",
-    ].join("\n"),
-  );
+export function renderVoice(scope: BrandScope, texts: Texts = englishTexts()): string {
+  const voice = scope.brand.voice ? escapeHtml(scope.brand.voice) : texts.t("settings-not-set");
+  return withBrandHeading(scope, texts.t("voice-view", { voice }));
 }
 
-export function voiceKeyboard(brandId: number): InlineKeyboard {
+export function voiceKeyboard(brandId: number, texts: Texts = englishTexts()): InlineKeyboard {
   return new InlineKeyboard()
-    .text("✏️ Describe it", settingsCallback.voiceDescribe(brandId))
-    .text("📝 From example captions", settingsCallback.voiceExamples(brandId));
+    .text(texts.t("voice-describe-button"), settingsCallback.voiceDescribe(brandId))
+    .text(texts.t("voice-examples-button"), settingsCallback.voiceExamples(brandId));
 }
 
-export function renderHashtags(scope: BrandScope): string {
+export function renderHashtags(scope: BrandScope, texts: Texts = englishTexts()): string {
   const tags = scope.brand.default_hashtags;
-  const shown = tags.length > 0 ? escapeHtml(tags.join(" ")) : "<i>none</i>";
-  return withBrandHeading(
-    scope,
-    `<b>Default hashtags</b>: ${shown}\n\nAdded to every draft. Tap Change, or send /hashtags followed by the tags, e.g. /hashtags #cycling #berlin.`,
-  );
+  const hashtags = tags.length > 0 ? escapeHtml(tags.join(" ")) : texts.t("settings-none");
+  return withBrandHeading(scope, texts.t("hashtags-view", { hashtags }));
 }
 
-export function renderFirstComment(scope: BrandScope): string {
+/** The brand's first comment in words (plain text): the hashtags, the owner's line quoted, or off. */
+export function describeFirstCommentIn(setting: FirstCommentSetting, texts: Texts = englishTexts()): string {
+  if (setting.mode === "hashtags") return texts.t("first-comment-hashtags");
+  if (setting.mode === "text" && setting.text?.trim()) return quoteInput(setting.text, 80);
+  return texts.t("first-comment-off");
+}
+
+export function renderFirstComment(scope: BrandScope, texts: Texts = englishTexts()): string {
   const setting = { mode: scope.brand.first_comment_mode, text: scope.brand.first_comment_text };
   return withBrandHeading(
     scope,
-    [
-      `<b>First comment</b>: ${escapeHtml(describeFirstComment(setting))}`,
-      "",
-      "Posted under each post right after it goes out. Tap Change, or send /firstcomment hashtags, /firstcomment off, or /firstcomment followed by the line to post.",
-      "Accounts connected before Greenlight asked for permission to comment need one reconnect (/connect).",
-    ].join("\n"),
+    texts.t("first-comment-view", { setting: escapeHtml(describeFirstCommentIn(setting, texts)) }),
   );
 }
 
-export function firstCommentKeyboard(brandId: number): InlineKeyboard {
-  return new InlineKeyboard().text("✏️ Change", settingsCallback.firstCommentEdit(brandId));
+export function firstCommentKeyboard(brandId: number, texts: Texts = englishTexts()): InlineKeyboard {
+  return new InlineKeyboard().text(
+    texts.t("settings-change-button"),
+    settingsCallback.firstCommentEdit(brandId),
+  );
 }
 
-export function hashtagsKeyboard(brandId: number, hasTags: boolean): InlineKeyboard {
-  const keyboard = new InlineKeyboard().text("✏️ Change", settingsCallback.hashtagsEdit(brandId));
-  return hasTags ? keyboard.text("🗑 Clear", settingsCallback.hashtagsClear(brandId)) : keyboard;
+export function hashtagsKeyboard(
+  brandId: number,
+  hasTags: boolean,
+  texts: Texts = englishTexts(),
+): InlineKeyboard {
+  const keyboard = new InlineKeyboard().text(
+    texts.t("settings-change-button"),
+    settingsCallback.hashtagsEdit(brandId),
+  );
+  return hasTags
+    ? keyboard.text(texts.t("settings-clear-button"), settingsCallback.hashtagsClear(brandId))
+    : keyboard;
 }

@@ -25,8 +25,8 @@ export function scheduleHandlers(deps: HandlerDeps): Composer<BotContext> {
       });
       await replyHtml(
         ctx,
-        renderSchedule(scope, deps.clock(), bestTimes),
-        scheduleKeyboard(brand.id, bestTimes),
+        renderSchedule(scope, deps.clock(), bestTimes, ctx.texts),
+        scheduleKeyboard(brand.id, bestTimes, ctx.texts),
       );
     }),
   );

@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
-import { formatSlotForOwner, formatSlots, upcomingSlots } from "../publishing/posting-slots.ts";
+import { englishTexts, type Texts } from "../i18n/texts.ts";
+import { formatSlots, upcomingSlots } from "../publishing/posting-slots.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import type { BrandScope } from "./brand-queries.ts";
 import { withBrandHeading } from "./brand-views.ts";
@@ -7,43 +8,67 @@ import { settingsCallback } from "./settings-callbacks.ts";
 import type { ScheduleChange } from "./settings-input.ts";
 import { formatLocalTime } from "./time-text.ts";
 
-export const SCHEDULE_EXAMPLES =
-  "“09:00, 18:00 weekdays”, “Europe/Berlin”, or both: “9:00 mon-fri; 11:00 weekends America/New_York”";
-
-export function renderSchedule(scope: BrandScope, now: Date, bestTimes?: readonly string[]): string {
+/** Posting times are shown as the owner types them (`formatSlots`: "09:00 weekdays"), in every locale. */
+export function renderSchedule(
+  scope: BrandScope,
+  now: Date,
+  bestTimes?: readonly string[],
+  texts: Texts = englishTexts(),
+): string {
   const { brand } = scope;
+  const { t } = texts;
   const next = upcomingSlots({ slots: brand.posting_slots, timeZone: brand.time_zone, after: now, count: 3 });
   const lines = [
-    `<b>Posting times</b>: ${escapeHtml(formatSlots(brand.posting_slots))}`,
-    `<b>Time zone</b>: ${escapeHtml(brand.time_zone)} (${formatLocalTime(now, brand.time_zone)} there now)`,
+    t("schedule-view", {
+      slots: escapeHtml(formatSlots(brand.posting_slots)),
+      zone: escapeHtml(brand.time_zone),
+      localTime: formatLocalTime(now, brand.time_zone),
+    }),
     next.length > 0
-      ? `Next slots: ${next.map((slot) => escapeHtml(formatSlotForOwner(slot, brand.time_zone, now).replace(`, ${brand.time_zone}`, ""))).join(" · ")}`
-      : "No upcoming slots: nothing will be published until you add posting times.",
+      ? t("schedule-next", {
+          next: next
+            .map((slot) =>
+              escapeHtml(texts.slot(slot, brand.time_zone, now).replace(`, ${brand.time_zone}`, "")),
+            )
+            .join(" · "),
+        })
+      : t("schedule-no-slots"),
     "",
-    `To change them tap Change, or send /schedule followed by times and/or a time zone, e.g. ${escapeHtml(SCHEDULE_EXAMPLES)}.`,
+    t("schedule-hint", { examples: escapeHtml(t("schedule-examples")) }),
   ];
-  if (bestTimes) {
-    lines.push(
-      "",
-      `📈 The brand's posts drew the most views when they went out around ${bestTimes.join(", ")}. Tap the button to post every day at ${bestTimes.length === 1 ? "that time" : "those times"} instead.`,
-    );
-  }
+  if (bestTimes)
+    lines.push("", t("schedule-best-times", { times: bestTimes.join(", "), count: bestTimes.length }));
   return withBrandHeading(scope, lines.join("\n"));
 }
 
-export function scheduleKeyboard(brandId: number, bestTimes?: readonly string[]): InlineKeyboard {
-  const keyboard = new InlineKeyboard().text("✏️ Change", settingsCallback.scheduleEdit(brandId));
+export function scheduleKeyboard(
+  brandId: number,
+  bestTimes?: readonly string[],
+  texts: Texts = englishTexts(),
+): InlineKeyboard {
+  const keyboard = new InlineKeyboard().text(
+    texts.t("settings-change-button"),
+    settingsCallback.scheduleEdit(brandId),
+  );
   if (bestTimes)
     keyboard
       .row()
-      .text(`📈 Use ${bestTimes.join(", ")}`, settingsCallback.scheduleBestTimes(brandId, bestTimes));
+      .text(
+        texts.t("schedule-best-times-button", { times: bestTimes.join(", ") }),
+        settingsCallback.scheduleBestTimes(brandId, bestTimes),
+      );
   return keyboard;
 }
 
-export function renderScheduleChanged(scope: BrandScope, change: ScheduleChange): string {
+export function renderScheduleChanged(
+  scope: BrandScope,
+  change: ScheduleChange,
+  texts: Texts = englishTexts(),
+): string {
   const parts: string[] = [];
-  if (change.slots) parts.push(`Posting times are now ${escapeHtml(formatSlots(change.slots))}.`);
-  if (change.timeZone) parts.push(`Time zone is now ${escapeHtml(change.timeZone)}.`);
-  parts.push("Posts already scheduled keep their times; move them with /queue.");
+  if (change.slots)
+    parts.push(texts.t("schedule-slots-changed", { slots: escapeHtml(formatSlots(change.slots)) }));
+  if (change.timeZone) parts.push(texts.t("schedule-zone-changed", { zone: escapeHtml(change.timeZone) }));
+  parts.push(texts.t("schedule-queue-kept"));
   return withBrandHeading(scope, `✅ ${parts.join(" ")}`);
 }

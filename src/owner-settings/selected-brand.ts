@@ -17,12 +17,12 @@ export async function withSelectedBrand(
 ): Promise<void> {
   const owner = ctx.owner;
   if (!owner) {
-    await ctx.reply(NOT_REGISTERED_TEXT);
+    await ctx.reply(ctx.t("settings-not-registered"));
     return;
   }
   const scope = await loadBrandScope(sql, owner.id);
   if (!scope) {
-    await ctx.reply(NO_BRAND_TEXT);
+    await ctx.reply(ctx.t("settings-no-brand"));
     return;
   }
   await act(scope, owner);
@@ -40,12 +40,12 @@ export async function withButtonBrand(
 ): Promise<void> {
   const owner = ctx.owner;
   if (!owner) {
-    await answerButton(ctx, NOT_REGISTERED_TEXT);
+    await answerButton(ctx, ctx.t("settings-not-registered"));
     return;
   }
   const scope = await loadBrandScope(sql, owner.id, brandId);
   if (!scope) {
-    await answerButton(ctx, "That brand no longer exists.");
+    await answerButton(ctx, ctx.t("toast-brand-gone"));
     return;
   }
   await act(scope, owner);

@@ -1,5 +1,6 @@
 import type { Composer, Context } from "grammy";
-import type { BotContext } from "../bot/bot-context.ts";
+import type { BotContext, ConversationContext } from "../bot/bot-context.ts";
+import { textsOfUpdate } from "../i18n/bot-locale.ts";
 import type { Sql } from "../database/connect.ts";
 import { replyInDialog } from "../bot/dialog-reply.ts";
 import { loadBrandScope } from "./brand-queries.ts";
@@ -35,29 +36,30 @@ export function settingDialog(deps: {
     args: SettingDialogArgs,
   ) {
     const definition = deps.definitions[args.field];
+    const texts = textsOfUpdate(ctx as Partial<ConversationContext>);
     const scope = await conversation.external(() => loadBrandScope(deps.sql, args.ownerId, args.brandId));
     if (!scope) {
-      await ctx.reply("That brand no longer exists.");
+      await ctx.reply(texts.t("settings-brand-gone"));
       return;
     }
-    await replyInDialog(ctx, `${definition.prompt(scope)}\n\n/cancel leaves without changing anything.`, {
+    await replyInDialog(ctx, `${definition.prompt(scope, texts)}\n\n${texts.t("settings-cancel-hint")}`, {
       parse_mode: "HTML",
-      reply_markup: cancelKeyboard(),
+      reply_markup: cancelKeyboard(texts),
     });
     for (;;) {
       const answer = await waitForAnswer(conversation, {
-        dialogName: "this change",
-        cancelledText: "Cancelled. Nothing was changed.",
+        dialogName: texts.t("settings-dialog-name"),
+        cancelledText: texts.t("settings-cancelled"),
       });
       if (answer.kind !== "text") continue;
       if (args.field === "feed") await answer.ctx.replyWithChatAction("typing");
-      const checked = await conversation.external(() => definition.check(answer.text, scope));
+      const checked = await conversation.external(() => definition.check(answer.text, scope, texts));
       if (!checked.ok) {
         await replyInDialog(answer.ctx, checked.error);
         continue;
       }
       const saved = await conversation.external(() =>
-        runOnce(deps.sql, answer.updateId, (tx) => definition.save(tx, scope, checked.value)),
+        runOnce(deps.sql, answer.updateId, (tx) => definition.save(tx, scope, checked.value, texts)),
       );
       if (!saved.applied) return;
       if (saved.value.ok)

@@ -1,9 +1,6 @@
 import type { Sql, Transaction } from "../database/connect.ts";
-import {
-  describeFirstComment,
-  type FirstCommentSetting,
-  parseFirstCommentSetting,
-} from "../publishing/first-comment.ts";
+import type { Texts } from "../i18n/texts.ts";
+import { type FirstCommentSetting, parseFirstCommentSetting } from "../publishing/first-comment.ts";
 import type { Parsed } from "../publishing/posting-slots.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import { quoteInputHtml } from "../shared/telegram-text-limits.ts";
@@ -20,10 +17,11 @@ import {
 } from "./brand-queries.ts";
 import { type BrandProfileField, brandProfileDefinitions } from "./brand-profile-fields.ts";
 import { withBrandHeading } from "./brand-views.ts";
-import { formatUsd } from "./budget-view.ts";
 import type { FeedChecker } from "./feed-check.ts";
 import { addFeed, countFeeds, feedExists, MAX_FEEDS_PER_BRAND } from "./feed-queries.ts";
-import { renderScheduleChanged, SCHEDULE_EXAMPLES } from "./schedule-view.ts";
+import { describeFirstRead } from "./feeds-view.ts";
+import { describeFirstCommentIn } from "./profile-views.ts";
+import { renderScheduleChanged } from "./schedule-view.ts";
 import {
   MAX_HASHTAGS,
   MAX_MONTHLY_BUDGET_USD,
@@ -53,158 +51,151 @@ export type SettingField =
 
 export interface SettingDefinition<V> {
   /** The question (HTML) that opens the dialog. */
-  prompt(scope: BrandScope): string;
+  prompt(scope: BrandScope, texts: Texts): string;
   /** Validates the owner's text; may do I/O (a feed is fetched once). Plain-words error otherwise. */
-  check(text: string, scope: BrandScope): Promise<Parsed<V>>;
+  check(text: string, scope: BrandScope, texts: Texts): Promise<Parsed<V>>;
   /** Stores the value in the caller's transaction; returns the confirmation (HTML) or a refusal. */
-  save(tx: Transaction, scope: BrandScope, value: V): Promise<Parsed<string>>;
+  save(tx: Transaction, scope: BrandScope, value: V, texts: Texts): Promise<Parsed<string>>;
 }
 
 export interface SettingDeps {
   sql: Sql;
   checkFeed: FeedChecker;
+  clock?: () => Date;
+  /** When feeds are next read (the ingest schedule), so a new feed's confirmation says when it is first read. */
+  nextFeedRead?: (after: Date) => Date | null;
 }
 
-const gone: Parsed<string> = { ok: false, error: "That brand no longer exists." };
+/** The refusal when the brand was deleted while its setting was being changed. */
+export const brandGone = (texts: Texts): Parsed<string> => ({
+  ok: false,
+  error: texts.t("settings-brand-gone"),
+});
 
 export function settingDefinitions(deps: SettingDeps): { [F in SettingField]: SettingDefinition<unknown> } {
+  const clock = deps.clock ?? (() => new Date());
   const name: SettingDefinition<string> = {
-    prompt: (scope) =>
-      `What should <b>${escapeHtml(scope.brand.name)}</b> be called from now on? Send the new name.`,
+    prompt: (scope, texts) => texts.t("rename-prompt", { name: escapeHtml(scope.brand.name) }),
     check: (text, scope) => checkBrandName(deps.sql, scope.brand.owner_id, text, scope.brand.id),
-    async save(tx, scope, value) {
+    async save(tx, scope, value, texts) {
       // Checked again here: another dialog may have taken the name since the answer was checked.
       const checked = await checkBrandName(tx, scope.brand.owner_id, value, scope.brand.id);
       if (!checked.ok) return checked;
-      if (!(await renameBrand(tx, scope.brand.id, value))) return gone;
+      if (!(await renameBrand(tx, scope.brand.id, value))) return brandGone(texts);
       return {
         ok: true,
-        value: `✅ <b>${escapeHtml(scope.brand.name)}</b> is now called <b>${escapeHtml(value)}</b>.`,
+        value: texts.t("rename-saved", { oldName: escapeHtml(scope.brand.name), name: escapeHtml(value) }),
       };
     },
   };
 
   const topic: SettingDefinition<string> = {
-    prompt: (scope) =>
-      withBrandHeading(
-        scope,
-        "What does the brand post about? Send the topic in a sentence, e.g. “urban cycling in Berlin”.",
-      ),
-    check: async (text) => parseTopic(text),
-    save: async (tx, scope, value) =>
+    prompt: (scope, texts) => withBrandHeading(scope, texts.t("topic-prompt")),
+    check: async (text, _scope, texts) => parseTopic(text, texts),
+    save: async (tx, scope, value, texts) =>
       (await setTopic(tx, scope.brand.id, value))
-        ? { ok: true, value: withBrandHeading(scope, `✅ Topic set: ${escapeHtml(value)}`) }
-        : gone,
+        ? { ok: true, value: withBrandHeading(scope, texts.t("topic-saved", { topic: escapeHtml(value) })) }
+        : brandGone(texts),
   };
 
   const voice: SettingDefinition<string> = {
-    prompt: (scope) =>
-      withBrandHeading(
-        scope,
-        "Describe how captions should sound, e.g. “warm and curious, short sentences, no jargon”.",
-      ),
-    check: async (text) => parseVoiceDescription(text),
-    save: async (tx, scope, value) =>
+    prompt: (scope, texts) => withBrandHeading(scope, texts.t("voice-prompt")),
+    check: async (text, _scope, texts) => parseVoiceDescription(text, texts),
+    save: async (tx, scope, value, texts) =>
       (await setVoice(tx, scope.brand.id, value))
-        ? { ok: true, value: withBrandHeading(scope, `✅ Voice saved: ${escapeHtml(value)}`) }
-        : gone,
+        ? { ok: true, value: withBrandHeading(scope, texts.t("voice-saved", { voice: escapeHtml(value) })) }
+        : brandGone(texts),
   };
 
   const hashtags: SettingDefinition<string[]> = {
-    prompt: (scope) =>
-      withBrandHeading(
-        scope,
-        `Send the default hashtags, e.g. #cycling #berlin (at most ${MAX_HASHTAGS}), or “none”.`,
-      ),
-    check: async (text) => parseHashtags(text),
-    save: async (tx, scope, value) =>
+    prompt: (scope, texts) => withBrandHeading(scope, texts.t("hashtags-prompt", { limit: MAX_HASHTAGS })),
+    check: async (text, _scope, texts) => parseHashtags(text, texts),
+    save: async (tx, scope, value, texts) =>
       (await setHashtags(tx, scope.brand.id, value))
         ? {
             ok: true,
             value: withBrandHeading(
               scope,
               value.length > 0
-                ? `✅ Default hashtags: ${escapeHtml(value.join(" "))}`
-                : "✅ Default hashtags cleared.",
+                ? texts.t("hashtags-saved", { hashtags: escapeHtml(value.join(" ")) })
+                : texts.t("hashtags-cleared"),
             ),
           }
-        : gone,
+        : brandGone(texts),
   };
 
   const firstComment: SettingDefinition<FirstCommentSetting> = {
-    prompt: (scope) =>
-      withBrandHeading(
-        scope,
-        "What should the first comment under each post be? Send “hashtags” (the post's hashtags move from the caption to the comment), “off”, or the line to post.",
-      ),
+    prompt: (scope, texts) => withBrandHeading(scope, texts.t("first-comment-prompt")),
     async check(text) {
       const parsed = parseFirstCommentSetting(text);
       return parsed.ok ? { ok: true, value: parsed.setting } : { ok: false, error: parsed.problem };
     },
-    save: async (tx, scope, value) =>
+    save: async (tx, scope, value, texts) =>
       (await setFirstComment(tx, scope.brand.id, value))
         ? {
             ok: true,
             value: withBrandHeading(
               scope,
-              `✅ First comment: ${escapeHtml(describeFirstComment(value))}. It applies to posts that have not started going out.`,
+              texts.t("first-comment-saved", { setting: escapeHtml(describeFirstCommentIn(value, texts)) }),
             ),
           }
-        : gone,
+        : brandGone(texts),
   };
 
   const budget: SettingDefinition<number> = {
-    prompt: (scope) =>
+    prompt: (scope, texts) =>
       withBrandHeading(
         scope,
-        `The monthly AI budget is ${formatUsd(scope.brand.monthly_budget_usd)}. Send the new amount in US dollars, e.g. 25 (at most $${MAX_MONTHLY_BUDGET_USD.toLocaleString("en-US")}).`,
+        texts.t("budget-prompt", {
+          cap: texts.usd(scope.brand.monthly_budget_usd),
+          // English keeps its short "$10,000"; other locales write the amount their way.
+          max:
+            texts.locale === "en"
+              ? `$${MAX_MONTHLY_BUDGET_USD.toLocaleString("en-US")}`
+              : texts.usd(MAX_MONTHLY_BUDGET_USD),
+        }),
       ),
     check: async (text) => parseBudgetAmount(text),
-    save: async (tx, scope, value) =>
+    save: async (tx, scope, value, texts) =>
       (await setBudgetCap(tx, scope.brand.id, Math.round(value * 100)))
-        ? { ok: true, value: withBrandHeading(scope, `✅ Monthly AI budget set to ${formatUsd(value)}.`) }
-        : gone,
+        ? { ok: true, value: withBrandHeading(scope, texts.t("budget-saved", { cap: texts.usd(value) })) }
+        : brandGone(texts),
   };
 
   const schedule: SettingDefinition<{ slots?: { time: string; days: number[] }[]; timeZone?: string }> = {
-    prompt: (scope) =>
+    prompt: (scope, texts) =>
       withBrandHeading(
         scope,
-        `Send new posting times, a time zone, or both, e.g. ${escapeHtml(SCHEDULE_EXAMPLES)}.`,
+        texts.t("schedule-prompt", { examples: escapeHtml(texts.t("schedule-examples")) }),
       ),
     check: async (text) => parseScheduleChange(text),
-    save: async (tx, scope, value) =>
+    save: async (tx, scope, value, texts) =>
       (await setSchedule(tx, scope.brand.id, value))
-        ? { ok: true, value: renderScheduleChanged(scope, value) }
-        : gone,
+        ? { ok: true, value: renderScheduleChanged(scope, value, texts) }
+        : brandGone(texts),
   };
 
   const feed: SettingDefinition<{ url: string; title: string }> = {
-    prompt: (scope) =>
-      withBrandHeading(scope, "Send the address of an RSS or Atom feed, e.g. https://example.com/feed.xml."),
-    async check(text, scope) {
+    prompt: (scope, texts) => withBrandHeading(scope, texts.t("feeds-prompt")),
+    async check(text, scope, texts) {
       const url = parseFeedUrl(text);
       if (!url.ok) return url;
       if (await feedExists(deps.sql, scope.brand.id, url.value)) {
-        return { ok: false, error: "That feed is already in the list. Send another address, or /cancel." };
+        return { ok: false, error: texts.t("feeds-duplicate") };
       }
       if ((await countFeeds(deps.sql, scope.brand.id)) >= MAX_FEEDS_PER_BRAND) {
-        return {
-          ok: false,
-          error: `A brand can have at most ${MAX_FEEDS_PER_BRAND} feeds; remove one in /feeds first.`,
-        };
+        return { ok: false, error: texts.t("feeds-too-many", { limit: MAX_FEEDS_PER_BRAND }) };
       }
       return deps.checkFeed(url.value);
     },
-    async save(tx, scope, value) {
+    async save(tx, scope, value, texts) {
       if (!(await addFeed(tx, scope.brand.id, value.url, value.title))) {
-        return { ok: false, error: "That feed is already in the list." };
+        return { ok: false, error: texts.t("feeds-already-listed") };
       }
-      const title = value.title ? quoteInputHtml(value.title, 100) : "the feed (it has no title)";
-      return {
-        ok: true,
-        value: withBrandHeading(scope, `✅ Added ${title}. New stories from it will arrive as drafts.`),
-      };
+      const title = value.title ? quoteInputHtml(value.title, 100) : texts.t("feeds-added-untitled");
+      const now = clock();
+      const when = describeFirstRead(deps.nextFeedRead?.(now), scope.brand.time_zone, now, texts);
+      return { ok: true, value: withBrandHeading(scope, texts.t("feeds-added", { title, when })) };
     },
   };
 

@@ -1,3 +1,4 @@
+import { englishTexts, type Texts } from "../i18n/texts.ts";
 import { quoteInput, shortenText } from "../shared/telegram-text-limits.ts";
 import {
   type Parsed,
@@ -34,24 +35,19 @@ export function parseBrandName(text: string): Parsed<string> {
   return { ok: true, value: name };
 }
 
-export function parseTopic(text: string): Parsed<string> {
+export function parseTopic(text: string, texts: Texts = englishTexts()): Parsed<string> {
   const topic = collapse(text);
-  if ([...topic].length < 3) {
-    return {
-      ok: false,
-      error: "Please describe the topic in a few words, for example “urban cycling in Berlin”.",
-    };
-  }
+  if ([...topic].length < 3) return { ok: false, error: texts.t("topic-too-short") };
   if ([...topic].length > TOPIC_MAX_CHARS) {
     return {
       ok: false,
-      error: `That topic is ${[...topic].length} characters; keep it to ${TOPIC_MAX_CHARS} or fewer.`,
+      error: texts.t("topic-too-long", { length: [...topic].length, limit: TOPIC_MAX_CHARS }),
     };
   }
   return { ok: true, value: topic };
 }
 
-export function parseVoiceDescription(text: string): Parsed<string> {
+export function parseVoiceDescription(text: string, texts: Texts = englishTexts()): Parsed<string> {
   // Line breaks may structure a longer description, so only runs of spaces are collapsed.
   const voice = text
     .split("\n")
@@ -59,16 +55,11 @@ export function parseVoiceDescription(text: string): Parsed<string> {
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
-  if ([...voice].length < 3) {
-    return {
-      ok: false,
-      error: "Please describe the voice in a few words, for example “friendly, curious, no jargon”.",
-    };
-  }
+  if ([...voice].length < 3) return { ok: false, error: texts.t("voice-too-short") };
   if ([...voice].length > VOICE_MAX_CHARS) {
     return {
       ok: false,
-      error: `That description is ${[...voice].length} characters; keep it to ${VOICE_MAX_CHARS} or fewer.`,
+      error: texts.t("voice-too-long", { length: [...voice].length, limit: VOICE_MAX_CHARS }),
     };
   }
   return { ok: true, value: voice };
@@ -78,31 +69,36 @@ export function parseVoiceDescription(text: string): Parsed<string> {
  * Hashtags separated by spaces or commas, each `#` followed by letters, digits or underscores (what Instagram
  * links as a hashtag). "none" clears them. Repeats (ignoring case) are dropped; more than 30 are refused.
  */
-export function parseHashtags(text: string): Parsed<string[]> {
+export function parseHashtags(text: string, texts: Texts = englishTexts()): Parsed<string[]> {
   const trimmed = text.trim();
   if (/^(none|clear|no|-)$/i.test(trimmed)) return { ok: true, value: [] };
   const words = trimmed.split(/[\s,]+/).filter(Boolean);
-  if (words.length === 0)
-    return { ok: false, error: "Please send hashtags like #cycling #berlin, or “none” for no hashtags." };
+  if (words.length === 0) return { ok: false, error: texts.t("hashtags-empty") };
   const tags: string[] = [];
   const seen = new Set<string>();
   for (const word of words) {
     if (!word.startsWith("#"))
-      return { ok: false, error: `${quoteInput(word)} needs a # in front, like #${shortenText(word, 40)}.` };
+      return {
+        ok: false,
+        error: texts.t("hashtags-needs-hash", {
+          input: quoteInput(word),
+          example: `#${shortenText(word, 40)}`,
+        }),
+      };
     const body = word.slice(1);
     if (!/^[\p{L}\p{M}\p{N}_]+$/u.test(body)) {
       return {
         ok: false,
-        error: `${quoteInput(word)} is not a hashtag: use only letters, digits and _ after the #, with no spaces.`,
+        error: texts.t("hashtags-not-a-hashtag", { input: quoteInput(word) }),
       };
     }
     if (!/[\p{L}_]/u.test(body))
       return {
         ok: false,
-        error: `${quoteInput(word)} needs at least one letter; Instagram ignores all-number hashtags.`,
+        error: texts.t("hashtags-needs-letter", { input: quoteInput(word) }),
       };
     if ([...body].length > HASHTAG_MAX_CHARS)
-      return { ok: false, error: `${quoteInput(word, 20)} is too long for a hashtag.` };
+      return { ok: false, error: texts.t("hashtags-too-long", { input: quoteInput(word, 20) }) };
     const key = body.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
@@ -111,7 +107,7 @@ export function parseHashtags(text: string): Parsed<string[]> {
   if (tags.length > MAX_HASHTAGS) {
     return {
       ok: false,
-      error: `That is ${tags.length} hashtags; Instagram allows at most ${MAX_HASHTAGS} in a post.`,
+      error: texts.t("hashtags-too-many", { count: tags.length, limit: MAX_HASHTAGS }),
     };
   }
   return { ok: true, value: tags };

@@ -3,10 +3,12 @@ import type { BotContext } from "../bot/bot-context.ts";
 import { monthToDateSpend } from "../budget/ledger.ts";
 import { lacksInsightsPermission } from "../insights/insight-queries.ts";
 import { reconnectKeyboard } from "../instagram-auth/owner-notices.ts";
+import { canPublish, planOverduePosts } from "../publishing/reschedule-overdue.ts";
 import { setPaused } from "./brand-queries.ts";
 import { withBrandHeading } from "./brand-views.ts";
 import { committedUsd } from "./budget-view.ts";
 import type { HandlerDeps } from "./handler-deps.ts";
+import { renderOverdueOnResume } from "./resume-view.ts";
 import { runOnce } from "./run-once.ts";
 import { withButtonBrand, withSelectedBrand } from "./selected-brand.ts";
 import { settingsCallbackPattern } from "./settings-callbacks.ts";
@@ -53,7 +55,19 @@ export function statusHandlers(deps: HandlerDeps): Composer<BotContext> {
         setPaused(tx, scope.brand.id, false),
       );
       if (!result.applied) return;
-      const text = result.value ? ctx.t("resume-done") : ctx.t("resume-already");
+      if (!result.value) return replyHtml(ctx, withBrandHeading(scope, ctx.t("resume-already")));
+      // Which posts' times passed during the pause, and when each goes out now that publishing is back on.
+      const now = deps.clock();
+      const [plans, connected] = await Promise.all([
+        planOverduePosts(deps.sql, scope.brand.id, now),
+        canPublish(deps.sql, scope.brand.id),
+      ]);
+      const overdue = renderOverdueOnResume(
+        plans,
+        { timeZone: scope.brand.time_zone, now, connected },
+        ctx.texts,
+      );
+      const text = overdue ? `${ctx.t("resume-done")}\n\n${overdue}` : ctx.t("resume-done");
       await replyHtml(ctx, withBrandHeading(scope, text));
     }),
   );

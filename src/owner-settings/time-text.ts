@@ -1,17 +1,18 @@
 /** Dates and durations as an owner reads them, in the brand's time zone. Pure. */
 
+import { englishTexts, type Texts } from "../i18n/texts.ts";
+
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 
-/** "just now", "5 min ago", "3 h ago", "2 days ago". */
-export function formatAgo(date: Date, now: Date): string {
+/** "just now", "5 min ago", "3 h ago", "2 days ago" (or as the locale says it). */
+export function formatAgo(date: Date, now: Date, texts: Texts = englishTexts()): string {
   const elapsed = now.getTime() - date.getTime();
-  if (elapsed < MINUTE_MS) return "just now";
-  if (elapsed < HOUR_MS) return `${Math.floor(elapsed / MINUTE_MS)} min ago`;
-  if (elapsed < DAY_MS) return `${Math.floor(elapsed / HOUR_MS)} h ago`;
-  const days = Math.floor(elapsed / DAY_MS);
-  return `${days} day${days === 1 ? "" : "s"} ago`;
+  if (elapsed < MINUTE_MS) return texts.t("time-just-now");
+  if (elapsed < HOUR_MS) return texts.t("time-minutes-ago", { count: Math.floor(elapsed / MINUTE_MS) });
+  if (elapsed < DAY_MS) return texts.t("time-hours-ago", { count: Math.floor(elapsed / HOUR_MS) });
+  return texts.t("time-days-ago", { count: Math.floor(elapsed / DAY_MS) });
 }
 
 /** "12 May 2026" in the time zone. */

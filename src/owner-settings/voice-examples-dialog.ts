@@ -1,5 +1,7 @@
 import { type Context, InlineKeyboard } from "grammy";
+import type { ConversationContext } from "../bot/bot-context.ts";
 import type { Sql } from "../database/connect.ts";
+import { textsOfUpdate } from "../i18n/bot-locale.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import { replyInDialog } from "../bot/dialog-reply.ts";
 import { loadBrandScope, setVoice } from "./brand-queries.ts";
@@ -28,25 +30,24 @@ export function voiceExamplesDialog(deps: { sql: Sql; voiceDeriver: VoiceDeriver
     ctx: Context,
     args: VoiceExamplesArgs,
   ) {
+    const texts = textsOfUpdate(ctx as Partial<ConversationContext>);
+    const { t } = texts;
     const scope = await conversation.external(() => loadBrandScope(deps.sql, args.ownerId, args.brandId));
     if (!scope) {
-      await ctx.reply("That brand no longer exists.");
+      await ctx.reply(t("settings-brand-gone"));
       return;
     }
     const doneKeyboard = new InlineKeyboard()
-      .text("✅ Done", dialogCallback.done)
-      .text("✖ Cancel", dialogCallback.cancel);
+      .text(t("voice-examples-done-button"), dialogCallback.done)
+      .text(t("button-cancel"), dialogCallback.cancel);
     const options = {
-      dialogName: "the voice examples",
-      cancelledText: "Cancelled. The voice is unchanged.",
+      dialogName: t("voice-examples-dialog-name"),
+      cancelledText: t("voice-examples-cancelled"),
       finishable: true,
     };
     await replyInDialog(
       ctx,
-      withBrandHeading(
-        scope,
-        `Send up to ${MAX_VOICE_EXAMPLES} captions whose voice you like, one per message. Tap Done (or send /done) when finished.`,
-      ),
+      withBrandHeading(scope, t("voice-examples-prompt", { limit: MAX_VOICE_EXAMPLES })),
       { parse_mode: "HTML", reply_markup: doneKeyboard },
     );
 
@@ -55,7 +56,7 @@ export function voiceExamplesDialog(deps: { sql: Sql; voiceDeriver: VoiceDeriver
       const answer = await waitForAnswer(conversation, options);
       if (answer.kind === "done") {
         if (examples.length > 0) break;
-        await replyInDialog(answer.ctx, "Send at least one example caption first, or /cancel.");
+        await replyInDialog(answer.ctx, t("voice-examples-none-yet"));
         continue;
       }
       if (answer.kind !== "text") continue;
@@ -63,13 +64,13 @@ export function voiceExamplesDialog(deps: { sql: Sql; voiceDeriver: VoiceDeriver
       if (example.length > EXAMPLE_MAX_CHARS) {
         await replyInDialog(
           answer.ctx,
-          `That is ${example.length} characters; an Instagram caption has at most ${EXAMPLE_MAX_CHARS}.`,
+          t("voice-examples-too-long", { length: example.length, limit: EXAMPLE_MAX_CHARS }),
         );
         continue;
       }
       examples.push(example);
       if (examples.length < MAX_VOICE_EXAMPLES) {
-        await replyInDialog(answer.ctx, `Got ${examples.length}. Send another, or tap Done.`, {
+        await replyInDialog(answer.ctx, t("voice-examples-got", { count: examples.length }), {
           reply_markup: doneKeyboard,
         });
       }
@@ -90,21 +91,16 @@ export function voiceExamplesDialog(deps: { sql: Sql; voiceDeriver: VoiceDeriver
       }
     });
     if (!derived.ok || derived.voice === "") {
-      await ctx.reply(
-        `I could not derive a voice from those examples${derived.ok ? "" : `: ${derived.error}`}. Try again with /voice, or describe it in your own words.`,
-      );
+      await ctx.reply(t("voice-examples-failed", { reason: derived.ok ? "" : `: ${derived.error}` }));
       return;
     }
     await ctx.reply(
-      withBrandHeading(
-        scope,
-        `Derived voice:\n<blockquote>${escapeHtml(derived.voice)}</blockquote>\nUse it?`,
-      ),
+      withBrandHeading(scope, t("voice-examples-derived", { voice: escapeHtml(derived.voice) })),
       {
         parse_mode: "HTML",
         reply_markup: new InlineKeyboard()
-          .text("✅ Use this voice", dialogCallback.use)
-          .text("✖ Discard", dialogCallback.discard),
+          .text(t("voice-examples-use-button"), dialogCallback.use)
+          .text(t("voice-examples-discard-button"), dialogCallback.discard),
       },
     );
 
@@ -115,13 +111,13 @@ export function voiceExamplesDialog(deps: { sql: Sql; voiceDeriver: VoiceDeriver
       acceptText: false,
     });
     if (choice.kind !== "choice" || choice.choice === dialogCallback.discard) {
-      await choice.ctx.reply("Discarded. The voice is unchanged.");
+      await choice.ctx.reply(t("voice-examples-discarded"));
       return;
     }
     const saved = await conversation.external(() =>
       runOnce(deps.sql, choice.updateId, (tx) => setVoice(tx, scope.brand.id, derived.voice)),
     );
-    if (saved.applied && !saved.value) await choice.ctx.reply("That brand no longer exists.");
-    else await choice.ctx.reply(withBrandHeading(scope, "✅ Voice saved."), { parse_mode: "HTML" });
+    if (saved.applied && !saved.value) await choice.ctx.reply(t("settings-brand-gone"));
+    else await choice.ctx.reply(withBrandHeading(scope, t("voice-examples-saved")), { parse_mode: "HTML" });
   };
 }

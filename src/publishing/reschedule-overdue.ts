@@ -58,3 +58,46 @@ export async function rescheduleOverduePosts(sql: Sql, now: Date): Promise<numbe
   }
   return moved;
 }
+
+/** An overdue post of a brand as /resume tells it: when it goes out, and whether that is now (within the grace). */
+export interface OverduePlan {
+  id: number;
+  source_title: string | null;
+  caption: string;
+  /** Its slot when still within the grace (it goes out at the publisher's next tick), else the slot it moves to. */
+  goesAt: Date | null;
+  now: boolean;
+}
+
+/**
+ * What happens to a brand's approved posts whose slot has passed, as the publisher and `rescheduleOverduePosts`
+ * will do it: one missed by less than the grace goes out now; an older one moves to the next free slot, each
+ * taking the next as the rescheduler does (earliest first). Posts the publisher already started are left out:
+ * they finish their own way. Read-only; nothing moves here.
+ */
+export async function planOverduePosts(sql: Sql, brandId: number, now: Date): Promise<OverduePlan[]> {
+  const posts = await sql<(OverduePost & { source_title: string | null; caption: string })[]>`
+    select d.id, d.brand_id, d.scheduled_for, d.source_title, d.caption, b.time_zone, b.posting_slots
+      from drafts d join brands b on b.id = d.brand_id
+     where d.brand_id = ${brandId} and d.status = 'approved' and d.publish_attempts = 0
+       and d.container_id is null and d.scheduled_for <= ${now}
+     order by d.scheduled_for, d.id`;
+  if (posts.length === 0) return [];
+  const taken = await takenSlots(sql, brandId, now);
+  const cutoff = now.getTime() - OVERDUE_GRACE_MS;
+  return posts.map((post) => {
+    const base = { id: post.id, source_title: post.source_title, caption: post.caption };
+    if (post.scheduled_for.getTime() >= cutoff) return { ...base, goesAt: post.scheduled_for, now: true };
+    const slot = nextFreeSlot({ slots: post.posting_slots, timeZone: post.time_zone, after: now, taken });
+    if (slot) taken.push(slot);
+    return { ...base, goesAt: slot, now: false };
+  });
+}
+
+/** Whether the brand's posts can go out: an Instagram account connected with a token (as the rescheduler asks). */
+export async function canPublish(sql: Sql, brandId: number): Promise<boolean> {
+  const [row] = await sql`
+    select 1 from instagram_accounts
+     where brand_id = ${brandId} and status = 'connected' and token_ciphertext is not null`;
+  return row !== undefined;
+}
