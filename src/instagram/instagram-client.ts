@@ -392,6 +392,29 @@ export function createInstagramClient(config: InstagramClientConfig): InstagramC
   };
   const authUrl = config.authUrl ?? DEFAULTS.authUrl;
 
+  /** POST /<ig-user-id>/media: every kind of container, told apart by its step and fields (empty ones left out). */
+  async function createContainer(
+    step: "create_container" | "create_carousel_item" | "create_carousel",
+    igUserId: string,
+    token: string,
+    fields: Record<string, string | null | undefined>,
+  ): Promise<{ containerId: string }> {
+    const form: Record<string, string> = { access_token: token };
+    for (const [name, value] of Object.entries(fields)) if (value) form[name] = value;
+    const body = await call(
+      {
+        step,
+        method: "POST",
+        host: "graph-versioned",
+        path: `/${encodeURIComponent(igUserId)}/media`,
+        form,
+        secrets: [token],
+      },
+      idBody,
+    );
+    return { containerId: body.id };
+  }
+
   async function call<T>(
     spec: CallSpec,
     schema: z.ZodType<T>,
@@ -659,57 +682,28 @@ export function createInstagramClient(config: InstagramClientConfig): InstagramC
 
     async createImageContainer({ igUserId, token, imageUrl, caption, altText }) {
       // A form body, never a hand-built query string: a raw "#" would cut the caption off (§B.4).
-      const form: Record<string, string> = { image_url: imageUrl, caption, access_token: token };
-      if (altText) form.alt_text = altText;
-      const body = await call(
-        {
-          step: "create_container",
-          method: "POST",
-          host: "graph-versioned",
-          path: `/${encodeURIComponent(igUserId)}/media`,
-          form,
-          secrets: [token],
-        },
-        idBody,
-      );
-      return { containerId: body.id };
+      return createContainer("create_container", igUserId, token, {
+        image_url: imageUrl,
+        caption,
+        alt_text: altText,
+      });
     },
 
     async createCarouselItem({ igUserId, token, imageUrl, altText }) {
-      const form: Record<string, string> = {
+      return createContainer("create_carousel_item", igUserId, token, {
         image_url: imageUrl,
         is_carousel_item: "true",
-        access_token: token,
-      };
-      if (altText) form.alt_text = altText;
-      const body = await call(
-        {
-          step: "create_carousel_item",
-          method: "POST",
-          host: "graph-versioned",
-          path: `/${encodeURIComponent(igUserId)}/media`,
-          form,
-          secrets: [token],
-        },
-        idBody,
-      );
-      return { containerId: body.id };
+        alt_text: altText,
+      });
     },
 
     async createCarouselContainer({ igUserId, token, childIds, caption }) {
-      const body = await call(
-        {
-          step: "create_carousel",
-          method: "POST",
-          host: "graph-versioned",
-          path: `/${encodeURIComponent(igUserId)}/media`,
-          // In the form body, like a single image's caption (§B.4).
-          form: { media_type: "CAROUSEL", children: childIds.join(","), caption, access_token: token },
-          secrets: [token],
-        },
-        idBody,
-      );
-      return { containerId: body.id };
+      // In the form body, like a single image's caption (§B.4).
+      return createContainer("create_carousel", igUserId, token, {
+        media_type: "CAROUSEL",
+        children: childIds.join(","),
+        caption,
+      });
     },
 
     async getContainerStatus(containerId, token) {
