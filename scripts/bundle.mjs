@@ -50,6 +50,7 @@ export async function bundleService() {
     format: "esm",
     target: "node20",
     external: EXTERNAL,
+    alias: { "node-fetch": join(repoRoot, "scripts/node-fetch-for-bundle.cjs") },
     sourcemap: "linked",
     minifyWhitespace: true,
     minifySyntax: true,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OWNER_COMMANDS } from "../src/owner-settings/owner-commands.ts";
+import { englishOwnerCommands } from "../src/owner-settings/owner-commands.ts";
 import { settingsCallback } from "../src/owner-settings/settings-callbacks.ts";
 import { formatSlotForOwner, upcomingSlots } from "../src/publishing/posting-slots.ts";
 import { renderRssFeed } from "./fakes/fake-feed-server.ts";
@@ -61,7 +61,7 @@ async function brand(brandId: number) {
 
 describe("the command menu", () => {
   it("is registered with Telegram at start-up in each owner's chat, every command with its help line", () => {
-    const menu = OWNER_COMMANDS.map(({ command, description }) => ({ command, description }));
+    const menu = englishOwnerCommands().map(({ command, description }) => ({ command, description }));
     const ownerChat = suite.t.telegram.scopedCommands.get(`chat:${OWNER_ID}`) ?? [];
     // The owner's commands in their order, with the team's (src/teams/) among them.
     expect(ownerChat.filter((c) => menu.some((m) => m.command === c.command))).toEqual(menu);
@@ -105,7 +105,7 @@ describe("the command menu", () => {
   it("is what /help lists", async () => {
     const chat = suite.newOwnerChat();
     const [help] = await chat.send("/help");
-    for (const { command, description } of OWNER_COMMANDS)
+    for (const { command, description } of englishOwnerCommands())
       expect(help).toContain(`/${command} – ${description}`);
   });
 });

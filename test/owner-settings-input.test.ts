@@ -7,7 +7,7 @@ import {
   renderBudget,
 } from "../src/owner-settings/budget-view.ts";
 import { leadingCommand } from "../src/owner-settings/dialog-flow.ts";
-import { OWNER_COMMANDS, renderHelp } from "../src/owner-settings/owner-commands.ts";
+import { englishOwnerCommands, renderHelp } from "../src/owner-settings/owner-commands.ts";
 import { settingsCallback, settingsCallbackPattern } from "../src/owner-settings/settings-callbacks.ts";
 import {
   parseBrandName,
@@ -274,9 +274,9 @@ describe("buttons and menu", () => {
   });
 
   it("lists each command once, within Telegram's command rules, and in the help text", () => {
-    const names = OWNER_COMMANDS.map((entry) => entry.command);
+    const names = englishOwnerCommands().map((entry) => entry.command);
     expect(new Set(names).size).toBe(names.length);
-    for (const { command, description } of OWNER_COMMANDS) {
+    for (const { command, description } of englishOwnerCommands()) {
       expect(command).toMatch(/^[a-z0-9_]{1,32}$/);
       expect(description.length).toBeGreaterThan(2);
       expect(description.length).toBeLessThanOrEqual(256);

@@ -19,7 +19,8 @@ type LocaleContext = BotContext | ConversationContext;
  */
 export function chooseLocale<C extends LocaleContext>(sql: Sql): MiddlewareFn<C> {
   // The plugin's own middleware gives ctx.t and ctx.i18n, in the locale chosen here (its negotiator reads it).
-  const translate = loadCatalogue().middleware() as unknown as MiddlewareFn<C>;
+  // Made at the first update, so that start-up does not load the catalogue before it can answer /healthz.
+  let translate: MiddlewareFn<C> | undefined;
   const composer = new Composer<C>();
   composer.use(async function pickLocale(ctx, next) {
     const user = ctx.from;
@@ -29,7 +30,10 @@ export function chooseLocale<C extends LocaleContext>(sql: Sql): MiddlewareFn<C>
     ctx.texts = textsFor(ctx.locale);
     await next();
   });
-  composer.use(translate);
+  composer.use((ctx, next) => {
+    translate ??= loadCatalogue().middleware() as unknown as MiddlewareFn<C>;
+    return translate(ctx, next);
+  });
   return composer.middleware();
 }
 

@@ -4,7 +4,8 @@
  * and formats numbers with the locale's separators.
  */
 
-import { I18n } from "@grammyjs/i18n";
+import { createRequire } from "node:module";
+import type { I18n } from "@grammyjs/i18n";
 import { findAbove } from "../shared/find-above.ts";
 import { DEFAULT_LOCALE, type Locale } from "./locales.ts";
 
@@ -16,13 +17,19 @@ export type MessageArgs = Record<string, string | number>;
 
 let catalogue: I18n | undefined;
 
+// Required at first use rather than imported: the package and its Deno compatibility layer cost a tenth of a
+// second of CPU to load, which every start would pay before it can answer its health check.
+const requireAtFirstUse = createRequire(import.meta.url);
+
 /**
  * The catalogue, read once on first use: about forty small files, static for the life of the process.
  * Fluent's bidi isolation marks (U+2068/U+2069 around each argument) are off: the bot's texts are sent as
  * Telegram HTML and read as plain words, and the marks would count against Telegram's limits for nothing.
  */
 export function loadCatalogue(): I18n {
-  catalogue ??= new I18n({
+  if (catalogue) return catalogue;
+  const { I18n } = requireAtFirstUse("@grammyjs/i18n") as typeof import("@grammyjs/i18n");
+  catalogue = new I18n({
     defaultLocale: DEFAULT_LOCALE,
     directory: localesDir,
     fluentBundleOptions: { useIsolating: false },

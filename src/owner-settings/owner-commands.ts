@@ -39,8 +39,13 @@ export function ownerCommandsIn(texts: Texts): { command: OwnerCommand; descript
   return OWNER_COMMAND_NAMES.map((command) => ({ command, description: texts.t(`command-${command}`) }));
 }
 
-/** The menu in English, Telegram's default for users whose language has no menu of its own. */
-export const OWNER_COMMANDS = ownerCommandsIn(englishTexts());
+/**
+ * The menu in English, Telegram's default for users whose language has no menu of its own. A function, not a
+ * constant: translating at import would load the whole catalogue before the service can answer /healthz.
+ */
+export function englishOwnerCommands(): { command: OwnerCommand; description: string }[] {
+  return ownerCommandsIn(englishTexts());
+}
 
 /** /help: the same lines as the command menu, plus how dialogs and free text work. */
 export function renderHelp(texts: Texts = englishTexts()): string {

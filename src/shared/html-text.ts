@@ -1,4 +1,9 @@
-import { compile } from "html-to-text";
+import { createRequire } from "node:module";
+import type { compile } from "html-to-text";
+
+// Loaded at the first conversion, not at import: html-to-text and its HTML parser are a fifth of the service's
+// code, and start-up (paid on every deploy) does not convert anything.
+const requireAtFirstUse = createRequire(import.meta.url);
 
 /**
  * html-to-text truncates longer inputs itself but then writes a warning to stderr, so we cut first.
@@ -28,6 +33,11 @@ const htmlToTextOptions: Parameters<typeof compile>[0] = {
   ],
 };
 
+function compileConverter(): ReturnType<typeof compile> {
+  const htmlToText = requireAtFirstUse("html-to-text") as typeof import("html-to-text");
+  return htmlToText.compile(htmlToTextOptions);
+}
+
 /** Collapses every run of whitespace (including newlines and non-breaking spaces) into one space. */
 export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, " ").trim();
@@ -56,8 +66,5 @@ export function truncateText(text: string, maxChars: number): string {
  */
 export function htmlToPlainText(html: string, maxChars: number): string {
   const input = html.length > MAX_HTML_INPUT_CHARS ? html.slice(0, MAX_HTML_INPUT_CHARS) : html;
-  return truncateText(
-    collapseWhitespace((convertHtmlToText ??= compile(htmlToTextOptions))(input)),
-    maxChars,
-  );
+  return truncateText(collapseWhitespace((convertHtmlToText ??= compileConverter())(input)), maxChars);
 }
