@@ -1,10 +1,5 @@
 import { type Context, InlineKeyboard } from "grammy";
-import {
-  brandLanguageOf,
-  describeLanguage,
-  LANGUAGE_EXAMPLES,
-  parseBrandLanguage,
-} from "../drafting/brand-languages.ts";
+import { brandLanguageOf, LANGUAGE_EXAMPLES, parseBrandLanguage } from "../drafting/brand-languages.ts";
 import type { Sql } from "../database/connect.ts";
 import { type Parsed, validateTimeZone } from "../publishing/posting-slots.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
@@ -12,6 +7,7 @@ import { quoteInput } from "../shared/telegram-text-limits.ts";
 import { replyInDialog } from "../bot/dialog-reply.ts";
 import { textsOfUpdate } from "../i18n/bot-locale.ts";
 import { checkBrandName, createBrand, unusedDefaultBrandName } from "./brand-queries.ts";
+import { describeLanguageIn } from "./brand-profile-view.ts";
 import { renderBrandCreated } from "./brand-views.ts";
 import { type SettingsConversation, skipOrCancelKeyboard, waitForAnswer } from "./dialog-flow.ts";
 import { dialogCallback } from "./settings-callbacks.ts";
@@ -106,13 +102,24 @@ export function brandSetupDialog(deps: { sql: Sql; checkFeed: FeedChecker }) {
             examples: LANGUAGE_EXAMPLES,
           })
         : question(4, "setup-question-language", { examples: LANGUAGE_EXAMPLES }),
-      async (text) => parseBrandLanguage(text),
+      async (text) => {
+        // The refusal in the owner's language; the list of languages is the drafter's own.
+        const parsed = parseBrandLanguage(text);
+        if (parsed.ok) return parsed;
+        const examples = LANGUAGE_EXAMPLES;
+        return {
+          ok: false,
+          error: text.trim()
+            ? t("setup-language-unknown", { input: quoteInput(text.trim().replace(/\s+/g, " ")), examples })
+            : t("setup-language-empty", { examples }),
+        };
+      },
       proposed && useProposed ? { label: useProposed, value: proposed.tag } : undefined,
     );
     if (language.value !== undefined) {
       await replyInDialog(
         language.ctx,
-        t("setup-language-set", { language: describeLanguage(language.value) }),
+        t("setup-language-set", { language: describeLanguageIn(language.value, texts) }),
       );
     }
     const timeZone = await ask(question(5, "setup-question-time-zone"), async (text) =>
@@ -164,7 +171,7 @@ export function brandSetupDialog(deps: { sql: Sql; checkFeed: FeedChecker }) {
         postingSlots: created.value.posting_slots,
         monthlyBudgetUsd: created.value.monthly_budget_usd,
         first: args.first,
-      }),
+      }, texts),
       { parse_mode: "HTML", link_preview_options: { is_disabled: true } },
     );
   };

@@ -15,7 +15,7 @@ import { localeOf } from "../i18n/language-queries.ts";
 import { textsFor } from "../i18n/texts.ts";
 import { ownerCommandsIn } from "../owner-settings/owner-commands.ts";
 import type { Logger } from "../shared/logger.ts";
-import { teamTexts } from "./team-texts.ts";
+import { teamTextsIn } from "./team-texts.ts";
 import type { MenuCommand } from "./team-roles.ts";
 
 /** Strangers, and everyone in a chat without a scope of its own. */
@@ -93,13 +93,16 @@ export interface BotProfileDeps {
  */
 export async function syncBotProfile(deps: BotProfileDeps): Promise<void> {
   const { api } = deps;
-  if ((await api.getMyDescription()).description !== teamTexts.botDescription())
-    await api.setMyDescription(teamTexts.botDescription());
-  if ((await api.getMyShortDescription()).short_description !== teamTexts.botShortDescription())
-    await api.setMyShortDescription(teamTexts.botShortDescription());
-  // Strangers' menu in each language: the default one in English, one per other locale (language_code).
+  // The description and the strangers' menu in each language: the default ones in English, one per other locale
+  // (language_code), which Telegram shows to users whose app is in that language.
   for (const locale of LOCALES) {
     const languageCode = locale === DEFAULT_LOCALE ? undefined : (telegramLanguageOf(locale) as LanguageCode);
+    const inLanguage = languageCode ? { language_code: languageCode } : {};
+    const say = teamTextsIn(textsFor(locale));
+    if ((await api.getMyDescription(inLanguage)).description !== say.botDescription())
+      await api.setMyDescription(say.botDescription(), inLanguage);
+    if ((await api.getMyShortDescription(inLanguage)).short_description !== say.botShortDescription())
+      await api.setMyShortDescription(say.botShortDescription(), inLanguage);
     const strangers = strangerMenu(locale);
     const current = await api.getMyCommands(languageCode ? { language_code: languageCode } : {});
     if (JSON.stringify(current) !== JSON.stringify(strangers))
