@@ -42,6 +42,7 @@ import {
 import { ownerCommandsIn, renderHelp } from "../src/owner-settings/owner-commands.ts";
 import { renderStatus } from "../src/owner-settings/status-view.ts";
 import { visibleLength } from "../src/shared/telegram-html.ts";
+import { formatUtcIn } from "../src/teams/team-texts.ts";
 
 /**
  * The message catalogue (locales/<locale>/<capability>.ftl): the same messages in every locale with the same
@@ -183,6 +184,28 @@ function longestArgument(name: string, locale: (typeof LOCALES)[number]): string
       return LONGEST_ZONE;
     case "localTime":
       return "23:45";
+    // A member's or brand's name on a teams button, cut to 18 characters, and in a toast, to 40 (team-texts.ts).
+    case "shortName":
+      return filled("Ünïcode & Brand 🚲 ", 18);
+    case "toastName":
+      return filled("Ünïcode & <Brand> 🚲 ", 40);
+    // When an invitation expires, in UTC for people in any time zone.
+    case "until":
+      return formatUtcIn(FAR, texts);
+    // The brands of a team member or of a group: a few names, comma-separated.
+    case "brands":
+      return [LONG_NAME, LONG_NAME, LONG_NAME].join(", ");
+    // The set-up dialog's answers, at their maximum lengths (settings-input.ts).
+    case "topic":
+      return filled("Cycling &amp; <i>cities</i> ", 500);
+    case "voice":
+      return filled("Friendly &amp; curious ", 1_000);
+    case "feed":
+      return filled("A feed &amp; its title ", 300);
+    case "slots":
+      return "07:00, 09:00, 11:00, 13:00, 15:00, 17:00, 19:00, 21:00 Mon–Fri; 10:00, 18:00 Sat, Sun";
+    case "command":
+      return "/topic";
     default:
       return LONG_NAME;
   }
@@ -211,7 +234,7 @@ const MAX_TOAST_CHARS = 200;
 const isButton = (key: string) =>
   !isToast(key) && (key.startsWith("button-") || key.endsWith("-button") || key === "budget-type-amount");
 const isToast = (key: string) =>
-  /^(state-|toast-|already-|delete-data-.*-toast$|budget-cap-)/.test(key) ||
+  /^(state-|toast-|already-|delete-data-.*-toast$|team-.*-toast$|budget-cap-)/.test(key) ||
   [
     "refused",
     "error-button",
@@ -223,6 +246,10 @@ const isToast = (key: string) =>
     "rewrites-unavailable",
     "language-set",
     "language-auto",
+    // Answers that are a message after a command and a toast after a button.
+    "team-invite-owner-admins-only",
+    "team-invite-needs-start",
+    "team-link-group-in-private",
   ].includes(key);
 
 describe("the message catalogue", () => {

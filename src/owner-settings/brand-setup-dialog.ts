@@ -161,17 +161,20 @@ export function brandSetupDialog(deps: { sql: Sql; checkFeed: FeedChecker }) {
     );
     if (!created.applied) return;
     await feed.ctx.reply(
-      renderBrandCreated({
-        name: brand.name,
-        topic: brand.topic,
-        voice: brand.voice,
-        timeZone: brand.timeZone,
-        language: brand.language,
-        feedTitle: feed.value ? feed.value.title : null,
-        postingSlots: created.value.posting_slots,
-        monthlyBudgetUsd: created.value.monthly_budget_usd,
-        first: args.first,
-      }, texts),
+      renderBrandCreated(
+        {
+          name: brand.name,
+          topic: brand.topic,
+          voice: brand.voice,
+          timeZone: brand.timeZone,
+          language: brand.language,
+          feedTitle: feed.value ? feed.value.title : null,
+          postingSlots: created.value.posting_slots,
+          monthlyBudgetUsd: created.value.monthly_budget_usd,
+          first: args.first,
+        },
+        texts,
+      ),
       { parse_mode: "HTML", link_preview_options: { is_disabled: true } },
     );
   };

@@ -129,9 +129,7 @@ export function renderBrandCreated(brand: CreatedBrand, texts: Texts = englishTe
     language: escapeHtml(describeLanguageIn(brand.language, texts)),
     timeZone: escapeHtml(brand.timeZone),
     feed:
-      brand.feedTitle === null
-        ? t("setup-no-feed")
-        : escapeHtml(brand.feedTitle || t("setup-feed-untitled")),
+      brand.feedTitle === null ? t("setup-no-feed") : escapeHtml(brand.feedTitle || t("setup-feed-untitled")),
     slots: escapeHtml(formatSlots(brand.postingSlots)),
     cap: texts.locale === "en" ? `$${brand.monthlyBudgetUsd.toFixed(2)}` : texts.usd(brand.monthlyBudgetUsd),
   });

@@ -55,7 +55,8 @@ export function teamCommands(deps: TeamDeps): Composer<BotContext> {
   composer.chatType("private").command("invite", async (ctx) => {
     const [word, ...rest] = ctx.match.trim().split(/\s+/).filter(Boolean);
     const role = word?.toLowerCase();
-    if (role !== undefined && !isInvitationRole(role)) return void (await ctx.reply(teamTextsIn(ctx.texts).inviteUsage()));
+    if (role !== undefined && !isInvitationRole(role))
+      return void (await ctx.reply(teamTextsIn(ctx.texts).inviteUsage()));
     if (role === "owner") {
       if (!isAdmin(ctx)) return void (await ctx.reply(teamTextsIn(ctx.texts).inviteOwnerAdminsOnly()));
       return replyHtml(ctx, await invite(ctx, "owner", null));
@@ -145,7 +146,9 @@ export function teamCommands(deps: TeamDeps): Composer<BotContext> {
     const removed = await removeMember(sql, { ownerId: owner.id, brandId, telegramUserId });
     await answerButton(
       ctx,
-      removed === null ? teamTextsIn(ctx.texts).memberAlreadyGone() : teamTextsIn(ctx.texts).memberRemoved(removed),
+      removed === null
+        ? teamTextsIn(ctx.texts).memberAlreadyGone()
+        : teamTextsIn(ctx.texts).memberRemoved(removed),
     );
     const brand = (await listBrands(sql, owner.id)).find((b) => b.id === brandId);
     if (brand) {
@@ -166,7 +169,8 @@ export function teamCommands(deps: TeamDeps): Composer<BotContext> {
   }
 
   composer.command("linkgroup", async (ctx) => {
-    if (groupOf(ctx) === undefined) return void (await ctx.reply(teamTextsIn(ctx.texts).linkGroupInPrivate()));
+    if (groupOf(ctx) === undefined)
+      return void (await ctx.reply(teamTextsIn(ctx.texts).linkGroupInPrivate()));
     const owner = ctx.owner;
     const brands = owner ? await listBrands(sql, owner.id) : [];
     if (brands.length === 0) return void (await ctx.reply(teamTextsIn(ctx.texts).linkGroupNoBrands()));
@@ -211,13 +215,19 @@ export function teamCommands(deps: TeamDeps): Composer<BotContext> {
         await setChatMenu({ api: ctx.api, sql }, chat, null).catch((error: unknown) =>
           logger.warn({ err: error }, "group command menu not removed"),
         );
-      await ctx.reply(names.length > 0 ? teamTextsIn(ctx.texts).groupUnlinked(names) : teamTextsIn(ctx.texts).nothingLinked());
+      await ctx.reply(
+        names.length > 0
+          ? teamTextsIn(ctx.texts).groupUnlinked(names)
+          : teamTextsIn(ctx.texts).nothingLinked(),
+      );
       return;
     }
     await withSelectedBrand(ctx, sql, async (scope, owner) => {
       const names = await unlinkGroups(sql, { ownerId: owner.id, brandId: scope.brand.id });
       await ctx.reply(
-        names.length > 0 ? teamTextsIn(ctx.texts).groupUnlinked(names) : teamTextsIn(ctx.texts).brandHasNoGroup(scope.brand.name),
+        names.length > 0
+          ? teamTextsIn(ctx.texts).groupUnlinked(names)
+          : teamTextsIn(ctx.texts).brandHasNoGroup(scope.brand.name),
       );
     });
   });

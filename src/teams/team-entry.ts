@@ -38,8 +38,8 @@ export function teamEntry(deps: TeamDeps): Composer<BotContext> {
         return;
       case "owner":
         logger.info({ ownerId: outcome.ownerId }, "invitation redeemed: new owner");
-        await setChatMenu({ api: ctx.api, sql }, ctx.chat.id, ownerMenu(texts.locale)).catch((error: unknown) =>
-          logger.warn({ err: error }, "owner command menu not set"),
+        await setChatMenu({ api: ctx.api, sql }, ctx.chat.id, ownerMenu(texts.locale)).catch(
+          (error: unknown) => logger.warn({ err: error }, "owner command menu not set"),
         );
         await ctx.reply(say.joinedAsOwner(user.first_name));
         return;
@@ -85,7 +85,8 @@ export function teamEntry(deps: TeamDeps): Composer<BotContext> {
     }
     const before = ctx.myChatMember.old_chat_member.status;
     // Greeted in the language of whoever added the bot: they are the one who reads it first.
-    if (before === "left" || before === "kicked") await ctx.reply(teamTextsIn(textsOfUpdate(ctx)).addedToGroup());
+    if (before === "left" || before === "kicked")
+      await ctx.reply(teamTextsIn(textsOfUpdate(ctx)).addedToGroup());
   });
 
   // A group that becomes a supergroup gets a new chat id (Telegram's migrate_to_chat_id): its links follow it.
