@@ -26,9 +26,9 @@ team-brand-gone-toast = Esa marca ya no existe.
 # Abrir un enlace de invitación
 team-joined-owner = ¡Hola, { $firstName }! Ya eres propietario en este espacio de Greenlight. Envía /start para configurar tu primera marca.
 team-joined-member = { $role ->
-    [approver] ¡Bienvenido! Ahora eres aprobador de <b>{ $brand }</b>.
+    [approver] ¡Te damos la bienvenida! Ahora eres aprobador de <b>{ $brand }</b>.
        Puedes aprobar y rechazar sus tarjetas en su grupo de Telegram.
-   *[viewer] ¡Bienvenido! Ahora eres observador de <b>{ $brand }</b>.
+   *[viewer] ¡Te damos la bienvenida! Ahora eres observador de <b>{ $brand }</b>.
        Puedes ver sus tarjetas en su grupo de Telegram, y /status aquí.
 }
 team-joined-no-group = Su propietario aún no ha vinculado un grupo: te añadirá cuando lo haga.

@@ -12,6 +12,7 @@ import { DRAFT_CALLBACK_PATTERN } from "../approval/callback-data.ts";
 import { answerButton } from "../owner-settings/telegram-replies.ts";
 import { showBrandStatus } from "./member-status.ts";
 import { groupOf } from "./group-card-press.ts";
+import { TEAM_CALLBACK } from "./team-callbacks.ts";
 import type { TeamDeps } from "./team-deps.ts";
 import { membershipsOf, roleOnCardInGroup } from "./team-queries.ts";
 import { teamTextsIn } from "./team-texts.ts";
@@ -32,6 +33,14 @@ export function teamGuests(deps: TeamDeps): Composer<BotContext> {
     if (role === "viewer") return answerButton(ctx, teamTextsIn(ctx.texts).viewerCannotDecide());
     if (role === "approver") return answerButton(ctx, teamTextsIn(ctx.texts).approverOnlyDecides());
     return answerButton(ctx, teamTextsIn(ctx.texts).notOnTheTeam(ctx.callbackQuery.from.id));
+  });
+
+  // A team member pressing "link this group": only the brand's owner confirms, which a member is told as such
+  // (a stranger gets the gate's refusal with their id).
+  composer.callbackQuery(TEAM_CALLBACK.link, async function refuseLinkByMember(ctx, next) {
+    const memberships = await membershipsOf(sql, ctx.callbackQuery.from.id);
+    if (memberships.length === 0) return next();
+    return answerButton(ctx, teamTextsIn(ctx.texts).onlyBrandOwnerCanLink());
   });
 
   composer.command("status", async (ctx, next) => {
