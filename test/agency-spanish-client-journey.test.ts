@@ -139,6 +139,10 @@ async function draftOf(hookKey: string) {
 
 describe("an agency's Spanish-speaking owner and her client", () => {
   it("are invited by link, get a Spanish brand and Spanish cards, and only the brand's team decides them in its group", async () => {
+    // Before anyone opens a chat, a Spanish Telegram shows the bot's description in Spanish.
+    expect(t().telegram.descriptionsByLanguage.get("es")).toContain("Es un espacio privado");
+    expect(t().telegram.shortDescriptionsByLanguage.get("es")).toBeTruthy();
+
     // The operator makes an owner invitation: /invite, then the owner button.
     const operator = chatAs(t(), OPERATOR);
     expect(await operator.send("/invite")).toEqual([
@@ -224,6 +228,18 @@ describe("an agency's Spanish-speaking owner and her client", () => {
         .sql`select role from brand_members where telegram_user_id = ${CARMEN.id} and brand_id = ${brand!.id}`,
     ).toEqual([{ role: "approver" }]);
 
+    // Carmen's own chat speaks Spanish too: her menu, /status of the brand and /help.
+    expect(t().telegram.scopedCommands.get(`chat:${CARMEN.id}`)).toContainEqual({
+      command: "status",
+      description: "Instagram, feeds, borradores, próxima publicación y gasto de un vistazo",
+    });
+    const [carmenStatus] = await carmen.send("/status");
+    expect(carmenStatus).toContain("Bici Madrid");
+    expect(carmenStatus).toContain("Estado");
+    expect(await carmen.send("/help")).toEqual([
+      "Formas parte del equipo de Bici Madrid. Las tarjetas llegan al grupo de la marca. /status muestra la marca de un vistazo.",
+    ]);
+
     // Lucía adds the bot to the client group, which greets them in her language, and links it to the brand.
     const added = botMembershipUpdate(GROUP, t().telegram.botInfo, LUCIA, { from: "left", to: "member" });
     await postUpdate(t(), added);
@@ -250,6 +266,18 @@ describe("an agency's Spanish-speaking owner and her client", () => {
     expect(await t().app.sql`select brand_id from brand_groups where chat_id = ${GROUP.id}`).toEqual([
       { brand_id: brand!.id },
     ]);
+
+    // /team shows the client and the group, in Spanish.
+    expect(await lucia.send("/team")).toEqual([
+      [
+        "👥 Equipo de Bici Madrid",
+        "",
+        `Las tarjetas van al grupo ${GROUP.title}. /unlinkgroup las devuelve aquí.`,
+        "",
+        "✅ Carmen – aprobador",
+      ].join("\n"),
+    ]);
+    expect(lucia.findButton("✖ Quitar a Carmen").data).toMatch(/^tm:r:/);
 
     // The next card goes to the group, in Spanish.
     serveNews([ARTICLES.carril!, ARTICLES.bicimad!]);
