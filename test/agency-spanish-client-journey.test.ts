@@ -170,9 +170,15 @@ describe("an agency's Spanish-speaking owner and her client", () => {
       /^¡Te damos la bienvenida a Greenlight, Lucía! Configuremos tu primera marca: 6 preguntas rápidas\./,
     );
     await lucia.send("Bici Madrid");
+    expect(await lucia.send("ok")).toEqual([
+      "Describe el tema en unas palabras, por ejemplo «ciclismo urbano en Madrid».",
+    ]);
     await lucia.send("ciclismo urbano en Madrid: carriles, eventos y material");
     const [languageQuestion] = await lucia.send("cercano y curioso, frases cortas");
     expect(languageQuestion).toContain("Pulsa «Usar español»");
+    expect(await lucia.send("klingon")).toEqual([
+      "No conozco el idioma “klingon”. Envía un código o nombre de idioma, p. ej. de, es, pt-BR, fr, ja, German o Deutsch.",
+    ]);
     const { replies: languageSet } = await lucia.press("Usar español");
     expect(languageSet[0]).toBe("Idioma: español (es).");
     const [zoneSet] = await lucia.send("Europe/Madrid");

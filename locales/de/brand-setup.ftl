@@ -38,3 +38,5 @@ setup-created = { $first ->
     Als Nächstes: /connect verknüpft das Instagram-Konto der Marke. /help zeigt alles, was ich kann.
 setup-not-set = <i>nicht festgelegt</i> ({ $command })
 setup-no-feed = <i>noch keiner</i> (/feeds)
+# Languages a brand can be written in, as the owner may name them: codes, an English name or the language's own.
+setup-language-examples = de, es, pt-BR, fr, ja, German oder Deutsch

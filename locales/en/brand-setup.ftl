@@ -38,3 +38,5 @@ setup-created = { $first ->
     Next: /connect links the brand's Instagram account. /help lists everything I can do.
 setup-not-set = <i>not set</i> ({ $command })
 setup-no-feed = <i>none yet</i> (/feeds)
+# Languages a brand can be written in, as the owner may name them: codes, an English name or the language's own.
+setup-language-examples = de, es, pt-BR, fr, ja, German or Deutsch

@@ -38,3 +38,5 @@ setup-created = { $first ->
     Siguiente: /connect vincula la cuenta de Instagram de la marca. /help muestra todo lo que puedo hacer.
 setup-not-set = <i>sin definir</i> ({ $command })
 setup-no-feed = <i>ninguno aún</i> (/feeds)
+# Languages a brand can be written in, as the owner may name them: codes, an English name or the language's own.
+setup-language-examples = de, es, pt-BR, fr, ja, German o Deutsch

@@ -38,3 +38,5 @@ setup-created = { $first ->
     Próximo passo: /connect vincula a conta do Instagram da marca. /help lista tudo o que eu sei fazer.
 setup-not-set = <i>não definido</i> ({ $command })
 setup-no-feed = <i>nenhum ainda</i> (/feeds)
+# Languages a brand can be written in, as the owner may name them: codes, an English name or the language's own.
+setup-language-examples = de, es, pt-BR, fr, ja, German ou Deutsch

@@ -1,5 +1,5 @@
 import { type Context, InlineKeyboard } from "grammy";
-import { brandLanguageOf, LANGUAGE_EXAMPLES, parseBrandLanguage } from "../drafting/brand-languages.ts";
+import { brandLanguageOf, parseBrandLanguage } from "../drafting/brand-languages.ts";
 import type { Sql } from "../database/connect.ts";
 import { type Parsed, validateTimeZone } from "../publishing/posting-slots.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
@@ -88,8 +88,10 @@ export function brandSetupDialog(deps: { sql: Sql; checkFeed: FeedChecker }) {
     const name = await ask(`${intro}${question(1, "setup-question-name")}`, (text) =>
       checkBrandName(deps.sql, args.ownerId, text),
     );
-    const topic = await ask(question(2, "setup-question-topic"), async (text) => parseTopic(text));
-    const voice = await ask(question(3, "setup-question-voice"), async (text) => parseVoiceDescription(text));
+    const topic = await ask(question(2, "setup-question-topic"), async (text) => parseTopic(text, texts));
+    const voice = await ask(question(3, "setup-question-voice"), async (text) =>
+      parseVoiceDescription(text, texts),
+    );
     const proposed = brandLanguageOf(args.languageCode);
     // The proposal is named in the owner's language ("Usar español de México"); English keeps the list's names.
     const proposedName =
@@ -99,14 +101,14 @@ export function brandSetupDialog(deps: { sql: Sql; checkFeed: FeedChecker }) {
       useProposed
         ? question(4, "setup-question-language-proposed", {
             button: escapeHtml(useProposed),
-            examples: LANGUAGE_EXAMPLES,
+            examples: t("setup-language-examples"),
           })
-        : question(4, "setup-question-language", { examples: LANGUAGE_EXAMPLES }),
+        : question(4, "setup-question-language", { examples: t("setup-language-examples") }),
       async (text) => {
         // The refusal in the owner's language; the list of languages is the drafter's own.
         const parsed = parseBrandLanguage(text);
         if (parsed.ok) return parsed;
-        const examples = LANGUAGE_EXAMPLES;
+        const examples = t("setup-language-examples");
         return {
           ok: false,
           error: text.trim()
