@@ -48,6 +48,7 @@ team-member = { $role ->
     [approver] ✅ { $name } – gibt frei
    *[viewer] 👀 { $name } – liest mit
 }
+team-more-members = …und { $count } weitere
 team-remove-button = ✖ { $shortName } entfernen
 team-member-removed-toast = { $toastName } entfernt.
 team-member-already-removed-toast = Schon entfernt.

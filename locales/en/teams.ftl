@@ -49,6 +49,7 @@ team-member = { $role ->
     [approver] ✅ { $name } – approver
    *[viewer] 👀 { $name } – viewer
 }
+team-more-members = …and { $count } more
 team-remove-button = ✖ Remove { $shortName }
 team-member-removed-toast = Removed { $toastName }.
 team-member-already-removed-toast = Already removed.

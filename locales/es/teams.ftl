@@ -48,6 +48,7 @@ team-member = { $role ->
     [approver] ✅ { $name } – aprobador
    *[viewer] 👀 { $name } – observador
 }
+team-more-members = …y { $count } más
 team-remove-button = ✖ Quitar a { $shortName }
 team-member-removed-toast = { $toastName } ya no está en el equipo.
 team-member-already-removed-toast = Ya se había quitado.

@@ -48,6 +48,7 @@ team-member = { $role ->
     [approver] ✅ { $name } – aprovador
    *[viewer] 👀 { $name } – observador
 }
+team-more-members = …e mais { $count }
 team-remove-button = ✖ Remover { $shortName }
 team-member-removed-toast = { $toastName } saiu da equipe.
 team-member-already-removed-toast = Já foi removido.

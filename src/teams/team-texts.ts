@@ -10,6 +10,9 @@ import type { InvitationRole, MemberRole } from "./team-roles.ts";
 
 /** Names in toasts stay short: a toast holds 200 characters. */
 const TOAST_NAME = 40;
+/** /team lists this many members, each name cut to NAME_IN_LIST, so the view stays within 4,096 characters. */
+const LISTED_MEMBERS = 50;
+const NAME_IN_LIST = 48;
 /** Names on buttons: a phone shows about 30 characters of a button, and the label has a verb around the name. */
 const BUTTON_NAME = 18;
 
@@ -83,7 +86,14 @@ export function teamTextsIn(texts: Texts = englishTexts()) {
         "",
         ...(members.length === 0
           ? [escapeHtml(t("team-no-members"))]
-          : members.map((m) => t("team-member", { role: m.role, name: escapeHtml(m.name) }))),
+          : members
+              .slice(0, LISTED_MEMBERS)
+              .map((m) =>
+                t("team-member", { role: m.role, name: escapeHtml(shortenText(m.name, NAME_IN_LIST)) }),
+              )),
+        ...(members.length > LISTED_MEMBERS
+          ? [t("team-more-members", { count: members.length - LISTED_MEMBERS })]
+          : []),
       ].join("\n"),
     removeMemberButton: (name: string) =>
       t("team-remove-button", { shortName: shortenText(name, BUTTON_NAME) }),
