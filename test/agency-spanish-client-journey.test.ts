@@ -273,6 +273,17 @@ describe("an agency's Spanish-speaking owner and her client", () => {
       { brand_id: brand!.id },
     ]);
 
+    // The group's menu: members' commands, in Spanish for members whose Telegram is in Spanish.
+    expect(t().telegram.scopedCommands.get(`chat:${GROUP.id}|es`)).toContainEqual({
+      command: "status",
+      description: "Instagram, feeds, borradores, próxima publicación y gasto de un vistazo",
+    });
+    expect(
+      t()
+        .telegram.scopedCommands.get(`chat:${GROUP.id}`)
+        ?.map((c) => c.command),
+    ).toEqual(["status", "help"]);
+
     // /team shows the client and the group, in Spanish.
     expect(await lucia.send("/team")).toEqual([
       [

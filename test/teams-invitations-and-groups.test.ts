@@ -337,7 +337,8 @@ describe("a brand's group", () => {
     expect(plainText(t().telegram.lastMessageIn(chatId))).toBe(
       "Unlinked. New cards of Velo Daily go to the owner's private chat again.",
     );
-    expect(t().telegram.scopedCommands.has(`chat:${chatId}`)).toBe(false);
+    for (const language of ["", "|es", "|pt", "|de"])
+      expect(t().telegram.scopedCommands.has(`chat:${chatId}${language}`)).toBe(false);
 
     const { draftId, message } = await newCard();
     expect(message.chat_id).toBe(OWNER_ID);

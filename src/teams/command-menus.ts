@@ -48,11 +48,6 @@ export function memberMenu(locale: Locale = DEFAULT_LOCALE): MenuCommand[] {
   ];
 }
 
-/** A brand's linked group: what its members can send there (in the default language: a group has many). */
-export function groupMenu(): MenuCommand[] {
-  return memberMenu();
-}
-
 /**
  * Gives a chat its menu, or takes its own menu away (`null`: the chat falls back to the strangers' menu). The
  * menu last set per chat is kept as a digest, so setting the same menu again costs no call.
@@ -73,6 +68,37 @@ export async function setChatMenu(
     select digest from telegram_command_menus where chat_id = ${chatId}`;
   if (current?.digest === digest) return;
   await deps.api.setMyCommands(menu, { scope });
+  await deps.sql`
+    insert into telegram_command_menus (chat_id, digest) values (${chatId}, ${digest})
+    on conflict (chat_id) do update set digest = excluded.digest, set_at = now()`;
+}
+
+/**
+ * Gives a brand's linked group its members' menu, or takes it away (`linked` false). A group has people of many
+ * languages, so the menu is set once per locale (a chat scope with a language_code: Telegram shows each member the
+ * one for their app's language) and in English for everyone else. One digest covers them all.
+ */
+export async function setGroupMenu(
+  deps: { api: Api; sql: Sql },
+  chatId: number,
+  linked: boolean,
+): Promise<void> {
+  const scope = { type: "chat" as const, chat_id: chatId };
+  const inLanguage = (locale: Locale) =>
+    locale === DEFAULT_LOCALE
+      ? { scope }
+      : { scope, language_code: telegramLanguageOf(locale) as LanguageCode };
+  if (!linked) {
+    for (const locale of LOCALES) await deps.api.deleteMyCommands(inLanguage(locale));
+    await deps.sql`delete from telegram_command_menus where chat_id = ${chatId}`;
+    return;
+  }
+  const menus = LOCALES.map((locale) => [locale, memberMenu(locale)] as const);
+  const digest = createHash("sha256").update(JSON.stringify(menus)).digest("base64url");
+  const [current] = await deps.sql<{ digest: string }[]>`
+    select digest from telegram_command_menus where chat_id = ${chatId}`;
+  if (current?.digest === digest) return;
+  for (const [locale, menu] of menus) await deps.api.setMyCommands(menu, inLanguage(locale));
   await deps.sql`
     insert into telegram_command_menus (chat_id, digest) values (${chatId}, ${digest})
     on conflict (chat_id) do update set digest = excluded.digest, set_at = now()`;
@@ -130,13 +156,22 @@ export async function syncBotProfile(deps: BotProfileDeps): Promise<void> {
   for (const [chatId, locale] of owners) await setMenuOrSkip(deps, chatId, ownerMenu(locale));
   for (const row of rows.filter((r) => !r.owner))
     await setMenuOrSkip(deps, Number(row.chat_id), memberMenu(localeOfRow(row)));
-  for (const { chat_id } of groups) await setMenuOrSkip(deps, Number(chat_id), groupMenu());
+  for (const { chat_id } of groups)
+    await skipUnknownChat(deps, Number(chat_id), () => setGroupMenu(deps, Number(chat_id), true));
 }
 
 /** A chat Telegram does not know (an operator who never opened the bot) is skipped; anything else is thrown. */
 async function setMenuOrSkip(deps: BotProfileDeps, chatId: number, menu: MenuCommand[]): Promise<void> {
+  await skipUnknownChat(deps, chatId, () => setChatMenu(deps, chatId, menu));
+}
+
+async function skipUnknownChat(
+  deps: BotProfileDeps,
+  chatId: number,
+  set: () => Promise<void>,
+): Promise<void> {
   try {
-    await setChatMenu(deps, chatId, menu);
+    await set();
   } catch (error) {
     if (
       error instanceof GrammyError &&

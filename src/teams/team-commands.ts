@@ -6,10 +6,11 @@
 
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../bot/bot-context.ts";
+import { loadStoredLanguage, localeOf } from "../i18n/language-queries.ts";
 import { listBrands } from "../owner-settings/brand-queries.ts";
 import { withSelectedBrand } from "../owner-settings/selected-brand.ts";
 import { answerButton, replyHtml, showInPlace } from "../owner-settings/telegram-replies.ts";
-import { groupMenu, memberMenu, setChatMenu } from "./command-menus.ts";
+import { memberMenu, setChatMenu, setGroupMenu } from "./command-menus.ts";
 import { groupOf, personName } from "./group-card-press.ts";
 import {
   hashInvitationCode,
@@ -163,9 +164,12 @@ export function teamCommands(deps: TeamDeps): Composer<BotContext> {
     const [owner] = await sql`select 1 from owners where telegram_user_id = ${telegramUserId}`;
     if (owner) return;
     const left = await membershipsOf(sql, telegramUserId);
-    await setChatMenu({ api: ctx.api, sql }, telegramUserId, left.length > 0 ? memberMenu() : null).catch(
-      (error: unknown) => logger.warn({ err: error }, "member command menu not updated"),
-    );
+    const locale = localeOf(await loadStoredLanguage(sql, telegramUserId));
+    await setChatMenu(
+      { api: ctx.api, sql },
+      telegramUserId,
+      left.length > 0 ? memberMenu(locale) : null,
+    ).catch((error: unknown) => logger.warn({ err: error }, "member command menu not updated"));
   }
 
   composer.command("linkgroup", async (ctx) => {
@@ -195,12 +199,12 @@ export function teamCommands(deps: TeamDeps): Composer<BotContext> {
     const { name, abandonedChatId } = linked;
     logger.info({ brandId: Number(ctx.match[1]) }, "group linked to a brand");
     await answerButton(ctx, teamTextsIn(ctx.texts).groupLinkedToast(name));
-    await setChatMenu({ api: ctx.api, sql }, chat, groupMenu()).catch((error: unknown) =>
+    await setGroupMenu({ api: ctx.api, sql }, chat, true).catch((error: unknown) =>
       logger.warn({ err: error }, "group command menu not set"),
     );
     // The brand's earlier group serves no brand now: its members' menu goes.
     if (abandonedChatId !== null)
-      await setChatMenu({ api: ctx.api, sql }, abandonedChatId, null).catch((error: unknown) =>
+      await setGroupMenu({ api: ctx.api, sql }, abandonedChatId, false).catch((error: unknown) =>
         logger.warn({ err: error }, "group command menu not removed"),
       );
     await showInPlace(ctx, teamTextsIn(ctx.texts).groupLinkedHtml(name, personName(ctx.callbackQuery.from)));
@@ -212,7 +216,7 @@ export function teamCommands(deps: TeamDeps): Composer<BotContext> {
       const names = ctx.owner ? await unlinkGroups(sql, { ownerId: ctx.owner.id, chatId: chat }) : [];
       const [stillLinked] = await sql`select 1 from brand_groups where chat_id = ${chat} limit 1`;
       if (names.length > 0 && !stillLinked)
-        await setChatMenu({ api: ctx.api, sql }, chat, null).catch((error: unknown) =>
+        await setGroupMenu({ api: ctx.api, sql }, chat, false).catch((error: unknown) =>
           logger.warn({ err: error }, "group command menu not removed"),
         );
       await ctx.reply(
