@@ -210,6 +210,31 @@ describe("invitation links", () => {
     }
   });
 
+  it("answer in the opener's Telegram language, unknown, expired and used alike", async () => {
+    await adminWithBrand();
+    const code = await invitationCode("viewer");
+    const brazilian = chatAs(t(), { ...newPerson("Bia"), language_code: "pt-br" });
+    expect(await brazilian.send("/start AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")).toEqual([
+      "Este link de convite não é válido. Confira se você abriu o link inteiro ou peça um novo.",
+    ]);
+    const realClock = t().app.services.clock;
+    t().app.services.clock = () => new Date(Date.now() + 8 * 24 * 60 * 60_000);
+    try {
+      const [expired] = await brazilian.send(`/start ${code}`);
+      expect(expired).toMatch(/^Este link de convite expirou em \d{1,2} de \w+\.? de \d{4}, \d\d:\d\d UTC\./);
+    } finally {
+      t().app.services.clock = realClock;
+    }
+    const german = chatAs(t(), { ...newPerson("Jonas"), language_code: "de" });
+    const [welcome] = await german.send(`/start ${code}`);
+    expect(welcome).toMatch(
+      /^Willkommen! Du liest jetzt bei Velo Daily mit\.\nDu siehst ihre Karten in ihrer Telegram-Gruppe, und hier \/status\./,
+    );
+    expect(await brazilian.send(`/start ${code}`)).toEqual([
+      "Este link de convite já foi usado: cada link vale uma vez. Peça um novo.",
+    ]);
+  });
+
   it("used by an owner who then deletes their data leave nothing that names them", async () => {
     const owner = chatAs(t(), newPerson("Hana"));
     await owner.send(`/start ${await invitationCode("owner")}`);
