@@ -10,6 +10,7 @@ import { LOCALE_NAMES, LOCALES, localeFromTelegram, parseLocaleChoice } from "..
 import { textsFor } from "../src/i18n/texts.ts";
 import {
   brandListKeyboard,
+  renderBrandCreated,
   deleteBrandKeyboard,
   renderBrandDeleted,
   renderBrandList,
@@ -42,6 +43,7 @@ import {
 import { ownerCommandsIn, renderHelp } from "../src/owner-settings/owner-commands.ts";
 import { renderStatus } from "../src/owner-settings/status-view.ts";
 import { visibleLength } from "../src/shared/telegram-html.ts";
+import { formatUtcIn, teamTextsIn } from "../src/teams/team-texts.ts";
 
 /**
  * The message catalogue (locales/<locale>/<capability>.ftl): the same messages in every locale with the same
@@ -104,6 +106,8 @@ const filled = (text: string, length: number) =>
   text.repeat(Math.ceil(length / text.length)).slice(0, length);
 /** 200 characters of a name, each `&` and `<` escaped as the views escape them (Telegram counts them as one). */
 const LONG_NAME = filled("Ünïcode &amp; &lt;Brand&gt; 🚲 ", 200);
+/** A brand's name as typed, before the views escape it. */
+const LONG_BRAND = filled("Ünïcode & <Brand> 🚲 ", 200);
 
 /** The longest realistic value of each argument the catalogue takes, in the locale being checked. */
 function longestArgument(name: string, locale: (typeof LOCALES)[number]): string | number {
@@ -183,6 +187,28 @@ function longestArgument(name: string, locale: (typeof LOCALES)[number]): string
       return LONGEST_ZONE;
     case "localTime":
       return "23:45";
+    // A member's or brand's name on a teams button, cut to 18 characters, and in a toast, to 40 (team-texts.ts).
+    case "shortName":
+      return filled("Ünïcode & Brand 🚲 ", 18);
+    case "toastName":
+      return filled("Ünïcode & <Brand> 🚲 ", 40);
+    // When an invitation expires, in UTC for people in any time zone.
+    case "until":
+      return formatUtcIn(FAR, texts);
+    // The brands of a team member or of a group: a few names, comma-separated.
+    case "brands":
+      return [LONG_NAME, LONG_NAME, LONG_NAME].join(", ");
+    // The set-up dialog's answers, at their maximum lengths (settings-input.ts).
+    case "topic":
+      return filled("Cycling &amp; <i>cities</i> ", 500);
+    case "voice":
+      return filled("Friendly &amp; curious ", 1_000);
+    case "feed":
+      return filled("A feed &amp; its title ", 300);
+    case "slots":
+      return "07:00, 09:00, 11:00, 13:00, 15:00, 17:00, 19:00, 21:00 Mon–Fri; 10:00, 18:00 Sat, Sun";
+    case "command":
+      return "/topic";
     default:
       return LONG_NAME;
   }
@@ -211,7 +237,7 @@ const MAX_TOAST_CHARS = 200;
 const isButton = (key: string) =>
   !isToast(key) && (key.startsWith("button-") || key.endsWith("-button") || key === "budget-type-amount");
 const isToast = (key: string) =>
-  /^(state-|toast-|already-|delete-data-.*-toast$|budget-cap-)/.test(key) ||
+  /^(state-|toast-|already-|delete-data-.*-toast$|team-.*-toast$|budget-cap-)/.test(key) ||
   [
     "refused",
     "error-button",
@@ -223,6 +249,10 @@ const isToast = (key: string) =>
     "rewrites-unavailable",
     "language-set",
     "language-auto",
+    // Answers that are a message after a command and a toast after a button.
+    "team-invite-owner-admins-only",
+    "team-invite-needs-start",
+    "team-link-group-in-private",
   ].includes(key);
 
 describe("the message catalogue", () => {
@@ -408,6 +438,65 @@ describe("views in every locale at their maximum sizes", () => {
       for (const keyboard of [budgetKeyboard(1, 25, texts), deleteDataKeyboard(NOW, texts)])
         for (const button of keyboard.inline_keyboard.flat())
           expect(button.text.length, `${locale}: ${button.text}`).toBeLessThanOrEqual(MAX_BUTTON_CHARS);
+    }
+  });
+});
+
+describe("teams views in every locale at their maximum sizes", () => {
+  it("keeps /team (a big team with long names), an invitation and the set-up summary within Telegram's limits", () => {
+    // Telegram names are up to 64 characters each, first and last; a group title up to 128.
+    const person = filled("Ünïcode & <Name> 🚲 ", 129);
+    const members = Array.from({ length: 120 }, (_, i) => ({
+      name: person,
+      role: i % 2 === 0 ? ("approver" as const) : ("viewer" as const),
+    }));
+    for (const locale of LOCALES) {
+      const texts = textsFor(locale);
+      const say = teamTextsIn(texts);
+      const views = {
+        team: say.teamHtml(LONG_BRAND, { title: filled("A group & <title> ", 128) }, members),
+        invitation: say.inviteCreatedHtml(
+          "viewer",
+          LONG_BRAND,
+          `https://t.me/${filled("bot_", 32)}?start=${filled("Ab0_-", 43)}`,
+          FAR,
+        ),
+        joined: say.joinedAsMemberHtml("approver", LONG_BRAND, false),
+        linked: say.groupLinkedHtml(LONG_BRAND, person),
+        created: renderBrandCreated(
+          {
+            name: LONG_BRAND,
+            topic: filled("Cycling & <cities> ", 500),
+            voice: filled("Friendly & curious ", 1_000),
+            timeZone: LONGEST_ZONE,
+            language: "zh-Hant-TW",
+            feedTitle: filled("A feed & <title> ", 1_000),
+            postingSlots: Array.from({ length: 24 }, (_, hour) => ({
+              time: `${String(hour).padStart(2, "0")}:30`,
+              days: [1, 3, 5, 7],
+            })),
+            monthlyBudgetUsd: 10_000,
+            first: false,
+          },
+          texts,
+        ),
+      };
+      for (const [name, text] of Object.entries(views)) {
+        expect(visibleLength(text), `${locale} ${name}`).toBeLessThanOrEqual(4096);
+        expect(text, `${locale} ${name}`).not.toContain("{");
+      }
+      for (const label of [
+        say.removeMemberButton(person),
+        say.linkGroupButton(LONG_BRAND),
+        ...(["owner", "approver", "viewer"] as const).map(say.inviteButton),
+      ])
+        expect(label.length, `${locale}: ${label}`).toBeLessThanOrEqual(MAX_BUTTON_CHARS);
+      for (const toast of [
+        say.memberRemoved(person),
+        say.groupLinkedToast(LONG_BRAND),
+        say.notOnTheTeam(1e13),
+      ])
+        expect(toast.length, `${locale}: ${toast}`).toBeLessThanOrEqual(MAX_TOAST_CHARS);
     }
   });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCALES } from "../src/i18n/locales.ts";
 import { memberMenu, ownerMenu, strangerMenu } from "../src/teams/command-menus.ts";
-import { teamTexts } from "../src/teams/team-texts.ts";
+import { textsFor } from "../src/i18n/texts.ts";
+import { teamTextsIn } from "../src/teams/team-texts.ts";
 import { FakeTelegram } from "./fakes/fake-telegram.ts";
 
 /** The Bot API's BotCommand rules: 1–32 of [a-z0-9_], a 1–256 character description, at most 100 a menu. */
@@ -18,11 +19,13 @@ function expectWithinBotCommandLimits(menu: { command: string; description: stri
 
 describe("the bot's menus and description", () => {
   it("keep within Telegram's limits for every kind of user", () => {
-    for (const locale of LOCALES)
+    for (const locale of LOCALES) {
       for (const menu of [strangerMenu(locale), ownerMenu(locale), memberMenu(locale)])
         expectWithinBotCommandLimits(menu);
-    expect(teamTexts.botDescription().length).toBeLessThanOrEqual(512);
-    expect(teamTexts.botShortDescription().length).toBeLessThanOrEqual(120);
+      const profile = teamTextsIn(textsFor(locale));
+      expect(profile.botDescription().length).toBeLessThanOrEqual(512);
+      expect(profile.botShortDescription().length).toBeLessThanOrEqual(120);
+    }
   });
 
   it("give strangers /start and /help only, and members only what their role allows", () => {

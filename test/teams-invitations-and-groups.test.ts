@@ -13,7 +13,14 @@ import {
 } from "./helpers/draft-fixtures.ts";
 import { chatAs } from "./helpers/owner-chat.ts";
 import { OWNER_ID, setByBeforeAll, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
-import { type From, postUpdate, textUpdate } from "./helpers/telegram-updates.ts";
+import {
+  botMembershipUpdate,
+  type From,
+  groupCallbackUpdate,
+  groupMessageUpdate,
+  postUpdate,
+  textUpdate,
+} from "./helpers/telegram-updates.ts";
 
 let app: TestApp | undefined;
 const t = () => setByBeforeAll(app);
@@ -24,10 +31,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-let nextUpdateId = 900_000_000 + Math.floor(Math.random() * 1_000_000);
 let nextUserId = 8_800_000;
 let nextGroupId = -1_001_000;
-let nextMessageId = 50_000;
 
 /** A Telegram user no test has used yet: a stranger to the desk until something gives them a role. */
 function newPerson(firstName: string): From {
@@ -47,64 +52,20 @@ async function invitationCode(args: string): Promise<string> {
   return link[1]!;
 }
 
-function sender(from: From) {
-  return { id: from.id, is_bot: false, first_name: from.first_name ?? "Ada" };
-}
+/** A group the bot is in, as Telegram names it in updates. */
+const group = (id: number) => ({ id, title: "Velo team" });
 
-/** A message in a group, as Telegram delivers it to a bot in the group (commands reach bots in privacy mode). */
-function groupMessage(text: string, chatId: number, from: From) {
-  const command = text.startsWith("/") ? text.split(/\s/)[0]!.length : 0;
-  return {
-    update_id: nextUpdateId++,
-    message: {
-      message_id: nextMessageId++,
-      date: Math.floor(Date.now() / 1000),
-      chat: { id: chatId, type: "group", title: "Velo team" },
-      from: sender(from),
-      text,
-      ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command }] } : {}),
-    },
-  };
-}
-
-/** A press on a button of the bot's message in a group. */
-function groupPress(data: string, message: { message_id: number; chat_id: number }, from: From) {
-  const updateId = nextUpdateId++;
-  return {
-    update_id: updateId,
-    callback_query: {
-      id: `cbq-group-${updateId}`,
-      chat_instance: "ci-group",
-      from: sender(from),
-      data,
-      message: {
-        message_id: message.message_id,
-        date: Math.floor(Date.now() / 1000),
-        chat: { id: message.chat_id, type: "group", title: "Velo team" },
-        text: "card",
-      },
-    },
-  };
-}
-
-/** The bot's own membership changing in a group (Telegram's my_chat_member update). */
-function botMembership(chatId: number, from: From, from_status: string, to: string) {
-  const bot = { id: t().telegram.botInfo.id, is_bot: true, first_name: "Greenlight" };
-  const date = Math.floor(Date.now() / 1000);
-  return {
-    update_id: nextUpdateId++,
-    my_chat_member: {
-      chat: { id: chatId, type: "group", title: "Velo team" },
-      from: sender(from),
-      date,
-      old_chat_member: { status: from_status, user: bot },
-      new_chat_member: { status: to, user: bot },
-    },
-  };
+/** The bot's own membership changing in a group. */
+function botMembership(chatId: number, from: From, before: string, after: string) {
+  return botMembershipUpdate(group(chatId), t().telegram.botInfo, from, { from: before, to: after });
 }
 
 async function press(data: string, message: { message_id: number; chat_id: number }, from: From) {
-  const update = groupPress(data, message, from);
+  const update = groupCallbackUpdate(
+    data,
+    { message_id: message.message_id, chat: group(message.chat_id) },
+    from,
+  );
   expect((await postUpdate(t(), update)).status).toBe(200);
   return answerTo(t(), update.callback_query.id);
 }
@@ -136,7 +97,10 @@ async function linkedGroup(): Promise<number> {
   await adminWithBrand();
   const chatId = nextGroupId--;
   await postUpdate(t(), botMembership(chatId, { id: OWNER_ID, first_name: "Olga" }, "left", "member"));
-  await postUpdate(t(), groupMessage("/linkgroup", chatId, { id: OWNER_ID, first_name: "Olga" }));
+  await postUpdate(
+    t(),
+    groupMessageUpdate("/linkgroup", group(chatId), { id: OWNER_ID, first_name: "Olga" }),
+  );
   const offer = t().telegram.lastMessageIn(chatId)!;
   const button = offer.reply_markup!.inline_keyboard!.flat().find((b) => b.text === "🔗 Velo Daily")!;
   await press(
@@ -246,6 +210,31 @@ describe("invitation links", () => {
     }
   });
 
+  it("answer in the opener's Telegram language, unknown, expired and used alike", async () => {
+    await adminWithBrand();
+    const code = await invitationCode("viewer");
+    const brazilian = chatAs(t(), { ...newPerson("Bia"), language_code: "pt-br" });
+    expect(await brazilian.send("/start AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")).toEqual([
+      "Este link de convite não é válido. Confira se você abriu o link inteiro ou peça um novo.",
+    ]);
+    const realClock = t().app.services.clock;
+    t().app.services.clock = () => new Date(Date.now() + 8 * 24 * 60 * 60_000);
+    try {
+      const [expired] = await brazilian.send(`/start ${code}`);
+      expect(expired).toMatch(/^Este link de convite expirou em \d{1,2} de \w+\.? de \d{4}, \d\d:\d\d UTC\./);
+    } finally {
+      t().app.services.clock = realClock;
+    }
+    const german = chatAs(t(), { ...newPerson("Jonas"), language_code: "de" });
+    const [welcome] = await german.send(`/start ${code}`);
+    expect(welcome).toMatch(
+      /^Willkommen! Du liest jetzt bei Velo Daily mit\.\nDu siehst ihre Karten in ihrer Telegram-Gruppe, und hier \/status\./,
+    );
+    expect(await brazilian.send(`/start ${code}`)).toEqual([
+      "Este link de convite já foi usado: cada link vale uma vez. Peça um novo.",
+    ]);
+  });
+
   it("used by an owner who then deletes their data leave nothing that names them", async () => {
     const owner = chatAs(t(), newPerson("Hana"));
     await owner.send(`/start ${await invitationCode("owner")}`);
@@ -331,7 +320,10 @@ describe("a brand's group", () => {
   it("lets only the brand's owner confirm the link", async () => {
     await adminWithBrand();
     const chatId = nextGroupId--;
-    await postUpdate(t(), groupMessage("/linkgroup", chatId, { id: OWNER_ID, first_name: "Olga" }));
+    await postUpdate(
+      t(),
+      groupMessageUpdate("/linkgroup", group(chatId), { id: OWNER_ID, first_name: "Olga" }),
+    );
     const offer = t().telegram.lastMessageIn(chatId)!;
     const data = offer.reply_markup!.inline_keyboard!.flat()[0]!.callback_data!;
     const stranger = newPerson("Mallory");
@@ -363,11 +355,15 @@ describe("a brand's group", () => {
   it("gets no more cards once unlinked: they go to the owner's private chat", async () => {
     const uma = await member("approver", "Uma");
     const chatId = await linkedGroup();
-    await postUpdate(t(), groupMessage("/unlinkgroup", chatId, { id: OWNER_ID, first_name: "Olga" }));
+    await postUpdate(
+      t(),
+      groupMessageUpdate("/unlinkgroup", group(chatId), { id: OWNER_ID, first_name: "Olga" }),
+    );
     expect(plainText(t().telegram.lastMessageIn(chatId))).toBe(
       "Unlinked. New cards of Velo Daily go to the owner's private chat again.",
     );
-    expect(t().telegram.scopedCommands.has(`chat:${chatId}`)).toBe(false);
+    for (const language of ["", "|es", "|pt", "|de"])
+      expect(t().telegram.scopedCommands.has(`chat:${chatId}${language}`)).toBe(false);
 
     const { draftId, message } = await newCard();
     expect(message.chat_id).toBe(OWNER_ID);
@@ -387,12 +383,17 @@ describe("a brand's group", () => {
   it("follows the group when Telegram turns it into a supergroup", async () => {
     const chatId = await linkedGroup();
     const supergroupId = nextGroupId-- - 1_000_000_000_000;
-    const migrated = groupMessage("", chatId, { id: OWNER_ID, first_name: "Olga" });
-    delete (migrated.message as { text?: string }).text;
-    await postUpdate(t(), {
-      ...migrated,
-      message: { ...migrated.message, migrate_to_chat_id: supergroupId },
-    });
+    await postUpdate(
+      t(),
+      groupMessageUpdate(
+        undefined,
+        group(chatId),
+        { id: OWNER_ID, first_name: "Olga" },
+        {
+          migrate_to_chat_id: supergroupId,
+        },
+      ),
+    );
     const { message } = await newCard();
     expect(message.chat_id).toBe(supergroupId);
     // Put back where the other tests expect the brand's cards: nowhere but the next linked group.

@@ -19,3 +19,24 @@ setup-cancelled-first = Abgebrochen. Es wurde keine Marke angelegt. Sende /start
 setup-cancelled = Abgebrochen. Es wurde keine Marke angelegt.
 button-skip = ⏭ Überspringen
 button-cancel = ✖ Abbrechen
+setup-language-unknown = Die Sprache { $input } kenne ich nicht. Sende einen Sprachcode oder -namen, z. B. { $examples }.
+setup-language-empty = Bitte sende einen Sprachcode oder -namen, z. B. { $examples }.
+
+# Die Zusammenfassung, sobald die Marke angelegt ist.
+setup-created = { $first ->
+    [yes] ✅ <b>{ $name }</b> ist eingerichtet.
+   *[no] ✅ <b>{ $name }</b> ist eingerichtet und ausgewählt.
+}
+
+    Thema: { $topic }
+    Tonfall: { $voice }
+    Sprache: { $language } (/brand)
+    Zeitzone: { $timeZone }
+    Feed: { $feed }
+    Posts um { $slots } (/schedule); KI-Budget { $cap } im Monat (/budget).
+
+    Als Nächstes: /connect verknüpft das Instagram-Konto der Marke. /help zeigt alles, was ich kann.
+setup-not-set = <i>nicht festgelegt</i> ({ $command })
+setup-no-feed = <i>noch keiner</i> (/feeds)
+# Languages a brand can be written in, as the owner may name them: codes, an English name or the language's own.
+setup-language-examples = de, es, pt-BR, fr, ja, German oder Deutsch

@@ -19,3 +19,24 @@ setup-cancelled-first = Cancelled. No brand was created. Send /start whenever yo
 setup-cancelled = Cancelled. No brand was created.
 button-skip = ⏭ Skip
 button-cancel = ✖ Cancel
+setup-language-unknown = I don't know the language { $input }. Send a language code or name, e.g. { $examples }.
+setup-language-empty = Please send a language code or name, e.g. { $examples }.
+
+# The summary once the brand is created. $topic, $voice and $feed are the answers, or setup-not-set.
+setup-created = { $first ->
+    [yes] ✅ <b>{ $name }</b> is set up.
+   *[no] ✅ <b>{ $name }</b> is set up and selected.
+}
+
+    Topic: { $topic }
+    Voice: { $voice }
+    Language: { $language } (/brand)
+    Time zone: { $timeZone }
+    Feed: { $feed }
+    Posting at { $slots } (/schedule); AI budget { $cap } a month (/budget).
+
+    Next: /connect links the brand's Instagram account. /help lists everything I can do.
+setup-not-set = <i>not set</i> ({ $command })
+setup-no-feed = <i>none yet</i> (/feeds)
+# Languages a brand can be written in, as the owner may name them: codes, an English name or the language's own.
+setup-language-examples = de, es, pt-BR, fr, ja, German or Deutsch

@@ -19,3 +19,24 @@ setup-cancelled-first = Cancelado. No se creó ninguna marca. Envía /start cuan
 setup-cancelled = Cancelado. No se creó ninguna marca.
 button-skip = ⏭ Saltar
 button-cancel = ✖ Cancelar
+setup-language-unknown = No conozco el idioma { $input }. Envía un código o nombre de idioma, p. ej. { $examples }.
+setup-language-empty = Envía un código o nombre de idioma, p. ej. { $examples }.
+
+# El resumen al crear la marca.
+setup-created = { $first ->
+    [yes] ✅ <b>{ $name }</b> está configurada.
+   *[no] ✅ <b>{ $name }</b> está configurada y seleccionada.
+}
+
+    Tema: { $topic }
+    Tono: { $voice }
+    Idioma: { $language } (/brand)
+    Zona horaria: { $timeZone }
+    Feed: { $feed }
+    Publica a las { $slots } (/schedule); presupuesto de IA { $cap } al mes (/budget).
+
+    Siguiente: /connect vincula la cuenta de Instagram de la marca. /help muestra todo lo que puedo hacer.
+setup-not-set = <i>sin definir</i> ({ $command })
+setup-no-feed = <i>ninguno aún</i> (/feeds)
+# Languages a brand can be written in, as the owner may name them: codes, an English name or the language's own.
+setup-language-examples = de, es, pt-BR, fr, ja, German o Deutsch

@@ -19,3 +19,24 @@ setup-cancelled-first = Cancelado. Nenhuma marca foi criada. Envie /start quando
 setup-cancelled = Cancelado. Nenhuma marca foi criada.
 button-skip = ⏭ Pular
 button-cancel = ✖ Cancelar
+setup-language-unknown = Não conheço o idioma { $input }. Envie um código ou nome de idioma, por ex. { $examples }.
+setup-language-empty = Envie um código ou nome de idioma, por ex. { $examples }.
+
+# O resumo quando a marca é criada.
+setup-created = { $first ->
+    [yes] ✅ <b>{ $name }</b> está configurada.
+   *[no] ✅ <b>{ $name }</b> está configurada e selecionada.
+}
+
+    Tema: { $topic }
+    Tom: { $voice }
+    Idioma: { $language } (/brand)
+    Fuso horário: { $timeZone }
+    Feed: { $feed }
+    Posts às { $slots } (/schedule); orçamento de IA de { $cap } por mês (/budget).
+
+    Próximo passo: /connect vincula a conta do Instagram da marca. /help lista tudo o que eu sei fazer.
+setup-not-set = <i>não definido</i> ({ $command })
+setup-no-feed = <i>nenhum ainda</i> (/feeds)
+# Languages a brand can be written in, as the owner may name them: codes, an English name or the language's own.
+setup-language-examples = de, es, pt-BR, fr, ja, German ou Deutsch

@@ -1,10 +1,5 @@
 import { type Context, InlineKeyboard } from "grammy";
-import {
-  brandLanguageOf,
-  describeLanguage,
-  LANGUAGE_EXAMPLES,
-  parseBrandLanguage,
-} from "../drafting/brand-languages.ts";
+import { brandLanguageOf, parseBrandLanguage } from "../drafting/brand-languages.ts";
 import type { Sql } from "../database/connect.ts";
 import { type Parsed, validateTimeZone } from "../publishing/posting-slots.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
@@ -12,6 +7,7 @@ import { quoteInput } from "../shared/telegram-text-limits.ts";
 import { replyInDialog } from "../bot/dialog-reply.ts";
 import { textsOfUpdate } from "../i18n/bot-locale.ts";
 import { checkBrandName, createBrand, unusedDefaultBrandName } from "./brand-queries.ts";
+import { describeLanguageIn } from "./brand-profile-view.ts";
 import { renderBrandCreated } from "./brand-views.ts";
 import { type SettingsConversation, skipOrCancelKeyboard, waitForAnswer } from "./dialog-flow.ts";
 import { dialogCallback } from "./settings-callbacks.ts";
@@ -92,8 +88,10 @@ export function brandSetupDialog(deps: { sql: Sql; checkFeed: FeedChecker }) {
     const name = await ask(`${intro}${question(1, "setup-question-name")}`, (text) =>
       checkBrandName(deps.sql, args.ownerId, text),
     );
-    const topic = await ask(question(2, "setup-question-topic"), async (text) => parseTopic(text));
-    const voice = await ask(question(3, "setup-question-voice"), async (text) => parseVoiceDescription(text));
+    const topic = await ask(question(2, "setup-question-topic"), async (text) => parseTopic(text, texts));
+    const voice = await ask(question(3, "setup-question-voice"), async (text) =>
+      parseVoiceDescription(text, texts),
+    );
     const proposed = brandLanguageOf(args.languageCode);
     // The proposal is named in the owner's language ("Usar español de México"); English keeps the list's names.
     const proposedName =
@@ -103,16 +101,27 @@ export function brandSetupDialog(deps: { sql: Sql; checkFeed: FeedChecker }) {
       useProposed
         ? question(4, "setup-question-language-proposed", {
             button: escapeHtml(useProposed),
-            examples: LANGUAGE_EXAMPLES,
+            examples: t("setup-language-examples"),
           })
-        : question(4, "setup-question-language", { examples: LANGUAGE_EXAMPLES }),
-      async (text) => parseBrandLanguage(text),
+        : question(4, "setup-question-language", { examples: t("setup-language-examples") }),
+      async (text) => {
+        // The refusal in the owner's language; the list of languages is the drafter's own.
+        const parsed = parseBrandLanguage(text);
+        if (parsed.ok) return parsed;
+        const examples = t("setup-language-examples");
+        return {
+          ok: false,
+          error: text.trim()
+            ? t("setup-language-unknown", { input: quoteInput(text.trim().replace(/\s+/g, " ")), examples })
+            : t("setup-language-empty", { examples }),
+        };
+      },
       proposed && useProposed ? { label: useProposed, value: proposed.tag } : undefined,
     );
     if (language.value !== undefined) {
       await replyInDialog(
         language.ctx,
-        t("setup-language-set", { language: describeLanguage(language.value) }),
+        t("setup-language-set", { language: describeLanguageIn(language.value, texts) }),
       );
     }
     const timeZone = await ask(question(5, "setup-question-time-zone"), async (text) =>
@@ -154,17 +163,20 @@ export function brandSetupDialog(deps: { sql: Sql; checkFeed: FeedChecker }) {
     );
     if (!created.applied) return;
     await feed.ctx.reply(
-      renderBrandCreated({
-        name: brand.name,
-        topic: brand.topic,
-        voice: brand.voice,
-        timeZone: brand.timeZone,
-        language: brand.language,
-        feedTitle: feed.value ? feed.value.title : null,
-        postingSlots: created.value.posting_slots,
-        monthlyBudgetUsd: created.value.monthly_budget_usd,
-        first: args.first,
-      }),
+      renderBrandCreated(
+        {
+          name: brand.name,
+          topic: brand.topic,
+          voice: brand.voice,
+          timeZone: brand.timeZone,
+          language: brand.language,
+          feedTitle: feed.value ? feed.value.title : null,
+          postingSlots: created.value.posting_slots,
+          monthlyBudgetUsd: created.value.monthly_budget_usd,
+          first: args.first,
+        },
+        texts,
+      ),
       { parse_mode: "HTML", link_preview_options: { is_disabled: true } },
     );
   };

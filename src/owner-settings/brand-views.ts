@@ -1,9 +1,9 @@
 import { InlineKeyboard } from "grammy";
 import { formatSlots, type PostingSlot } from "../publishing/posting-slots.ts";
-import { describeLanguage } from "../drafting/brand-languages.ts";
 import { englishTexts, type Texts } from "../i18n/texts.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import { shortenText } from "../shared/telegram-text-limits.ts";
+import { describeLanguageIn } from "./brand-profile-view.ts";
 import type { BrandContents, BrandListItem, BrandScope } from "./brand-queries.ts";
 import { settingsCallback } from "./settings-callbacks.ts";
 
@@ -117,18 +117,20 @@ export interface CreatedBrand {
   first: boolean;
 }
 
-export function renderBrandCreated(brand: CreatedBrand): string {
-  const notSet = (command: string) => `<i>not set</i> (${command})`;
-  return [
-    `✅ <b>${escapeHtml(brand.name)}</b> is set up${brand.first ? "" : " and selected"}.`,
-    "",
-    `Topic: ${brand.topic ? escapeHtml(brand.topic) : notSet("/topic")}`,
-    `Voice: ${brand.voice ? escapeHtml(brand.voice) : notSet("/voice")}`,
-    `Language: ${escapeHtml(describeLanguage(brand.language))} (/brand)`,
-    `Time zone: ${escapeHtml(brand.timeZone)}`,
-    `Feed: ${brand.feedTitle !== null ? escapeHtml(brand.feedTitle || "(untitled feed)") : "<i>none yet</i> (/feeds)"}`,
-    `Posting at ${escapeHtml(formatSlots(brand.postingSlots))} (/schedule); AI budget $${brand.monthlyBudgetUsd.toFixed(2)} a month (/budget).`,
-    "",
-    "Next: /connect links the brand's Instagram account. /help lists everything I can do.",
-  ].join("\n");
+/** The set-up dialog's summary, in the owner's language; the brand's language named in it too ("español (es)"). */
+export function renderBrandCreated(brand: CreatedBrand, texts: Texts = englishTexts()): string {
+  const { t } = texts;
+  const notSet = (command: string) => t("setup-not-set", { command });
+  return t("setup-created", {
+    first: brand.first ? "yes" : "no",
+    name: escapeHtml(brand.name),
+    topic: brand.topic ? escapeHtml(brand.topic) : notSet("/topic"),
+    voice: brand.voice ? escapeHtml(brand.voice) : notSet("/voice"),
+    language: escapeHtml(describeLanguageIn(brand.language, texts)),
+    timeZone: escapeHtml(brand.timeZone),
+    feed:
+      brand.feedTitle === null ? t("setup-no-feed") : escapeHtml(brand.feedTitle || t("setup-feed-untitled")),
+    slots: escapeHtml(formatSlots(brand.postingSlots)),
+    cap: texts.locale === "en" ? `$${brand.monthlyBudgetUsd.toFixed(2)}` : texts.usd(brand.monthlyBudgetUsd),
+  });
 }

@@ -15,7 +15,7 @@ import { localeOf } from "../i18n/language-queries.ts";
 import { textsFor } from "../i18n/texts.ts";
 import { ownerCommandsIn } from "../owner-settings/owner-commands.ts";
 import type { Logger } from "../shared/logger.ts";
-import { teamTexts } from "./team-texts.ts";
+import { teamTextsIn } from "./team-texts.ts";
 import type { MenuCommand } from "./team-roles.ts";
 
 /** Strangers, and everyone in a chat without a scope of its own. */
@@ -48,11 +48,6 @@ export function memberMenu(locale: Locale = DEFAULT_LOCALE): MenuCommand[] {
   ];
 }
 
-/** A brand's linked group: what its members can send there (in the default language: a group has many). */
-export function groupMenu(): MenuCommand[] {
-  return memberMenu();
-}
-
 /**
  * Gives a chat its menu, or takes its own menu away (`null`: the chat falls back to the strangers' menu). The
  * menu last set per chat is kept as a digest, so setting the same menu again costs no call.
@@ -78,6 +73,37 @@ export async function setChatMenu(
     on conflict (chat_id) do update set digest = excluded.digest, set_at = now()`;
 }
 
+/**
+ * Gives a brand's linked group its members' menu, or takes it away (`linked` false). A group has people of many
+ * languages, so the menu is set once per locale (a chat scope with a language_code: Telegram shows each member the
+ * one for their app's language) and in English for everyone else. One digest covers them all.
+ */
+export async function setGroupMenu(
+  deps: { api: Api; sql: Sql },
+  chatId: number,
+  linked: boolean,
+): Promise<void> {
+  const scope = { type: "chat" as const, chat_id: chatId };
+  const inLanguage = (locale: Locale) =>
+    locale === DEFAULT_LOCALE
+      ? { scope }
+      : { scope, language_code: telegramLanguageOf(locale) as LanguageCode };
+  if (!linked) {
+    for (const locale of LOCALES) await deps.api.deleteMyCommands(inLanguage(locale));
+    await deps.sql`delete from telegram_command_menus where chat_id = ${chatId}`;
+    return;
+  }
+  const menus = LOCALES.map((locale) => [locale, memberMenu(locale)] as const);
+  const digest = createHash("sha256").update(JSON.stringify(menus)).digest("base64url");
+  const [current] = await deps.sql<{ digest: string }[]>`
+    select digest from telegram_command_menus where chat_id = ${chatId}`;
+  if (current?.digest === digest) return;
+  for (const [locale, menu] of menus) await deps.api.setMyCommands(menu, inLanguage(locale));
+  await deps.sql`
+    insert into telegram_command_menus (chat_id, digest) values (${chatId}, ${digest})
+    on conflict (chat_id) do update set digest = excluded.digest, set_at = now()`;
+}
+
 export interface BotProfileDeps {
   api: Api;
   sql: Sql;
@@ -93,13 +119,16 @@ export interface BotProfileDeps {
  */
 export async function syncBotProfile(deps: BotProfileDeps): Promise<void> {
   const { api } = deps;
-  if ((await api.getMyDescription()).description !== teamTexts.botDescription())
-    await api.setMyDescription(teamTexts.botDescription());
-  if ((await api.getMyShortDescription()).short_description !== teamTexts.botShortDescription())
-    await api.setMyShortDescription(teamTexts.botShortDescription());
-  // Strangers' menu in each language: the default one in English, one per other locale (language_code).
+  // The description and the strangers' menu in each language: the default ones in English, one per other locale
+  // (language_code), which Telegram shows to users whose app is in that language.
   for (const locale of LOCALES) {
     const languageCode = locale === DEFAULT_LOCALE ? undefined : (telegramLanguageOf(locale) as LanguageCode);
+    const inLanguage = languageCode ? { language_code: languageCode } : {};
+    const say = teamTextsIn(textsFor(locale));
+    if ((await api.getMyDescription(inLanguage)).description !== say.botDescription())
+      await api.setMyDescription(say.botDescription(), inLanguage);
+    if ((await api.getMyShortDescription(inLanguage)).short_description !== say.botShortDescription())
+      await api.setMyShortDescription(say.botShortDescription(), inLanguage);
     const strangers = strangerMenu(locale);
     const current = await api.getMyCommands(languageCode ? { language_code: languageCode } : {});
     if (JSON.stringify(current) !== JSON.stringify(strangers))
@@ -127,13 +156,22 @@ export async function syncBotProfile(deps: BotProfileDeps): Promise<void> {
   for (const [chatId, locale] of owners) await setMenuOrSkip(deps, chatId, ownerMenu(locale));
   for (const row of rows.filter((r) => !r.owner))
     await setMenuOrSkip(deps, Number(row.chat_id), memberMenu(localeOfRow(row)));
-  for (const { chat_id } of groups) await setMenuOrSkip(deps, Number(chat_id), groupMenu());
+  for (const { chat_id } of groups)
+    await skipUnknownChat(deps, Number(chat_id), () => setGroupMenu(deps, Number(chat_id), true));
 }
 
 /** A chat Telegram does not know (an operator who never opened the bot) is skipped; anything else is thrown. */
 async function setMenuOrSkip(deps: BotProfileDeps, chatId: number, menu: MenuCommand[]): Promise<void> {
+  await skipUnknownChat(deps, chatId, () => setChatMenu(deps, chatId, menu));
+}
+
+async function skipUnknownChat(
+  deps: BotProfileDeps,
+  chatId: number,
+  set: () => Promise<void>,
+): Promise<void> {
   try {
-    await setChatMenu(deps, chatId, menu);
+    await set();
   } catch (error) {
     if (
       error instanceof GrammyError &&

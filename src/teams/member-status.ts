@@ -30,6 +30,7 @@ export async function showBrandStatus(
       status,
       committedUsd(spend),
       deps.services.clock(),
+      ctx.texts,
     ),
   );
 }

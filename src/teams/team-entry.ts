@@ -13,8 +13,8 @@ import { hashInvitationCode, looksLikeInvitationCode } from "./invitation-codes.
 import { redeemInvitation } from "./invitation-queries.ts";
 import type { TeamDeps } from "./team-deps.ts";
 import { forgetGroup } from "./team-queries.ts";
-import { teamTexts } from "./team-texts.ts";
-import { formatUtc } from "./utc-time.ts";
+import { teamTextsIn } from "./team-texts.ts";
+import { textsOfUpdate } from "../i18n/bot-locale.ts";
 
 export function teamEntry(deps: TeamDeps): Composer<BotContext> {
   const { sql, logger } = deps.services;
@@ -24,6 +24,9 @@ export function teamEntry(deps: TeamDeps): Composer<BotContext> {
     const code = ctx.match.trim();
     if (!looksLikeInvitationCode(code)) return next();
     const user = ctx.from;
+    // Ahead of the owner gate no locale is chosen yet: a newcomer is answered in their Telegram's language.
+    const texts = textsOfUpdate(ctx);
+    const say = teamTextsIn(texts);
     const outcome = await redeemInvitation(sql, {
       codeHash: hashInvitationCode(code),
       user: { id: user.id, displayName: personName(user) },
@@ -35,37 +38,37 @@ export function teamEntry(deps: TeamDeps): Composer<BotContext> {
         return;
       case "owner":
         logger.info({ ownerId: outcome.ownerId }, "invitation redeemed: new owner");
-        await setChatMenu({ api: ctx.api, sql }, ctx.chat.id, ownerMenu(ctx.locale)).catch((error: unknown) =>
-          logger.warn({ err: error }, "owner command menu not set"),
+        await setChatMenu({ api: ctx.api, sql }, ctx.chat.id, ownerMenu(texts.locale)).catch(
+          (error: unknown) => logger.warn({ err: error }, "owner command menu not set"),
         );
-        await ctx.reply(teamTexts.joinedAsOwner(user.first_name));
+        await ctx.reply(say.joinedAsOwner(user.first_name));
         return;
       case "member": {
         logger.info({ brandId: outcome.brandId, role: outcome.role }, "invitation redeemed: new member");
         const isOwner = await sql`select 1 from owners where telegram_user_id = ${user.id}`;
         if (isOwner.length === 0)
-          await setChatMenu({ api: ctx.api, sql }, ctx.chat.id, memberMenu(ctx.locale)).catch(
+          await setChatMenu({ api: ctx.api, sql }, ctx.chat.id, memberMenu(texts.locale)).catch(
             (error: unknown) => logger.warn({ err: error }, "member command menu not set"),
           );
-        await ctx.reply(teamTexts.joinedAsMemberHtml(outcome.role, outcome.brandName, outcome.hasGroup), {
+        await ctx.reply(say.joinedAsMemberHtml(outcome.role, outcome.brandName, outcome.hasGroup), {
           parse_mode: "HTML",
         });
         return;
       }
       case "unknown":
-        await ctx.reply(teamTexts.invitationUnknown());
+        await ctx.reply(say.invitationUnknown());
         return;
       case "used":
-        await ctx.reply(teamTexts.invitationUsed());
+        await ctx.reply(say.invitationUsed());
         return;
       case "expired":
-        await ctx.reply(teamTexts.invitationExpired(formatUtc(outcome.expiresAt)));
+        await ctx.reply(say.invitationExpired(outcome.expiresAt));
         return;
       case "alreadyOwner":
-        await ctx.reply(teamTexts.invitationAlreadyOwner());
+        await ctx.reply(say.invitationAlreadyOwner());
         return;
       case "ownBrand":
-        await ctx.reply(teamTexts.invitationOwnBrand());
+        await ctx.reply(say.invitationOwnBrand());
         return;
     }
   });
@@ -81,7 +84,9 @@ export function teamEntry(deps: TeamDeps): Composer<BotContext> {
       return;
     }
     const before = ctx.myChatMember.old_chat_member.status;
-    if (before === "left" || before === "kicked") await ctx.reply(teamTexts.addedToGroup());
+    // Greeted in the language of whoever added the bot: they are the one who reads it first.
+    if (before === "left" || before === "kicked")
+      await ctx.reply(teamTextsIn(textsOfUpdate(ctx)).addedToGroup());
   });
 
   // A group that becomes a supergroup gets a new chat id (Telegram's migrate_to_chat_id): its links follow it.

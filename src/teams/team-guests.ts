@@ -12,9 +12,10 @@ import { DRAFT_CALLBACK_PATTERN } from "../approval/callback-data.ts";
 import { answerButton } from "../owner-settings/telegram-replies.ts";
 import { showBrandStatus } from "./member-status.ts";
 import { groupOf } from "./group-card-press.ts";
+import { TEAM_CALLBACK } from "./team-callbacks.ts";
 import type { TeamDeps } from "./team-deps.ts";
 import { membershipsOf, roleOnCardInGroup } from "./team-queries.ts";
-import { teamTexts } from "./team-texts.ts";
+import { teamTextsIn } from "./team-texts.ts";
 
 export function teamGuests(deps: TeamDeps): Composer<BotContext> {
   const { sql } = deps.services;
@@ -29,9 +30,17 @@ export function teamGuests(deps: TeamDeps): Composer<BotContext> {
       telegramUserId: ctx.callbackQuery.from.id,
       chatId: group,
     });
-    if (role === "viewer") return answerButton(ctx, teamTexts.viewerCannotDecide());
-    if (role === "approver") return answerButton(ctx, teamTexts.approverOnlyDecides());
-    return answerButton(ctx, teamTexts.notOnTheTeam(ctx.callbackQuery.from.id));
+    if (role === "viewer") return answerButton(ctx, teamTextsIn(ctx.texts).viewerCannotDecide());
+    if (role === "approver") return answerButton(ctx, teamTextsIn(ctx.texts).approverOnlyDecides());
+    return answerButton(ctx, teamTextsIn(ctx.texts).notOnTheTeam(ctx.callbackQuery.from.id));
+  });
+
+  // A team member pressing "link this group": only the brand's owner confirms, which a member is told as such
+  // (a stranger gets the gate's refusal with their id).
+  composer.callbackQuery(TEAM_CALLBACK.link, async function refuseLinkByMember(ctx, next) {
+    const memberships = await membershipsOf(sql, ctx.callbackQuery.from.id);
+    if (memberships.length === 0) return next();
+    return answerButton(ctx, teamTextsIn(ctx.texts).onlyBrandOwnerCanLink());
   });
 
   composer.command("status", async (ctx, next) => {
@@ -39,7 +48,7 @@ export function teamGuests(deps: TeamDeps): Composer<BotContext> {
     const memberships = await membershipsOf(sql, ctx.from!.id, group);
     if (memberships.length === 0) return next();
     if (memberships.length > 1 && group === undefined) {
-      await ctx.reply(teamTexts.memberStatusWhichBrand());
+      await ctx.reply(teamTextsIn(ctx.texts).memberStatusWhichBrand());
       return;
     }
     for (const membership of memberships) await showBrandStatus(ctx, deps, membership);
@@ -48,7 +57,7 @@ export function teamGuests(deps: TeamDeps): Composer<BotContext> {
   composer.command("help", async (ctx, next) => {
     const memberships = await membershipsOf(sql, ctx.from!.id);
     if (memberships.length === 0) return next();
-    await ctx.reply(teamTexts.memberHelp(memberships.map((m) => m.brand_name)));
+    await ctx.reply(teamTextsIn(ctx.texts).memberHelp(memberships.map((m) => m.brand_name)));
   });
 
   return composer;

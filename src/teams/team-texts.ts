@@ -1,127 +1,131 @@
 /**
- * Every text the teams capability shows, in English, as functions, so they can move into the message catalogue
- * as they are. Functions whose name ends in Html return HTML and escape every name they insert; the others are
- * plain text.
+ * Every text the teams capability shows, in the locale of `texts` (locales/<locale>/teams.ftl). Functions whose
+ * name ends in Html return HTML and escape every name they insert; the others are plain text.
  */
 
+import { englishTexts, type Texts } from "../i18n/texts.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import { quoteInput, shortenText } from "../shared/telegram-text-limits.ts";
 import type { InvitationRole, MemberRole } from "./team-roles.ts";
 
-const ROLE_NAMES: Record<InvitationRole, string> = {
-  owner: "owner",
-  approver: "approver",
-  viewer: "viewer",
-};
-const A_ROLE: Record<MemberRole, string> = { approver: "an approver", viewer: "a viewer" };
+/** Names in toasts stay short: a toast holds 200 characters. */
+const TOAST_NAME = 40;
+/** /team lists this many members, each name cut to NAME_IN_LIST, so the view stays within 4,096 characters. */
+const LISTED_MEMBERS = 50;
+const NAME_IN_LIST = 48;
+/** Names on buttons: a phone shows about 30 characters of a button, and the label has a verb around the name. */
+const BUTTON_NAME = 18;
 
-/** Names on buttons and in toasts stay short: a toast holds 200 characters, a button shows about 40. */
-const SHORT_NAME = 40;
+/** "9 Dec 2026, 17:40 UTC", "9 dic 2026, 17:40 UTC": a moment told to people who may be in any time zone. */
+export function formatUtcIn(date: Date, texts: Texts): string {
+  const text = new Intl.DateTimeFormat(texts.locale === "en" ? "en-GB" : texts.locale, {
+    timeZone: "UTC",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(date);
+  return `${text} UTC`;
+}
 
-export const teamTexts = {
-  // The bot's profile: "What can this bot do?" (≤ 512 characters) and the line shown with shared links (≤ 120).
-  botDescription: () =>
-    "Greenlight turns the news a brand follows into Instagram posts. Each draft arrives here as a card to approve, edit or reject, and approved posts go out on schedule.\n\nThis is a private desk: its operator lets people in. If you were given an invitation link, open it to join.",
-  botShortDescription: () =>
-    "An AI content desk for Instagram: news in, drafts to approve, posts out on schedule.",
+export function teamTextsIn(texts: Texts = englishTexts()) {
+  const { t } = texts;
+  return {
+    // The bot's profile: "What can this bot do?" (≤ 512 characters) and the line shown with shared links (≤ 120).
+    botDescription: () => t("team-bot-description"),
+    botShortDescription: () => t("team-bot-short-description"),
 
-  // Command menu lines (1–256 characters each).
+    // Invitations.
+    inviteChooseHtml: (brandName: string | null) =>
+      brandName === null
+        ? t("team-invite-choose-owner")
+        : t("team-invite-choose-member", { brand: escapeHtml(brandName) }),
+    inviteButton: (role: InvitationRole) => t(`team-invite-${role}-button`),
+    inviteUsage: () => t("team-invite-usage"),
+    inviteOwnerAdminsOnly: () => t("team-invite-owner-admins-only"),
+    inviteUnknownBrand: (name: string) => t("team-invite-unknown-brand", { input: quoteInput(name) }),
+    inviteCreatedHtml: (role: InvitationRole, brandName: string | null, link: string, until: Date) =>
+      [
+        t("team-invite-created-title", { role, brand: escapeHtml(brandName ?? "") }),
+        "",
+        escapeHtml(link),
+        "",
+        escapeHtml(t("team-invite-created-note", { until: formatUtcIn(until, texts) })),
+      ].join("\n"),
+    inviteNeedsStart: () => t("team-invite-needs-start"),
+    brandGone: () => t("team-brand-gone-toast"),
 
-  // Invitations.
-  inviteChooseHtml: (brandName: string | null) =>
-    brandName === null
-      ? "Who is the invitation for? An owner link makes a new owner with brands of their own."
-      : `Who is the invitation for? Approvers decide <b>${escapeHtml(brandName)}</b>'s cards in its group; viewers see them and /status.`,
-  inviteButton: (role: InvitationRole) =>
-    ({ owner: "👑 A new owner", approver: "✅ An approver", viewer: "👀 A viewer" })[role],
-  inviteUsage: () =>
-    "Send /invite approver or /invite viewer (for the brand you are working on, or add its name: /invite viewer Café Roma), or /invite owner.",
-  inviteOwnerAdminsOnly: () =>
-    "Only the desk's operators (OWNER_TELEGRAM_IDS) can invite new owners. You can invite approvers and viewers to your brands.",
-  inviteUnknownBrand: (name: string) => `You have no brand called ${quoteInput(name)}. /brands lists them.`,
-  inviteCreatedHtml: (role: InvitationRole, brandName: string | null, link: string, until: string) =>
-    [
-      role === "owner"
-        ? "🔗 <b>Invitation for a new owner</b>"
-        : `🔗 <b>Invitation for ${A_ROLE[role]} of ${escapeHtml(brandName ?? "")}</b>`,
-      "",
-      escapeHtml(link),
-      "",
-      `It works once, until ${escapeHtml(until)}. Send it only to the person it is for: whoever opens it first joins.`,
-    ].join("\n"),
-  inviteNeedsStart: () => "Send /start first to register, then /invite.",
+    // Redeeming a link.
+    joinedAsOwner: (firstName: string) => t("team-joined-owner", { firstName }),
+    joinedAsMemberHtml: (role: MemberRole, brandName: string, hasGroup: boolean) =>
+      [
+        t("team-joined-member", { role, brand: escapeHtml(brandName) }),
+        ...(hasGroup ? [] : [escapeHtml(t("team-joined-no-group"))]),
+      ].join("\n"),
+    invitationUnknown: () => t("team-invitation-unknown"),
+    invitationUsed: () => t("team-invitation-used"),
+    invitationExpired: (expiredAt: Date) =>
+      t("team-invitation-expired", { until: formatUtcIn(expiredAt, texts) }),
+    invitationAlreadyOwner: () => t("team-invitation-already-owner"),
+    invitationOwnBrand: () => t("team-invitation-own-brand"),
 
-  // Redeeming a link.
-  joinedAsOwner: (firstName: string) =>
-    `Welcome, ${firstName}! You are now an owner on this Greenlight desk. Send /start to set up your first brand.`,
-  joinedAsMemberHtml: (role: MemberRole, brandName: string, hasGroup: boolean) =>
-    [
-      `Welcome! You are now ${A_ROLE[role]} of <b>${escapeHtml(brandName)}</b>.`,
-      role === "approver"
-        ? "You can approve and reject its cards in its Telegram group."
-        : "You can see its cards in its Telegram group, and /status here.",
-      hasGroup ? "" : "Its owner has not linked a group yet: they will add you when they do.",
-    ]
-      .filter(Boolean)
-      .join("\n"),
-  invitationUnknown: () =>
-    "This invitation link is not valid. Check that you opened the whole link, or ask for a new one.",
-  invitationUsed: () => "This invitation link was already used: each link works once. Ask for a new one.",
-  invitationExpired: (expiredOn: string) =>
-    `This invitation link expired on ${expiredOn}. Ask whoever sent it for a new one.`,
-  invitationAlreadyOwner: () =>
-    "You are already an owner here, so this link is left for someone else. /brands lists your brands.",
-  invitationOwnBrand: () =>
-    "You own this brand already, so this link is left for someone else. /team shows its team.",
+    // /team.
+    teamHtml: (
+      brandName: string,
+      group: { title: string } | null,
+      members: readonly { name: string; role: MemberRole }[],
+    ) =>
+      [
+        t("team-title", { brand: escapeHtml(brandName) }),
+        "",
+        group
+          ? t("team-group-linked", { group: escapeHtml(group.title || t("team-group-untitled")) })
+          : escapeHtml(t("team-no-group")),
+        "",
+        ...(members.length === 0
+          ? [escapeHtml(t("team-no-members"))]
+          : members
+              .slice(0, LISTED_MEMBERS)
+              .map((m) =>
+                t("team-member", { role: m.role, name: escapeHtml(shortenText(m.name, NAME_IN_LIST)) }),
+              )),
+        ...(members.length > LISTED_MEMBERS
+          ? [t("team-more-members", { count: members.length - LISTED_MEMBERS })]
+          : []),
+      ].join("\n"),
+    removeMemberButton: (name: string) =>
+      t("team-remove-button", { shortName: shortenText(name, BUTTON_NAME) }),
+    memberRemoved: (name: string) =>
+      t("team-member-removed-toast", { toastName: shortenText(name, TOAST_NAME) }),
+    memberAlreadyGone: () => t("team-member-already-removed-toast"),
 
-  // /team.
-  teamHtml: (
-    brandName: string,
-    group: { title: string } | null,
-    members: readonly { name: string; role: MemberRole }[],
-  ) =>
-    [
-      `👥 <b>Team of ${escapeHtml(brandName)}</b>`,
-      "",
-      group
-        ? `Cards go to the group <b>${escapeHtml(group.title || "(untitled)")}</b>. /unlinkgroup sends them back here.`
-        : "Cards come to this chat. To send them to a group, add me to it and send /linkgroup there.",
-      "",
-      ...(members.length === 0
-        ? ["No members yet. /invite approver or /invite viewer makes a link."]
-        : members.map(
-            (m) => `${m.role === "approver" ? "✅" : "👀"} ${escapeHtml(m.name)} – ${ROLE_NAMES[m.role]}`,
-          )),
-    ].join("\n"),
-  removeMemberButton: (name: string) => `✖ Remove ${shortenText(name, SHORT_NAME)}`,
-  memberRemoved: (name: string) => `Removed ${shortenText(name, SHORT_NAME)}.`,
-  memberAlreadyGone: () => "Already removed.",
+    // Groups.
+    addedToGroup: () => t("team-added-to-group"),
+    linkGroupInPrivate: () => t("team-link-group-in-private"),
+    linkGroupChooseHtml: () => escapeHtml(t("team-link-group-choose")),
+    linkGroupNoBrands: () => t("team-link-group-no-brands"),
+    linkGroupButton: (brandName: string) =>
+      t("team-link-group-button", { shortName: shortenText(brandName, BUTTON_NAME) }),
+    groupLinkedHtml: (brandName: string, by: string) =>
+      t("team-group-linked-here", { brand: escapeHtml(brandName), name: escapeHtml(by) }),
+    groupLinkedToast: (brandName: string) =>
+      t("team-group-linked-toast", { toastName: shortenText(brandName, TOAST_NAME) }),
+    onlyBrandOwnerCanLink: () => t("team-only-owner-links-toast"),
+    groupUnlinked: (brandNames: readonly string[]) =>
+      t("team-group-unlinked", { brands: brandNames.join(", ") }),
+    nothingLinked: () => t("team-nothing-linked"),
+    brandHasNoGroup: (brandName: string) => t("team-brand-has-no-group", { brand: brandName }),
 
-  // Groups.
-  addedToGroup: () =>
-    "👋 Hello! An owner can send /linkgroup here to have a brand's draft cards come to this group. Only people with a role on the brand can act on them.",
-  linkGroupInPrivate: () =>
-    "Add me to the group first, then send /linkgroup in the group itself. /unlinkgroup here stops sending this brand's cards to its group.",
-  linkGroupChooseHtml: () =>
-    "Which brand's cards should come to this group? Only the brand's owner can confirm.",
-  linkGroupNoBrands: () => "You have no brand yet. Set one up in a private chat with me (/start).",
-  linkGroupButton: (brandName: string) => `🔗 ${shortenText(brandName, SHORT_NAME)}`,
-  groupLinkedHtml: (brandName: string, by: string) =>
-    `✅ <b>${escapeHtml(brandName)}</b>'s new cards now come to this group (linked by ${escapeHtml(by)}). Its approvers can approve and reject them here; everyone else can only look.`,
-  groupLinkedToast: (brandName: string) =>
-    `Linked: ${shortenText(brandName, SHORT_NAME)}'s cards come here now.`,
-  onlyBrandOwnerCanLink: () => "Only the brand's owner can confirm this.",
-  groupUnlinked: (brandNames: readonly string[]) =>
-    `Unlinked. New cards of ${brandNames.join(", ")} go to the owner's private chat again.`,
-  nothingLinked: () => "No brand of yours sends its cards here.",
-  brandHasNoGroup: (brandName: string) => `${brandName} has no linked group: its cards already come here.`,
+    // Refusals and members.
+    viewerCannotDecide: () => t("team-viewer-cannot-decide-toast"),
+    approverOnlyDecides: () => t("team-approver-cannot-do-toast"),
+    notOnTheTeam: (telegramUserId: number) =>
+      t("team-not-on-team-toast", { telegramId: String(telegramUserId) }),
+    memberHelp: (brandNames: readonly string[]) => t("team-member-help", { brands: brandNames.join(", ") }),
+    memberStatusWhichBrand: () => t("team-member-status-which-brand"),
+  };
+}
 
-  // Refusals and members.
-  viewerCannotDecide: () => "👀 You can see this brand's cards, not decide them. Ask its owner.",
-  approverOnlyDecides: () => "Only the brand's owner can do that, in a private chat with me.",
-  notOnTheTeam: (telegramUserId: number) =>
-    `Only this brand's team can act on its cards. Your Telegram id is ${telegramUserId}: pass it to the operator.`,
-  memberHelp: (brandNames: readonly string[]) =>
-    `You are on the team of ${brandNames.join(", ")}. Cards arrive in the brand's group. /status shows the brand at a glance.`,
-  memberStatusWhichBrand: () => "Send /status in the brand's group to see that brand.",
-};
+export type TeamTexts = ReturnType<typeof teamTextsIn>;
