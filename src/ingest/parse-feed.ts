@@ -48,7 +48,7 @@ export async function parseFeed(xml: string, options: ParseFeedOptions = {}): Pr
     if (error instanceof XmlSyntaxError) {
       throw new FeedError(
         "malformed",
-        { key: "feed-problem-invalid-xml", args: { detail: error.message } },
+        { key: "feed-problem-invalid-xml", args: { detail: error.message.slice(0, 200) } },
         { cause: error },
       );
     }

@@ -62,6 +62,9 @@ export class FakeTelegram {
   /** setMyDescription's and setMyShortDescription's current texts ("" until set, as for a new bot). */
   description = "";
   shortDescription = "";
+  /** The same, set for a language_code ("es", "pt", "de"), beside the default ones above. */
+  readonly descriptionsByLanguage = new Map<string, string>();
+  readonly shortDescriptionsByLanguage = new Map<string, string>();
   private server: Server | undefined;
   private nextMessageId = 1000;
   private failures: { method: string; failure: Failure; remaining: number }[] = [];
@@ -242,6 +245,18 @@ export class FakeTelegram {
   }
 
   /** Messages the bot sent to a chat, oldest first (deleted ones excluded). */
+  /**
+   * The description and short description a user whose Telegram app is set to `languageCode` ("es", "pt-br") is
+   * shown before starting the bot: the ones set for their language, else the default ones, as Telegram picks them.
+   */
+  profileSeenIn(languageCode: string | undefined): { description: string; shortDescription: string } {
+    const language = languageCode?.slice(0, 2).toLowerCase() ?? "";
+    return {
+      description: this.descriptionsByLanguage.get(language) || this.description,
+      shortDescription: this.shortDescriptionsByLanguage.get(language) || this.shortDescription,
+    };
+  }
+
   messagesIn(chatId: number): FakeMessage[] {
     return [...this.messages.values()].filter((m) => m.chat_id === chatId && !m.deleted);
   }
@@ -383,19 +398,35 @@ export class FakeTelegram {
       case "setMyDescription": {
         const description = String(p.description ?? "");
         if (description.length > 512) return fail(400, "Bad Request: description is too long");
-        this.description = description;
+        const language = languageOf(p.language_code);
+        if (typeof language !== "string") return language;
+        if (!language) this.description = description;
+        else if (description) this.descriptionsByLanguage.set(language, description);
+        else this.descriptionsByLanguage.delete(language);
         return { result: true };
       }
-      case "getMyDescription":
-        return { result: { description: this.description } };
+      case "getMyDescription": {
+        const language = languageOf(p.language_code);
+        if (typeof language !== "string") return language;
+        const description = language ? (this.descriptionsByLanguage.get(language) ?? "") : this.description;
+        return { result: { description } };
+      }
       case "setMyShortDescription": {
         const short = String(p.short_description ?? "");
         if (short.length > 120) return fail(400, "Bad Request: short description is too long");
-        this.shortDescription = short;
+        const language = languageOf(p.language_code);
+        if (typeof language !== "string") return language;
+        if (!language) this.shortDescription = short;
+        else if (short) this.shortDescriptionsByLanguage.set(language, short);
+        else this.shortDescriptionsByLanguage.delete(language);
         return { result: true };
       }
-      case "getMyShortDescription":
-        return { result: { short_description: this.shortDescription } };
+      case "getMyShortDescription": {
+        const language = languageOf(p.language_code);
+        if (typeof language !== "string") return language;
+        const short = language ? (this.shortDescriptionsByLanguage.get(language) ?? "") : this.shortDescription;
+        return { result: { short_description: short } };
+      }
       case "sendChatAction":
         return { result: true };
       case "getFile": {
