@@ -60,7 +60,8 @@ describe("a Spanish owner's problems, in Spanish", () => {
 
   it("tells them in Spanish when a feed keeps failing, and /feeds shows why in the reader's language", async () => {
     feeds.serve("/gone.xml", { kind: "status", status: 404 });
-    await t.app.sql`insert into feeds (brand_id, url, title) values (${brandId}, ${feeds.url("/gone.xml")}, 'Noticias')`;
+    await t.app
+      .sql`insert into feeds (brand_id, url, title) values (${brandId}, ${feeds.url("/gone.xml")}, 'Noticias')`;
     for (let i = 0; i < OWNER_NOTIFICATION_THRESHOLD; i++) {
       await t.app.sql`update feeds set next_fetch_at = now() - interval '1 second'`;
       await t.app.scheduler.runNow("ingest");
@@ -174,7 +175,9 @@ describe("feed failure reasons", () => {
       const problem = (error as FeedError).problem;
       reasons.set(
         name,
-        (["en", "es", "pt-BR", "de"] as const).map((locale) => describeFeedProblem(problem, textsFor(locale))),
+        (["en", "es", "pt-BR", "de"] as const).map((locale) =>
+          describeFeedProblem(problem, textsFor(locale)),
+        ),
       );
     }
     for (const [name, [english, ...others]] of reasons) {

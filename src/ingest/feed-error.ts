@@ -33,11 +33,7 @@ export class FeedError extends Error {
   /** The HTTP status, for `http_status`. */
   readonly status: number | undefined;
 
-  constructor(
-    code: FeedErrorCode,
-    problem: FeedProblem,
-    options: { status?: number; cause?: unknown } = {},
-  ) {
+  constructor(code: FeedErrorCode, problem: FeedProblem, options: { status?: number; cause?: unknown } = {}) {
     super(describeFeedProblem(problem, englishTexts()), { cause: options.cause });
     this.code = code;
     this.problem = problem;

@@ -124,7 +124,10 @@ function fetchFailureProblem(
   const at = { url: where };
   switch (error.code) {
     case "timeout":
-      return { key: "feed-failure-timeout", args: { ...at, seconds: Math.round(limits.timeoutMs / 100) / 10 } };
+      return {
+        key: "feed-failure-timeout",
+        args: { ...at, seconds: Math.round(limits.timeoutMs / 100) / 10 },
+      };
     case "too_large":
       return {
         key: "feed-failure-too-large",
@@ -150,7 +153,10 @@ function badAddressProblem(url: string, where: string): FeedProblem {
     return { key: "feed-failure-bad-address" };
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
-    return { key: "feed-failure-bad-protocol", args: { url: where, protocol: parsed.protocol.replace(/:$/, "") } };
+    return {
+      key: "feed-failure-bad-protocol",
+      args: { url: where, protocol: parsed.protocol.replace(/:$/, "") },
+    };
   return { key: "feed-failure-bad-redirect", args: { url: where } };
 }
 

@@ -126,7 +126,8 @@ export function parseBudgetAmount(text: string, texts: Texts = englishTexts()): 
     return { ok: false, error: texts.t("budget-amount-thousands") };
   }
   const match = /^(\d+)(?:[.,](\d+))?$/.exec(cleaned);
-  if (!match) return { ok: false, error: texts.t("budget-amount-not-a-number", { input: quoteInput(typed) }) };
+  if (!match)
+    return { ok: false, error: texts.t("budget-amount-not-a-number", { input: quoteInput(typed) }) };
   const [, whole, fraction = ""] = match as unknown as [string, string, string | undefined];
   if (fraction.length > 2) return { ok: false, error: texts.t("budget-amount-decimals") };
   const amount = Number(`${whole}.${fraction.padEnd(2, "0")}`);

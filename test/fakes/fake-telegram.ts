@@ -424,7 +424,9 @@ export class FakeTelegram {
       case "getMyShortDescription": {
         const language = languageOf(p.language_code);
         if (typeof language !== "string") return language;
-        const short = language ? (this.shortDescriptionsByLanguage.get(language) ?? "") : this.shortDescription;
+        const short = language
+          ? (this.shortDescriptionsByLanguage.get(language) ?? "")
+          : this.shortDescription;
         return { result: { short_description: short } };
       }
       case "sendChatAction":
