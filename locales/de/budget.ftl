@@ -25,3 +25,5 @@ budget-amount-too-high = Das Monatsbudget darf höchstens { $max } betragen.
 budget-stopped-notice = 💸 { $brand }: Das KI-Budget dieses Monats ist aufgebraucht, deshalb pausiert das Schreiben von Entwürfen.
     Ausgegeben: { $spent } (+{ $reserved } in Arbeit) von { $cap }; der nächste Aufruf hätte bis zu { $estimate } gekostet.
     Es geht am 1. des nächsten Monats weiter, oder sofort, wenn du die Grenze mit /budget anhebst.
+# Eine Neufassung oder ein neues Bild, abgelehnt, weil das Monatsbudget aufgebraucht ist (reiner Text).
+budget-regeneration-refused = Das KI-Budget dieses Monats ist aufgebraucht ({ $spent } von { $cap }). Erhöhe es mit /budget.

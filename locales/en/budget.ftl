@@ -25,3 +25,5 @@ budget-amount-too-high = The monthly budget can be at most { $max }.
 budget-stopped-notice = 💸 { $brand }: this month's AI budget is used up, so drafting has paused.
     Spent { $spent } (+{ $reserved } in progress) of { $cap }; the next call would have cost up to { $estimate }.
     Drafting resumes on the 1st of next month, or now if you raise the cap with /budget.
+# A rewrite or new image refused because the month's budget is used up (plain text).
+budget-regeneration-refused = This month's AI budget is used up ({ $spent } of { $cap }). Raise it with /budget.

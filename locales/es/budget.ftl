@@ -25,3 +25,5 @@ budget-amount-too-high = El presupuesto mensual puede ser como máximo { $max }.
 budget-stopped-notice = 💸 { $brand }: el presupuesto de IA de este mes se ha agotado, así que la redacción está en pausa.
     Gastado: { $spent } (+{ $reserved } en curso) de { $cap }; la siguiente llamada habría costado hasta { $estimate }.
     La redacción se reanuda el día 1 del mes que viene, o ya mismo si subes el tope con /budget.
+# Una reescritura o imagen nueva rechazada porque el presupuesto del mes está agotado (texto sin formato).
+budget-regeneration-refused = El presupuesto de IA de este mes está agotado ({ $spent } de { $cap }). Súbelo con /budget.

@@ -25,3 +25,5 @@ budget-amount-too-high = O orçamento mensal pode ser no máximo { $max }.
 budget-stopped-notice = 💸 { $brand }: o orçamento de IA deste mês acabou, então a redação está pausada.
     Gasto: { $spent } (+{ $reserved } em andamento) de { $cap }; a próxima chamada custaria até { $estimate }.
     A redação volta no dia 1º do mês que vem, ou agora mesmo se você aumentar o teto com /budget.
+# Uma reescrita ou imagem nova recusada porque o orçamento do mês acabou (texto simples).
+budget-regeneration-refused = O orçamento de IA deste mês acabou ({ $spent } de { $cap }). Aumente com /budget.
