@@ -58,6 +58,22 @@ describe("a Spanish owner's problems, in Spanish", () => {
     expect(schedule!.time_zone).toBe("Europe/Madrid");
   });
 
+  it("refuses brand profile, budget and feed input in Spanish", async () => {
+    const chat = spanishOwner();
+    expect(await chat.send("/brand audience ab")).toEqual([
+      "Describe el público en unas palabras, por ejemplo «ciclistas urbanos y familias de Madrid», o envía «none».",
+    ]);
+    expect(await chat.send("/brand language klingonisch")).toEqual([
+      "No conozco el idioma «klingonisch». Envía un código o nombre de idioma, p. ej. de, es, pt-BR, fr, ja, German o Deutsch.",
+    ]);
+    expect(await chat.send("/budget 1,500")).toEqual([
+      "Escribe la cantidad sin separadores de miles, como 1500.",
+    ]);
+    expect(await chat.send("/feeds ftp://example.com/feed")).toEqual([
+      "Los feeds deben ser direcciones web que empiecen por https:// o http://.",
+    ]);
+  });
+
   it("tells them in Spanish when a feed keeps failing, and /feeds shows why in the reader's language", async () => {
     feeds.serve("/gone.xml", { kind: "status", status: 404 });
     await t.app

@@ -99,3 +99,6 @@ brand-style-too-long = Der Bildstil hat { $length } Zeichen; höchstens { $limit
 brand-banned-term-too-long = „{ $term }…“ hat { $length } Zeichen; jeder Begriff darf höchstens { $limit } haben.
 brand-banned-empty = Bitte sende die Begriffe durch Kommas getrennt, z. B. „billig, das Beste überhaupt“, oder „none“ für keine verbotenen Begriffe.
 brand-banned-too-many = Das sind { $count } Begriffe; höchstens { $limit } sind möglich.
+# Eine eingegebene Markensprache, die wir nicht kennen.
+brand-language-unknown = Die Sprache „{ $input }“ kenne ich nicht. Sende einen Sprachcode oder -namen, z. B. de, es, pt-BR, fr, ja, German oder Deutsch.
+brand-language-empty = Bitte sende einen Sprachcode oder -namen, z. B. de, es, pt-BR, fr, ja, German oder Deutsch.

@@ -101,3 +101,6 @@ brand-style-too-long = That visual style is { $length } characters; keep it to {
 brand-banned-term-too-long = “{ $term }…” is { $length } characters; keep each term to { $limit } or fewer.
 brand-banned-empty = Please send the terms separated by commas, e.g. “cheap, best ever”, or “none” for no banned terms.
 brand-banned-too-many = That is { $count } terms; keep it to { $limit } or fewer.
+# A brand language the owner typed that is not one we know. $input is their words.
+brand-language-unknown = I don't know the language “{ $input }”. Send a language code or name, e.g. de, es, pt-BR, fr, ja, German or Deutsch.
+brand-language-empty = Please send a language code or name, e.g. de, es, pt-BR, fr, ja, German or Deutsch.

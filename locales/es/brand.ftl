@@ -99,3 +99,6 @@ brand-style-too-long = Ese estilo visual tiene { $length } caracteres; no pases 
 brand-banned-term-too-long = «{ $term }…» tiene { $length } caracteres; cada término puede tener como máximo { $limit }.
 brand-banned-empty = Envía los términos separados por comas, p. ej. «barato, lo mejor», o «none» para no prohibir ninguno.
 brand-banned-too-many = Son { $count } términos; no pases de { $limit }.
+# Un idioma de marca que escribió el dueño y que no conocemos.
+brand-language-unknown = No conozco el idioma «{ $input }». Envía un código o nombre de idioma, p. ej. de, es, pt-BR, fr, ja, German o Deutsch.
+brand-language-empty = Envía un código o nombre de idioma, p. ej. de, es, pt-BR, fr, ja, German o Deutsch.

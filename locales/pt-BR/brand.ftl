@@ -99,3 +99,6 @@ brand-style-too-long = Esse estilo visual tem { $length } caracteres; use no má
 brand-banned-term-too-long = “{ $term }…” tem { $length } caracteres; cada termo pode ter no máximo { $limit }.
 brand-banned-empty = Envie os termos separados por vírgulas, p. ex. “barato, o melhor de todos”, ou “none” para nenhum termo proibido.
 brand-banned-too-many = São { $count } termos; use no máximo { $limit }.
+# Um idioma de marca que o dono digitou e que não conhecemos.
+brand-language-unknown = Não conheço o idioma “{ $input }”. Envie um código ou nome de idioma, p. ex. de, es, pt-BR, fr, ja, German ou Deutsch.
+brand-language-empty = Envie um código ou nome de idioma, p. ex. de, es, pt-BR, fr, ja, German ou Deutsch.

@@ -24,7 +24,7 @@ export function brandProfileDefinitions(): { [F in BrandProfileField]: SettingDe
           language: escapeHtml(describeLanguageIn(scope.brand.language, texts)),
         }),
       ),
-    check: async (text) => parseBrandLanguage(text),
+    check: async (text, _scope, texts) => parseBrandLanguage(text, texts),
     save: async (tx, scope, value, texts) =>
       (await setLanguage(tx, scope.brand.id, value))
         ? {

@@ -106,7 +106,7 @@ export function brandSetupDialog(deps: { sql: Sql; checkFeed: FeedChecker }) {
             examples: LANGUAGE_EXAMPLES,
           })
         : question(4, "setup-question-language", { examples: LANGUAGE_EXAMPLES }),
-      async (text) => parseBrandLanguage(text),
+      async (text) => parseBrandLanguage(text, texts),
       proposed && useProposed ? { label: useProposed, value: proposed.tag } : undefined,
     );
     if (language.value !== undefined) {
