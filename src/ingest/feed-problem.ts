@@ -7,6 +7,7 @@
 import type { MessageArgs } from "../i18n/catalogue.ts";
 import type { Texts } from "../i18n/texts.ts";
 
+/** Stored in rows that outlive a release: never rename a key or take away an argument one is stored with. */
 export interface FeedProblem {
   /** A `feed-failure-*` or `feed-problem-*` message. */
   key: string;
