@@ -177,7 +177,7 @@ describe("an agency's Spanish-speaking owner and her client", () => {
     const [languageQuestion] = await lucia.send("cercano y curioso, frases cortas");
     expect(languageQuestion).toContain("Pulsa «Usar español»");
     expect(await lucia.send("klingon")).toEqual([
-      "No conozco el idioma “klingon”. Envía un código o nombre de idioma, p. ej. de, es, pt-BR, fr, ja, German o Deutsch.",
+      "No conozco el idioma «klingon». Envía un código o nombre de idioma, p. ej. de, es, pt-BR, fr, ja, German o Deutsch.",
     ]);
     const { replies: languageSet } = await lucia.press("Usar español");
     expect(languageSet[0]).toBe("Idioma: español (es).");

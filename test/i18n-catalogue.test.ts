@@ -209,6 +209,23 @@ function longestArgument(name: string, locale: (typeof LOCALES)[number]): string
       return "07:00, 09:00, 11:00, 13:00, 15:00, 17:00, 19:00, 21:00 Mon–Fri; 10:00, 18:00 Sat, Sun";
     case "command":
       return "/topic";
+    // A feed's address in a failure reason: up to 2,000 characters as typed (its query is left out).
+    case "url":
+      return `https://${filled("feeds.example/", 1992)}`;
+    // A feed's server, as DNS allows it.
+    case "host":
+      return filled("sub.example.", 253);
+    // What was wrong with a feed's document, inside the sentence that names the feed.
+    case "problem":
+      return texts.t("feed-problem-xml-root", { root: filled("element", 100) });
+    // A database's or XML parser's words, cut to 200 characters.
+    case "detail":
+      return filled("unexpected end of input ", 200);
+    case "estimate":
+      return texts.usdFine(0.9999);
+    case "seconds":
+    case "megabytes":
+      return 10_000;
     default:
       return LONG_NAME;
   }
@@ -300,6 +317,15 @@ describe("the message catalogue", () => {
       }
     }
     expect(rendered).toBeGreaterThan(LOCALES.length * english.size);
+  });
+
+  it("gives each locale a bot description (at most 512 characters) and short description (120) Telegram accepts", () => {
+    for (const locale of LOCALES) {
+      const texts = textsFor(locale);
+      expect(texts.t("bot-description").length, locale).toBeLessThanOrEqual(512);
+      expect(texts.t("bot-short-description").length, locale).toBeLessThanOrEqual(120);
+      if (locale !== "en") expect(texts.t("bot-description")).not.toBe(textsFor("en").t("bot-description"));
+    }
   });
 
   it("gives each locale a command menu Telegram accepts: 1–256 characters a description", () => {

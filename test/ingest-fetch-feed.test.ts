@@ -178,7 +178,7 @@ describe("fetchFeed", () => {
       "not_a_feed",
     );
     expect(error.message).toBe(
-      `The feed at ${server.url("/home.html")} could not be read: this address returns a web page (HTML), not an RSS or Atom feed.`,
+      `The feed at ${server.url("/home.html")} could not be read. This address returns a web page (HTML), not an RSS or Atom feed.`,
     );
   });
 

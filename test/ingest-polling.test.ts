@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { englishTexts } from "../src/i18n/texts.ts";
 import { OWNER_NOTIFICATION_THRESHOLD } from "../src/ingest/feed-backoff.ts";
+import { describeStoredFeedProblem } from "../src/ingest/feed-problem.ts";
 import { MAX_ITEMS_PER_POLL } from "../src/ingest/feed-queries.ts";
 import {
   type FakeFeedItem,
@@ -42,6 +44,11 @@ const addFeed = async (path: string) =>
     >`insert into feeds (brand_id, url) values (${brandId}, ${feeds.url(path)}) returning id`
   )[0]!.id;
 const makeDue = () => t.app.sql`update feeds set next_fetch_at = now() - interval '1 second'`;
+/** A feed's last failure as an English-speaking owner reads it in /feeds. */
+const lastFailure = async (feedId: number) => {
+  const [feed] = await t.app.sql<{ last_error: string }[]>`select last_error from feeds where id = ${feedId}`;
+  return describeStoredFeedProblem(feed!.last_error, englishTexts());
+};
 const articleTitles = async (feedId: number) =>
   (
     await t.app.sql<{ title: string }[]>`select title from articles where feed_id = ${feedId} order by title`
@@ -130,8 +137,7 @@ describe("feed polling", () => {
     const run = ingest();
     await expect.poll(() => articleTitles(fastId), { timeout: 5000 }).toEqual(["Story 20"]);
     await run;
-    const [slow] = await t.app.sql`select last_error from feeds where id = ${slowId}`;
-    expect(slow!.last_error).toMatch(/did not answer within 10 seconds/);
+    expect(await lastFailure(slowId)).toMatch(/did not answer within 10 seconds/);
   }, 30_000);
 
   it("reads a 10,000-item feed on its first poll, keeping its newest items", async () => {
@@ -190,13 +196,9 @@ describe("feed polling", () => {
     try {
       const feedId = await addFeed("/refused.xml");
       await ingest();
-      const [feed] = await t.app.sql<
-        { last_error: string }[]
-      >`select last_error from feeds where id = ${feedId}`;
-      expect(feed!.last_error).toMatch(
-        /^The feed was read, but the database refused to store its stories \(23514: /,
-      );
-      expect(feed!.last_error).toContain("test_refuses_a_title");
+      const reason = await lastFailure(feedId);
+      expect(reason).toMatch(/^The feed was read, but the database refused to store its stories \(23514: /);
+      expect(reason).toContain("test_refuses_a_title");
     } finally {
       await t.app.sql`alter table articles drop constraint test_refuses_a_title`;
     }

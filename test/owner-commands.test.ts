@@ -388,7 +388,7 @@ describe("/feeds", () => {
     ]);
     expect((await chat.send("/feeds"))[0]).toContain(`⏳ not read yet (first read ${firstRead()})`);
     expect(await chat.send(`/feeds ${suite.feeds.origin}/page.html`)).toEqual([
-      `The feed at ${suite.feeds.origin}/page.html could not be read: this address returns a web page (HTML), not an RSS or Atom feed.`,
+      `The feed at ${suite.feeds.origin}/page.html could not be read. This address returns a web page (HTML), not an RSS or Atom feed.`,
     ]);
     expect(await chat.send("/feeds hello")).toEqual([
       expect.stringContaining("“hello” is not a complete host name"),

@@ -159,7 +159,7 @@ describe("first-brand onboarding", () => {
     await chat.send("/start");
     for (let i = 0; i < 5; i++) await chat.press("⏭ Skip");
     expect(await chat.send(`${suite.feeds.origin}/page.html`)).toEqual([
-      `The feed at ${suite.feeds.origin}/page.html could not be read: this address returns a web page (HTML), not an RSS or Atom feed.`,
+      `The feed at ${suite.feeds.origin}/page.html could not be read. This address returns a web page (HTML), not an RSS or Atom feed.`,
     ]);
     expect(await chat.send(`${suite.feeds.origin}/missing.xml`)).toEqual([
       `The feed at ${suite.feeds.origin}/missing.xml answered 404 Not Found.`,

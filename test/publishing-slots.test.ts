@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { englishTexts } from "../src/i18n/texts.ts";
 import {
+  type ParsedInput,
   formatSlotForOwner,
   formatSlots,
   nextFreeSlot,
@@ -18,14 +20,19 @@ function upcoming(slots: PostingSlot[], timeZone: string, after: string, count: 
 
 function parsed(spec: string): PostingSlot[] {
   const result = parseSlotsSpec(spec);
-  if (!result.ok) throw new Error(`expected "${spec}" to parse, got: ${result.error}`);
+  if (!result.ok) throw new Error(`expected "${spec}" to parse, got: ${result.problem.key}`);
   return result.value;
 }
 
 function parseError(spec: string): string {
   const result = parseSlotsSpec(spec);
   if (result.ok) throw new Error(`expected "${spec}" to be refused, got ${JSON.stringify(result.value)}`);
-  return result.error;
+  return englishTexts().t(result.problem.key, result.problem.args);
+}
+
+/** A parser's answer with its problem as the English sentence the owner reads. */
+function inEnglish<T>(result: ParsedInput<T>) {
+  return result.ok ? result : { ok: false, error: englishTexts().t(result.problem.key, result.problem.args) };
 }
 
 describe("upcoming slots across daylight-saving changes", () => {
@@ -297,23 +304,23 @@ describe("checking a time zone", () => {
   });
 
   it("explains unknown names, abbreviations and bare city names", () => {
-    expect(validateTimeZone("Europe/Berln")).toEqual({
+    expect(inEnglish(validateTimeZone("Europe/Berln"))).toEqual({
       ok: false,
       error: "“Europe/Berln” is not a time zone I know. Did you mean Europe/Berlin?",
     });
-    expect(validateTimeZone("Mars/Olympus_Mons")).toMatchObject({
+    expect(inEnglish(validateTimeZone("Mars/Olympus_Mons"))).toMatchObject({
       ok: false,
       error: expect.stringMatching(/not a time zone I know/),
     });
-    expect(validateTimeZone("EST")).toMatchObject({
+    expect(inEnglish(validateTimeZone("EST"))).toMatchObject({
       ok: false,
       error: expect.stringMatching(/abbreviation/),
     });
-    expect(validateTimeZone("Berlin")).toMatchObject({
+    expect(inEnglish(validateTimeZone("Berlin"))).toMatchObject({
       ok: false,
       error: expect.stringMatching(/Did you mean Europe\/Berlin\?/),
     });
-    expect(validateTimeZone("")).toMatchObject({
+    expect(inEnglish(validateTimeZone(""))).toMatchObject({
       ok: false,
       error: expect.stringMatching(/Please give a time zone/),
     });

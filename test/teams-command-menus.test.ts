@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCALES } from "../src/i18n/locales.ts";
 import { memberMenu, ownerMenu, strangerMenu } from "../src/teams/command-menus.ts";
-import { textsFor } from "../src/i18n/texts.ts";
-import { teamTextsIn } from "../src/teams/team-texts.ts";
 import { FakeTelegram } from "./fakes/fake-telegram.ts";
 
 /** The Bot API's BotCommand rules: 1–32 of [a-z0-9_], a 1–256 character description, at most 100 a menu. */
@@ -22,9 +20,6 @@ describe("the bot's menus and description", () => {
     for (const locale of LOCALES) {
       for (const menu of [strangerMenu(locale), ownerMenu(locale), memberMenu(locale)])
         expectWithinBotCommandLimits(menu);
-      const profile = teamTextsIn(textsFor(locale));
-      expect(profile.botDescription().length).toBeLessThanOrEqual(512);
-      expect(profile.botShortDescription().length).toBeLessThanOrEqual(120);
     }
   });
 

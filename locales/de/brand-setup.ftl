@@ -19,8 +19,6 @@ setup-cancelled-first = Abgebrochen. Es wurde keine Marke angelegt. Sende /start
 setup-cancelled = Abgebrochen. Es wurde keine Marke angelegt.
 button-skip = ⏭ Überspringen
 button-cancel = ✖ Abbrechen
-setup-language-unknown = Die Sprache { $input } kenne ich nicht. Sende einen Sprachcode oder -namen, z. B. { $examples }.
-setup-language-empty = Bitte sende einen Sprachcode oder -namen, z. B. { $examples }.
 
 # Die Zusammenfassung, sobald die Marke angelegt ist.
 setup-created = { $first ->

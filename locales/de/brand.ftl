@@ -88,3 +88,17 @@ brand-style-prompt = Wie sollen erzeugte Bilder aussehen? z. B. „helle flache 
 brand-style-saved = ✅ Bildstil: { $value }
 brand-style-cleared = ✅ Bildstil entfernt.
 brand-usage = Sende /brand allein, um das Profil zu sehen, oder ein Feld und seinen Wert, z. B. /brand language de, /brand audience Pendler in Berlin, /brand banned billig, das Beste, /brand style flache Illustration.
+# Was an einem eingegebenen Markennamen oder Profilfeld nicht stimmt (reiner Text).
+brand-name-empty = Bitte sende den Namen der Marke, zum Beispiel „Berliner Rad-News“.
+brand-name-too-long = Der Name hat { $length } Zeichen; höchstens { $limit } sind möglich.
+brand-name-taken = Du hast schon eine Marke namens „{ $name }“. Sende einen anderen Namen.
+brand-audience-too-short = Beschreibe die Zielgruppe in ein paar Worten, zum Beispiel „Pendler und Familien in Berlin“, oder sende „none“.
+brand-audience-too-long = Die Zielgruppe hat { $length } Zeichen; höchstens { $limit } sind möglich.
+brand-style-too-short = Beschreibe den Bildstil in ein paar Worten, zum Beispiel „helle flache Illustration, Petrol und Orange, kein Text“, oder sende „none“.
+brand-style-too-long = Der Bildstil hat { $length } Zeichen; höchstens { $limit } sind möglich.
+brand-banned-term-too-long = „{ $term }…“ hat { $length } Zeichen; jeder Begriff darf höchstens { $limit } haben.
+brand-banned-empty = Bitte sende die Begriffe durch Kommas getrennt, z. B. „billig, das Beste überhaupt“, oder „none“ für keine verbotenen Begriffe.
+brand-banned-too-many = Das sind { $count } Begriffe; höchstens { $limit } sind möglich.
+# Eine eingegebene Markensprache, die wir nicht kennen.
+brand-language-unknown = Die Sprache „{ $input }“ kenne ich nicht. Sende einen Sprachcode oder -namen, z. B. de, es, pt-BR, fr, ja, German oder Deutsch.
+brand-language-empty = Bitte sende einen Sprachcode oder -namen, z. B. de, es, pt-BR, fr, ja, German oder Deutsch.

@@ -25,3 +25,20 @@ resume-overdue-moved = • „{ $post }“ wird auf { $when } verschoben.
 resume-overdue-no-slot = • „{ $post }“ wartet: Es gibt keinen freien Termin. Füge Zeiten mit /schedule hinzu.
 resume-overdue-more = … und { $count } weitere, in /queue.
 resume-overdue-not-connected = Sie gehen hinaus, sobald Instagram verbunden ist (/connect).
+# Was an eingegebenen Zeiten oder einer Zeitzone nicht stimmt. $input sind die Worte des Inhabers, zitiert und
+# gekürzt; $suggestion ist der Name einer Zeitzone. Die Schreibweise bleibt englisch ("mon-fri", "weekdays").
+schedule-error-zone-missing = Bitte gib eine Zeitzone an, z. B. Europe/Berlin, Europe/Vienna oder Europe/Zurich.
+schedule-error-zone-unknown = Die Zeitzone { $input } kenne ich nicht. Nimm einen Namen wie Europe/Berlin, Europe/Vienna oder Europe/Zurich.
+schedule-error-zone-unknown-suggest = Die Zeitzone { $input } kenne ich nicht. Meintest du { $suggestion }?
+schedule-error-zone-abbreviation = { $input } ist eine Abkürzung, und Abkürzungen kennen keine Sommerzeit. Nimm stattdessen den Namen eines Orts, z. B. Europe/Berlin oder Europe/Vienna.
+schedule-error-zone-region-city = Bitte schreib die Zeitzone als Region/Stadt, z. B. Europe/Berlin oder Europe/Vienna.
+schedule-error-zone-region-city-suggest = Bitte schreib die Zeitzone als Region/Stadt, z. B. Europe/Berlin oder Europe/Vienna. Meintest du { $suggestion }?
+schedule-error-two-zones = Bitte gib eine Zeitzone an, nicht { $count }.
+schedule-error-no-times = Bitte gib mindestens eine Veröffentlichungszeit an, z. B. „09:00, 18:00 mon-fri; 11:00 weekends“.
+schedule-error-day-needs-time = { $input } braucht eine Uhrzeit, z. B. { $example }.
+schedule-error-range-alone = Ein Bindestrich oder „to“ steht zwischen zwei Tagen, z. B. „mon-fri“.
+schedule-error-range-unreadable = Den Tagesbereich nach { $input } konnte ich nicht lesen. Schreib Bereiche wie „mon-fri“ oder „sat-sun“.
+schedule-error-too-many-times = Das sind { $count } verschiedene Zeiten; eine Marke kann höchstens { $limit } haben.
+schedule-error-not-a-time = { $input } ist keine Uhrzeit. Schreib Zeiten wie 09:00, 18:30 oder 6pm.
+schedule-error-unknown-word = { $input } kenne ich nicht. Nimm Zeiten wie 09:00 und englische Tage wie mon, tue, wed, thu, fri, sat, sun, mon-fri, daily, weekdays oder weekends.
+schedule-error-unknown-character = { $input } verstehe ich nicht. Schreib Veröffentlichungszeiten so: „09:00, 18:00 mon-fri; 11:00 weekends“.

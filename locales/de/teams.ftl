@@ -1,10 +1,5 @@
 # Teams und Einladungen (src/teams/).
 
-team-bot-description = Greenlight macht aus den Nachrichten, denen eine Marke folgt, Instagram-Posts. Jeder Entwurf kommt hier als Karte zum Freigeben, Bearbeiten oder Ablehnen an, und freigegebene Posts erscheinen nach Zeitplan.
-
-    Dies ist ein privater Bereich: Sein Betreiber lässt Leute herein. Wenn du einen Einladungslink bekommen hast, öffne ihn, um beizutreten.
-team-bot-short-description = Ein KI-Redaktionstisch für Instagram: Nachrichten rein, Entwürfe freigeben, Posts nach Zeitplan raus.
-
 # /invite
 team-invite-choose-owner = Für wen ist die Einladung? Ein Inhaber-Link macht einen neuen Inhaber mit eigenen Marken.
 team-invite-choose-member = Für wen ist die Einladung? Freigebende entscheiden über die Karten von <b>{ $brand }</b> in ihrer Gruppe; Lesende sehen sie und /status.

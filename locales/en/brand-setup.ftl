@@ -19,8 +19,6 @@ setup-cancelled-first = Cancelled. No brand was created. Send /start whenever yo
 setup-cancelled = Cancelled. No brand was created.
 button-skip = ⏭ Skip
 button-cancel = ✖ Cancel
-setup-language-unknown = I don't know the language { $input }. Send a language code or name, e.g. { $examples }.
-setup-language-empty = Please send a language code or name, e.g. { $examples }.
 
 # The summary once the brand is created. $topic, $voice and $feed are the answers, or setup-not-set.
 setup-created = { $first ->

@@ -89,3 +89,18 @@ brand-style-prompt = How should generated images look? e.g. “bright flat illus
 brand-style-saved = ✅ Visual style: { $value }
 brand-style-cleared = ✅ Visual style cleared.
 brand-usage = Send /brand alone to see the profile, or a field and its value, e.g. /brand language de, /brand audience commuters in Berlin, /brand banned cheap, best ever, /brand style flat illustration.
+# What is wrong with a brand name or a profile field the owner typed (plain text). $name and $term are their
+# words; $length and $limit counts of characters or terms.
+brand-name-empty = Please send the brand's name, for example “Berlin Bike News”.
+brand-name-too-long = That name is { $length } characters; keep it to { $limit } or fewer.
+brand-name-taken = You already have a brand called “{ $name }”. Send another name.
+brand-audience-too-short = Please describe the audience in a few words, for example “commuters and families in Berlin”, or send “none”.
+brand-audience-too-long = That audience is { $length } characters; keep it to { $limit } or fewer.
+brand-style-too-short = Please describe the visual style in a few words, for example “bright flat illustration, teal and orange, no text”, or send “none”.
+brand-style-too-long = That visual style is { $length } characters; keep it to { $limit } or fewer.
+brand-banned-term-too-long = “{ $term }…” is { $length } characters; keep each term to { $limit } or fewer.
+brand-banned-empty = Please send the terms separated by commas, e.g. “cheap, best ever”, or “none” for no banned terms.
+brand-banned-too-many = That is { $count } terms; keep it to { $limit } or fewer.
+# A brand language the owner typed that is not one we know. $input is their words.
+brand-language-unknown = I don't know the language “{ $input }”. Send a language code or name, e.g. de, es, pt-BR, fr, ja, German or Deutsch.
+brand-language-empty = Please send a language code or name, e.g. de, es, pt-BR, fr, ja, German or Deutsch.

@@ -26,3 +26,20 @@ resume-overdue-moved = • “{ $post }” moves to { $when }.
 resume-overdue-no-slot = • “{ $post }” waits: there is no free slot. Add times with /schedule.
 resume-overdue-more = … and { $count } more, in /queue.
 resume-overdue-not-connected = They go out once Instagram is connected (/connect).
+# What is wrong with posting times or a time zone the owner typed. $input is their words, quoted and shortened;
+# $suggestion a time zone name. The syntax itself stays English ("mon-fri", "weekdays").
+schedule-error-zone-missing = Please give a time zone, like Europe/Berlin, America/New_York or Asia/Kolkata.
+schedule-error-zone-unknown = { $input } is not a time zone I know. Use a name like Europe/Berlin, America/New_York or Asia/Kolkata.
+schedule-error-zone-unknown-suggest = { $input } is not a time zone I know. Did you mean { $suggestion }?
+schedule-error-zone-abbreviation = { $input } is an abbreviation, and abbreviations ignore daylight saving time. Use the name of a place instead, like Europe/Berlin or America/New_York.
+schedule-error-zone-region-city = Please write the time zone as Region/City, like Europe/Berlin or America/New_York.
+schedule-error-zone-region-city-suggest = Please write the time zone as Region/City, like Europe/Berlin or America/New_York. Did you mean { $suggestion }?
+schedule-error-two-zones = Please give one time zone, not { $count }.
+schedule-error-no-times = Please give at least one posting time, for example “09:00, 18:00 mon-fri; 11:00 weekends”.
+schedule-error-day-needs-time = { $input } needs a time, for example { $example }.
+schedule-error-range-alone = A dash or “to” goes between two days, like “mon-fri”.
+schedule-error-range-unreadable = I could not read the day range after { $input }. Write ranges like “mon-fri” or “sat-sun”.
+schedule-error-too-many-times = That is { $count } different times; { $limit } is the most a brand can have.
+schedule-error-not-a-time = { $input } is not a time of day. Write times like 09:00, 18:30 or 6pm.
+schedule-error-unknown-word = I don't know { $input }. Use times like 09:00 and days like mon, tue, wed, thu, fri, sat, sun, mon-fri, daily, weekdays or weekends.
+schedule-error-unknown-character = I don't understand { $input }. Write posting times like “09:00, 18:00 mon-fri; 11:00 weekends”.

@@ -1,11 +1,6 @@
 # Teams and invitations (src/teams/). $brand, $name, $group and $firstName are names (HTML-escaped where the
 # message is HTML); $role is owner, approver or viewer; $until and $date are moments in UTC ("9 Dec 2026, 17:40 UTC").
 
-team-bot-description = Greenlight turns the news a brand follows into Instagram posts. Each draft arrives here as a card to approve, edit or reject, and approved posts go out on schedule.
-
-    This is a private desk: its operator lets people in. If you were given an invitation link, open it to join.
-team-bot-short-description = An AI content desk for Instagram: news in, drafts to approve, posts out on schedule.
-
 # /invite
 team-invite-choose-owner = Who is the invitation for? An owner link makes a new owner with brands of their own.
 team-invite-choose-member = Who is the invitation for? Approvers decide <b>{ $brand }</b>'s cards in its group; viewers see them and /status.

@@ -19,8 +19,6 @@ setup-cancelled-first = Cancelado. No se creó ninguna marca. Envía /start cuan
 setup-cancelled = Cancelado. No se creó ninguna marca.
 button-skip = ⏭ Saltar
 button-cancel = ✖ Cancelar
-setup-language-unknown = No conozco el idioma { $input }. Envía un código o nombre de idioma, p. ej. { $examples }.
-setup-language-empty = Envía un código o nombre de idioma, p. ej. { $examples }.
 
 # El resumen al crear la marca.
 setup-created = { $first ->

@@ -88,3 +88,17 @@ brand-style-prompt = ¿Cómo deben verse las imágenes generadas? p. ej. «ilust
 brand-style-saved = ✅ Estilo visual: { $value }
 brand-style-cleared = ✅ Estilo visual borrado.
 brand-usage = Envía /brand solo para ver el perfil, o un campo y su valor, p. ej. /brand language es, /brand audience ciclistas de Madrid, /brand banned barato, lo mejor, /brand style ilustración plana.
+# Qué falla en un nombre de marca o un campo del perfil que escribió el dueño (texto sin formato).
+brand-name-empty = Envía el nombre de la marca, por ejemplo «Noticias Bici Madrid».
+brand-name-too-long = Ese nombre tiene { $length } caracteres; no pases de { $limit }.
+brand-name-taken = Ya tienes una marca llamada «{ $name }». Envía otro nombre.
+brand-audience-too-short = Describe el público en unas palabras, por ejemplo «ciclistas urbanos y familias de Madrid», o envía «none».
+brand-audience-too-long = Ese público tiene { $length } caracteres; no pases de { $limit }.
+brand-style-too-short = Describe el estilo visual en unas palabras, por ejemplo «ilustración plana y luminosa, turquesa y naranja, sin texto», o envía «none».
+brand-style-too-long = Ese estilo visual tiene { $length } caracteres; no pases de { $limit }.
+brand-banned-term-too-long = «{ $term }…» tiene { $length } caracteres; cada término puede tener como máximo { $limit }.
+brand-banned-empty = Envía los términos separados por comas, p. ej. «barato, lo mejor», o «none» para no prohibir ninguno.
+brand-banned-too-many = Son { $count } términos; no pases de { $limit }.
+# Un idioma de marca que escribió el dueño y que no conocemos.
+brand-language-unknown = No conozco el idioma «{ $input }». Envía un código o nombre de idioma, p. ej. de, es, pt-BR, fr, ja, German o Deutsch.
+brand-language-empty = Envía un código o nombre de idioma, p. ej. de, es, pt-BR, fr, ja, German o Deutsch.

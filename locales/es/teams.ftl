@@ -1,10 +1,5 @@
 # Equipos e invitaciones (src/teams/).
 
-team-bot-description = Greenlight convierte las noticias que sigue una marca en publicaciones de Instagram. Cada borrador llega aquí como una tarjeta para aprobar, editar o rechazar, y lo aprobado se publica según el horario.
-
-    Es un espacio privado: su operador da acceso. Si te enviaron un enlace de invitación, ábrelo para unirte.
-team-bot-short-description = Un equipo de contenido con IA para Instagram: noticias, borradores para aprobar y publicaciones a su hora.
-
 # /invite
 team-invite-choose-owner = ¿Para quién es la invitación? Un enlace de propietario crea un propietario nuevo con sus propias marcas.
 team-invite-choose-member = ¿Para quién es la invitación? Los aprobadores deciden las tarjetas de <b>{ $brand }</b> en su grupo; los observadores las ven y usan /status.

@@ -19,8 +19,6 @@ setup-cancelled-first = Cancelado. Nenhuma marca foi criada. Envie /start quando
 setup-cancelled = Cancelado. Nenhuma marca foi criada.
 button-skip = ⏭ Pular
 button-cancel = ✖ Cancelar
-setup-language-unknown = Não conheço o idioma { $input }. Envie um código ou nome de idioma, por ex. { $examples }.
-setup-language-empty = Envie um código ou nome de idioma, por ex. { $examples }.
 
 # O resumo quando a marca é criada.
 setup-created = { $first ->

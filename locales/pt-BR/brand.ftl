@@ -88,3 +88,17 @@ brand-style-prompt = Como as imagens geradas devem ser? p. ex. “ilustração p
 brand-style-saved = ✅ Estilo visual: { $value }
 brand-style-cleared = ✅ Estilo visual removido.
 brand-usage = Envie /brand sozinho para ver o perfil, ou um campo e seu valor, p. ex. /brand language pt-BR, /brand audience ciclistas de São Paulo, /brand banned barato, o melhor, /brand style ilustração plana.
+# O que está errado num nome de marca ou num campo do perfil que o dono digitou (texto simples).
+brand-name-empty = Envie o nome da marca, por exemplo “Notícias Bike SP”.
+brand-name-too-long = Esse nome tem { $length } caracteres; use no máximo { $limit }.
+brand-name-taken = Você já tem uma marca chamada “{ $name }”. Envie outro nome.
+brand-audience-too-short = Descreva o público em poucas palavras, por exemplo “ciclistas e famílias de São Paulo”, ou envie “none”.
+brand-audience-too-long = Esse público tem { $length } caracteres; use no máximo { $limit }.
+brand-style-too-short = Descreva o estilo visual em poucas palavras, por exemplo “ilustração plana e clara, azul-petróleo e laranja, sem texto”, ou envie “none”.
+brand-style-too-long = Esse estilo visual tem { $length } caracteres; use no máximo { $limit }.
+brand-banned-term-too-long = “{ $term }…” tem { $length } caracteres; cada termo pode ter no máximo { $limit }.
+brand-banned-empty = Envie os termos separados por vírgulas, p. ex. “barato, o melhor de todos”, ou “none” para nenhum termo proibido.
+brand-banned-too-many = São { $count } termos; use no máximo { $limit }.
+# Um idioma de marca que o dono digitou e que não conhecemos.
+brand-language-unknown = Não conheço o idioma “{ $input }”. Envie um código ou nome de idioma, p. ex. de, es, pt-BR, fr, ja, German ou Deutsch.
+brand-language-empty = Envie um código ou nome de idioma, p. ex. de, es, pt-BR, fr, ja, German ou Deutsch.

@@ -25,3 +25,20 @@ resume-overdue-moved = • “{ $post }” passa para { $when }.
 resume-overdue-no-slot = • “{ $post }” espera: não há horário livre. Adicione horários com /schedule.
 resume-overdue-more = … e mais { $count }, em /queue.
 resume-overdue-not-connected = Eles saem assim que o Instagram estiver conectado (/connect).
+# O que está errado nos horários ou no fuso horário que o dono digitou. $input são as palavras dele, citadas e
+# encurtadas; $suggestion, o nome de um fuso horário. A sintaxe continua em inglês ("mon-fri", "weekdays").
+schedule-error-zone-missing = Informe um fuso horário, como America/Sao_Paulo, Europe/Lisbon ou America/Manaus.
+schedule-error-zone-unknown = Não conheço o fuso horário { $input }. Use um nome como America/Sao_Paulo, Europe/Lisbon ou America/Manaus.
+schedule-error-zone-unknown-suggest = Não conheço o fuso horário { $input }. Você quis dizer { $suggestion }?
+schedule-error-zone-abbreviation = { $input } é uma abreviação, e abreviações ignoram o horário de verão. Use o nome de um lugar, como America/Sao_Paulo ou Europe/Lisbon.
+schedule-error-zone-region-city = Escreva o fuso horário como Região/Cidade, como America/Sao_Paulo ou Europe/Lisbon.
+schedule-error-zone-region-city-suggest = Escreva o fuso horário como Região/Cidade, como America/Sao_Paulo ou Europe/Lisbon. Você quis dizer { $suggestion }?
+schedule-error-two-zones = Informe um só fuso horário, não { $count }.
+schedule-error-no-times = Informe pelo menos um horário de publicação, por exemplo “09:00, 18:00 mon-fri; 11:00 weekends”.
+schedule-error-day-needs-time = { $input } precisa de um horário, por exemplo { $example }.
+schedule-error-range-alone = Um hífen ou “to” fica entre dois dias, como “mon-fri”.
+schedule-error-range-unreadable = Não entendi o intervalo de dias depois de { $input }. Escreva intervalos como “mon-fri” ou “sat-sun”.
+schedule-error-too-many-times = São { $count } horários diferentes; uma marca pode ter no máximo { $limit }.
+schedule-error-not-a-time = { $input } não é um horário do dia. Escreva horários como 09:00, 18:30 ou 6pm.
+schedule-error-unknown-word = Não conheço { $input }. Use horários como 09:00 e dias em inglês como mon, tue, wed, thu, fri, sat, sun, mon-fri, daily, weekdays ou weekends.
+schedule-error-unknown-character = Não entendo { $input }. Escreva os horários assim: “09:00, 18:00 mon-fri; 11:00 weekends”.

@@ -1,10 +1,5 @@
 # Equipes e convites (src/teams/).
 
-team-bot-description = O Greenlight transforma as notícias que uma marca acompanha em posts do Instagram. Cada rascunho chega aqui como um card para aprovar, editar ou rejeitar, e os posts aprovados saem no horário.
-
-    Este é um espaço privado: o operador libera o acesso. Se você recebeu um link de convite, abra-o para entrar.
-team-bot-short-description = Uma central de conteúdo com IA para o Instagram: notícias, rascunhos para aprovar, posts no horário.
-
 # /invite
 team-invite-choose-owner = Para quem é o convite? Um link de dono cria um novo dono com as próprias marcas.
 team-invite-choose-member = Para quem é o convite? Aprovadores decidem os cards de <b>{ $brand }</b> no grupo; observadores veem os cards e o /status.

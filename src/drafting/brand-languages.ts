@@ -1,4 +1,6 @@
+import { englishTexts, type Texts } from "../i18n/texts.ts";
 import type { Parsed } from "../publishing/posting-slots.ts";
+import { shortenText } from "../shared/telegram-text-limits.ts";
 
 /**
  * The languages a brand can draft in: the ones most used on Instagram, as BCP-47 tags with their English and
@@ -87,16 +89,16 @@ const TAG = /^([a-z]{2,3})(?:[-_]([a-z]{4}))?(?:[-_]([a-z]{2}|\d{3}))?$/i;
 /**
  * The owner's answer as a tag we store: a tag in the table as written there ("pt-br" → "pt-BR"), a regional
  * variant of a language in the table in canonical case ("de-at" → "de-AT"), or the tag of a name ("Deutsch" →
- * "de"). Refuses anything else with examples.
+ * "de"). Refuses anything else with examples, in the owner's language.
  */
-export function parseBrandLanguage(text: string): Parsed<string> {
+export function parseBrandLanguage(text: string, texts: Texts = englishTexts()): Parsed<string> {
   const answer = text.trim().replace(/\s+/g, " ");
   const refusal = {
     ok: false as const,
-    error: `I don't know the language “${Array.from(answer).slice(0, 40).join("")}”. Send a language code or name, e.g. ${LANGUAGE_EXAMPLES}.`,
+    error: texts.t("brand-language-unknown", { input: shortenText(answer, 40) }),
   };
   if (answer === "") {
-    return { ok: false, error: `Please send a language code or name, e.g. ${LANGUAGE_EXAMPLES}.` };
+    return { ok: false, error: texts.t("brand-language-empty") };
   }
   const named = byName.get(fold(answer));
   if (named) return { ok: true, value: named.tag };

@@ -1,5 +1,8 @@
+import { englishTexts } from "../i18n/texts.ts";
+import { describeFeedProblem, type FeedProblem } from "./feed-problem.ts";
+
 /**
- * Why a feed could not be read. Stable strings: they are stored with the feed's last failure and
+ * Why a feed could not be read. Stable strings: they are logged with the feed's failure and
  * decide what the owner is told, so never rename one.
  *
  * - `not_a_feed`: the document is readable but is not RSS or Atom (an HTML page, JSON, other XML).
@@ -19,19 +22,21 @@ export type FeedErrorCode =
   | "network";
 
 /**
- * A feed that could not be fetched or read. `message` is written for the feed's owner, in plain
- * words, and never contains credentials or query strings; `cause` keeps the underlying error for
- * the logs.
+ * A feed that could not be fetched or read. `problem` says why for the feed's owner, as a catalogue message
+ * rendered in their language (never with credentials or query strings); `message` is the same in English, for
+ * the logs; `cause` keeps the underlying error.
  */
 export class FeedError extends Error {
   override readonly name = "FeedError";
   readonly code: FeedErrorCode;
+  readonly problem: FeedProblem;
   /** The HTTP status, for `http_status`. */
   readonly status: number | undefined;
 
-  constructor(code: FeedErrorCode, message: string, options: { status?: number; cause?: unknown } = {}) {
-    super(message, { cause: options.cause });
+  constructor(code: FeedErrorCode, problem: FeedProblem, options: { status?: number; cause?: unknown } = {}) {
+    super(describeFeedProblem(problem, englishTexts()), { cause: options.cause });
     this.code = code;
+    this.problem = problem;
     this.status = options.status;
   }
 }

@@ -1,6 +1,10 @@
 import type { Sql } from "../database/connect.ts";
+import { loadBrandOwnerLocale } from "../i18n/owner-locale.ts";
+import { textsFor } from "../i18n/texts.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
+import { shortenText } from "../shared/telegram-text-limits.ts";
 import { canonicalLink, dedupeKey } from "./dedupe-key.ts";
+import { describeFeedProblem, type FeedProblem, storeFeedProblem } from "./feed-problem.ts";
 import type { FeedItem } from "./parsed-feed.ts";
 
 export interface DueFeed {
@@ -157,20 +161,21 @@ export async function recordFeedSuccess(
 }
 
 /**
- * Records a failed fetch with its reason and the time of the next try. When the failure streak reaches the
- * notification threshold, the owner is told once (until the feed recovers), in the same transaction.
+ * Records a failed fetch with its reason (as a coded problem, so each reader sees it in their language) and the
+ * time of the next try. When the failure streak reaches the notification threshold, the owner is told once
+ * (until the feed recovers), in their language, in the same transaction.
  */
 export async function recordFeedFailure(
   sql: Sql,
   feed: DueFeed,
-  failure: { message: string; nextFetchAt: Date; notifyOwner: boolean },
+  failure: { problem: FeedProblem; nextFetchAt: Date; notifyOwner: boolean },
 ): Promise<void> {
   await sql.begin(async (tx) => {
     const [updated] = await tx<
       { consecutive_failures: number; notify: boolean; chat_id: number; brand_name: string }[]
     >`
       update feeds f
-         set last_fetched_at = now(), last_error = ${failure.message}, last_error_at = now(),
+         set last_fetched_at = now(), last_error = ${storeFeedProblem(failure.problem)}, last_error_at = now(),
              consecutive_failures = f.consecutive_failures + 1, next_fetch_at = ${failure.nextFetchAt},
              failure_notified_at = case when ${failure.notifyOwner} and f.failure_notified_at is null
                                         then now() else f.failure_notified_at end
@@ -181,11 +186,14 @@ export async function recordFeedFailure(
                 (${failure.notifyOwner} and f.failure_notified_at = now()) as notify,
                 o.telegram_chat_id as chat_id, b.name as brand_name`;
     if (updated?.notify) {
-      const name = feed.title || feed.url;
+      const texts = textsFor(await loadBrandOwnerLocale(tx, feed.brand_id));
       await enqueueText(tx, updated.chat_id, {
-        text:
-          `⚠️ ${updated.brand_name}: the feed "${name}" has failed ${updated.consecutive_failures} times in a row.\n` +
-          `Last error: ${failure.message}\n\nI'll keep retrying less often. Use /feeds to check or remove it.`,
+        text: texts.t("feed-failure-notice", {
+          brand: updated.brand_name,
+          feed: shortenText(feed.title || feed.url, 150),
+          count: updated.consecutive_failures,
+          reason: describeFeedProblem(failure.problem, texts),
+        }),
         link_preview_options: { is_disabled: true },
       });
     }

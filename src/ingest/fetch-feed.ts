@@ -1,7 +1,14 @@
 import { STATUS_CODES } from "node:http";
-import { describeUrl, type ResolveHost, SafeFetchError, safeFetch } from "../shared/safe-fetch.ts";
+import {
+  describeUrl,
+  type ResolveHost,
+  SafeFetchError,
+  safeFetch,
+  UNSUPPORTED_CONTENT_ENCODING,
+} from "../shared/safe-fetch.ts";
 import { decodeFeedBytes } from "./decode-feed-bytes.ts";
 import { FeedError } from "./feed-error.ts";
+import type { FeedProblem } from "./feed-problem.ts";
 import { parseFeed } from "./parse-feed.ts";
 import type { ParsedFeed } from "./parsed-feed.ts";
 
@@ -46,7 +53,7 @@ const FEED_ACCEPT =
 
 /**
  * Downloads and parses one feed with a conditional GET. A 304 answer is `not_modified`; any other
- * failure is a `FeedError` whose message can be shown to the feed's owner as is, for example
+ * failure is a `FeedError` whose problem says what failed for the feed's owner, for example
  * "The feed at https://example.com/feed.xml answered 404 Not Found."
  */
 export async function fetchFeed(input: FetchFeedInput): Promise<FetchFeedResult> {
@@ -67,7 +74,7 @@ export async function fetchFeed(input: FetchFeedInput): Promise<FetchFeedResult>
     });
   } catch (error) {
     if (error instanceof SafeFetchError) {
-      throw new FeedError(error.code, fetchFailureMessage(error, where, limits), { cause: error });
+      throw new FeedError(error.code, fetchFailureProblem(error, input.url, where, limits), { cause: error });
     }
     throw error;
   }
@@ -77,7 +84,10 @@ export async function fetchFeed(input: FetchFeedInput): Promise<FetchFeedResult>
     const reason = STATUS_CODES[response.status];
     throw new FeedError(
       "http_status",
-      `The feed at ${where} answered ${response.status}${reason ? ` ${reason}` : ""}.`,
+      {
+        key: "feed-failure-http-status",
+        args: { url: where, status: `${response.status}${reason ? ` ${reason}` : ""}` },
+      },
       { status: response.status },
     );
   }
@@ -96,37 +106,100 @@ export async function fetchFeed(input: FetchFeedInput): Promise<FetchFeedResult>
     if (error instanceof FeedError) {
       throw new FeedError(
         error.code,
-        `The feed at ${where} could not be read: ${lowerFirst(error.message)}`,
-        {
-          cause: error,
-        },
+        { key: "feed-failure-unreadable", args: { url: where }, detail: error.problem },
+        { cause: error },
       );
     }
     throw error;
   }
 }
 
-function fetchFailureMessage(error: SafeFetchError, where: string, limits: FeedFetchLimits): string {
+/** What failed in the download, as specific as the error lets us be: the owner can fix an address, not "an error". */
+function fetchFailureProblem(
+  error: SafeFetchError,
+  url: string,
+  where: string,
+  limits: FeedFetchLimits,
+): FeedProblem {
+  const at = { url: where };
   switch (error.code) {
     case "timeout":
-      return `The feed at ${where} did not answer within ${formatSeconds(limits.timeoutMs)}.`;
+      return {
+        key: "feed-failure-timeout",
+        args: { ...at, seconds: Math.round(limits.timeoutMs / 100) / 10 },
+      };
     case "too_large":
-      return `The feed at ${where} is larger than ${Math.round(limits.maxBytes / 104_857.6) / 10} MB, too big to be a feed.`;
+      return {
+        key: "feed-failure-too-large",
+        args: { ...at, megabytes: Math.round(limits.maxBytes / 104_857.6) / 10 },
+      };
     case "too_many_redirects":
-      return `The feed at ${where} redirected more than ${limits.maxRedirects} times.`;
+      return { key: "feed-failure-too-many-redirects", args: { ...at, count: limits.maxRedirects } };
     case "blocked_address":
-      return `The feed at ${where} points to a private or reserved network address, which Greenlight does not fetch from.`;
-    default:
-      return `The feed at ${where} could not be reached: ${lowerFirst(error.message)}`;
+      return { key: "feed-failure-blocked-address", args: at };
+    case "bad_url":
+      return badAddressProblem(url, where);
+    case "network":
+      return networkProblem(error, url, where);
   }
 }
 
-function formatSeconds(ms: number): string {
-  const seconds = Math.round(ms / 100) / 10;
-  return `${seconds} second${seconds === 1 ? "" : "s"}`;
+/** The address itself, or a redirect's target, is not one we fetch. */
+function badAddressProblem(url: string, where: string): FeedProblem {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { key: "feed-failure-bad-address" };
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
+    return {
+      key: "feed-failure-bad-protocol",
+      args: { url: where, protocol: parsed.protocol.replace(/:$/, "") },
+    };
+  return { key: "feed-failure-bad-redirect", args: { url: where } };
 }
 
-function lowerFirst(text: string): string {
-  // Keep "HTTP…"/"URL…" capitalised; only lowercase an ordinary first word.
-  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+/** Node's error code for a failed connection names what went wrong; anything else is named by its code. */
+function networkProblem(error: SafeFetchError, url: string, where: string): FeedProblem {
+  const cause = error.cause as (NodeJS.ErrnoException & { encoding?: string }) | undefined;
+  const code = cause?.code ?? "";
+  const host = error.host ?? hostOf(url);
+  const byHost = (key: string): FeedProblem => ({ key, args: { url: where, host } });
+  switch (code) {
+    case "ENOTFOUND":
+      return byHost("feed-failure-host-not-found");
+    case "EAI_AGAIN":
+      return byHost("feed-failure-dns-unavailable");
+    case "ECONNREFUSED":
+      return byHost("feed-failure-refused");
+    case "ECONNRESET":
+    case "EPIPE":
+      return byHost("feed-failure-connection-closed");
+    case "ETIMEDOUT":
+      return byHost("feed-failure-no-response");
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+      return byHost("feed-failure-unreachable");
+    case "Z_DATA_ERROR":
+    case "Z_BUF_ERROR":
+      return byHost("feed-failure-corrupt-compression");
+    case UNSUPPORTED_CONTENT_ENCODING:
+      return {
+        key: "feed-failure-unknown-encoding",
+        args: { url: where, encoding: String(cause?.encoding ?? "").slice(0, 40) },
+      };
+  }
+  if (code.startsWith("HPE_")) return byHost("feed-failure-invalid-http");
+  if (/^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/.test(code))
+    return byHost("feed-failure-certificate");
+  return { key: "feed-failure-network", args: { url: where, host, code: code.slice(0, 40) || "?" } };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return "?";
+  }
 }

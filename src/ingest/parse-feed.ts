@@ -46,7 +46,11 @@ export async function parseFeed(xml: string, options: ParseFeedOptions = {}): Pr
   } catch (error) {
     if (error instanceof UnrecognizedFeedError) throw notAFeedError(xml, error);
     if (error instanceof XmlSyntaxError) {
-      throw new FeedError("malformed", `The feed is not valid XML (${error.message}).`, { cause: error });
+      throw new FeedError(
+        "malformed",
+        { key: "feed-problem-invalid-xml", args: { detail: error.message.slice(0, 200) } },
+        { cause: error },
+      );
     }
     throw error;
   }
@@ -55,12 +59,12 @@ export async function parseFeed(xml: string, options: ParseFeedOptions = {}): Pr
 
 function rejectNonXml(xml: string): void {
   const start = xml.replace(/^\uFEFF/, "").trimStart();
-  if (start === "") throw new FeedError("malformed", "The feed is empty.");
+  if (start === "") throw new FeedError("malformed", { key: "feed-problem-empty" });
   if (start.startsWith("{") || start.startsWith("[")) {
-    throw new FeedError("not_a_feed", "This address returns JSON, not an RSS or Atom feed.");
+    throw new FeedError("not_a_feed", { key: "feed-problem-json" });
   }
   if (!start.startsWith("<")) {
-    throw new FeedError("not_a_feed", "This address returns plain text, not an RSS or Atom feed.");
+    throw new FeedError("not_a_feed", { key: "feed-problem-plain-text" });
   }
 }
 
@@ -70,12 +74,12 @@ function notAFeedError(xml: string, cause: Error): FeedError {
   const isWebPage =
     /^(html|head|body)$/i.test(root ?? "") ||
     /<!doctype\s+html|<html[\s>]|<body[\s>]/i.test(xml.slice(0, 4096));
-  const message = isWebPage
-    ? "This address returns a web page (HTML), not an RSS or Atom feed."
+  const problem = isWebPage
+    ? { key: "feed-problem-web-page" }
     : root === undefined
-      ? "This address does not return an RSS or Atom feed."
-      : `This address returns an XML document whose root is <${root}>, not an RSS or Atom feed.`;
-  return new FeedError("not_a_feed", message, { cause });
+      ? { key: "feed-problem-not-a-feed" }
+      : { key: "feed-problem-xml-root", args: { root: root.slice(0, 100) } };
+  return new FeedError("not_a_feed", problem, { cause });
 }
 
 function normaliseFeedDocument(document: FeedDocument, feedUrl: string | undefined): ParsedFeed {

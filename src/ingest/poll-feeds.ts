@@ -102,7 +102,7 @@ async function pollOneFeed(
     );
     try {
       await recordFeedFailure(options.sql, feed, {
-        message: feedFailureReason(stage, error),
+        problem: feedFailureReason(stage, error),
         nextFetchAt: nextFetchAfterFailure(failures, clock()),
         notifyOwner: shouldNotifyOwner(failures),
       });

@@ -24,7 +24,7 @@ export function brandProfileDefinitions(): { [F in BrandProfileField]: SettingDe
           language: escapeHtml(describeLanguageIn(scope.brand.language, texts)),
         }),
       ),
-    check: async (text) => parseBrandLanguage(text),
+    check: async (text, _scope, texts) => parseBrandLanguage(text, texts),
     save: async (tx, scope, value, texts) =>
       (await setLanguage(tx, scope.brand.id, value))
         ? {
@@ -39,7 +39,7 @@ export function brandProfileDefinitions(): { [F in BrandProfileField]: SettingDe
 
   const audience: SettingDefinition<string> = {
     prompt: (scope, texts) => withBrandHeading(scope, texts.t("brand-audience-prompt")),
-    check: async (text) => parseAudience(text),
+    check: async (text, _scope, texts) => parseAudience(text, texts),
     save: async (tx, scope, value, texts) =>
       (await setAudience(tx, scope.brand.id, value))
         ? { ok: true, value: withBrandHeading(scope, saved(texts, "brand-audience", value)) }
@@ -49,7 +49,7 @@ export function brandProfileDefinitions(): { [F in BrandProfileField]: SettingDe
   const bannedTerms: SettingDefinition<string[]> = {
     prompt: (scope, texts) =>
       withBrandHeading(scope, texts.t("brand-banned-prompt", { limit: MAX_BANNED_TERMS })),
-    check: async (text) => parseBannedTerms(text),
+    check: async (text, _scope, texts) => parseBannedTerms(text, texts),
     save: async (tx, scope, value, texts) =>
       (await setBannedTerms(tx, scope.brand.id, value))
         ? { ok: true, value: withBrandHeading(scope, saved(texts, "brand-banned", value.join(", "))) }
@@ -58,7 +58,7 @@ export function brandProfileDefinitions(): { [F in BrandProfileField]: SettingDe
 
   const visualStyle: SettingDefinition<string> = {
     prompt: (scope, texts) => withBrandHeading(scope, texts.t("brand-style-prompt")),
-    check: async (text) => parseVisualStyle(text),
+    check: async (text, _scope, texts) => parseVisualStyle(text, texts),
     save: async (tx, scope, value, texts) =>
       (await setVisualStyle(tx, scope.brand.id, value))
         ? { ok: true, value: withBrandHeading(scope, saved(texts, "brand-style", value)) }

@@ -1,8 +1,10 @@
+import { englishTexts, type Texts } from "../i18n/texts.ts";
 import type { Parsed } from "../publishing/posting-slots.ts";
 
 /**
  * What an owner types for the drafter's side of the brand profile: audience, banned terms and visual style.
- * Pure; each returns the value to store or one sentence saying what to send instead. "none" clears a field.
+ * Pure; each returns the value to store or one sentence, in the owner's language, saying what to send instead.
+ * "none" clears a field.
  */
 
 export const AUDIENCE_MAX_CHARS = 500;
@@ -12,19 +14,19 @@ const BANNED_TERM_MAX_CHARS = 60;
 
 const CLEAR = /^(none|clear|no|-)$/i;
 
-export function parseAudience(text: string): Parsed<string> {
-  return parseDescription(text, {
+export function parseAudience(text: string, texts: Texts = englishTexts()): Parsed<string> {
+  return parseDescription(text, texts, {
     max: AUDIENCE_MAX_CHARS,
-    what: "audience",
-    example: "“commuters and families in Berlin”",
+    tooShort: "brand-audience-too-short",
+    tooLong: "brand-audience-too-long",
   });
 }
 
-export function parseVisualStyle(text: string): Parsed<string> {
-  return parseDescription(text, {
+export function parseVisualStyle(text: string, texts: Texts = englishTexts()): Parsed<string> {
+  return parseDescription(text, texts, {
     max: VISUAL_STYLE_MAX_CHARS,
-    what: "visual style",
-    example: "“bright flat illustration, teal and orange, no text”",
+    tooShort: "brand-style-too-short",
+    tooLong: "brand-style-too-long",
   });
 }
 
@@ -32,7 +34,7 @@ export function parseVisualStyle(text: string): Parsed<string> {
  * Words or phrases separated by commas, semicolons or new lines ("cheap, best ever; guaranteed"). Repeats
  * (ignoring case) are dropped. "none" clears them.
  */
-export function parseBannedTerms(text: string): Parsed<string[]> {
+export function parseBannedTerms(text: string, texts: Texts = englishTexts()): Parsed<string[]> {
   const trimmed = text.trim();
   if (CLEAR.test(trimmed)) return { ok: true, value: [] };
   const terms: string[] = [];
@@ -43,7 +45,11 @@ export function parseBannedTerms(text: string): Parsed<string[]> {
     if ([...term].length > BANNED_TERM_MAX_CHARS) {
       return {
         ok: false,
-        error: `“${[...term].slice(0, 20).join("")}…” is ${[...term].length} characters; keep each term to ${BANNED_TERM_MAX_CHARS} or fewer.`,
+        error: texts.t("brand-banned-term-too-long", {
+          term: [...term].slice(0, 20).join(""),
+          length: [...term].length,
+          limit: BANNED_TERM_MAX_CHARS,
+        }),
       };
     }
     const key = term.toLowerCase();
@@ -51,36 +57,26 @@ export function parseBannedTerms(text: string): Parsed<string[]> {
     seen.add(key);
     terms.push(term);
   }
-  if (terms.length === 0) {
+  if (terms.length === 0) return { ok: false, error: texts.t("brand-banned-empty") };
+  if (terms.length > MAX_BANNED_TERMS) {
     return {
       ok: false,
-      error:
-        "Please send the terms separated by commas, e.g. “cheap, best ever”, or “none” for no banned terms.",
+      error: texts.t("brand-banned-too-many", { count: terms.length, limit: MAX_BANNED_TERMS }),
     };
-  }
-  if (terms.length > MAX_BANNED_TERMS) {
-    return { ok: false, error: `That is ${terms.length} terms; keep it to ${MAX_BANNED_TERMS} or fewer.` };
   }
   return { ok: true, value: terms };
 }
 
 function parseDescription(
   text: string,
-  field: { max: number; what: string; example: string },
+  texts: Texts,
+  field: { max: number; tooShort: string; tooLong: string },
 ): Parsed<string> {
   const value = text.replace(/\s+/g, " ").trim();
   if (CLEAR.test(value)) return { ok: true, value: "" };
-  if ([...value].length < 3) {
-    return {
-      ok: false,
-      error: `Please describe the ${field.what} in a few words, for example ${field.example}, or send “none”.`,
-    };
-  }
+  if ([...value].length < 3) return { ok: false, error: texts.t(field.tooShort) };
   if ([...value].length > field.max) {
-    return {
-      ok: false,
-      error: `That ${field.what} is ${[...value].length} characters; keep it to ${field.max} or fewer.`,
-    };
+    return { ok: false, error: texts.t(field.tooLong, { length: [...value].length, limit: field.max }) };
   }
   return { ok: true, value };
 }

@@ -5,6 +5,7 @@ import type { FirstCommentMode, FirstCommentSetting } from "../publishing/first-
 import type { Parsed, PostingSlot } from "../publishing/posting-slots.ts";
 import { PUBLISH_LEASE_MS } from "../publishing/publish-retry-policy.ts";
 import { queueMediaDeletions } from "../storage/media-deletions.ts";
+import { englishTexts, type Texts } from "../i18n/texts.ts";
 import { parseBrandName } from "./settings-input.ts";
 
 /** A brand's settings as the owner commands read and change them. */
@@ -131,10 +132,11 @@ export async function checkBrandName(
   ownerId: number,
   text: string,
   exceptBrandId?: number,
+  texts: Texts = englishTexts(),
 ): Promise<Parsed<string>> {
-  const parsed = parseBrandName(text);
+  const parsed = parseBrandName(text, texts);
   if (parsed.ok && (await brandNameTaken(sql, ownerId, parsed.value, exceptBrandId))) {
-    return { ok: false, error: `You already have a brand called “${parsed.value}”. Send another name.` };
+    return { ok: false, error: texts.t("brand-name-taken", { name: parsed.value }) };
   }
   return parsed;
 }

@@ -1,7 +1,7 @@
 import { type Context, InlineKeyboard } from "grammy";
 import { brandLanguageOf, parseBrandLanguage } from "../drafting/brand-languages.ts";
 import type { Sql } from "../database/connect.ts";
-import { type Parsed, validateTimeZone } from "../publishing/posting-slots.ts";
+import type { Parsed } from "../publishing/posting-slots.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import { quoteInput } from "../shared/telegram-text-limits.ts";
 import { replyInDialog } from "../bot/dialog-reply.ts";
@@ -13,7 +13,7 @@ import { type SettingsConversation, skipOrCancelKeyboard, waitForAnswer } from "
 import { dialogCallback } from "./settings-callbacks.ts";
 import type { FeedChecker } from "./feed-check.ts";
 import { runOnce } from "./run-once.ts";
-import { parseFeedUrl, parseTopic, parseVoiceDescription } from "./settings-input.ts";
+import { parseFeedUrl, parseTimeZone, parseTopic, parseVoiceDescription } from "./settings-input.ts";
 import { formatLocalTime } from "./time-text.ts";
 
 export interface BrandSetupArgs {
@@ -86,7 +86,7 @@ export function brandSetupDialog(deps: { sql: Sql; checkFeed: FeedChecker }) {
       `<b>${step}/${STEPS}</b> ${t(key, args)}`;
 
     const name = await ask(`${intro}${question(1, "setup-question-name")}`, (text) =>
-      checkBrandName(deps.sql, args.ownerId, text),
+      checkBrandName(deps.sql, args.ownerId, text, undefined, texts),
     );
     const topic = await ask(question(2, "setup-question-topic"), async (text) => parseTopic(text, texts));
     const voice = await ask(question(3, "setup-question-voice"), async (text) =>
@@ -104,18 +104,7 @@ export function brandSetupDialog(deps: { sql: Sql; checkFeed: FeedChecker }) {
             examples: t("setup-language-examples"),
           })
         : question(4, "setup-question-language", { examples: t("setup-language-examples") }),
-      async (text) => {
-        // The refusal in the owner's language; the list of languages is the drafter's own.
-        const parsed = parseBrandLanguage(text);
-        if (parsed.ok) return parsed;
-        const examples = t("setup-language-examples");
-        return {
-          ok: false,
-          error: text.trim()
-            ? t("setup-language-unknown", { input: quoteInput(text.trim().replace(/\s+/g, " ")), examples })
-            : t("setup-language-empty", { examples }),
-        };
-      },
+      async (text) => parseBrandLanguage(text, texts),
       proposed && useProposed ? { label: useProposed, value: proposed.tag } : undefined,
     );
     if (language.value !== undefined) {
@@ -125,7 +114,7 @@ export function brandSetupDialog(deps: { sql: Sql; checkFeed: FeedChecker }) {
       );
     }
     const timeZone = await ask(question(5, "setup-question-time-zone"), async (text) =>
-      validateTimeZone(text),
+      parseTimeZone(text, texts),
     );
     if (timeZone.value !== undefined) {
       const now = new Date(await conversation.now());
@@ -135,8 +124,8 @@ export function brandSetupDialog(deps: { sql: Sql; checkFeed: FeedChecker }) {
       );
     }
     const feed = await ask(question(6, "setup-question-feed"), async (text) => {
-      const url = parseFeedUrl(text);
-      return url.ok ? deps.checkFeed(url.value) : url;
+      const url = parseFeedUrl(text, texts);
+      return url.ok ? deps.checkFeed(url.value, texts) : url;
     });
     if (feed.value !== undefined) {
       await replyInDialog(

@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { englishTexts, type Texts } from "../i18n/texts.ts";
+import { describeStoredFeedProblem } from "../ingest/feed-problem.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import { shortenText } from "../shared/telegram-text-limits.ts";
 import type { BrandScope } from "./brand-queries.ts";
@@ -76,7 +77,8 @@ export function describeFeedHealth(
     ? t("feeds-last-read", { ago: formatAgo(feed.last_success_at, now, texts) })
     : t("feeds-never-read");
   if (feed.consecutive_failures > 0) {
-    const error = feed.last_error ? `: ${escapeHtml(shortenText(feed.last_error, ERROR_PREVIEW_CHARS))}` : "";
+    const reason = feed.last_error ? describeStoredFeedProblem(feed.last_error, texts) : "";
+    const error = reason ? `: ${escapeHtml(shortenText(reason, ERROR_PREVIEW_CHARS))}` : "";
     const when = feed.last_error_at ? ` ${formatAgo(feed.last_error_at, now, texts)}` : "";
     return t("feeds-failed", { failures: feed.consecutive_failures, when, error, lastRead });
   }

@@ -76,10 +76,11 @@ export function settingDefinitions(deps: SettingDeps): { [F in SettingField]: Se
   const clock = deps.clock ?? (() => new Date());
   const name: SettingDefinition<string> = {
     prompt: (scope, texts) => texts.t("rename-prompt", { name: escapeHtml(scope.brand.name) }),
-    check: (text, scope) => checkBrandName(deps.sql, scope.brand.owner_id, text, scope.brand.id),
+    check: (text, scope, texts) =>
+      checkBrandName(deps.sql, scope.brand.owner_id, text, scope.brand.id, texts),
     async save(tx, scope, value, texts) {
       // Checked again here: another dialog may have taken the name since the answer was checked.
-      const checked = await checkBrandName(tx, scope.brand.owner_id, value, scope.brand.id);
+      const checked = await checkBrandName(tx, scope.brand.owner_id, value, scope.brand.id, texts);
       if (!checked.ok) return checked;
       if (!(await renameBrand(tx, scope.brand.id, value))) return brandGone(texts);
       return {
@@ -155,7 +156,7 @@ export function settingDefinitions(deps: SettingDeps): { [F in SettingField]: Se
               : texts.usd(MAX_MONTHLY_BUDGET_USD),
         }),
       ),
-    check: async (text) => parseBudgetAmount(text),
+    check: async (text, _scope, texts) => parseBudgetAmount(text, texts),
     save: async (tx, scope, value, texts) =>
       (await setBudgetCap(tx, scope.brand.id, Math.round(value * 100)))
         ? { ok: true, value: withBrandHeading(scope, texts.t("budget-saved", { cap: texts.usd(value) })) }
@@ -168,7 +169,7 @@ export function settingDefinitions(deps: SettingDeps): { [F in SettingField]: Se
         scope,
         texts.t("schedule-prompt", { examples: escapeHtml(texts.t("schedule-examples")) }),
       ),
-    check: async (text) => parseScheduleChange(text),
+    check: async (text, _scope, texts) => parseScheduleChange(text, texts),
     save: async (tx, scope, value, texts) =>
       (await setSchedule(tx, scope.brand.id, value))
         ? { ok: true, value: renderScheduleChanged(scope, value, texts) }
@@ -178,7 +179,7 @@ export function settingDefinitions(deps: SettingDeps): { [F in SettingField]: Se
   const feed: SettingDefinition<{ url: string; title: string }> = {
     prompt: (scope, texts) => withBrandHeading(scope, texts.t("feeds-prompt")),
     async check(text, scope, texts) {
-      const url = parseFeedUrl(text);
+      const url = parseFeedUrl(text, texts);
       if (!url.ok) return url;
       if (await feedExists(deps.sql, scope.brand.id, url.value)) {
         return { ok: false, error: texts.t("feeds-duplicate") };
@@ -186,7 +187,7 @@ export function settingDefinitions(deps: SettingDeps): { [F in SettingField]: Se
       if ((await countFeeds(deps.sql, scope.brand.id)) >= MAX_FEEDS_PER_BRAND) {
         return { ok: false, error: texts.t("feeds-too-many", { limit: MAX_FEEDS_PER_BRAND }) };
       }
-      return deps.checkFeed(url.value);
+      return deps.checkFeed(url.value, texts);
     },
     async save(tx, scope, value, texts) {
       if (!(await addFeed(tx, scope.brand.id, value.url, value.title))) {

@@ -1,7 +1,9 @@
 import { englishTexts, type Texts } from "../i18n/texts.ts";
 import { quoteInput, shortenText } from "../shared/telegram-text-limits.ts";
 import {
+  type InputProblem,
   type Parsed,
+  type ParsedInput,
   type PostingSlot,
   parseSlotsSpec,
   validateTimeZone,
@@ -22,14 +24,13 @@ const HASHTAG_MAX_CHARS = 100;
 export const MAX_MONTHLY_BUDGET_USD = 10_000;
 const FEED_URL_MAX_CHARS = 2_000;
 
-export function parseBrandName(text: string): Parsed<string> {
+export function parseBrandName(text: string, texts: Texts = englishTexts()): Parsed<string> {
   const name = collapse(text);
-  if (name === "")
-    return { ok: false, error: "Please send the brand's name, for example “Berlin Bike News”." };
+  if (name === "") return { ok: false, error: texts.t("brand-name-empty") };
   if ([...name].length > BRAND_NAME_MAX_CHARS) {
     return {
       ok: false,
-      error: `That name is ${[...name].length} characters; keep it to ${BRAND_NAME_MAX_CHARS} or fewer.`,
+      error: texts.t("brand-name-too-long", { length: [...name].length, limit: BRAND_NAME_MAX_CHARS }),
     };
   }
   return { ok: true, value: name };
@@ -114,34 +115,30 @@ export function parseHashtags(text: string, texts: Texts = englishTexts()): Pars
 }
 
 /** A monthly cap in US dollars: "25", "12.50", "$25", "25 usd", "12,5". Returns whole cents as dollars. */
-export function parseBudgetAmount(text: string): Parsed<number> {
+export function parseBudgetAmount(text: string, texts: Texts = englishTexts()): Parsed<number> {
   const typed = text.trim();
   const cleaned = typed
     .replace(/^(us)?\$\s*/i, "")
     .replace(/\s*(usd|\$|dollars?)$/i, "")
     .trim();
-  if (/^-\s*\d/.test(cleaned)) return { ok: false, error: "The budget must be more than $0." };
+  if (/^-\s*\d/.test(cleaned)) return { ok: false, error: texts.t("budget-amount-negative") };
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(cleaned)) {
-    return { ok: false, error: "Please write the amount without thousands separators, like 1500." };
+    return { ok: false, error: texts.t("budget-amount-thousands") };
   }
   const match = /^(\d+)(?:[.,](\d+))?$/.exec(cleaned);
-  if (!match) {
-    return {
-      ok: false,
-      error: `${quoteInput(typed)} is not an amount. Send a number of US dollars, like 25 or 12.50.`,
-    };
-  }
+  if (!match)
+    return { ok: false, error: texts.t("budget-amount-not-a-number", { input: quoteInput(typed) }) };
   const [, whole, fraction = ""] = match as unknown as [string, string, string | undefined];
-  if (fraction.length > 2)
-    return { ok: false, error: "Please use at most two decimals (whole cents), like 12.50." };
+  if (fraction.length > 2) return { ok: false, error: texts.t("budget-amount-decimals") };
   const amount = Number(`${whole}.${fraction.padEnd(2, "0")}`);
-  if (amount <= 0)
-    return { ok: false, error: "The budget must be more than $0. To stop spending, use /pause." };
+  if (amount <= 0) return { ok: false, error: texts.t("budget-amount-zero") };
   if (amount > MAX_MONTHLY_BUDGET_USD) {
-    return {
-      ok: false,
-      error: `The monthly budget can be at most $${MAX_MONTHLY_BUDGET_USD.toLocaleString("en-US")}.`,
-    };
+    // English keeps its short "$10,000"; other locales write the amount their way (as the prompt does).
+    const max =
+      texts.locale === "en"
+        ? `$${MAX_MONTHLY_BUDGET_USD.toLocaleString("en-US")}`
+        : texts.usd(MAX_MONTHLY_BUDGET_USD);
+    return { ok: false, error: texts.t("budget-amount-too-high", { max }) };
   }
   return { ok: true, value: amount };
 }
@@ -150,34 +147,26 @@ export function parseBudgetAmount(text: string): Parsed<number> {
  * A feed address: http(s), with a host, no credentials. A bare "example.com/feed" gets https:// in front.
  * Whether it really is a feed is checked by fetching it (feed-check.ts).
  */
-export function parseFeedUrl(text: string): Parsed<string> {
+export function parseFeedUrl(text: string, texts: Texts = englishTexts()): Parsed<string> {
   let typed = text.trim().replace(/^<(.*)>$/, "$1");
-  if (typed === "")
-    return { ok: false, error: "Please send the feed's address, like https://example.com/feed.xml." };
-  if (/\s/.test(typed)) return { ok: false, error: "Please send just one address, without spaces." };
+  if (typed === "") return { ok: false, error: texts.t("feed-url-empty") };
+  if (/\s/.test(typed)) return { ok: false, error: texts.t("feed-url-spaces") };
   if (!/^[a-z][a-z0-9+.-]*:/i.test(typed)) typed = `https://${typed}`;
   let url: URL;
   try {
     url = new URL(typed);
   } catch {
-    return {
-      ok: false,
-      error: `${quoteInput(typed, 80)} is not a web address. Send one like https://example.com/feed.xml.`,
-    };
+    return { ok: false, error: texts.t("feed-url-invalid", { input: quoteInput(typed, 80) }) };
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    return { ok: false, error: "Feeds must be web addresses starting with https:// or http://." };
+    return { ok: false, error: texts.t("feed-url-not-http") };
   }
   if (!url.hostname.includes(".") && url.hostname !== "localhost" && !url.hostname.startsWith("[")) {
-    return {
-      ok: false,
-      error: `${quoteInput(url.hostname)} is not a complete host name. Send the whole address, like https://example.com/feed.xml.`,
-    };
+    return { ok: false, error: texts.t("feed-url-incomplete-host", { input: quoteInput(url.hostname) }) };
   }
-  if (url.username || url.password)
-    return { ok: false, error: "Addresses with a user name or password are not supported." };
+  if (url.username || url.password) return { ok: false, error: texts.t("feed-url-credentials") };
   const normalised = url.toString();
-  if (normalised.length > FEED_URL_MAX_CHARS) return { ok: false, error: "That address is too long." };
+  if (normalised.length > FEED_URL_MAX_CHARS) return { ok: false, error: texts.t("feed-url-too-long") };
   return { ok: true, value: normalised };
 }
 
@@ -191,7 +180,7 @@ export interface ScheduleChange {
  * "9am mon-fri America/New_York". A time zone is a Region/City word (or UTC); the rest is read as posting
  * times by `parseSlotsSpec`.
  */
-export function parseScheduleChange(text: string): Parsed<ScheduleChange> {
+export function parseScheduleChange(text: string, texts: Texts = englishTexts()): Parsed<ScheduleChange> {
   const zoneWords: string[] = [];
   const rest: string[] = [];
   for (const word of text.trim().split(/\s+/).filter(Boolean)) {
@@ -200,20 +189,34 @@ export function parseScheduleChange(text: string): Parsed<ScheduleChange> {
     else rest.push(word);
   }
   if (zoneWords.length > 1)
-    return { ok: false, error: `Please give one time zone, not ${zoneWords.length}.` };
+    return { ok: false, error: texts.t("schedule-error-two-zones", { count: zoneWords.length }) };
   const change: ScheduleChange = {};
   if (zoneWords.length === 1) {
-    const zone = validateTimeZone(zoneWords[0]!);
+    const zone = inOwnersWords(validateTimeZone(zoneWords[0]!), texts);
     if (!zone.ok) return zone;
     change.timeZone = zone.value;
   }
   const slotsText = rest.join(" ").trim();
   if (slotsText !== "" || zoneWords.length === 0) {
-    const slots = parseSlotsSpec(slotsText);
+    const slots = inOwnersWords(parseSlotsSpec(slotsText), texts);
     if (!slots.ok) return slots;
     change.slots = slots.value;
   }
   return { ok: true, value: change };
+}
+
+/** A time zone the owner typed alone (as /start's set-up asks for it), refused in their language. */
+export function parseTimeZone(text: string, texts: Texts = englishTexts()): Parsed<string> {
+  return inOwnersWords(validateTimeZone(text), texts);
+}
+
+/** A parser's problem as the sentence the owner reads. */
+export function describeProblem(problem: InputProblem, texts: Texts): string {
+  return texts.t(problem.key, problem.args);
+}
+
+function inOwnersWords<T>(parsed: ParsedInput<T>, texts: Texts): Parsed<T> {
+  return parsed.ok ? parsed : { ok: false, error: describeProblem(parsed.problem, texts) };
 }
 
 function collapse(text: string): string {

@@ -1,5 +1,6 @@
 import type { CommentsSetting } from "../comments/comments-setting.ts";
 import { englishTexts, type Texts } from "../i18n/texts.ts";
+import { describeStoredFeedProblem } from "../ingest/feed-problem.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import type { BrandScope } from "./brand-queries.ts";
 import { withBrandHeading } from "./brand-views.ts";
@@ -72,8 +73,7 @@ function describeFeeds(status: BrandStatus, texts: Texts): string {
   const { total, failing, lastError } = status.feeds;
   if (Number(total) === 0) return texts.t("status-feeds-none");
   if (Number(failing) === 0) return texts.t("status-feeds-healthy", { total: Number(total) });
-  const error = lastError
-    ? `: ${escapeHtml(lastError.length > 120 ? `${lastError.slice(0, 119)}…` : lastError)}`
-    : "";
+  const reason = lastError ? describeStoredFeedProblem(lastError, texts) : "";
+  const error = reason ? `: ${escapeHtml(reason.length > 120 ? `${reason.slice(0, 119)}…` : reason)}` : "";
   return texts.t("status-feeds-failing", { total: Number(total), failing: Number(failing), error });
 }

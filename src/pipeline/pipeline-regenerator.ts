@@ -7,6 +7,8 @@ import {
 import { BudgetExceededError } from "../budget/ledger.ts";
 import type { Transaction } from "../database/connect.ts";
 import { DraftingError } from "../drafting/drafting-errors.ts";
+import { loadBrandOwnerLocale } from "../i18n/owner-locale.ts";
+import { textsFor } from "../i18n/texts.ts";
 import {
   type DraftFormat,
   MIN_FACT_SLIDES,
@@ -82,18 +84,30 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
     return readStoredSlidePlan(row?.slide_plan) ?? { facts: [], credit: "" };
   }
 
-  /** A failure that another attempt would not cure, in plain words; anything else is thrown for a retry. */
-  const refusal = (error: unknown): RegenerationOutcome => {
+  /**
+   * A failure that another attempt would not cure, in the owner's language, saying which; anything else is
+   * thrown for a retry.
+   */
+  const refusal = async (error: unknown, brandId: number): Promise<RegenerationOutcome> => {
+    // An unusable answer was already retried once by the drafter; an API failure (overloaded, a timeout) may pass.
+    const refused =
+      error instanceof BudgetExceededError ||
+      (error instanceof DraftingError && error.reason !== "api_error");
+    if (!refused) throw error;
+    const texts = textsFor(await loadBrandOwnerLocale(deps.sql, brandId));
     if (error instanceof BudgetExceededError) {
       return {
         kind: "refused",
-        reason: `This month's AI budget is used up ($${error.committedUsd.toFixed(2)} of $${error.budgetUsd.toFixed(2)}). Raise it with /budget.`,
+        reason: texts.t("budget-regeneration-refused", {
+          spent: texts.usd(error.committedUsd),
+          cap: texts.usd(error.budgetUsd),
+        }),
       };
     }
-    // An unusable answer was already retried once by the drafter; an API failure (overloaded, a timeout) may pass.
-    if (error instanceof DraftingError && error.reason !== "api_error")
-      return { kind: "refused", reason: `Claude could not write a usable caption: ${error.message}` };
-    throw error;
+    return {
+      kind: "refused",
+      reason: texts.t(`caption-unusable-${(error as DraftingError).reason.replaceAll("_", "-")}`),
+    };
   };
 
   /** Runs a storing transaction; a moved fence rolls it back and reads as taken over. */
@@ -204,7 +218,7 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
           { previousCaption: loaded.draft.caption, instruction: request.instruction },
         );
       } catch (error) {
-        return refusal(error);
+        return refusal(error, loaded.brand.id);
       }
       // A rewrite replans a carousel's slides; the format stays what the owner sees (they may have switched it).
       const slides = await carouselSlides(
@@ -368,7 +382,7 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
           },
         },
         { avoid },
-      ).catch(refusal);
+      ).catch((error: unknown) => refusal(error, brand.id));
       if (!("jpeg" in image)) return image;
       const key = newDraftMediaKey(request.draftId);
       const recorded = await storing(async (tx) => {

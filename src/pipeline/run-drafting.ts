@@ -17,6 +17,8 @@ import {
   storedSlidePlan,
 } from "../drafting/slide-plan.ts";
 import { scoreArticlesByKeywords, writeTemplateDraft } from "../drafting/template-drafter.ts";
+import { loadBrandOwnerLocale } from "../i18n/owner-locale.ts";
+import { textsFor } from "../i18n/texts.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
 import { startLeaseHeartbeat } from "../scheduler/lease-heartbeat.ts";
 import { createWorkerPool, type WorkerPool } from "../scheduler/worker-pool.ts";
@@ -496,7 +498,7 @@ async function holdBrandAgainstDeletion(tx: Transaction, brandId: number): Promi
 }
 
 /**
- * The owner hears once a month that the budget stopped drafting, with the figures. Drafting resumes by itself
+ * The owner hears once a month, in their language, that the budget stopped drafting, with the figures. Drafting resumes by itself
  * on the 1st (the ledger counts from the start of the month in the brand's time zone) or as soon as the
  * budget is raised, since every ingest asks for another look.
  */
@@ -504,6 +506,7 @@ async function tellOwnerBudgetStopped(deps: DraftingDeps, brandId: number, error
   const brand = await loadBrandForDrafting(deps.sql, brandId);
   if (!brand) return;
   const spend = await monthToDateSpend(deps.sql, brand.id);
+  const texts = textsFor(await loadBrandOwnerLocale(deps.sql, brand.id));
   await deps.sql.begin(async (tx) => {
     const [claimed] = await tx`
       update brands set budget_notice_month = ${spend.month}
@@ -514,11 +517,13 @@ async function tellOwnerBudgetStopped(deps: DraftingDeps, brandId: number, error
       tx,
       brand.ownerChatId,
       {
-        text:
-          `💸 ${brand.name}: this month's AI budget is used up, so drafting has paused.\n` +
-          `Spent $${spend.spentUsd.toFixed(2)} (+$${spend.reservedUsd.toFixed(2)} in progress) of $${spend.budgetUsd.toFixed(2)}; ` +
-          `the next call would have cost up to $${error.estimateUsd.toFixed(4)}.\n` +
-          "Drafting resumes on the 1st of next month, or now if you raise the cap with /budget.",
+        text: texts.t("budget-stopped-notice", {
+          brand: brand.name,
+          spent: texts.usd(spend.spentUsd),
+          reserved: texts.usd(spend.reservedUsd),
+          cap: texts.usd(spend.budgetUsd),
+          estimate: texts.usdFine(error.estimateUsd),
+        }),
       },
       `budget-stopped:${brand.id}:${spend.month}`,
     );

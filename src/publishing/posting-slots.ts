@@ -20,6 +20,18 @@ export interface PostingSlot {
 /** Either a value or a sentence the owner can read. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
+/**
+ * What is wrong with what the owner typed, as a message of the catalogue (locales/<locale>/schedule.ftl) and its
+ * arguments: the view renders it in the owner's language. Kept as data so this module stays pure.
+ */
+export interface InputProblem {
+  key: string;
+  args?: Record<string, string | number>;
+}
+
+/** Either a value or the problem with the input. */
+export type ParsedInput<T> = { ok: true; value: T } | { ok: false; problem: InputProblem };
+
 const DAY_MS = 86_400_000;
 /** Instagram allows 50–100 API posts a day (platform-apis.md §B.3); more times than this is a typo. */
 const MAX_TIMES_PER_DAY = 24;
@@ -40,7 +52,6 @@ const OWNER_MONTHS = [
   "Nov",
   "Dec",
 ] as const;
-const SYNTAX_EXAMPLE = "“09:00, 18:00 mon-fri; 11:00 weekends”";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Time zones
@@ -49,26 +60,19 @@ const SYNTAX_EXAMPLE = "“09:00, 18:00 mon-fri; 11:00 weekends”";
  * Checks a time-zone name an owner typed and returns the name to store (the IANA spelling when only the case
  * was off: "europe/berlin" → "Europe/Berlin").
  */
-export function validateTimeZone(name: string): Parsed<string> {
+export function validateTimeZone(name: string): ParsedInput<string> {
   const typed = name.trim();
-  if (typed === "") {
-    return {
-      ok: false,
-      error: "Please give a time zone, like Europe/Berlin, America/New_York or Asia/Kolkata.",
-    };
-  }
+  if (typed === "") return { ok: false, problem: { key: "schedule-error-zone-missing" } };
   if (/^(utc|gmt|z|etc\/utc|etc\/gmt)$/i.test(typed)) return { ok: true, value: "UTC" };
-  if (!typed.includes("/")) return { ok: false, error: explainBareTimeZone(typed) };
+  if (!typed.includes("/")) return { ok: false, problem: explainBareTimeZone(typed) };
   const resolved = resolveTimeZone(typed);
   if (resolved === null) {
     const suggestion = suggestTimeZone(typed);
     return {
       ok: false,
-      error:
-        `${quoteInput(typed)} is not a time zone I know.` +
-        (suggestion
-          ? ` Did you mean ${suggestion}?`
-          : " Use a name like Europe/Berlin, America/New_York or Asia/Kolkata."),
+      problem: suggestion
+        ? { key: "schedule-error-zone-unknown-suggest", args: { input: quoteInput(typed), suggestion } }
+        : { key: "schedule-error-zone-unknown", args: { input: quoteInput(typed) } },
     };
   }
   return { ok: true, value: spellTimeZone(typed, resolved) };
@@ -79,16 +83,17 @@ export function validateTimeZone(name: string): Parsed<string> {
  * offset rather than a place ("EST" stays at UTC−5 all summer, never what a New York owner means), and
  * "Japan"-style aliases are legacy. Point the owner at the Region/City name instead.
  */
-function explainBareTimeZone(typed: string): string {
+function explainBareTimeZone(typed: string): InputProblem {
   const city = typed.toLowerCase().replace(/\s+/g, "_");
   const byCity = knownTimeZones().filter((zone) => zone.toLowerCase().split("/").pop() === city);
   const suggestion = byCity.length === 1 ? byCity[0]! : null;
   if (suggestion === null && /^[A-Z]{2,5}(\d{1,2}([A-Z]{2,5})?)?$/.test(typed)) {
-    return `${quoteInput(typed)} is an abbreviation, and abbreviations ignore daylight saving time. Use the name of a place instead, like Europe/Berlin or America/New_York.`;
+    return { key: "schedule-error-zone-abbreviation", args: { input: quoteInput(typed) } };
   }
   const alias = suggestion ?? resolveTimeZone(typed);
-  const hint = alias?.includes("/") && !alias.startsWith("Etc/") ? ` Did you mean ${alias}?` : "";
-  return `Please write the time zone as Region/City, like Europe/Berlin or America/New_York.${hint}`;
+  return alias?.includes("/") && !alias.startsWith("Etc/")
+    ? { key: "schedule-error-zone-region-city-suggest", args: { suggestion: alias } }
+    : { key: "schedule-error-zone-region-city" };
 }
 
 /** The zone's canonical id as ICU resolves it, or null when ICU does not know the name. */
@@ -469,11 +474,11 @@ function pad2(value: number): string {
  *   ";" or a new line always starts a new schedule, for when it reads ambiguously.
  * Fillers "at", "on", "and", "every" and commas are ignored. Result: one slot per time, sorted, days merged.
  */
-export function parseSlotsSpec(spec: string): Parsed<PostingSlot[]> {
+export function parseSlotsSpec(spec: string): ParsedInput<PostingSlot[]> {
   const tokens = tokenise(spec);
   if (!tokens.ok) return tokens;
   if (tokens.value.every((token) => token.kind === "break")) {
-    return { ok: false, error: `Please give at least one posting time, for example ${SYNTAX_EXAMPLE}.` };
+    return { ok: false, problem: { key: "schedule-error-no-times" } };
   }
 
   const slots: PostingSlot[] = [];
@@ -482,11 +487,14 @@ export function parseSlotsSpec(spec: string): Parsed<PostingSlot[]> {
   let daysCameFirst = false;
   let pendingDayText = "";
 
-  const closeSchedule = (): Parsed<null> => {
+  const closeSchedule = (): ParsedInput<null> => {
     if (times.length === 0 && days !== null) {
       return {
         ok: false,
-        error: `${quoteInput(pendingDayText)} needs a time, for example ${quoteInput(`09:00 ${pendingDayText}`)}.`,
+        problem: {
+          key: "schedule-error-day-needs-time",
+          args: { input: quoteInput(pendingDayText), example: quoteInput(`09:00 ${pendingDayText}`) },
+        },
       };
     }
     const scheduleDays = days ? [...days].sort((a, b) => a - b) : [...ALL_DAYS];
@@ -505,7 +513,7 @@ export function parseSlotsSpec(spec: string): Parsed<PostingSlot[]> {
       const closed = closeSchedule();
       if (!closed.ok) return closed;
     } else if (token.kind === "range") {
-      return { ok: false, error: "A dash or “to” goes between two days, like “mon-fri”." };
+      return { ok: false, problem: { key: "schedule-error-range-alone" } };
     } else if (token.kind === "time") {
       // Days already followed this schedule's times, so this time starts the next schedule.
       if (days !== null && times.length > 0 && !daysCameFirst) {
@@ -528,7 +536,7 @@ export function parseSlotsSpec(spec: string): Parsed<PostingSlot[]> {
         if (token.days.length !== 1 || end?.kind !== "days" || end.days.length !== 1) {
           return {
             ok: false,
-            error: `I could not read the day range after ${quoteInput(token.text)}. Write ranges like “mon-fri” or “sat-sun”.`,
+            problem: { key: "schedule-error-range-unreadable", args: { input: quoteInput(token.text) } },
           };
         }
         spec = dayRange(token.days[0]!, end.days[0]!);
@@ -547,7 +555,10 @@ export function parseSlotsSpec(spec: string): Parsed<PostingSlot[]> {
   if (normalised.length > MAX_TIMES_PER_DAY) {
     return {
       ok: false,
-      error: `That is ${normalised.length} different times; ${MAX_TIMES_PER_DAY} is the most a brand can have.`,
+      problem: {
+        key: "schedule-error-too-many-times",
+        args: { count: normalised.length, limit: MAX_TIMES_PER_DAY },
+      },
     };
   }
   return { ok: true, value: normalised };
@@ -607,7 +618,7 @@ const RANGE_WORDS = new Set(["to", "through", "thru", "till", "until"]);
 /** A run of digits with ":", "." or "h" between them and an optional am/pm: everything that may be a time. */
 const TIME_PATTERN = /^\d+(?:[:.h]\d+)*(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?![a-z\d])/;
 
-function tokenise(spec: string): Parsed<Token[]> {
+function tokenise(spec: string): ParsedInput<Token[]> {
   const text = spec.toLowerCase().replace(/[\u2013\u2014]/g, "-");
   const tokens: Token[] = [];
   let index = 0;
@@ -631,7 +642,7 @@ function tokenise(spec: string): Parsed<Token[]> {
       if (time === null) {
         return {
           ok: false,
-          error: `${quoteInput(raw)} is not a time of day. Write times like 09:00, 18:30 or 6pm.`,
+          problem: { key: "schedule-error-not-a-time", args: { input: quoteInput(raw) } },
         };
       }
       tokens.push({ kind: "time", time });
@@ -649,13 +660,13 @@ function tokenise(spec: string): Parsed<Token[]> {
       } else if (!FILLER_WORDS.has(word)) {
         return {
           ok: false,
-          error: `I don't know ${quoteInput(word)}. Use times like 09:00 and days like mon, tue, wed, thu, fri, sat, sun, mon-fri, daily, weekdays or weekends.`,
+          problem: { key: "schedule-error-unknown-word", args: { input: quoteInput(word) } },
         };
       }
     } else {
       return {
         ok: false,
-        error: `I don't understand ${quoteInput(char)}. Write posting times like ${SYNTAX_EXAMPLE}.`,
+        problem: { key: "schedule-error-unknown-character", args: { input: quoteInput(char) } },
       };
     }
   }

@@ -20,12 +20,18 @@ export type SafeFetchErrorCode =
 export class SafeFetchError extends Error {
   override readonly name = "SafeFetchError";
   readonly code: SafeFetchErrorCode;
+  /** The host of the hop that failed, for a `network` error: after a redirect, not the first address's. */
+  readonly host: string | undefined;
 
-  constructor(code: SafeFetchErrorCode, message: string, options: { cause?: unknown } = {}) {
+  constructor(code: SafeFetchErrorCode, message: string, options: { cause?: unknown; host?: string } = {}) {
     super(message, { cause: options.cause });
     this.code = code;
+    this.host = options.host;
   }
 }
+
+/** The `cause.code` of a `network` error for an answer in a content encoding we cannot decode. */
+export const UNSUPPORTED_CONTENT_ENCODING = "ERR_UNSUPPORTED_CONTENT_ENCODING";
 
 /** Resolves a host name to every address it has, like `dns.lookup(host, { all: true })`. */
 export type ResolveHost = (hostname: string) => Promise<LookupAddress[]>;
@@ -346,6 +352,12 @@ function decoderFor(
       throw new SafeFetchError(
         "network",
         `${where} sent its answer in an encoding we cannot read (${encoding}).`,
+        {
+          cause: Object.assign(new Error(`unsupported content-encoding ${encoding}`), {
+            code: UNSUPPORTED_CONTENT_ENCODING,
+            encoding,
+          }),
+        },
       );
   }
 }
@@ -468,7 +480,7 @@ function toSafeFetchError(error: unknown, url: URL): SafeFetchError {
       : code.startsWith("HPE_")
         ? `${where} did not answer with valid HTTP.`
         : `Could not fetch ${where}.`);
-  return new SafeFetchError("network", message, { cause: error });
+  return new SafeFetchError("network", message, { cause: error, host });
 }
 
 function formatSeconds(ms: number): string {

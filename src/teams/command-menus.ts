@@ -15,7 +15,6 @@ import { localeOf } from "../i18n/language-queries.ts";
 import { textsFor } from "../i18n/texts.ts";
 import { ownerCommandsIn } from "../owner-settings/owner-commands.ts";
 import type { Logger } from "../shared/logger.ts";
-import { teamTextsIn } from "./team-texts.ts";
 import type { MenuCommand } from "./team-roles.ts";
 
 /** Strangers, and everyone in a chat without a scope of its own. */
@@ -119,20 +118,21 @@ export interface BotProfileDeps {
  */
 export async function syncBotProfile(deps: BotProfileDeps): Promise<void> {
   const { api } = deps;
-  // The description and the strangers' menu in each language: the default ones in English, one per other locale
-  // (language_code), which Telegram shows to users whose app is in that language.
+  // The description and short description, and the strangers' menu, in each language: the default ones in
+  // English, one per other locale (language_code), which Telegram shows to users whose app is in that language.
   for (const locale of LOCALES) {
     const languageCode = locale === DEFAULT_LOCALE ? undefined : (telegramLanguageOf(locale) as LanguageCode);
-    const inLanguage = languageCode ? { language_code: languageCode } : {};
-    const say = teamTextsIn(textsFor(locale));
-    if ((await api.getMyDescription(inLanguage)).description !== say.botDescription())
-      await api.setMyDescription(say.botDescription(), inLanguage);
-    if ((await api.getMyShortDescription(inLanguage)).short_description !== say.botShortDescription())
-      await api.setMyShortDescription(say.botShortDescription(), inLanguage);
+    const language = languageCode ? { language_code: languageCode } : {};
+    const texts = textsFor(locale);
+    const description = texts.t("bot-description");
+    if ((await api.getMyDescription(language)).description !== description)
+      await api.setMyDescription(description, language);
+    const shortDescription = texts.t("bot-short-description");
+    if ((await api.getMyShortDescription(language)).short_description !== shortDescription)
+      await api.setMyShortDescription(shortDescription, language);
     const strangers = strangerMenu(locale);
-    const current = await api.getMyCommands(languageCode ? { language_code: languageCode } : {});
-    if (JSON.stringify(current) !== JSON.stringify(strangers))
-      await api.setMyCommands(strangers, languageCode ? { language_code: languageCode } : {});
+    const current = await api.getMyCommands(language);
+    if (JSON.stringify(current) !== JSON.stringify(strangers)) await api.setMyCommands(strangers, language);
   }
 
   // Each owner's and member's private chat in that person's language (a chat scope is one person's).

@@ -34,8 +34,6 @@ export function teamTextsIn(texts: Texts = englishTexts()) {
   const { t } = texts;
   return {
     // The bot's profile: "What can this bot do?" (≤ 512 characters) and the line shown with shared links (≤ 120).
-    botDescription: () => t("team-bot-description"),
-    botShortDescription: () => t("team-bot-short-description"),
 
     // Invitations.
     inviteChooseHtml: (brandName: string | null) =>

@@ -62,7 +62,7 @@ export class FakeTelegram {
   /** setMyDescription's and setMyShortDescription's current texts ("" until set, as for a new bot). */
   description = "";
   shortDescription = "";
-  /** Descriptions and short descriptions set for a language_code ("es", "pt", "de"), beside the default ones. */
+  /** The same, set for a language_code ("es", "pt", "de"), beside the default ones above. */
   readonly descriptionsByLanguage = new Map<string, string>();
   readonly shortDescriptionsByLanguage = new Map<string, string>();
   private server: Server | undefined;
@@ -245,6 +245,18 @@ export class FakeTelegram {
   }
 
   /** Messages the bot sent to a chat, oldest first (deleted ones excluded). */
+  /**
+   * The description and short description a user whose Telegram app is set to `languageCode` ("es", "pt-br") is
+   * shown before starting the bot: the ones set for their language, else the default ones, as Telegram picks them.
+   */
+  profileSeenIn(languageCode: string | undefined): { description: string; shortDescription: string } {
+    const language = languageCode?.slice(0, 2).toLowerCase() ?? "";
+    return {
+      description: this.descriptionsByLanguage.get(language) || this.description,
+      shortDescription: this.shortDescriptionsByLanguage.get(language) || this.shortDescription,
+    };
+  }
+
   messagesIn(chatId: number): FakeMessage[] {
     return [...this.messages.values()].filter((m) => m.chat_id === chatId && !m.deleted);
   }
@@ -388,8 +400,9 @@ export class FakeTelegram {
         if (description.length > 512) return fail(400, "Bad Request: description is too long");
         const language = languageOf(p.language_code);
         if (typeof language !== "string") return language;
-        if (language) this.descriptionsByLanguage.set(language, description);
-        else this.description = description;
+        if (!language) this.description = description;
+        else if (description) this.descriptionsByLanguage.set(language, description);
+        else this.descriptionsByLanguage.delete(language);
         return { result: true };
       }
       case "getMyDescription": {
@@ -403,8 +416,9 @@ export class FakeTelegram {
         if (short.length > 120) return fail(400, "Bad Request: short description is too long");
         const language = languageOf(p.language_code);
         if (typeof language !== "string") return language;
-        if (language) this.shortDescriptionsByLanguage.set(language, short);
-        else this.shortDescription = short;
+        if (!language) this.shortDescription = short;
+        else if (short) this.shortDescriptionsByLanguage.set(language, short);
+        else this.shortDescriptionsByLanguage.delete(language);
         return { result: true };
       }
       case "getMyShortDescription": {
