@@ -1,4 +1,5 @@
 import type { Sql, Transaction } from "../database/connect.ts";
+import { loadBrandOwnerTexts } from "../i18n/language-queries.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
 import type { Services } from "../services.ts";
 import {
@@ -92,7 +93,7 @@ export async function disconnectAndNotify(
       await enqueueText(
         tx,
         account.chatId,
-        reconnectNotice({ ...account, reason }),
+        reconnectNotice({ ...account, reason }, await loadBrandOwnerTexts(tx, account.brandId)),
         `ig-disconnected:${account.brandId}:${account.connectedAt.getTime()}`,
       );
     }
