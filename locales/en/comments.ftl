@@ -44,8 +44,8 @@ toast-comment-unconfirmed = Instagram did not confirm the reply. I'll check whet
 toast-comment-no-instagram = Instagram is not set up on this server.
 toast-comment-not-connected = The brand's Instagram account is not connected: /connect it first.
 toast-comment-hide-failed = Instagram did not hide it. Try again in a moment.
-# $error: Instagram's own words, cut short.
-toast-comment-hide-refused = Instagram did not hide it: { $error }. Try again in a moment.
+# $instagramSays: Instagram's own words, cut to 100 characters.
+toast-comment-hide-refused = Instagram did not hide it: { $instagramSays }. Try again in a moment.
 toast-comment-hidden = 🙈 Hidden on Instagram.
 toast-comments-gone = Those comments are no longer stored.
 toast-comments-opening = Opening { $count } as cards…
