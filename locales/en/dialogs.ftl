@@ -72,3 +72,9 @@ voice-over-budget = 🎙 Not transcribed: this month's AI budget is used up ({ $
 voice-fetch-failed = 🎙 I could not fetch that voice note from Telegram. Send another, or type what to change (or /cancel).
 voice-transcribe-failed = 🎙 OpenAI could not transcribe that voice note just now. Send another, or type what to change (or /cancel).
 voice-no-words = 🎙 I heard no words in that voice note. Send another, or type what to change (or /cancel).
+
+# 🎞 Slides on a carousel's card: what picking a slide answers (a toast)
+toast-no-slides = This draft is a single image: it has no slides.
+toast-pick-slide = Pick the slide to change.
+toast-slide-gone = That slide is no longer in this draft.
+toast-send-slide-text = Send the new text for slide { $number }.
