@@ -61,17 +61,17 @@ dialog-rewriting = 🔁 Rewriting the caption: { $instruction }
 dialog-not-rewritten = Not rewritten. { $state }
 
 # A rewrite instruction sent as a voice note (approval/voice-instruction.ts)
-voice-heard = 🎙 Heard: { $instruction }
-voice-no-key = 🎙 Voice notes need an OpenAI API key, which this Greenlight has not got. Type what to change instead, or /cancel.
-voice-too-long = 🎙 That voice note is { $seconds ->
+voice-note-heard = 🎙 Heard: { $instruction }
+voice-note-no-key = 🎙 Voice notes need an OpenAI API key, which this Greenlight has not got. Type what to change instead, or /cancel.
+voice-note-too-long = 🎙 That voice note is { $seconds ->
     [one] { $seconds } second
    *[other] { $seconds } seconds
 } long; I take up to { $minutes } minutes. Send another, or type what to change (or /cancel).
-voice-too-big = 🎙 That voice note is over the { $megabytes } MB Telegram lets bots download. Send another, or type what to change (or /cancel).
-voice-over-budget = 🎙 Not transcribed: this month's AI budget is used up ({ $spent } of { $cap }). Raise it with /budget, or type what to change (or /cancel).
-voice-fetch-failed = 🎙 I could not fetch that voice note from Telegram. Send another, or type what to change (or /cancel).
-voice-transcribe-failed = 🎙 OpenAI could not transcribe that voice note just now. Send another, or type what to change (or /cancel).
-voice-no-words = 🎙 I heard no words in that voice note. Send another, or type what to change (or /cancel).
+voice-note-too-big = 🎙 That voice note is over the { $megabytes } MB Telegram lets bots download. Send another, or type what to change (or /cancel).
+voice-note-over-budget = 🎙 Not transcribed: this month's AI budget is used up ({ $spent } of { $cap }). Raise it with /budget, or type what to change (or /cancel).
+voice-note-fetch-failed = 🎙 I could not fetch that voice note from Telegram. Send another, or type what to change (or /cancel).
+voice-note-transcribe-failed = 🎙 OpenAI could not transcribe that voice note just now. Send another, or type what to change (or /cancel).
+voice-note-no-words = 🎙 I heard no words in that voice note. Send another, or type what to change (or /cancel).
 
 # 🎞 Slides on a carousel's card: what picking a slide answers (a toast)
 toast-no-slides = This draft is a single image: it has no slides.

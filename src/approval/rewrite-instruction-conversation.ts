@@ -75,7 +75,7 @@ export function rewriteInstructionConversation(deps: RewriteDialogDeps) {
           await replyInDialog(answer, heard.message);
           continue;
         }
-        await answer.reply(answer.t("voice-heard", { instruction: quoteInput(heard.text, 300) }));
+        await answer.reply(answer.t("voice-note-heard", { instruction: quoteInput(heard.text, 300) }));
         instruction = heard.text;
       } else {
         instruction = message.text === undefined ? null : normaliseInstruction(message.text);

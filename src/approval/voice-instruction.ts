@@ -63,11 +63,11 @@ export async function transcribeVoiceInstruction(
   const { voice } = input;
   const texts = input.texts ?? englishTexts();
   const refuse = (key: string, args?: MessageArgs): HeardVoice => ({ ok: false, message: texts.t(key, args) });
-  if (!deps.transcribe) return refuse("voice-no-key");
+  if (!deps.transcribe) return refuse("voice-note-no-key");
   if (voice.duration > MAX_VOICE_NOTE_SECONDS) {
-    return refuse("voice-too-long", { seconds: voice.duration, minutes: MAX_VOICE_NOTE_SECONDS / 60 });
+    return refuse("voice-note-too-long", { seconds: voice.duration, minutes: MAX_VOICE_NOTE_SECONDS / 60 });
   }
-  const tooLarge = () => refuse("voice-too-big", { megabytes: TELEGRAM_DOWNLOAD_LIMIT_BYTES / 1024 / 1024 });
+  const tooLarge = () => refuse("voice-note-too-big", { megabytes: TELEGRAM_DOWNLOAD_LIMIT_BYTES / 1024 / 1024 });
   if ((voice.file_size ?? 0) > TELEGRAM_DOWNLOAD_LIMIT_BYTES) return tooLarge();
 
   const estimateUsd = estimateTranscriptionCost(deps.model, voice.duration, deps.prices);
@@ -84,7 +84,7 @@ export async function transcribeVoiceInstruction(
     });
   } catch (error) {
     if (!(error instanceof BudgetExceededError)) throw error;
-    return refuse("voice-over-budget", {
+    return refuse("voice-note-over-budget", {
       spent: texts.usd(error.committedUsd),
       cap: texts.usd(error.budgetUsd),
     });
@@ -97,7 +97,7 @@ export async function transcribeVoiceInstruction(
     await releaseAiSpend(deps.sql, reservation);
     if (error instanceof FileTooLargeError) return tooLarge();
     deps.logger.warn({ err: error, draftId: input.draftId }, "voice note download failed");
-    return refuse("voice-fetch-failed");
+    return refuse("voice-note-fetch-failed");
   }
 
   let heard;
@@ -113,7 +113,7 @@ export async function transcribeVoiceInstruction(
     if (mayHaveBeenBilled(error)) await chargeEstimate(deps.sql, reservation, input.draftId);
     else await releaseAiSpend(deps.sql, reservation);
     deps.logger.warn({ err: error, draftId: input.draftId }, "voice note transcription failed");
-    return refuse("voice-transcribe-failed");
+    return refuse("voice-note-transcribe-failed");
   }
   await settleAiSpend(deps.sql, reservation, {
     // A model billed by duration reports no tokens: it is charged the estimate from the note's length.
@@ -123,6 +123,6 @@ export async function transcribeVoiceInstruction(
     usage: { inputTokens: heard.usage?.input_tokens ?? 0, outputTokens: heard.usage?.output_tokens ?? 0 },
   });
   const text = normaliseInstruction(heard.text);
-  if (text === null) return refuse("voice-no-words");
+  if (text === null) return refuse("voice-note-no-words");
   return { ok: true, text };
 }
