@@ -1,25 +1,25 @@
-# Die Dialoge der Entwurfskarte: ✏️ Bildtext bearbeiten, 🦯 Alt-Text, der Text einer Folie, ein getippter
+# Die Dialoge der Entwurfskarte: ✏️ Text bearbeiten, 🦯 Alt-Text, der Text einer Folie, ein getippter
 # Ablehnungsgrund, eine Anweisung zum Umschreiben, getippt oder gesprochen.
 
-dialog-current-caption = Aktueller Bildtext (zum Kopieren antippen):
+dialog-current-caption = Aktueller Text (zum Kopieren antippen):
 dialog-current-alt-text = Aktueller Alt-Text (zum Kopieren antippen):
 dialog-current-slide = Aktueller Text (zum Kopieren antippen):
 
-dialog-caption-prompt = ✏️ Schick mir den neuen Bildtext, oder /cancel, um den aktuellen zu behalten.
+dialog-caption-prompt = ✏️ Schick mir den neuen Text, oder /cancel, um den aktuellen zu behalten.
 dialog-caption-hashtags-stay = Die Hashtags bleiben, wie sie sind: { $hashtags }.
-dialog-caption-cancelled = Bearbeitung abgebrochen: Der Bildtext bleibt unverändert.
-dialog-caption-left = Bildtext-Bearbeitung verlassen: Der Bildtext bleibt unverändert.
-dialog-caption-nothing-to-skip = Hier gibt es nichts zu überspringen: Sende den neuen Bildtext, oder /cancel, um den aktuellen zu behalten.
-dialog-caption-text-only = Bitte sende den neuen Bildtext als Textnachricht, oder /cancel, um den aktuellen zu behalten.
-dialog-caption-saved = ✅ Bildtext aktualisiert: Die Karte zeigt ihn so, wie er gepostet wird.
-dialog-caption-saved-before = ✅ Bildtext aktualisiert.
-dialog-caption-not-changed = Der Bildtext wurde nicht geändert. { $state }
-dialog-caption-problems = So kann der Bildtext nicht zu Instagram:
-dialog-caption-problems-hashtags = So kann der Bildtext nicht zu Instagram (mit den Hashtags des Entwurfs gezählt):
-dialog-caption-too-long = Der Bildtext hat { $actual } Zeichen; Instagram erlaubt { $limit }.
-dialog-caption-too-many-hashtags = Der Bildtext hat { $actual } Hashtags; Instagram erlaubt { $limit }.
-dialog-caption-too-many-mentions = Der Bildtext markiert { $actual } Konten mit @; Instagram erlaubt { $limit }.
-dialog-caption-send-shorter = Sende eine kürzere Fassung, oder /cancel, um den aktuellen Bildtext zu behalten.
+dialog-caption-cancelled = Bearbeitung abgebrochen: Der Text bleibt unverändert.
+dialog-caption-left = Textbearbeitung verlassen: Der Text bleibt unverändert.
+dialog-caption-nothing-to-skip = Hier gibt es nichts zu überspringen: Sende den neuen Text, oder /cancel, um den aktuellen zu behalten.
+dialog-caption-text-only = Bitte sende den neuen Text als Textnachricht, oder /cancel, um den aktuellen zu behalten.
+dialog-caption-saved = ✅ Text aktualisiert: Die Karte zeigt ihn so, wie er gepostet wird.
+dialog-caption-saved-before = ✅ Text aktualisiert.
+dialog-caption-not-changed = Der Text wurde nicht geändert. { $state }
+dialog-caption-problems = So kann der Text nicht zu Instagram:
+dialog-caption-problems-hashtags = So kann der Text nicht zu Instagram (mit den Hashtags des Entwurfs gezählt):
+dialog-caption-too-long = Der Text hat { $actual } Zeichen; Instagram erlaubt { $limit }.
+dialog-caption-too-many-hashtags = Der Text hat { $actual } Hashtags; Instagram erlaubt { $limit }.
+dialog-caption-too-many-mentions = Der Text markiert { $actual } Konten mit @; Instagram erlaubt { $limit }.
+dialog-caption-send-shorter = Sende eine kürzere Fassung, oder /cancel, um den aktuellen Text zu behalten.
 
 dialog-alt-text-prompt = 🦯 Schick mir den Alt-Text für das Bild: ein kurzer Satz, der sagt, was es zeigt, für Menschen mit Screenreader (höchstens { $limit } Zeichen). Oder /cancel, um den aktuellen zu behalten.
 dialog-alt-text-cancelled = Alt-Text-Bearbeitung abgebrochen: Der Alt-Text bleibt unverändert.
@@ -53,9 +53,9 @@ dialog-rejected = ❌ Abgelehnt.
 dialog-rejected-thanks = ❌ Abgelehnt. Danke, der Grund hilft den nächsten Entwürfen.
 dialog-not-rejected = Nicht abgelehnt. { $state }
 
-dialog-rewrite-kept = Nicht umgeschrieben: Der Bildtext bleibt unverändert.
+dialog-rewrite-kept = Nicht umgeschrieben: Der Text bleibt unverändert.
 dialog-rewrite-text-only = Bitte sende als Nachricht oder Sprachnachricht, was sich ändern soll, wähle eine Option auf der Karte, oder /cancel.
-dialog-rewriting = 🔁 Der Bildtext wird umgeschrieben: { $instruction }
+dialog-rewriting = 🔁 Der Text wird umgeschrieben: { $instruction }
 dialog-not-rewritten = Nicht umgeschrieben. { $state }
 
 voice-note-heard = 🎙 Verstanden: { $instruction }

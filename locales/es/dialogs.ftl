@@ -1,25 +1,25 @@
-# Los diálogos de la tarjeta del borrador: ✏️ Editar pie, 🦯 Texto alternativo, el texto de una diapositiva, un
+# Los diálogos de la tarjeta del borrador: ✏️ Editar texto, 🦯 Texto alternativo, el texto de una diapositiva, un
 # motivo de rechazo escrito, una instrucción para reescribir escrita o hablada.
 
-dialog-current-caption = Pie actual (toca para copiar):
+dialog-current-caption = Texto actual (toca para copiar):
 dialog-current-alt-text = Texto alternativo actual (toca para copiar):
 dialog-current-slide = Texto actual (toca para copiar):
 
-dialog-caption-prompt = ✏️ Envíame el nuevo pie, o /cancel para mantener el actual.
+dialog-caption-prompt = ✏️ Envíame el nuevo texto, o /cancel para mantener el actual.
 dialog-caption-hashtags-stay = Los hashtags se quedan como están: { $hashtags }.
-dialog-caption-cancelled = Edición cancelada: el pie no cambia.
-dialog-caption-left = Saliste de la edición del pie: el pie no cambia.
-dialog-caption-nothing-to-skip = No hay nada que saltar: envía el nuevo pie, o /cancel para mantener el actual.
-dialog-caption-text-only = Envía el nuevo pie como mensaje de texto, o /cancel para mantener el actual.
-dialog-caption-saved = ✅ Pie actualizado: la tarjeta lo muestra tal como se publicará.
-dialog-caption-saved-before = ✅ Pie actualizado.
-dialog-caption-not-changed = El pie no cambió. { $state }
-dialog-caption-problems = Ese pie no puede ir a Instagram así:
-dialog-caption-problems-hashtags = Ese pie no puede ir a Instagram así (contando los hashtags del borrador):
-dialog-caption-too-long = El pie tiene { $actual } caracteres; Instagram permite { $limit }.
-dialog-caption-too-many-hashtags = El pie tiene { $actual } hashtags; Instagram permite { $limit }.
-dialog-caption-too-many-mentions = El pie etiqueta { $actual } cuentas con @; Instagram permite { $limit }.
-dialog-caption-send-shorter = Envía una versión más corta, o /cancel para mantener el pie actual.
+dialog-caption-cancelled = Edición cancelada: el texto no cambia.
+dialog-caption-left = Saliste de la edición del texto: el texto no cambia.
+dialog-caption-nothing-to-skip = No hay nada que saltar: envía el nuevo texto, o /cancel para mantener el actual.
+dialog-caption-text-only = Envía el nuevo texto en un mensaje, o /cancel para mantener el actual.
+dialog-caption-saved = ✅ Texto actualizado: la tarjeta lo muestra tal como se publicará.
+dialog-caption-saved-before = ✅ Texto actualizado.
+dialog-caption-not-changed = El texto no cambió. { $state }
+dialog-caption-problems = Ese texto no puede ir a Instagram así:
+dialog-caption-problems-hashtags = Ese texto no puede ir a Instagram así (contando los hashtags del borrador):
+dialog-caption-too-long = El texto tiene { $actual } caracteres; Instagram permite { $limit }.
+dialog-caption-too-many-hashtags = El texto tiene { $actual } hashtags; Instagram permite { $limit }.
+dialog-caption-too-many-mentions = El texto etiqueta { $actual } cuentas con @; Instagram permite { $limit }.
+dialog-caption-send-shorter = Envía una versión más corta, o /cancel para mantener el texto actual.
 
 dialog-alt-text-prompt = 🦯 Envíame el texto alternativo de la imagen: una frase corta que diga qué muestra, para quienes usan un lector de pantalla (como mucho { $limit } caracteres). O /cancel para mantener el actual.
 dialog-alt-text-cancelled = Edición del texto alternativo cancelada: no cambia.
@@ -53,9 +53,9 @@ dialog-rejected = ❌ Rechazado.
 dialog-rejected-thanks = ❌ Rechazado. Gracias, el motivo ayuda a los próximos borradores.
 dialog-not-rejected = No rechazado. { $state }
 
-dialog-rewrite-kept = No reescrito: el pie no cambia.
+dialog-rewrite-kept = No reescrito: el texto no cambia.
 dialog-rewrite-text-only = Envía qué cambiar como mensaje o nota de voz, elige una opción en la tarjeta, o /cancel.
-dialog-rewriting = 🔁 Reescribiendo el pie: { $instruction }
+dialog-rewriting = 🔁 Reescribiendo el texto: { $instruction }
 dialog-not-rewritten = No reescrito. { $state }
 
 voice-note-heard = 🎙 Entendí: { $instruction }
