@@ -49,7 +49,11 @@ import { buildPerformanceReport } from "../src/insights/performance-report.ts";
 import { buildReportChartSvg } from "../src/insights/report-chart.ts";
 import { renderReportText } from "../src/insights/report-text.ts";
 import { OAUTH_STATE_TTL_MINUTES } from "../src/instagram-auth/oauth-state.ts";
-import { connectedNotice, connectFailedNotice, reconnectNotice } from "../src/instagram-auth/owner-notices.ts";
+import {
+  connectedNotice,
+  connectFailedNotice,
+  reconnectNotice,
+} from "../src/instagram-auth/owner-notices.ts";
 import { postedText, quotaNoticeText } from "../src/publishing/publish-messages.ts";
 
 /**
@@ -742,7 +746,7 @@ describe("notices, reports and comment cards in every locale at their maximum si
       // Instagram's comments are at most 2,200 characters.
       text: filled("Great & <loud> 🚲 ", 2200),
       commenterUsername: filled("a.b_", 30),
-      flagged: "abusive",
+      flagged: "abuse",
       flagReason: filled("Insults & more ", 300),
       replyText: filled("Thanks & <more> ", 300),
       replyNote: null,

@@ -47,7 +47,8 @@ function explainProblems(problems: CaptionViolation[], hasHashtags: boolean, tex
   return [
     t(hasHashtags ? "dialog-caption-problems-hashtags" : "dialog-caption-problems"),
     ...problems.map(
-      (problem) => `• ${t(VIOLATION_MESSAGES[problem.code], { actual: problem.actual, limit: problem.limit })}`,
+      (problem) =>
+        `• ${t(VIOLATION_MESSAGES[problem.code], { actual: problem.actual, limit: problem.limit })}`,
     ),
     "",
     t("dialog-caption-send-shorter"),

@@ -62,12 +62,16 @@ export async function transcribeVoiceInstruction(
 ): Promise<HeardVoice> {
   const { voice } = input;
   const texts = input.texts ?? englishTexts();
-  const refuse = (key: string, args?: MessageArgs): HeardVoice => ({ ok: false, message: texts.t(key, args) });
+  const refuse = (key: string, args?: MessageArgs): HeardVoice => ({
+    ok: false,
+    message: texts.t(key, args),
+  });
   if (!deps.transcribe) return refuse("voice-note-no-key");
   if (voice.duration > MAX_VOICE_NOTE_SECONDS) {
     return refuse("voice-note-too-long", { seconds: voice.duration, minutes: MAX_VOICE_NOTE_SECONDS / 60 });
   }
-  const tooLarge = () => refuse("voice-note-too-big", { megabytes: TELEGRAM_DOWNLOAD_LIMIT_BYTES / 1024 / 1024 });
+  const tooLarge = () =>
+    refuse("voice-note-too-big", { megabytes: TELEGRAM_DOWNLOAD_LIMIT_BYTES / 1024 / 1024 });
   if ((voice.file_size ?? 0) > TELEGRAM_DOWNLOAD_LIMIT_BYTES) return tooLarge();
 
   const estimateUsd = estimateTranscriptionCost(deps.model, voice.duration, deps.prices);

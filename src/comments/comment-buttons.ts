@@ -121,8 +121,7 @@ export function commentButtons(deps: CommentButtonsDeps): Composer<BotContext> {
   }
 
   async function send(ctx: BotContext, comment: StoredComment, actedBy: string) {
-    if (!comment.replyText)
-      return answerButton(ctx, ctx.t("toast-comment-no-reply"));
+    if (!comment.replyText) return answerButton(ctx, ctx.t("toast-comment-no-reply"));
     const claimed = await claimReplySend(sql, {
       id: comment.id,
       ownerId: comment.ownerId,
@@ -147,8 +146,7 @@ export function commentButtons(deps: CommentButtonsDeps): Composer<BotContext> {
   async function hide(ctx: BotContext, comment: StoredComment, actedBy: string) {
     if (!deps.instagram) return answerButton(ctx, ctx.t("toast-comment-no-instagram"));
     const access = await loadAccessToken(deps.services, comment.brandId);
-    if (!access)
-      return answerButton(ctx, ctx.t("toast-comment-not-connected"));
+    if (!access) return answerButton(ctx, ctx.t("toast-comment-not-connected"));
     try {
       // Hiding is idempotent on Instagram, so a double tap may call it twice; the row records it once.
       await deps.instagram.hideComment({ commentId: comment.commentId, token: access.token, hide: true });

@@ -32,7 +32,9 @@ export function commentSettingHandlers(deps: { sql: Sql }): Composer<BotContext>
                (select count(*)::int from instagram_comments c
                  where c.brand_id = b.id and c.card = 'filtered' and c.received_at > now() - interval '7 days') as filtered
           from brands b where b.id = ${scope.brand.id}`;
-      const lines = [ctx.t("comments-current", { setting: describeCommentsSetting(row!.setting, ctx.texts) })];
+      const lines = [
+        ctx.t("comments-current", { setting: describeCommentsSetting(row!.setting, ctx.texts) }),
+      ];
       if (row!.filtered > 0) lines.push(ctx.t("comments-kept-out", { count: row!.filtered }));
       lines.push("", ctx.t("comments-change-how"));
       await replyHtml(ctx, withBrandHeading(scope, lines.join("\n")));

@@ -63,7 +63,10 @@ export async function loadCommentSummary(
   ownerId?: number,
 ): Promise<CommentSummary | undefined> {
   const [row] = await sql<
-    (Omit<CommentSummary, "ownerLocale"> & { chosen_locale: string | null; telegram_language_code: string | null })[]
+    (Omit<CommentSummary, "ownerLocale"> & {
+      chosen_locale: string | null;
+      telegram_language_code: string | null;
+    })[]
   >`
     select s.id as "summaryId", b.owner_id as "ownerId", b.name as "brandName", d.caption, d.permalink,
            lang.chosen_locale, lang.telegram_language_code,

@@ -26,7 +26,8 @@ export function replyProblems(text: string, texts: Texts = englishTexts()): stri
   if (hashtags > MAX_REPLY_HASHTAGS)
     problems.push(t("comment-problem-hashtags", { count: hashtags, limit: MAX_REPLY_HASHTAGS }));
   const urls = trimmed.match(/\bhttps?:\/\/\S+|\bwww\.\S+/giu)?.length ?? 0;
-  if (urls > MAX_REPLY_URLS) problems.push(t("comment-problem-links", { count: urls, limit: MAX_REPLY_URLS }));
+  if (urls > MAX_REPLY_URLS)
+    problems.push(t("comment-problem-links", { count: urls, limit: MAX_REPLY_URLS }));
   const letters = trimmed.replace(/[^\p{L}]/gu, "");
   if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase())
     problems.push(t("comment-problem-capitals"));

@@ -114,7 +114,9 @@ function compactNumber(value: number, locale: Locale): string {
 }
 
 function shortDate(iso: string, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, { day: "numeric", month: "short", timeZone }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
+    day: "numeric",
+    month: "short",
+    timeZone,
+  }).format(new Date(iso));
 }

@@ -24,7 +24,8 @@ export function describeConnectFailure(
     (error.httpStatus !== null && error.httpStatus >= 500) ||
     error.code === 1 ||
     error.code === 2;
-  if (upstream) return {
+  if (upstream)
+    return {
       status: 502,
       detail: "Instagram could not be reached or had a temporary problem.",
       reason: "unreachable",

@@ -141,7 +141,10 @@ export function instagramAuthRoutes(deps: InstagramAuthRouteDeps) {
           await enqueueText(
             tx,
             consumed.chatId,
-            connectedNotice({ ...consumed, username: profile.username }, await loadBrandOwnerTexts(tx, consumed.brandId)),
+            connectedNotice(
+              { ...consumed, username: profile.username },
+              await loadBrandOwnerTexts(tx, consumed.brandId),
+            ),
           );
         });
         logger.info(
@@ -163,7 +166,11 @@ export function instagramAuthRoutes(deps: InstagramAuthRouteDeps) {
 
   async function failConnect(owner: OAuthStateOwner, reason: ConnectFailureReason): Promise<void> {
     const texts = await loadBrandOwnerTexts(sql, owner.brandId);
-    await enqueueText(sql, owner.chatId, connectFailedNotice(owner, { kind: "exchange_failed", reason }, texts));
+    await enqueueText(
+      sql,
+      owner.chatId,
+      connectFailedNotice(owner, { kind: "exchange_failed", reason }, texts),
+    );
   }
 
   /** Expired or replayed: the owner is known, so they hear about it too (once per link and reason). */
@@ -176,7 +183,11 @@ export function instagramAuthRoutes(deps: InstagramAuthRouteDeps) {
     await enqueueText(
       sql,
       outcome.chatId,
-      connectFailedNotice(outcome, { kind: outcome.problem }, await loadBrandOwnerTexts(sql, outcome.brandId)),
+      connectFailedNotice(
+        outcome,
+        { kind: outcome.problem },
+        await loadBrandOwnerTexts(sql, outcome.brandId),
+      ),
       `ig-oauth:${hash.slice(0, 32)}:${outcome.problem}`,
     );
     logger.warn(

@@ -32,7 +32,10 @@ export function reconnectKeyboard(brandId: number, texts: Texts = englishTexts()
   };
 }
 
-export function connectedNotice(input: NoticeBrand & { username: string }, texts: Texts = englishTexts()): TextPayload {
+export function connectedNotice(
+  input: NoticeBrand & { username: string },
+  texts: Texts = englishTexts(),
+): TextPayload {
   return html(aboutBrand(input, texts.t("ig-connected", { username: escapeHtml(input.username) })));
 }
 
@@ -54,7 +57,11 @@ export type ConnectFailure =
   /** Instagram sent the callback with an `error` of its own (not a refusal): `error` is its code. */
   | { kind: "instagram_error"; error: string };
 
-export function connectFailedNotice(brand: NoticeBrand, failure: ConnectFailure, texts: Texts = englishTexts()): TextPayload {
+export function connectFailedNotice(
+  brand: NoticeBrand,
+  failure: ConnectFailure,
+  texts: Texts = englishTexts(),
+): TextPayload {
   const why =
     failure.kind === "exchange_failed"
       ? texts.t("ig-connect-failed", { detail: texts.t(`ig-failure-${failure.reason}`) })
