@@ -181,6 +181,25 @@ describe("a Spanish owner", () => {
     expect(await chat.send("/cancel")).toEqual(["Edición cancelada: el texto no cambia."]);
   });
 
+  it("is told in Spanish, with the reason, when Instagram's connection ran out before it could be renewed", async () => {
+    const { brandId, account } = await connectedBrand(t, ig, ownerId);
+    await t.app.sql`
+      update instagram_accounts
+         set token_expires_at = now() - interval '1 hour', token_refreshed_at = now() - interval '61 days'
+       where brand_id = ${brandId}`;
+    const before = t.telegram.messagesIn(OWNER_ID).length;
+    await t.app.scheduler.runNow("instagram-token-refresh");
+    await deliverOutbox(t);
+    const notice = t.telegram
+      .messagesIn(OWNER_ID)
+      .slice(before)
+      .find((message) => readable(message).includes(account.username))!;
+    expect(readable(notice)).toContain(
+      `🔌 Instagram desconectó @${account.username}. La conexión con Instagram caducó antes de que Greenlight pudiera renovarla.`,
+    );
+    expect(buttonsOf(notice).map((button) => button.text)).toEqual(["🔗 Reconectar Instagram"]);
+  });
+
   it("answers /report, /connect and /disconnect in Spanish", async () => {
     const chat = chatAs(t, lucia);
     const brandId = await insertBrand(t.app.sql, ownerId, { name: "Sin Posts" });

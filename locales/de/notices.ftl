@@ -38,3 +38,12 @@ ig-not-configured = Instagram ist in diesem Greenlight noch nicht eingerichtet.
     Der Betreiber muss { $settings } setzen, Greenlight neu starten und <code>PUBLIC_URL/auth/instagram/callback</code> als OAuth-Weiterleitungs-URI im Meta App Dashboard eintragen (Instagram → API-Einrichtung mit Instagram-Login).
 ig-connect-unavailable = Instagram zu verbinden ist in dieser Version von Greenlight noch nicht möglich.
 ig-disconnect-unavailable = Instagram zu trennen ist in dieser Version von Greenlight noch nicht möglich.
+
+ig-reason-removed = Greenlight wurde aus den verbundenen Apps des Instagram-Kontos entfernt. Verbinde Instagram in Greenlight neu, um weiter zu posten.
+ig-reason-confirm-in-app = Instagram möchte, dass der Kontoinhaber etwas in der Instagram-App bestätigt. Öffne Instagram und verbinde das Konto dann in Greenlight neu.
+ig-reason-password-changed = Das Instagram-Passwort wurde geändert, dadurch wurde Greenlight abgemeldet. Verbinde Instagram in Greenlight neu, um weiter zu posten.
+ig-reason-expired = Die Instagram-Verbindung ist abgelaufen. Verbinde Instagram in Greenlight neu, um weiter zu posten.
+ig-reason-confirm-account = Instagram muss das Konto zuerst bestätigen lassen. Öffne die Instagram-App und verbinde das Konto dann in Greenlight neu.
+ig-reason-refused = Instagram akzeptiert den Zugriff von Greenlight auf dieses Konto nicht mehr. Verbinde Instagram in Greenlight neu, um weiter zu posten.
+ig-reason-not-renewed = Die Instagram-Verbindung ist abgelaufen, bevor Greenlight sie erneuern konnte. Verbinde Instagram neu, um weiter zu posten.
+ig-reason-deauthorized = Greenlight wurde aus den Apps und Websites des Instagram-Kontos entfernt.

@@ -46,3 +46,13 @@ ig-not-configured = Instagram is not set up on this Greenlight yet.
     The operator must set { $settings }, restart Greenlight, and register <code>PUBLIC_URL/auth/instagram/callback</code> as an OAuth redirect URI in the Meta App Dashboard (Instagram → API setup with Instagram login).
 ig-connect-unavailable = Connecting Instagram is not available yet in this version of Greenlight.
 ig-disconnect-unavailable = Disconnecting Instagram is not available yet in this version of Greenlight.
+
+# Why Instagram took Greenlight's access away, in ig-disconnected-notice.
+ig-reason-removed = Greenlight was removed from the Instagram account's connected apps. Reconnect Instagram in Greenlight to keep posting.
+ig-reason-confirm-in-app = Instagram wants the account owner to confirm something in the Instagram app. Open Instagram, then reconnect it in Greenlight.
+ig-reason-password-changed = The Instagram password was changed, which signed Greenlight out. Reconnect Instagram in Greenlight to keep posting.
+ig-reason-expired = The Instagram connection expired. Reconnect Instagram in Greenlight to keep posting.
+ig-reason-confirm-account = Instagram needs the account to be confirmed first. Open the Instagram app, then reconnect it in Greenlight.
+ig-reason-refused = Instagram no longer accepts Greenlight's access to this account. Reconnect Instagram in Greenlight to keep posting.
+ig-reason-not-renewed = The Instagram connection expired before Greenlight could renew it. Reconnect Instagram to keep posting.
+ig-reason-deauthorized = Greenlight was removed from the Instagram account's apps and websites.

@@ -38,3 +38,12 @@ ig-not-configured = Instagram aún no está configurado en este Greenlight.
     Quien lo opera debe configurar { $settings }, reiniciar Greenlight y registrar <code>PUBLIC_URL/auth/instagram/callback</code> como URI de redirección OAuth en el panel de apps de Meta (Instagram → Configuración de la API con inicio de sesión de Instagram).
 ig-connect-unavailable = Conectar Instagram aún no está disponible en esta versión de Greenlight.
 ig-disconnect-unavailable = Desconectar Instagram aún no está disponible en esta versión de Greenlight.
+
+ig-reason-removed = Greenlight se quitó de las apps conectadas de la cuenta de Instagram. Vuelve a conectar Instagram en Greenlight para seguir publicando.
+ig-reason-confirm-in-app = Instagram quiere que quien tiene la cuenta confirme algo en la app de Instagram. Abre Instagram y luego vuelve a conectarla en Greenlight.
+ig-reason-password-changed = Se cambió la contraseña de Instagram, y eso cerró la sesión de Greenlight. Vuelve a conectar Instagram en Greenlight para seguir publicando.
+ig-reason-expired = La conexión con Instagram caducó. Vuelve a conectar Instagram en Greenlight para seguir publicando.
+ig-reason-confirm-account = Instagram necesita que la cuenta se confirme primero. Abre la app de Instagram y luego vuelve a conectarla en Greenlight.
+ig-reason-refused = Instagram ya no acepta el acceso de Greenlight a esta cuenta. Vuelve a conectar Instagram en Greenlight para seguir publicando.
+ig-reason-not-renewed = La conexión con Instagram caducó antes de que Greenlight pudiera renovarla. Vuelve a conectar Instagram para seguir publicando.
+ig-reason-deauthorized = Greenlight se quitó de las apps y sitios web de la cuenta de Instagram.

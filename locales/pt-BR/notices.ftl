@@ -38,3 +38,12 @@ ig-not-configured = O Instagram ainda não está configurado neste Greenlight.
     Quem opera precisa definir { $settings }, reiniciar o Greenlight e registrar <code>PUBLIC_URL/auth/instagram/callback</code> como URI de redirecionamento OAuth no painel de apps da Meta (Instagram → Configuração da API com login do Instagram).
 ig-connect-unavailable = Conectar o Instagram ainda não está disponível nesta versão do Greenlight.
 ig-disconnect-unavailable = Desconectar o Instagram ainda não está disponível nesta versão do Greenlight.
+
+ig-reason-removed = O Greenlight foi removido dos apps conectados da conta do Instagram. Reconecte o Instagram no Greenlight para continuar publicando.
+ig-reason-confirm-in-app = O Instagram quer que o dono da conta confirme algo no app do Instagram. Abra o Instagram e depois reconecte a conta no Greenlight.
+ig-reason-password-changed = A senha do Instagram foi trocada, o que desconectou o Greenlight. Reconecte o Instagram no Greenlight para continuar publicando.
+ig-reason-expired = A conexão com o Instagram expirou. Reconecte o Instagram no Greenlight para continuar publicando.
+ig-reason-confirm-account = O Instagram precisa que a conta seja confirmada primeiro. Abra o app do Instagram e depois reconecte a conta no Greenlight.
+ig-reason-refused = O Instagram não aceita mais o acesso do Greenlight a esta conta. Reconecte o Instagram no Greenlight para continuar publicando.
+ig-reason-not-renewed = A conexão com o Instagram expirou antes que o Greenlight pudesse renová-la. Reconecte o Instagram para continuar publicando.
+ig-reason-deauthorized = O Greenlight foi removido dos apps e sites da conta do Instagram.

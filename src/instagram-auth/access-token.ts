@@ -76,16 +76,21 @@ export async function markTokenInvalid(
   sql: Sql | Transaction,
   brandId: number,
   reason: string,
+  reasonKey?: string,
 ): Promise<boolean> {
-  const disconnected = await disconnectAndNotify(sql, { brandId }, reason);
+  const disconnected = await disconnectAndNotify(sql, { brandId }, reason, reasonKey);
   return disconnected.length > 0;
 }
 
-/** Disconnects the selected accounts and tells each owner, in the caller's transaction or a new one. */
+/**
+ * Disconnects the selected accounts and tells each owner, in the caller's transaction or a new one. `reason` is
+ * stored (the operator reads it); `reasonKey`, the same words in notices.ftl, tells each owner in their language.
+ */
 export async function disconnectAndNotify(
   sql: Sql | Transaction,
   selector: AccountSelector,
   reason: string,
+  reasonKey?: string,
 ): Promise<DisconnectedAccount[]> {
   const work = async (tx: Transaction) => {
     const accounts = await disconnectAccounts(tx, selector, reason);
@@ -93,7 +98,7 @@ export async function disconnectAndNotify(
       await enqueueText(
         tx,
         account.chatId,
-        reconnectNotice({ ...account, reason }, await loadBrandOwnerTexts(tx, account.brandId)),
+        reconnectNotice({ ...account, reason, reasonKey }, await loadBrandOwnerTexts(tx, account.brandId)),
         `ig-disconnected:${account.brandId}:${account.connectedAt.getTime()}`,
       );
     }

@@ -75,7 +75,7 @@ export function connectFailedNotice(
 
 /** The token is gone; publishing waits for a reconnect and nothing queued is lost. */
 export function reconnectNotice(
-  input: NoticeBrand & { brandId: number; username: string; reason: string },
+  input: NoticeBrand & { brandId: number; username: string; reason: string; reasonKey?: string | undefined },
   texts: Texts = englishTexts(),
 ): TextPayload {
   return html(
@@ -83,7 +83,7 @@ export function reconnectNotice(
       input,
       texts.t("ig-disconnected-notice", {
         username: escapeHtml(input.username),
-        reason: escapeHtml(input.reason),
+        reason: input.reasonKey ? texts.t(input.reasonKey) : escapeHtml(input.reason),
       }),
     ),
     reconnectKeyboard(input.brandId, texts),
