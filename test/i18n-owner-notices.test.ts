@@ -99,6 +99,10 @@ describe("a Spanish owner", () => {
     expect(readable(card)).toContain(
       "💬 Bicis Madrid: @kim.cycles comentó en “Las bicis de carga ya superan a los coches.”",
     );
+    // Claude is not set up here, so the card says why it drafted no reply, in Spanish too.
+    expect(readable(card)).toContain(
+      "No se redactó respuesta: Claude no está configurado (ANTHROPIC_API_KEY).",
+    );
     expect(buttonsOf(card).map((button) => button.text)).toEqual([
       "✍️ Redactar respuesta",
       "✏️ Escribirla yo",

@@ -80,3 +80,14 @@ comment-problem-too-long = Sie hat { $length } Zeichen; Instagram nimmt höchste
 comment-problem-hashtags = Sie hat { $count } Hashtags; Instagram nimmt höchstens { $limit } in einem Kommentar.
 comment-problem-links = Sie hat { $count } Links; Instagram nimmt höchstens { $limit } in einem Kommentar.
 comment-problem-capitals = Sie ist ganz in Großbuchstaben, was Instagram in einem Kommentar ablehnt.
+
+comment-note-no-claude = Keine Antwort entworfen: Claude ist nicht eingerichtet (ANTHROPIC_API_KEY).
+comment-note-flagged = Keine Antwort entworfen: Es sieht nach Spam oder Beleidigung aus. Tippe auf ✍️ Antwort entwerfen, wenn du antworten willst.
+comment-note-over-limit = Keine Antwort entworfen: Dieser Kommentar kam über dem stündlichen Kartenlimit. Tippe auf ✍️ Antwort entwerfen, um eine zu bekommen.
+comment-note-read-as = Keine Antwort entworfen: Claude hat das als { $as ->
+    [spam] Spam
+    [abuse] Beleidigung
+   *[ordinary] nicht beantwortungsbedürftig
+} gelesen. Tippe auf ✍️ Antwort entwerfen, um trotzdem eine zu bekommen.
+comment-note-over-budget = Keine Antwort entworfen: Das KI-Budget dieses Monats von { $cap } ist aufgebraucht (siehe /budget).
+comment-note-failed = Keine Antwort entworfen: { $error }

@@ -88,3 +88,16 @@ comment-problem-too-long = It is { $length } characters long; Instagram takes at
 comment-problem-hashtags = It has { $count } hashtags; Instagram takes at most { $limit } in a comment.
 comment-problem-links = It has { $count } links; Instagram takes at most { $limit } in a comment.
 comment-problem-capitals = It is all in capital letters, which Instagram refuses in a comment.
+
+# Why a comment's card has no drafted reply (reply-notes.ts)
+comment-note-no-claude = No reply drafted: Claude is not set up (ANTHROPIC_API_KEY).
+comment-note-flagged = No reply drafted: it looks like spam or abuse. Tap ✍️ Draft a reply if you want to answer it.
+comment-note-over-limit = No reply drafted: this comment came in over the hourly card limit. Tap ✍️ Draft a reply for one.
+comment-note-read-as = No reply drafted: Claude read this as { $as ->
+    [spam] spam
+    [abuse] abuse
+   *[ordinary] needing no answer
+}. Tap ✍️ Draft a reply for one anyway.
+comment-note-over-budget = No reply drafted: this month's AI budget of { $cap } is used up (see /budget).
+# $error: what went wrong, in English (from the drafting code).
+comment-note-failed = No reply drafted: { $error }

@@ -80,3 +80,14 @@ comment-problem-too-long = Tiene { $length } caracteres; Instagram acepta como m
 comment-problem-hashtags = Tiene { $count } hashtags; Instagram acepta como mucho { $limit } en un comentario.
 comment-problem-links = Tiene { $count } enlaces; Instagram acepta como mucho { $limit } en un comentario.
 comment-problem-capitals = Está toda en mayúsculas, y Instagram lo rechaza en un comentario.
+
+comment-note-no-claude = No se redactó respuesta: Claude no está configurado (ANTHROPIC_API_KEY).
+comment-note-flagged = No se redactó respuesta: parece spam u ofensivo. Toca ✍️ Redactar respuesta si quieres contestarlo.
+comment-note-over-limit = No se redactó respuesta: este comentario llegó por encima del límite de tarjetas por hora. Toca ✍️ Redactar respuesta para tener una.
+comment-note-read-as = No se redactó respuesta: Claude lo leyó como { $as ->
+    [spam] spam
+    [abuse] ofensivo
+   *[ordinary] algo que no necesita respuesta
+}. Toca ✍️ Redactar respuesta para tener una de todos modos.
+comment-note-over-budget = No se redactó respuesta: el presupuesto de IA de este mes, { $cap }, está agotado (ver /budget).
+comment-note-failed = No se redactó respuesta: { $error }

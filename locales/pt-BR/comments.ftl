@@ -80,3 +80,14 @@ comment-problem-too-long = Ela tem { $length } caracteres; o Instagram aceita no
 comment-problem-hashtags = Ela tem { $count } hashtags; o Instagram aceita no máximo { $limit } num comentário.
 comment-problem-links = Ela tem { $count } links; o Instagram aceita no máximo { $limit } num comentário.
 comment-problem-capitals = Ela está toda em maiúsculas, o que o Instagram recusa num comentário.
+
+comment-note-no-claude = Nenhuma resposta rascunhada: o Claude não está configurado (ANTHROPIC_API_KEY).
+comment-note-flagged = Nenhuma resposta rascunhada: parece spam ou ofensivo. Toque em ✍️ Rascunhar resposta se quiser responder.
+comment-note-over-limit = Nenhuma resposta rascunhada: este comentário chegou acima do limite de cartões por hora. Toque em ✍️ Rascunhar resposta para ter uma.
+comment-note-read-as = Nenhuma resposta rascunhada: o Claude leu isto como { $as ->
+    [spam] spam
+    [abuse] ofensivo
+   *[ordinary] algo que não precisa de resposta
+}. Toque em ✍️ Rascunhar resposta para ter uma mesmo assim.
+comment-note-over-budget = Nenhuma resposta rascunhada: o orçamento de IA deste mês, { $cap }, acabou (veja /budget).
+comment-note-failed = Nenhuma resposta rascunhada: { $error }

@@ -4,6 +4,7 @@ import { englishTexts, type Texts } from "../i18n/texts.ts";
 import { escapeHtml, htmlLink } from "../shared/telegram-html.ts";
 import { encodeCommentCallback } from "./comment-callback-data.ts";
 import type { StoredComment } from "./comment-queries.ts";
+import { renderReplyNote } from "./reply-notes.ts";
 
 export interface RenderedCommentCard {
   text: string;
@@ -55,7 +56,7 @@ export function renderCommentCard(
     const reply = escapeHtml(comment.replyText);
     lines.push("", t(comment.status === "replied" ? "comment-reply-sent" : "comment-reply", { reply }));
   } else if (comment.status === "open" && comment.replyNote) {
-    lines.push("", `<i>${escapeHtml(comment.replyNote)}</i>`);
+    lines.push("", `<i>${escapeHtml(renderReplyNote(comment.replyNote, texts))}</i>`);
   }
   const outcome = describeOutcome(comment, timeZone, texts);
   if (outcome) lines.push("", outcome);

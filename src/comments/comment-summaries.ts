@@ -8,6 +8,7 @@
 import type { Sql, Transaction } from "../database/connect.ts";
 import { localeOfRow } from "../i18n/language-queries.ts";
 import type { Locale } from "../i18n/locales.ts";
+import { OVER_LIMIT_NOTE } from "./reply-notes.ts";
 
 /** The clock hour a comment counts in. Pure. */
 export function summaryWindowStart(at: Date): Date {
@@ -104,7 +105,7 @@ export async function openSummarisedComments(
   return tx<{ id: number; commentId: string }[]>`
     update instagram_comments c
        set card = 'opened',
-           reply_note = coalesce(c.reply_note, 'No reply drafted: this comment came in over the hourly card limit. Tap ✍️ Draft a reply for one.')
+           reply_note = coalesce(c.reply_note, ${OVER_LIMIT_NOTE})
      where c.id in (select ic.id from instagram_comments ic join comment_summaries s on s.draft_id = ic.draft_id
                      where s.id = ${summaryId} and ic.card = 'summarised'
                        and ic.received_at >= s.window_start and ic.received_at < s.window_start + interval '1 hour'
