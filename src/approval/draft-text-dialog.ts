@@ -1,7 +1,7 @@
 /**
  * A card dialog that replaces one text of a draft: the owner sends the new text (or /cancel), it is checked with
- * each problem explained, saved, and the card is updated in place. It speaks the language of whoever answers. ✏️ Edit (the caption) and 🦯 Alt text are
- * this dialog with their own words, check and save.
+ * each problem explained, saved, and the card is updated in place. ✏️ Edit (the caption), 🦯 Alt text and a slide's
+ * text are this dialog with their own words (dialogs.ftl), check and save; it speaks the language of whoever answers.
  *
  * @grammyjs/conversations v2 replays the dialog from the top for every update, so everything that reads or
  * writes the world runs inside `conversation.external` (its result is stored with the dialog and replayed), and
@@ -58,8 +58,13 @@ export interface DraftTextDialog {
   save(sql: Sql, input: DecisionInput & { value: string; position?: number }): Promise<DecisionOutcome>;
 }
 
+/** One of the dialog's messages: `dialog-caption-saved`, `dialog-slide-left`… */
+function messageKey(dialog: DraftTextDialog, name: string): string {
+  return `dialog-${dialog.messages}-${name}`;
+}
+
 export function draftTextDialog(deps: DialogDeps, dialog: DraftTextDialog) {
-  const key = (name: string) => `dialog-${dialog.messages}-${name}`;
+  const key = (name: string) => messageKey(dialog, name);
   return async function editDraftText(
     conversation: Conversation<BotContext, ConversationContext>,
     ctx: ConversationContext,
@@ -135,7 +140,7 @@ async function saveAndShow(
   input: DraftDialogTarget & { value: string; updateId: number },
   texts: Texts,
 ): Promise<string> {
-  const key = (name: string) => `dialog-${dialog.messages}-${name}`;
+  const key = (name: string) => messageKey(dialog, name);
   const now = deps.clock();
   const outcome = await dialog.save(deps.sql, { ...input, now });
   switch (outcome.kind) {
