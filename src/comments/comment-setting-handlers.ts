@@ -5,7 +5,7 @@ import { withBrandHeading } from "../owner-settings/brand-views.ts";
 import { withSelectedBrand } from "../owner-settings/selected-brand.ts";
 import { replyHtml } from "../owner-settings/telegram-replies.ts";
 import { quoteInputHtml } from "../shared/telegram-text-limits.ts";
-import { type CommentsSetting, describeCommentsSetting, parseCommentsSetting } from "./comments-setting.ts";
+import { type CommentsSetting, commentsSettingWords, parseCommentsSetting } from "./comments-setting.ts";
 
 /**
  * /comments shows which of the brand's Instagram comments reach the chat, and how many were kept out this week;
@@ -23,7 +23,7 @@ export function commentSettingHandlers(deps: { sql: Sql }): Composer<BotContext>
           return;
         }
         await deps.sql`update brands set comments_to_telegram = ${setting} where id = ${scope.brand.id}`;
-        const words = describeCommentsSetting(setting, ctx.texts);
+        const words = commentsSettingWords(setting, ctx.texts);
         await replyHtml(ctx, withBrandHeading(scope, ctx.t("comments-changed", { setting: words })));
         return;
       }
@@ -32,9 +32,7 @@ export function commentSettingHandlers(deps: { sql: Sql }): Composer<BotContext>
                (select count(*)::int from instagram_comments c
                  where c.brand_id = b.id and c.card = 'filtered' and c.received_at > now() - interval '7 days') as filtered
           from brands b where b.id = ${scope.brand.id}`;
-      const lines = [
-        ctx.t("comments-current", { setting: describeCommentsSetting(row!.setting, ctx.texts) }),
-      ];
+      const lines = [ctx.t("comments-current", { setting: commentsSettingWords(row!.setting, ctx.texts) })];
       if (row!.filtered > 0) lines.push(ctx.t("comments-kept-out", { count: row!.filtered }));
       lines.push("", ctx.t("comments-change-how"));
       await replyHtml(ctx, withBrandHeading(scope, lines.join("\n")));

@@ -5,7 +5,7 @@ import type { Texts } from "../i18n/texts.ts";
 export type CommentsSetting = "all" | "questions" | "none";
 
 /** The setting in the owner's words ("every comment gets a card"). */
-export function describeCommentsSetting(setting: CommentsSetting, texts: Texts): string {
+export function commentsSettingWords(setting: CommentsSetting, texts: Texts): string {
   return texts.t(`comments-setting-${setting}`);
 }
 
