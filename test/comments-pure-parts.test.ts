@@ -117,6 +117,7 @@ describe("rendering a comment card", () => {
     brandName: "Velo <Daily>",
     ownerId: 1,
     ownerChatId: 100,
+    ownerLocale: "en",
     timeZone: "Europe/Berlin",
     language: "en",
     draftId: 2,

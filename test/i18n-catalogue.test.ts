@@ -44,6 +44,19 @@ import { ownerCommandsIn, renderHelp } from "../src/owner-settings/owner-command
 import { renderStatus } from "../src/owner-settings/status-view.ts";
 import { visibleLength } from "../src/shared/telegram-html.ts";
 import { formatUtcIn, teamTextsIn } from "../src/teams/team-texts.ts";
+import { describeDecided, renderCommentCard, renderCommentSummary } from "../src/comments/comment-card.ts";
+import type { StoredComment } from "../src/comments/comment-queries.ts";
+import { escapeXml } from "../src/images/headline-card.ts";
+import { buildPerformanceReport } from "../src/insights/performance-report.ts";
+import { buildReportChartSvg } from "../src/insights/report-chart.ts";
+import { renderReportText } from "../src/insights/report-text.ts";
+import { OAUTH_STATE_TTL_MINUTES } from "../src/instagram-auth/oauth-state.ts";
+import {
+  connectedNotice,
+  connectFailedNotice,
+  reconnectNotice,
+} from "../src/instagram-auth/owner-notices.ts";
+import { postedText, quotaNoticeText } from "../src/publishing/publish-messages.ts";
 
 /**
  * The message catalogue (locales/<locale>/<capability>.ftl): the same messages in every locale with the same
@@ -186,6 +199,7 @@ function longestArgument(name: string, locale: (typeof LOCALES)[number]): string
     case "zone":
       return LONGEST_ZONE;
     case "localTime":
+    case "time":
       return "23:45";
     // A member's or brand's name on a teams button, cut to 18 characters, and in a toast, to 40 (team-texts.ts).
     case "shortName":
@@ -223,9 +237,55 @@ function longestArgument(name: string, locale: (typeof LOCALES)[number]): string
       return filled("unexpected end of input ", 200);
     case "estimate":
       return texts.usdFine(0.9999);
-    case "seconds":
     case "megabytes":
       return 10_000;
+    // Publishing notices, the Instagram connection, reports, comments and dialogs.
+    case "permalink":
+      return "https://www.instagram.com/p/ABCDEFGHIJK_-abcdefghijk/";
+    case "username":
+      return filled("a.b_", 30);
+    case "minutes":
+      return OAUTH_STATE_TTL_MINUTES;
+    case "settings":
+      return new Intl.ListFormat(locale).format(
+        ["INSTAGRAM_APP_ID", "INSTAGRAM_APP_SECRET", "PUBLIC_URL"].map((name) => `<code>${name}</code>`),
+      );
+    case "days":
+      return 30;
+    case "from":
+    case "to":
+      return texts.date(FAR, LONGEST_ZONE);
+    case "posts":
+    case "waiting":
+    case "views":
+    case "reach":
+    case "count":
+    case "actual":
+    case "over":
+    case "seconds":
+      return 1_234_567;
+    case "rate":
+      return new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: 1 }).format(12.345);
+    // A post's caption quoted at 40 characters, linked to the post (report-text.ts).
+    case "post":
+      return `<a href="https://www.instagram.com/p/ABCDEFGHIJK/">${filled("“Cargo &amp; bikes… ", 42)}</a>`;
+    case "who":
+      return `@${filled("a.b_", 30)}`;
+    // A reply is at most 300 characters (reply-limits.ts), escaped.
+    case "reply":
+      return filled("Thanks &amp; see you &lt;soon&gt; ", 300);
+    case "by":
+      return texts.t("comment-by", { name: filled("Ünïcode &amp; Name ", 64) });
+    case "at":
+      return texts.t("comment-at", { time: "23:45" });
+    case "setting":
+      return texts.t("comments-setting-questions");
+    case "instagramSays":
+      return filled("Instagram says no ", 100);
+    case "hashtags":
+      return Array.from({ length: 30 }, (_, i) => `#${filled(`tag${i}_`, 29)}`).join(" ");
+    case "instruction":
+      return `“${filled("Focus on the price ", 300)}…”`;
     default:
       return LONG_NAME;
   }
@@ -270,6 +330,12 @@ const isToast = (key: string) =>
     "team-invite-owner-admins-only",
     "team-invite-needs-start",
     "team-link-group-in-private",
+    "comment-still-open",
+    "comment-already-sending",
+    "comment-already-replied",
+    "comment-already-hidden",
+    "comment-already-ignored",
+    "comment-gone",
   ].includes(key);
 
 describe("the message catalogue", () => {
@@ -733,5 +799,120 @@ describe("the locale of a Telegram user", () => {
     expect(parseLocaleChoice("auto")).toBe("auto");
     expect(parseLocaleChoice("fr")).toBeNull();
     expect(parseLocaleChoice("Klingon")).toBeNull();
+  });
+});
+
+describe("notices, reports and comment cards in every locale at their maximum sizes", () => {
+  const longName = filled("Ünïcode & <Brand> 🚲 ", 200);
+  const longCaption = filled("Cargo bikes & <trams> outsell cars 🚲 ", 2200);
+  const post = (id: number) => ({
+    draftId: id,
+    caption: longCaption,
+    permalink: `https://www.instagram.com/p/${filled("ABCDEFGHIJK", 40)}/`,
+    publishedAt: new Date(NOW.getTime() - id * 3_600_000).toISOString(),
+    views: 1_234_567_890,
+    reach: 1_234_567_890,
+    interactions: 123_456_789,
+  });
+  const report = buildPerformanceReport({
+    days: 30,
+    from: new Date(NOW.getTime() - 30 * 86_400_000),
+    to: NOW,
+    posts: [post(1), post(2), { ...post(3), views: null, reach: null, interactions: null }],
+    aiSpendUsd: 9_999.99,
+  });
+
+  it("keeps the report within a photo caption's 1,024 characters, and its chart's labels drawn", () => {
+    for (const locale of LOCALES) {
+      const texts = textsFor(locale);
+      const caption = renderReportText({
+        report,
+        brandName: longName,
+        timeZone: LONGEST_ZONE,
+        lacksInsights: true,
+        texts,
+      });
+      expect(visibleLength(caption), locale).toBeLessThanOrEqual(1024);
+      const svg = buildReportChartSvg(report, longName, LONGEST_ZONE, texts);
+      expect(svg, locale).toContain(escapeXml(texts.t("report-chart-views")));
+    }
+  });
+
+  it("keeps comment cards and summaries within 4,096 characters, their buttons short", () => {
+    const comment: StoredComment = {
+      id: 999_999_999,
+      brandId: 1,
+      brandName: longName,
+      ownerId: 1,
+      ownerChatId: 1,
+      ownerLocale: "en",
+      timeZone: LONGEST_ZONE,
+      language: "en",
+      draftId: 1,
+      caption: longCaption,
+      permalink: `https://www.instagram.com/p/${filled("ABCDEFGHIJK", 40)}/`,
+      commentId: "1",
+      parentCommentId: "2",
+      // Instagram's comments are at most 2,200 characters.
+      text: filled("Great & <loud> 🚲 ", 2200),
+      commenterUsername: filled("a.b_", 30),
+      flagged: "abuse",
+      flagReason: filled("Insults & more ", 300),
+      replyText: filled("Thanks & <more> ", 300),
+      replyNote: null,
+      status: "open",
+      actedBy: filled("Ünïcode & Name ", 64),
+      actedAt: FAR,
+      sendFence: 0,
+      sendAttempts: 0,
+      replyCommentId: null,
+      lastError: filled("Instagram refused & more ", 600),
+      cardChatId: null,
+      cardMessageId: null,
+    };
+    for (const locale of LOCALES) {
+      const texts = textsFor(locale);
+      for (const status of ["open", "sending", "replied", "hidden", "ignored"] as const) {
+        const card = renderCommentCard({ ...comment, status }, LONGEST_ZONE, texts);
+        expect(visibleLength(card.text), `${locale} ${status}`).toBeLessThanOrEqual(4096);
+        for (const button of card.keyboard.inline_keyboard.flat())
+          expect(button.text.length, `${locale}: ${button.text}`).toBeLessThanOrEqual(MAX_BUTTON_CHARS);
+        expect(describeDecided({ ...comment, status }, LONGEST_ZONE, texts).length).toBeLessThanOrEqual(
+          MAX_TOAST_CHARS,
+        );
+      }
+      const summary = renderCommentSummary(
+        {
+          brandName: longName,
+          caption: longCaption,
+          permalink: comment.permalink,
+          waiting: 1_234_567,
+          opened: 1_234_567,
+          summaryId: 999_999_999,
+        },
+        texts,
+      );
+      expect(visibleLength(summary.text), locale).toBeLessThanOrEqual(4096);
+    }
+  });
+
+  it("keeps the posted note, the daily-limit notice and the Instagram notices within 4,096 characters", () => {
+    const brand = { brandName: longName, brandCount: 30 };
+    for (const locale of LOCALES) {
+      const texts = textsFor(locale);
+      const reason = filled("Instagram refused & more ", 600);
+      const notices = [
+        postedText(post(1).permalink, { kind: "failed", reason, reconnect: true }, texts),
+        quotaNoticeText({ brandName: longName, nextSlot: FAR, timeZone: LONGEST_ZONE, now: NOW, texts }),
+        connectedNotice({ ...brand, username: filled("a.b_", 30) }, texts).text,
+        connectFailedNotice(brand, { kind: "instagram_error", error: filled("x", 60) }, texts).text,
+        connectFailedNotice(brand, { kind: "exchange_failed", reason: "not-professional" }, texts).text,
+        reconnectNotice({ ...brand, brandId: 1, username: filled("a.b_", 30), reason }, texts).text,
+      ];
+      for (const text of notices) {
+        expect(visibleLength(text), locale).toBeLessThanOrEqual(4096);
+        expect(text, locale).not.toMatch(/\{\$?[\w-]+\}/);
+      }
+    }
   });
 });

@@ -51,6 +51,7 @@ describe("describeConnectFailure", () => {
     expect(describeConnectFailure({ ...base, step: "exchange_code", origin: "meta" })).toEqual({
       status: 400,
       detail: "Instagram refused the login code (it works once, for one hour).",
+      reason: "code-refused",
     });
   });
 
@@ -99,7 +100,7 @@ describe("pages and owner messages", () => {
 
     const failed = connectFailedNotice(
       { brandName: "<Brand>", brandCount: 2 },
-      { kind: "exchange_failed", detail: "a <b>c</b>" },
+      { kind: "instagram_error", error: "a <b>c</b>" },
     );
     expect(visibleText(failed.text, failed.parse_mode)).toEqual({
       text: expect.stringContaining("a <b>c</b>"),

@@ -44,6 +44,7 @@ describe("classifying Instagram failures", () => {
       kind: "token_invalid",
       recovery: "reconnect",
       ownerMessage: "The Instagram connection expired. Reconnect Instagram in Greenlight to keep posting.",
+      ownerMessageKey: "ig-reason-expired",
       attemptLimit: 1,
     });
     expect(classifyInstagramFailure(meta(190, 458)).ownerMessage).toMatch(

@@ -262,14 +262,14 @@ export function draftDecisions(deps: DraftDecisionsDeps): DraftButtons {
       case "slides":
         if (!(await stillPending(press))) return;
         if (card.format !== "carousel" || card.slides.length === 0)
-          return answer(ctx, "This draft is a single image: it has no slides.");
-        await answer(ctx, "Pick the slide to change.");
+          return answer(ctx, texts.t("toast-no-slides"));
+        await answer(ctx, texts.t("toast-pick-slide"));
         return show(ctx, card, "choosing_slide");
       case "slide": {
         if (!(await stillPending(press))) return;
         const slide = card.slides.find((s) => s.position === callback.position && s.kind === "facts");
-        if (!slide) return answer(ctx, "That slide is no longer in this draft.");
-        await answer(ctx, `Send the new text for slide ${callback.position + 1}.`);
+        if (!slide) return answer(ctx, texts.t("toast-slide-gone"));
+        await answer(ctx, texts.t("toast-send-slide-text", { number: callback.position + 1 }));
         await ctx.conversation.exitAll();
         await ctx.conversation.enter(EDIT_SLIDE_CONVERSATION, {
           draftId: card.id,

@@ -1,7 +1,7 @@
 /**
  * A card dialog that replaces one text of a draft: the owner sends the new text (or /cancel), it is checked with
- * each problem explained, saved, and the card is updated in place. ✏️ Edit (the caption) and 🦯 Alt text are
- * this dialog with their own words, check and save.
+ * each problem explained, saved, and the card is updated in place. ✏️ Edit (the caption), 🦯 Alt text and a slide's
+ * text are this dialog with their own words (dialogs.ftl), check and save; it speaks the language of whoever answers.
  *
  * @grammyjs/conversations v2 replays the dialog from the top for every update, so everything that reads or
  * writes the world runs inside `conversation.external` (its result is stored with the dialog and replayed), and
@@ -12,12 +12,13 @@ import type { Conversation } from "@grammyjs/conversations";
 import type { BotContext, ConversationContext } from "../bot/bot-context.ts";
 import { replyInDialog } from "../bot/dialog-reply.ts";
 import type { Sql } from "../database/connect.ts";
+import type { Texts } from "../i18n/texts.ts";
 import type { Logger } from "../shared/logger.ts";
 import { commandOf } from "./dialog-input.ts";
 import { loadDraftCard, type StoredDraftCard } from "./draft-card-queries.ts";
 import { showCardAfterPress } from "./draft-card-telegram.ts";
 import type { DecisionInput, DecisionOutcome } from "./draft-transitions.ts";
-import { DRAFT_GONE_TEXT, describeDraftState } from "./render-draft-card.ts";
+import { describeDraftState, draftGoneText } from "./render-draft-card.ts";
 
 export interface DialogDeps {
   sql: Sql;
@@ -40,30 +41,36 @@ export interface DraftTextStart {
 }
 
 export interface DraftTextDialog {
-  /** The text edited, as the owner reads it: "caption", "alt text". */
-  noun: string;
-  /** The answer to /cancel, before ": the <noun> is unchanged." */
-  cancelled: string;
-  /** The answer to another command, which leaves the dialog, before ": the <noun> is unchanged." */
-  left: string;
-  /** The answer once saved, and the shorter one to a redelivered answer that was saved before. */
-  saved: string;
-  savedBefore: string;
+  /**
+   * The dialog's messages in dialogs.ftl are `dialog-<messages>-…`: -cancelled (/cancel), -left (another command
+   * ends the dialog), -saved, -saved-before (a redelivered answer that was saved before), -nothing-to-skip,
+   * -text-only and -not-changed.
+   */
+  messages: "caption" | "alt-text" | "slide";
   /** The dialog's opening message (HTML), from the draft as it is. */
-  prompt(card: StoredDraftCard, target: DraftDialogTarget): string;
+  prompt(card: StoredDraftCard, target: DraftDialogTarget, texts: Texts): string;
   /** The owner's text as it would be saved, or what is wrong with it (the whole reply). */
-  check(text: string, start: DraftTextStart): { ok: true; value: string } | { ok: false; reply: string };
+  check(
+    text: string,
+    start: DraftTextStart,
+    texts: Texts,
+  ): { ok: true; value: string } | { ok: false; reply: string };
   save(sql: Sql, input: DecisionInput & { value: string; position?: number }): Promise<DecisionOutcome>;
 }
 
+/** One of the dialog's messages: `dialog-caption-saved`, `dialog-slide-left`… */
+function messageKey(dialog: DraftTextDialog, name: string): string {
+  return `dialog-${dialog.messages}-${name}`;
+}
+
 export function draftTextDialog(deps: DialogDeps, dialog: DraftTextDialog) {
-  const unchanged = `the ${dialog.noun} is unchanged.`;
+  const key = (name: string) => messageKey(dialog, name);
   return async function editDraftText(
     conversation: Conversation<BotContext, ConversationContext>,
     ctx: ConversationContext,
     target: DraftDialogTarget,
   ): Promise<void> {
-    const start = await conversation.external(() => loadStart(deps, dialog, target));
+    const start = await conversation.external(() => loadStart(deps, dialog, target, ctx.texts));
     if ("message" in start) {
       await ctx.reply(start.message);
       return;
@@ -77,40 +84,36 @@ export function draftTextDialog(deps: DialogDeps, dialog: DraftTextDialog) {
       if (!message) return conversation.skip({ next: true });
       const command = commandOf(message);
       if (command === "cancel") {
-        await answer.reply(`${dialog.cancelled}: ${unchanged}`);
+        await answer.reply(answer.t(key("cancelled")));
         return;
       }
       // /help is answered by the help handler further down while the dialog keeps waiting.
       if (command === "help") return conversation.skip({ next: true });
       if (command === "skip") {
-        await replyInDialog(
-          answer,
-          `There is nothing to skip: send the new ${dialog.noun}, or /cancel to keep the current one.`,
-        );
+        await replyInDialog(answer, answer.t(key("nothing-to-skip")));
         continue;
       }
       if (command !== null) {
-        await answer.reply(`${dialog.left}: ${unchanged}`);
+        await answer.reply(answer.t(key("left")));
         return conversation.halt({ next: true });
       }
       if (message.text === undefined) {
-        await replyInDialog(
-          answer,
-          `Please send the new ${dialog.noun} as a text message, or /cancel to keep the current one.`,
-        );
+        await replyInDialog(answer, answer.t(key("text-only")));
         continue;
       }
-      const checked = dialog.check(message.text, start);
+      const checked = dialog.check(message.text, start, answer.texts);
       if (!checked.ok) {
         await replyInDialog(answer, checked.reply);
         continue;
       }
       const saved = await conversation.external((outer) =>
-        saveAndShow(deps, dialog, outer, {
-          ...target,
-          value: checked.value,
-          updateId: answer.update.update_id,
-        }),
+        saveAndShow(
+          deps,
+          dialog,
+          outer,
+          { ...target, value: checked.value, updateId: answer.update.update_id },
+          answer.texts,
+        ),
       );
       await answer.reply(saved);
       return;
@@ -122,11 +125,12 @@ async function loadStart(
   deps: DialogDeps,
   dialog: DraftTextDialog,
   target: DraftDialogTarget,
+  texts: Texts,
 ): Promise<DraftTextStart | { message: string }> {
   const card = await loadDraftCard(deps.sql, target.draftId, target.ownerId);
-  if (!card) return { message: DRAFT_GONE_TEXT };
-  if (card.status !== "pending_review") return { message: describeDraftState(card, deps.clock()) };
-  return { prompt: dialog.prompt(card, target), hashtags: card.hashtags };
+  if (!card) return { message: draftGoneText(texts) };
+  if (card.status !== "pending_review") return { message: describeDraftState(card, deps.clock(), texts) };
+  return { prompt: dialog.prompt(card, target, texts), hashtags: card.hashtags };
 }
 
 async function saveAndShow(
@@ -134,19 +138,21 @@ async function saveAndShow(
   dialog: DraftTextDialog,
   outer: BotContext,
   input: DraftDialogTarget & { value: string; updateId: number },
+  texts: Texts,
 ): Promise<string> {
+  const key = (name: string) => messageKey(dialog, name);
   const now = deps.clock();
   const outcome = await dialog.save(deps.sql, { ...input, now });
   switch (outcome.kind) {
     case "done":
       await showCardAfterPress(deps, outer.api, outcome.card);
-      return dialog.saved;
+      return texts.t(key("saved"));
     case "redelivered":
-      return dialog.savedBefore;
+      return texts.t(key("saved-before"));
     case "gone":
-      return DRAFT_GONE_TEXT;
+      return draftGoneText(texts);
     case "stale":
     case "no_slots":
-      return `The ${dialog.noun} was not changed. ${describeDraftState(outcome.card, now)}`;
+      return texts.t(key("not-changed"), { state: describeDraftState(outcome.card, now, texts) });
   }
 }

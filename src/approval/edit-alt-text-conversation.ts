@@ -4,7 +4,8 @@
  * (draft-text-dialog.ts runs it).
  */
 
-import { checkAltText } from "../drafting/alt-text.ts";
+import { checkAltText, MAX_ALT_TEXT_CHARACTERS } from "../drafting/alt-text.ts";
+import type { Texts } from "../i18n/texts.ts";
 import { escapeHtml, visibleLength } from "../shared/telegram-html.ts";
 import { type DialogDeps, draftTextDialog } from "./draft-text-dialog.ts";
 import { saveEditedAltText } from "./draft-transitions.ts";
@@ -14,26 +15,28 @@ export const EDIT_ALT_TEXT_CONVERSATION = "approval-edit-alt-text";
 
 export function editAltTextConversation(deps: DialogDeps) {
   return draftTextDialog(deps, {
-    noun: "alt text",
-    cancelled: "Alt text edit cancelled",
-    left: "Left the alt text edit",
-    saved: "✅ Alt text updated: Instagram gets it with the image.",
-    savedBefore: "✅ Alt text updated.",
-    prompt: (card) => altTextPrompt(card.altText),
-    check(text) {
+    messages: "alt-text",
+    prompt: (card, _target, texts) => altTextPrompt(card.altText, texts),
+    check(text, _start, texts) {
       const checked = checkAltText(text);
-      return checked.ok
-        ? { ok: true, value: checked.altText }
-        : { ok: false, reply: `${checked.problem} Send it again, or /cancel to keep the current one.` };
+      if (checked.ok) return { ok: true, value: checked.altText };
+      const reply =
+        checked.length === 0
+          ? texts.t("dialog-alt-text-empty")
+          : texts.t("dialog-alt-text-too-long", {
+              length: checked.length,
+              limit: MAX_ALT_TEXT_CHARACTERS,
+              over: checked.length - MAX_ALT_TEXT_CHARACTERS,
+            });
+      return { ok: false, reply };
     },
     save: (sql, input) => saveEditedAltText(sql, { ...input, altText: input.value }),
   });
 }
 
-function altTextPrompt(altText: string | null): string {
-  const ask =
-    "🦯 Send me the alt text for the image: one short sentence saying what it shows, for people who use a screen reader (at most 1,000 characters). Or /cancel to keep the current one.";
+function altTextPrompt(altText: string | null, texts: Texts): string {
+  const ask = texts.t("dialog-alt-text-prompt", { limit: MAX_ALT_TEXT_CHARACTERS });
   if (!altText?.trim()) return ask;
-  const withCurrent = `${ask}\n\nCurrent alt text (tap to copy):\n<code>${escapeHtml(altText)}</code>`;
+  const withCurrent = `${ask}\n\n${texts.t("dialog-current-alt-text")}\n<code>${escapeHtml(altText)}</code>`;
   return visibleLength(withCurrent) <= TELEGRAM_TEXT_LIMIT ? withCurrent : ask;
 }

@@ -4,6 +4,7 @@
  */
 
 import { type CaptionViolation, checkInstagramLimits, composePostText } from "../drafting/caption-limits.ts";
+import type { Texts } from "../i18n/texts.ts";
 import { escapeHtml, visibleLength } from "../shared/telegram-html.ts";
 import { type DialogDeps, draftTextDialog } from "./draft-text-dialog.ts";
 import { saveEditedCaption } from "./draft-transitions.ts";
@@ -13,37 +14,43 @@ export const EDIT_CAPTION_CONVERSATION = "approval-edit-caption";
 
 export function editCaptionConversation(deps: DialogDeps) {
   return draftTextDialog(deps, {
-    noun: "caption",
-    cancelled: "Edit cancelled",
-    left: "Left the caption edit",
-    saved: "✅ Caption updated: the card shows it as it will be posted.",
-    savedBefore: "✅ Caption updated.",
-    prompt: (card) => editPrompt(card.caption, card.hashtags),
-    check(text, start) {
+    messages: "caption",
+    prompt: (card, _target, texts) => editPrompt(card.caption, card.hashtags, texts),
+    check(text, start, texts) {
       const caption = text.trim();
       const problems = checkInstagramLimits(composePostText(caption, start.hashtags));
       return problems.length > 0
-        ? { ok: false, reply: explainProblems(problems, start.hashtags.length > 0) }
+        ? { ok: false, reply: explainProblems(problems, start.hashtags.length > 0, texts) }
         : { ok: true, value: caption };
     },
     save: (sql, input) => saveEditedCaption(sql, { ...input, caption: input.value }),
   });
 }
 
-function editPrompt(caption: string, hashtags: string[]): string {
-  const tags =
-    hashtags.length > 0 ? ` The hashtags stay as they are: ${escapeHtml(hashtags.join(" "))}.` : "";
-  const ask = `✏️ Send me the new caption, or /cancel to keep the current one.${tags}`;
-  const withCurrent = `${ask}\n\nCurrent caption (tap to copy):\n<code>${escapeHtml(caption)}</code>`;
+function editPrompt(caption: string, hashtags: string[], texts: Texts): string {
+  const ask =
+    hashtags.length > 0
+      ? `${texts.t("dialog-caption-prompt")} ${texts.t("dialog-caption-hashtags-stay", { hashtags: escapeHtml(hashtags.join(" ")) })}`
+      : texts.t("dialog-caption-prompt");
+  const withCurrent = `${ask}\n\n${texts.t("dialog-current-caption")}\n<code>${escapeHtml(caption)}</code>`;
   return caption.trim() && visibleLength(withCurrent) <= TELEGRAM_TEXT_LIMIT ? withCurrent : ask;
 }
 
-function explainProblems(problems: CaptionViolation[], hasHashtags: boolean): string {
-  const counted = hasHashtags ? " (counting the draft's hashtags)" : "";
+const VIOLATION_MESSAGES: Record<CaptionViolation["code"], string> = {
+  too_long: "dialog-caption-too-long",
+  too_many_hashtags: "dialog-caption-too-many-hashtags",
+  too_many_mentions: "dialog-caption-too-many-mentions",
+};
+
+function explainProblems(problems: CaptionViolation[], hasHashtags: boolean, texts: Texts): string {
+  const { t } = texts;
   return [
-    `That caption can't go to Instagram as it is${counted}:`,
-    ...problems.map((problem) => `• ${problem.message}`),
+    t(hasHashtags ? "dialog-caption-problems-hashtags" : "dialog-caption-problems"),
+    ...problems.map(
+      (problem) =>
+        `• ${t(VIOLATION_MESSAGES[problem.code], { actual: problem.actual, limit: problem.limit })}`,
+    ),
     "",
-    "Send a shorter version, or /cancel to keep the current caption.",
+    t("dialog-caption-send-shorter"),
   ].join("\n");
 }

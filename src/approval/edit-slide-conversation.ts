@@ -6,7 +6,8 @@
  */
 
 import type { Sql } from "../database/connect.ts";
-import { oneLineSlideText, slideTextProblem } from "../drafting/slide-plan.ts";
+import { countCharacters } from "../drafting/caption-limits.ts";
+import { MAX_SLIDE_CHARACTERS, oneLineSlideText, slideTextProblem } from "../drafting/slide-plan.ts";
 import type { Scheduler } from "../scheduler/scheduler.ts";
 import { runJobSoon } from "../scheduler/run-job-soon.ts";
 import { escapeHtml, visibleLength } from "../shared/telegram-html.ts";
@@ -31,23 +32,29 @@ export interface SlideEdit {
 
 export function editSlideConversation(deps: SlideDialogDeps) {
   return draftTextDialog(deps, {
-    noun: "slide",
-    cancelled: "Slide edit cancelled",
-    left: "Left the slide edit",
-    saved: "🎞 Redrawing the slide: the card shows it in a moment.",
-    savedBefore: "🎞 Already redrawing that slide.",
-    prompt: (card, target) => {
+    messages: "slide",
+    prompt: (card, target, texts) => {
       const slide = card.slides.find((s) => s.position === target.position);
-      const ask = `🎞 Send me the new text for slide ${(target.position ?? 0) + 1}: one key fact, at most 120 characters, so it reads on a phone. Or /cancel to keep it.`;
+      const ask = texts.t("dialog-slide-prompt", {
+        number: (target.position ?? 0) + 1,
+        limit: MAX_SLIDE_CHARACTERS,
+      });
       if (!slide) return ask;
-      const withCurrent = `${ask}\n\nCurrent text (tap to copy):\n<code>${escapeHtml(slide.body)}</code>`;
+      const withCurrent = `${ask}\n\n${texts.t("dialog-current-slide")}\n<code>${escapeHtml(slide.body)}</code>`;
       return visibleLength(withCurrent) <= TELEGRAM_TEXT_LIMIT ? withCurrent : ask;
     },
-    check(text) {
-      const problem = slideTextProblem(text);
-      return problem
-        ? { ok: false, reply: `${problem} Send it again, or /cancel to keep the current one.` }
-        : { ok: true, value: oneLineSlideText(text) };
+    check(text, _start, texts) {
+      if (!slideTextProblem(text)) return { ok: true, value: oneLineSlideText(text) };
+      const length = countCharacters(oneLineSlideText(text));
+      const reply =
+        length === 0
+          ? texts.t("dialog-slide-empty")
+          : texts.t("dialog-slide-too-long", {
+              length,
+              limit: MAX_SLIDE_CHARACTERS,
+              over: length - MAX_SLIDE_CHARACTERS,
+            });
+      return { ok: false, reply };
     },
     save: (sql, input) => requestSlideRedraw(deps, sql, input),
   });

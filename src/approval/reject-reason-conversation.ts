@@ -11,7 +11,7 @@ import { restoreCardButtons, showCardAfterPress } from "./draft-card-telegram.ts
 import { rejectDraft } from "./draft-transitions.ts";
 import type { DialogDeps, DraftDialogTarget } from "./draft-text-dialog.ts";
 import { normaliseTypedReason } from "./rejection-reasons.ts";
-import { DRAFT_GONE_TEXT, describeDraftState } from "./render-draft-card.ts";
+import { describeDraftState, draftGoneText } from "./render-draft-card.ts";
 
 export const REJECT_REASON_CONVERSATION = "approval-reject-reason";
 
@@ -21,10 +21,7 @@ export function rejectReasonConversation(deps: DialogDeps) {
     ctx: ConversationContext,
     target: DraftDialogTarget,
   ): Promise<void> {
-    await replyInDialog(
-      ctx,
-      "❌ What was wrong with this draft? Send a short reason, or /cancel to keep the draft.",
-    );
+    await replyInDialog(ctx, ctx.t("dialog-reject-prompt"));
     for (;;) {
       const answer = await conversation.wait();
       const message = answer.message;
@@ -33,22 +30,20 @@ export function rejectReasonConversation(deps: DialogDeps) {
       if (command === "help") return conversation.skip({ next: true });
       if (command === "cancel") {
         await conversation.external((outer) => restoreCardButtons(deps, outer.api, target));
-        await answer.reply("Not rejected: the draft is still waiting for your review.");
+        await answer.reply(answer.t("dialog-reject-kept"));
         return;
       }
       if (command !== null) {
         await conversation.external((outer) => restoreCardButtons(deps, outer.api, target));
-        await answer.reply("Not rejected: the draft is still waiting for your review.");
+        await answer.reply(answer.t("dialog-reject-kept"));
         return conversation.halt({ next: true });
       }
       const reason = message.text === undefined ? null : normaliseTypedReason(message.text);
       if (reason === null) {
-        await replyInDialog(
-          answer,
-          "Please send the reason as a text message, or /cancel to keep the draft.",
-        );
+        await replyInDialog(answer, answer.t("dialog-reject-text-only"));
         continue;
       }
+      const { texts } = answer;
       const done = await conversation.external(async (outer) => {
         const now = deps.clock();
         const outcome = await rejectDraft(deps.sql, {
@@ -57,12 +52,12 @@ export function rejectReasonConversation(deps: DialogDeps) {
           updateId: answer.update.update_id,
           now,
         });
-        if (outcome.kind === "gone") return DRAFT_GONE_TEXT;
-        if (outcome.kind === "redelivered") return "❌ Rejected.";
+        if (outcome.kind === "gone") return draftGoneText(texts);
+        if (outcome.kind === "redelivered") return texts.t("dialog-rejected");
         await showCardAfterPress(deps, outer.api, outcome.card);
         return outcome.kind === "done"
-          ? "❌ Rejected. Thanks, the reason helps the next drafts."
-          : `Not rejected. ${describeDraftState(outcome.card, now)}`;
+          ? texts.t("dialog-rejected-thanks")
+          : texts.t("dialog-not-rejected", { state: describeDraftState(outcome.card, now, texts) });
       });
       await answer.reply(done);
       return;

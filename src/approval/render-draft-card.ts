@@ -176,7 +176,6 @@ export function draftGoneText(texts: Texts = englishTexts()): string {
   return texts.t("draft-gone");
 }
 
-export const DRAFT_GONE_TEXT = draftGoneText();
 
 function statusLine(card: DraftCard, now: Date, moment: CardMoment | undefined, texts: Texts): string {
   const line = decisionLine(card, now, moment, texts);

@@ -8,6 +8,7 @@
 import type { Conversation } from "@grammyjs/conversations";
 import type { BotContext, ConversationContext } from "../bot/bot-context.ts";
 import { replyInDialog } from "../bot/dialog-reply.ts";
+import type { Texts } from "../i18n/texts.ts";
 import type { Scheduler } from "../scheduler/scheduler.ts";
 import { runJobSoon } from "../scheduler/run-job-soon.ts";
 import { quoteInput } from "../shared/telegram-text-limits.ts";
@@ -16,7 +17,7 @@ import { loadDraftCard } from "./draft-card-queries.ts";
 import { restoreCardButtons, showCardAfterPress } from "./draft-card-telegram.ts";
 import type { DialogDeps, DraftDialogTarget } from "./draft-text-dialog.ts";
 import { requestRegeneration } from "./regeneration-requests.ts";
-import { DRAFT_GONE_TEXT, describeDraftState } from "./render-draft-card.ts";
+import { describeDraftState, draftGoneText } from "./render-draft-card.ts";
 import { normaliseInstruction } from "./rewrite-choices.ts";
 import { transcribeVoiceInstruction, type VoiceInstructionDeps } from "./voice-instruction.ts";
 
@@ -28,8 +29,6 @@ export interface RewriteDialogDeps extends DialogDeps {
   regenerationJob: string;
   voice: VoiceInstructionDeps;
 }
-
-const KEPT = "Not rewritten: the caption is unchanged.";
 
 export function rewriteInstructionConversation(deps: RewriteDialogDeps) {
   return async function askRewriteInstruction(
@@ -46,24 +45,26 @@ export function rewriteInstructionConversation(deps: RewriteDialogDeps) {
       if (command === "help") return conversation.skip({ next: true });
       if (command !== null) {
         await conversation.external((outer) => restoreCardButtons(deps, outer.api, target));
-        await answer.reply(KEPT);
+        await answer.reply(answer.t("dialog-rewrite-kept"));
         return command === "cancel" ? undefined : conversation.halt({ next: true });
       }
       let instruction: string | null;
       if (message.voice) {
         const voice = message.voice;
+        const { texts } = answer;
         const heard = await conversation.external(async (outer) => {
           // Nothing is paid for a draft that is gone or was decided meanwhile (on another device, say).
           const card = await loadDraftCard(deps.sql, target.draftId, target.ownerId);
-          if (!card) return { ok: false as const, message: DRAFT_GONE_TEXT, ended: true };
+          if (!card) return { ok: false as const, message: draftGoneText(texts), ended: true };
           if (card.status !== "pending_review") {
-            const state = describeDraftState(card, deps.clock());
-            return { ok: false as const, message: `Not rewritten. ${state}`, ended: true };
+            const state = describeDraftState(card, deps.clock(), texts);
+            return { ok: false as const, message: texts.t("dialog-not-rewritten", { state }), ended: true };
           }
           return transcribeVoiceInstruction(deps.voice, outer.api, {
             brandId: card.brandId,
             draftId: card.id,
             voice,
+            texts,
           });
         });
         if (!heard.ok && "ended" in heard) {
@@ -74,21 +75,18 @@ export function rewriteInstructionConversation(deps: RewriteDialogDeps) {
           await replyInDialog(answer, heard.message);
           continue;
         }
-        await answer.reply(`🎙 Heard: ${quoteInput(heard.text, 300)}`);
+        await answer.reply(answer.t("voice-note-heard", { instruction: quoteInput(heard.text, 300) }));
         instruction = heard.text;
       } else {
         instruction = message.text === undefined ? null : normaliseInstruction(message.text);
         if (instruction === null) {
-          await replyInDialog(
-            answer,
-            "Please send what to change as a message or a voice note, pick a choice on the card, or /cancel.",
-          );
+          await replyInDialog(answer, answer.t("dialog-rewrite-text-only"));
           continue;
         }
       }
       const said = instruction;
       const done = await conversation.external((outer) =>
-        requestRewrite(deps, outer, target, said, answer.update.update_id),
+        requestRewrite(deps, outer, target, said, answer.update.update_id, answer.texts),
       );
       await answer.reply(done);
       return;
@@ -103,6 +101,7 @@ async function requestRewrite(
   target: DraftDialogTarget,
   instruction: string,
   updateId: number,
+  texts: Texts,
 ): Promise<string> {
   const requested = await requestRegeneration(deps.sql, {
     draftId: target.draftId,
@@ -112,18 +111,18 @@ async function requestRewrite(
     instruction,
   });
   const card = await loadDraftCard(deps.sql, target.draftId, target.ownerId);
-  if (!card) return DRAFT_GONE_TEXT;
+  if (!card) return draftGoneText(texts);
   switch (requested.outcome) {
     case "requested":
       runJobSoon(deps.scheduler, deps.logger, deps.regenerationJob);
       await showCardAfterPress(deps, outer.api, { ...card, regenerating: "rewrite" });
-      return `🔁 Rewriting the caption: ${quoteInput(instruction, 100)}`;
+      return texts.t("dialog-rewriting", { instruction: quoteInput(instruction, 100) });
     case "busy":
     case "redelivered":
       await showCardAfterPress(deps, outer.api, card);
-      return requested.open === "image" ? "Already making a new image…" : "Already rewriting the caption…";
+      return texts.t(requested.open === "image" ? "already-making-image" : "already-rewriting");
     case "stale":
       await showCardAfterPress(deps, outer.api, card);
-      return `Not rewritten. ${describeDraftState(card, deps.clock())}`;
+      return texts.t("dialog-not-rewritten", { state: describeDraftState(card, deps.clock(), texts) });
   }
 }

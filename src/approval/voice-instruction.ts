@@ -19,8 +19,9 @@ import {
 } from "../budget/ledger.ts";
 import type { PriceTable } from "../budget/prices.ts";
 import type { Sql } from "../database/connect.ts";
+import type { MessageArgs } from "../i18n/catalogue.ts";
+import { englishTexts, type Texts } from "../i18n/texts.ts";
 import type { Logger } from "../shared/logger.ts";
-import { plural } from "../shared/plural.ts";
 import type { Transcribe } from "../transcription/openai-transcriber.ts";
 import { normaliseInstruction } from "./rewrite-choices.ts";
 import {
@@ -48,27 +49,29 @@ export interface VoiceInstructionDeps {
 /** The transcript as the instruction, or what to tell the owner (the dialog keeps waiting either way). */
 export type HeardVoice = { ok: true; text: string } | { ok: false; message: string };
 
-const OR_TYPE = "Send another, or type what to change (or /cancel).";
-
 export async function transcribeVoiceInstruction(
   deps: VoiceInstructionDeps,
   api: Pick<Api, "getFile" | "token" | "options">,
-  input: { brandId: number; draftId: number; voice: Pick<Voice, "file_id" | "duration" | "file_size"> },
+  input: {
+    brandId: number;
+    draftId: number;
+    voice: Pick<Voice, "file_id" | "duration" | "file_size">;
+    /** The language of the owner who sent it, for what they are told. */
+    texts?: Texts;
+  },
 ): Promise<HeardVoice> {
   const { voice } = input;
-  if (!deps.transcribe) {
-    return {
-      ok: false,
-      message:
-        "🎙 Voice notes need an OpenAI API key, which this Greenlight has not got. Type what to change instead, or /cancel.",
-    };
-  }
+  const texts = input.texts ?? englishTexts();
+  const refuse = (key: string, args?: MessageArgs): HeardVoice => ({
+    ok: false,
+    message: texts.t(key, args),
+  });
+  if (!deps.transcribe) return refuse("voice-note-no-key");
   if (voice.duration > MAX_VOICE_NOTE_SECONDS) {
-    return {
-      ok: false,
-      message: `🎙 That voice note is ${plural(voice.duration, { one: "# second", other: "# seconds" })} long; I take up to ${MAX_VOICE_NOTE_SECONDS / 60} minutes. ${OR_TYPE}`,
-    };
+    return refuse("voice-note-too-long", { seconds: voice.duration, minutes: MAX_VOICE_NOTE_SECONDS / 60 });
   }
+  const tooLarge = () =>
+    refuse("voice-note-too-big", { megabytes: TELEGRAM_DOWNLOAD_LIMIT_BYTES / 1024 / 1024 });
   if ((voice.file_size ?? 0) > TELEGRAM_DOWNLOAD_LIMIT_BYTES) return tooLarge();
 
   const estimateUsd = estimateTranscriptionCost(deps.model, voice.duration, deps.prices);
@@ -85,10 +88,10 @@ export async function transcribeVoiceInstruction(
     });
   } catch (error) {
     if (!(error instanceof BudgetExceededError)) throw error;
-    return {
-      ok: false,
-      message: `🎙 Not transcribed: this month's AI budget is used up ($${error.committedUsd.toFixed(2)} of $${error.budgetUsd.toFixed(2)}). Raise it with /budget, or type what to change (or /cancel).`,
-    };
+    return refuse("voice-note-over-budget", {
+      spent: texts.usd(error.committedUsd),
+      cap: texts.usd(error.budgetUsd),
+    });
   }
 
   let audio: Uint8Array;
@@ -98,7 +101,7 @@ export async function transcribeVoiceInstruction(
     await releaseAiSpend(deps.sql, reservation);
     if (error instanceof FileTooLargeError) return tooLarge();
     deps.logger.warn({ err: error, draftId: input.draftId }, "voice note download failed");
-    return { ok: false, message: `🎙 I could not fetch that voice note from Telegram. ${OR_TYPE}` };
+    return refuse("voice-note-fetch-failed");
   }
 
   let heard;
@@ -114,7 +117,7 @@ export async function transcribeVoiceInstruction(
     if (mayHaveBeenBilled(error)) await chargeEstimate(deps.sql, reservation, input.draftId);
     else await releaseAiSpend(deps.sql, reservation);
     deps.logger.warn({ err: error, draftId: input.draftId }, "voice note transcription failed");
-    return { ok: false, message: `🎙 OpenAI could not transcribe that voice note just now. ${OR_TYPE}` };
+    return refuse("voice-note-transcribe-failed");
   }
   await settleAiSpend(deps.sql, reservation, {
     // A model billed by duration reports no tokens: it is charged the estimate from the note's length.
@@ -124,13 +127,6 @@ export async function transcribeVoiceInstruction(
     usage: { inputTokens: heard.usage?.input_tokens ?? 0, outputTokens: heard.usage?.output_tokens ?? 0 },
   });
   const text = normaliseInstruction(heard.text);
-  if (text === null) return { ok: false, message: `🎙 I heard no words in that voice note. ${OR_TYPE}` };
+  if (text === null) return refuse("voice-note-no-words");
   return { ok: true, text };
-}
-
-function tooLarge(): HeardVoice {
-  return {
-    ok: false,
-    message: `🎙 That voice note is over the ${TELEGRAM_DOWNLOAD_LIMIT_BYTES / 1024 / 1024} MB Telegram lets bots download. ${OR_TYPE}`,
-  };
 }

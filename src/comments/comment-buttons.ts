@@ -13,6 +13,7 @@ import { loadAccessToken } from "../instagram-auth/access-token.ts";
 import { answerButton } from "../owner-settings/telegram-replies.ts";
 import { runJobSoon } from "../scheduler/run-job-soon.ts";
 import type { Services } from "../services.ts";
+import { shortenText } from "../shared/telegram-text-limits.ts";
 import {
   COMMENT_CALLBACK_PATTERN,
   type CommentAction,
@@ -33,7 +34,7 @@ import {
 } from "./comment-queries.ts";
 import { loadCommentSummary, openSummarisedComments } from "./comment-summaries.ts";
 import { type CommentReplyDeps, draftCommentReply } from "./draft-comment-reply.ts";
-import { COMMENT_GONE_TEXT, EDIT_REPLY_DIALOG, editReplyDialog } from "./edit-reply-dialog.ts";
+import { EDIT_REPLY_DIALOG, editReplyDialog } from "./edit-reply-dialog.ts";
 import { carryOutSend, type ReplySenderDeps, SEND_LEASE_MS } from "./send-reply.ts";
 
 export interface CommentButtonsDeps {
@@ -63,15 +64,15 @@ export function commentButtons(deps: CommentButtonsDeps): Composer<BotContext> {
   composer.callbackQuery(COMMENT_CALLBACK_PATTERN, async function pressCommentButton(ctx) {
     const callback = parseCommentCallback(ctx.callbackQuery.data);
     const owner = ctx.owner;
-    if (!callback) return answerButton(ctx, "This button is no longer active.");
-    if (!owner) return answerButton(ctx, "Send /start first.");
+    if (!callback) return answerButton(ctx, ctx.t("button-inactive"));
+    if (!owner) return answerButton(ctx, ctx.t("send-start-first"));
     if (callback.action === "more") return openMore(ctx, callback.id, owner.id);
 
     const comment = await loadComment(sql, callback.id, owner.id);
-    if (!comment) return answerButton(ctx, COMMENT_GONE_TEXT);
+    if (!comment) return answerButton(ctx, ctx.t("comment-gone"));
     const actedBy = ctx.callbackQuery.from.first_name;
     if (comment.status !== "open") {
-      await answerButton(ctx, describeDecided(comment, comment.timeZone));
+      await answerButton(ctx, describeDecided(comment, comment.timeZone, ctx.texts));
       return refreshCard(ctx, comment.id);
     }
     return act(ctx, callback.action, comment, actedBy);
@@ -87,7 +88,7 @@ export function commentButtons(deps: CommentButtonsDeps): Composer<BotContext> {
       case "send":
         return send(ctx, comment, actedBy);
       case "edit":
-        await answerButton(ctx, "Send the new reply.");
+        await answerButton(ctx, ctx.t("toast-comment-send-reply"));
         await ctx.conversation.exitAll();
         await ctx.conversation.enter(EDIT_REPLY_DIALOG, {
           commentRowId: comment.id,
@@ -97,9 +98,9 @@ export function commentButtons(deps: CommentButtonsDeps): Composer<BotContext> {
       case "hide":
         return hide(ctx, comment, actedBy);
       case "ignore":
-        return close(ctx, comment, { status: "ignored", actedBy, done: "Ignored." });
+        return close(ctx, comment, { status: "ignored", actedBy, done: ctx.t("toast-comment-ignored") });
       case "draft": {
-        await answerButton(ctx, "✍️ Drafting a reply…");
+        await answerButton(ctx, ctx.t("toast-comment-drafting"));
         const drafted = await draftCommentReply(
           { sql, logger, ai: deps.ai, clock: deps.services.clock },
           {
@@ -120,8 +121,7 @@ export function commentButtons(deps: CommentButtonsDeps): Composer<BotContext> {
   }
 
   async function send(ctx: BotContext, comment: StoredComment, actedBy: string) {
-    if (!comment.replyText)
-      return answerButton(ctx, "There is no reply yet: tap ✍️ Draft a reply or ✏️ Write one.");
+    if (!comment.replyText) return answerButton(ctx, ctx.t("toast-comment-no-reply"));
     const claimed = await claimReplySend(sql, {
       id: comment.id,
       ownerId: comment.ownerId,
@@ -130,26 +130,23 @@ export function commentButtons(deps: CommentButtonsDeps): Composer<BotContext> {
       leaseUntil: new Date(deps.services.clock().getTime() + SEND_LEASE_MS),
     });
     if (!claimed) {
-      await answerButton(ctx, await whatHappened(comment));
+      await answerButton(ctx, await whatHappened(ctx, comment));
       return refreshCard(ctx, comment.id);
     }
-    await answerButton(ctx, "💬 Sending the reply…");
+    await answerButton(ctx, ctx.t("toast-comment-sending"));
     await refreshCard(ctx, comment.id);
     const outcome = await carryOutSend(deps, claimed);
     if (outcome.kind === "uncertain") {
-      await ctx.reply(
-        "Instagram did not confirm the reply. I'll check whether it went out and finish it; the card updates then.",
-      );
+      await ctx.reply(ctx.t("toast-comment-unconfirmed"));
       runJobSoon(scheduler, logger, COMMENT_REPLIES_JOB);
     }
     await refreshCard(ctx, comment.id);
   }
 
   async function hide(ctx: BotContext, comment: StoredComment, actedBy: string) {
-    if (!deps.instagram) return answerButton(ctx, "Instagram is not set up on this server.");
+    if (!deps.instagram) return answerButton(ctx, ctx.t("toast-comment-no-instagram"));
     const access = await loadAccessToken(deps.services, comment.brandId);
-    if (!access)
-      return answerButton(ctx, "The brand's Instagram account is not connected: /connect it first.");
+    if (!access) return answerButton(ctx, ctx.t("toast-comment-not-connected"));
     try {
       // Hiding is idempotent on Instagram, so a double tap may call it twice; the row records it once.
       await deps.instagram.hideComment({ commentId: comment.commentId, token: access.token, hide: true });
@@ -158,10 +155,12 @@ export function commentButtons(deps: CommentButtonsDeps): Composer<BotContext> {
       const detail = error instanceof InstagramApiError ? (error.userMessage ?? error.metaMessage) : null;
       return answerButton(
         ctx,
-        `Instagram did not hide it${detail ? `: ${detail}` : ""}. Try again in a moment.`,
+        detail
+          ? ctx.t("toast-comment-hide-refused", { instagramSays: shortenText(detail, INSTAGRAM_SAYS_CHARS) })
+          : ctx.t("toast-comment-hide-failed"),
       );
     }
-    return close(ctx, comment, { status: "hidden", actedBy, done: "🙈 Hidden on Instagram." });
+    return close(ctx, comment, { status: "hidden", actedBy, done: ctx.t("toast-comment-hidden") });
   }
 
   /** Records the decision (once, whoever taps first), answers with it or with what happened instead. */
@@ -171,25 +170,28 @@ export function commentButtons(deps: CommentButtonsDeps): Composer<BotContext> {
     decision: { status: "hidden" | "ignored"; actedBy: string; done: string },
   ) {
     const closed = await closeComment(sql, { id: comment.id, ownerId: comment.ownerId, ...decision });
-    await answerButton(ctx, closed ? decision.done : await whatHappened(comment));
+    await answerButton(ctx, closed ? decision.done : await whatHappened(ctx, comment));
     return refreshCard(ctx, comment.id);
   }
 
-  async function whatHappened(comment: StoredComment): Promise<string> {
+  async function whatHappened(ctx: BotContext, comment: StoredComment): Promise<string> {
     const now = await loadComment(sql, comment.id);
-    return now ? describeDecided(now, now.timeZone) : COMMENT_GONE_TEXT;
+    return now ? describeDecided(now, now.timeZone, ctx.texts) : ctx.t("comment-gone");
   }
 
   async function openMore(ctx: BotContext, summaryId: number, ownerId: number) {
     const summary = await loadCommentSummary(sql, summaryId, ownerId);
-    if (!summary) return answerButton(ctx, "Those comments are no longer stored.");
+    if (!summary) return answerButton(ctx, ctx.t("toast-comments-gone"));
     const opened = await sql.begin(async (tx) => {
       const comments = await openSummarisedComments(tx, summaryId, SUMMARY_PAGE);
       for (const comment of comments) await enqueueCommentCard(tx, { ...comment, chatId: summary.chatId });
       await enqueueSummaryUpdate(tx, { id: summaryId, chatId: summary.chatId });
       return comments.length;
     });
-    await answerButton(ctx, opened > 0 ? `Opening ${opened} as cards…` : "All of them are open already.");
+    await answerButton(
+      ctx,
+      opened > 0 ? ctx.t("toast-comments-opening", { count: opened }) : ctx.t("toast-comments-all-open"),
+    );
     runJobSoon(scheduler, logger, "telegram-outbox");
   }
 
@@ -198,5 +200,8 @@ export function commentButtons(deps: CommentButtonsDeps): Composer<BotContext> {
 
 /** The job that finishes sends whose outcome was unknown (send-reply.ts). */
 export const COMMENT_REPLIES_JOB = "comment-replies";
+
+/** Instagram's words in a toast, cut so the whole toast stays within Telegram's 200 characters. */
+const INSTAGRAM_SAYS_CHARS = 100;
 /** Every 15 seconds, on every instance: a send left unknown by a crash is finished soon after its lease. */
 export const COMMENT_REPLIES_CRON = "*/15 * * * * *";

@@ -8,6 +8,7 @@
 import type { Api } from "grammy";
 import { ignoreNotModified, isMessageGone } from "../approval/draft-card-telegram.ts";
 import type { Sql, Transaction } from "../database/connect.ts";
+import { textsFor } from "../i18n/texts.ts";
 import type { OutboxSender } from "../notifications/deliver-outbox.ts";
 import { enqueueTelegramMessage } from "../notifications/telegram-outbox.ts";
 import type { Logger } from "../shared/logger.ts";
@@ -74,7 +75,7 @@ export function commentSenders(deps: { sql: Sql; logger: Logger }): Record<strin
       const { summaryId } = row.payload as { summaryId: number };
       const summary = await loadCommentSummary(deps.sql, summaryId);
       if (!summary) return;
-      const rendered = renderCommentSummary(summary);
+      const rendered = renderCommentSummary(summary, textsFor(summary.ownerLocale));
       const sent = await sendOrEdit(api, summary.chatId, summary.messageId, rendered);
       if (sent !== summary.messageId) await recordSummaryMessage(deps.sql, summaryId, sent);
     },
@@ -88,7 +89,7 @@ export async function showCommentCard(deps: { sql: Sql }, api: Api, comment: Sto
     api,
     chatId,
     comment.cardMessageId,
-    renderCommentCard(comment, comment.timeZone),
+    renderCommentCard(comment, comment.timeZone, textsFor(comment.ownerLocale)),
   );
   if (sent !== comment.cardMessageId) await recordCommentCardMessage(deps.sql, comment.id, chatId, sent);
 }

@@ -1,9 +1,10 @@
 import { InlineKeyboard } from "grammy";
 import { formatLocalTime } from "../owner-settings/time-text.ts";
-import { plural } from "../shared/plural.ts";
+import { englishTexts, type Texts } from "../i18n/texts.ts";
 import { escapeHtml, htmlLink } from "../shared/telegram-html.ts";
 import { encodeCommentCallback } from "./comment-callback-data.ts";
 import type { StoredComment } from "./comment-queries.ts";
+import { renderReplyNote } from "./reply-notes.ts";
 
 export interface RenderedCommentCard {
   text: string;
@@ -13,121 +14,149 @@ export interface RenderedCommentCard {
 const CAPTION_EXCERPT = 60;
 
 /** “Cargo bikes now outsell cars…”: which post, linked to it. */
-export function postReference(caption: string, permalink: string | null): string {
+export function postReference(
+  caption: string,
+  permalink: string | null,
+  texts: Texts = englishTexts(),
+): string {
   const firstLine = caption.split("\n")[0]!.trim();
   const excerpt =
     firstLine.length > CAPTION_EXCERPT ? `${firstLine.slice(0, CAPTION_EXCERPT - 1).trimEnd()}…` : firstLine;
-  return htmlLink(permalink, `“${excerpt || "your post"}”`);
+  return htmlLink(permalink, `“${excerpt || texts.t("comment-your-post")}”`);
 }
 
 /**
  * The card a comment makes in the brand's chat: which post, who, what they wrote, whether it looks like spam or
  * abuse, the reply ready to send (or why there is none), and the buttons for what can still be done — or, once
- * decided, what was done, by whom and when. Text from Instagram and from Claude is escaped (Telegram refuses a
- * whole message over one stray `<`). Pure.
+ * decided, what was done, by whom and when. In the owner's language (comments.ftl). Text from Instagram and from
+ * Claude is escaped (Telegram refuses a whole message over one stray `<`). Pure.
  */
-export function renderCommentCard(comment: StoredComment, timeZone: string): RenderedCommentCard {
-  const who = comment.commenterUsername ? `@${comment.commenterUsername}` : "Someone";
-  const what = comment.parentCommentId ? "replied to a comment on" : "commented on";
-  const text = comment.text.trim() === "" ? "<i>(no text)</i>" : escapeHtml(comment.text);
+export function renderCommentCard(
+  comment: StoredComment,
+  timeZone: string,
+  texts: Texts = englishTexts(),
+): RenderedCommentCard {
+  const { t } = texts;
+  const who = comment.commenterUsername ? `@${comment.commenterUsername}` : t("comment-someone");
+  const text = comment.text.trim() === "" ? t("comment-no-text") : escapeHtml(comment.text);
   const lines = [
-    `💬 <b>${escapeHtml(comment.brandName)}</b>: ${escapeHtml(who)} ${what} ${postReference(comment.caption, comment.permalink)}`,
+    t(comment.parentCommentId ? "comment-card-replied" : "comment-card-commented", {
+      brand: escapeHtml(comment.brandName),
+      who: escapeHtml(who),
+      post: postReference(comment.caption, comment.permalink, texts),
+    }),
     "",
     text,
   ];
   if (comment.flagged) {
-    const label = comment.flagged === "spam" ? "🚫 Looks like spam" : "⚠️ Looks abusive";
+    const label = t(comment.flagged === "spam" ? "comment-spam" : "comment-abusive");
     lines.push("", `${label}${comment.flagReason ? ` (${escapeHtml(comment.flagReason)})` : ""}.`);
   }
   if (comment.replyText) {
-    const heading = comment.status === "replied" ? "Reply sent:" : "Reply:";
-    lines.push("", `<b>${heading}</b> ${escapeHtml(comment.replyText)}`);
+    const reply = escapeHtml(comment.replyText);
+    lines.push("", t(comment.status === "replied" ? "comment-reply-sent" : "comment-reply", { reply }));
   } else if (comment.status === "open" && comment.replyNote) {
-    lines.push("", `<i>${escapeHtml(comment.replyNote)}</i>`);
+    lines.push("", `<i>${escapeHtml(renderReplyNote(comment.replyNote, texts))}</i>`);
   }
-  const outcome = describeOutcome(comment, timeZone);
+  const outcome = describeOutcome(comment, timeZone, texts);
   if (outcome) lines.push("", outcome);
-  return { text: lines.join("\n"), keyboard: cardKeyboard(comment) };
+  return { text: lines.join("\n"), keyboard: cardKeyboard(comment, texts) };
 }
 
-function describeOutcome(comment: StoredComment, timeZone: string): string | null {
-  const by = comment.actedBy ? ` by ${escapeHtml(comment.actedBy)}` : "";
-  const at = comment.actedAt ? ` at ${formatLocalTime(comment.actedAt, timeZone)}` : "";
+/** " by Anna" and " at 14:05" as the locale says them, empty when unknown; `escape` for HTML. */
+function whoAndWhen(comment: StoredComment, timeZone: string, texts: Texts, escape: boolean) {
+  const name = comment.actedBy && (escape ? escapeHtml(comment.actedBy) : comment.actedBy);
+  return {
+    by: name ? texts.t("comment-by", { name }) : "",
+    at: comment.actedAt ? texts.t("comment-at", { time: formatLocalTime(comment.actedAt, timeZone) }) : "",
+  };
+}
+
+function describeOutcome(comment: StoredComment, timeZone: string, texts: Texts): string | null {
+  const acted = whoAndWhen(comment, timeZone, texts, true);
   switch (comment.status) {
     case "open":
       return comment.lastError ? `⚠️ ${escapeHtml(comment.lastError)}` : null;
     case "sending":
-      return `⏳ Sending the reply${by}…`;
+      return texts.t("comment-sending", { by: acted.by });
     case "replied":
-      return `✅ Replied${by}${at}.`;
+      return texts.t("comment-replied", acted);
     case "hidden":
-      return `🙈 Hidden on Instagram${by}${at}.`;
+      return texts.t("comment-hidden", acted);
     case "ignored":
-      return `Ignored${by}${at}.`;
+      return texts.t("comment-ignored", acted);
   }
 }
 
-function cardKeyboard(comment: StoredComment): InlineKeyboard {
+function cardKeyboard(comment: StoredComment, texts: Texts): InlineKeyboard {
+  const { t } = texts;
   const keyboard = new InlineKeyboard();
   if (comment.status !== "open") return keyboard;
   const id = comment.id;
   if (comment.replyText) {
     keyboard
-      .text("💬 Send", encodeCommentCallback("send", id))
-      .text("✏️ Edit", encodeCommentCallback("edit", id));
+      .text(t("button-comment-send"), encodeCommentCallback("send", id))
+      .text(t("button-comment-edit"), encodeCommentCallback("edit", id));
   } else {
     keyboard
-      .text("✍️ Draft a reply", encodeCommentCallback("draft", id))
-      .text("✏️ Write one", encodeCommentCallback("edit", id));
+      .text(t("button-comment-draft"), encodeCommentCallback("draft", id))
+      .text(t("button-comment-write"), encodeCommentCallback("edit", id));
   }
   return keyboard
     .row()
-    .text("🙈 Hide", encodeCommentCallback("hide", id))
-    .text("Ignore", encodeCommentCallback("ignore", id));
+    .text(t("button-comment-hide"), encodeCommentCallback("hide", id))
+    .text(t("button-comment-ignore"), encodeCommentCallback("ignore", id));
 }
 
 /** What a press on a decided card answers: what happened, by whom. Plain text for a toast. */
-export function describeDecided(comment: StoredComment, timeZone: string): string {
-  const by = comment.actedBy ? ` by ${comment.actedBy}` : "";
-  const at = comment.actedAt ? ` at ${formatLocalTime(comment.actedAt, timeZone)}` : "";
+export function describeDecided(
+  comment: StoredComment,
+  timeZone: string,
+  texts: Texts = englishTexts(),
+): string {
+  const acted = whoAndWhen(comment, timeZone, texts, false);
   switch (comment.status) {
     case "open":
-      return "This comment is still open.";
+      return texts.t("comment-still-open");
     case "sending":
-      return `The reply is being sent${by}; this card updates when Instagram confirms it.`;
+      return texts.t("comment-already-sending", { by: acted.by });
     case "replied":
-      return `Already replied${by}${at}.`;
+      return texts.t("comment-already-replied", acted);
     case "hidden":
-      return `Already hidden${by}${at}.`;
+      return texts.t("comment-already-hidden", acted);
     case "ignored":
-      return `Already ignored${by}${at}.`;
+      return texts.t("comment-already-ignored", acted);
   }
 }
 
 /**
  * The summary a busy post gets instead of one card per comment beyond the hourly limit. Holds counts only. Pure.
  */
-export function renderCommentSummary(summary: {
-  brandName: string;
-  caption: string;
-  permalink: string | null;
-  waiting: number;
-  opened: number;
-  summaryId: number;
-}): RenderedCommentCard {
-  const more = plural(summary.waiting + summary.opened, {
-    one: "# more comment",
-    other: "# more comments",
-  });
+export function renderCommentSummary(
+  summary: {
+    brandName: string;
+    caption: string;
+    permalink: string | null;
+    waiting: number;
+    opened: number;
+    summaryId: number;
+  },
+  texts: Texts = englishTexts(),
+): RenderedCommentCard {
+  const { t } = texts;
   const lines = [
-    `💬 <b>${escapeHtml(summary.brandName)}</b>: ${more} on ${postReference(summary.caption, summary.permalink)} this hour, kept here so the chat is not flooded.`,
+    t("comment-summary", {
+      brand: escapeHtml(summary.brandName),
+      count: summary.waiting + summary.opened,
+      post: postReference(summary.caption, summary.permalink, texts),
+    }),
   ];
-  if (summary.opened > 0) lines.push(`${summary.opened} opened as cards so far.`);
+  if (summary.opened > 0) lines.push(t("comment-summary-opened", { count: summary.opened }));
   const keyboard = new InlineKeyboard();
   if (summary.waiting > 0) {
-    lines.push(plural(summary.waiting, { one: "# waiting.", other: "# waiting." }));
+    lines.push(t("comment-summary-waiting", { count: summary.waiting }));
     keyboard.text(
-      `👀 Show ${Math.min(summary.waiting, SUMMARY_PAGE)}`,
+      t("button-comment-show", { count: Math.min(summary.waiting, SUMMARY_PAGE) }),
       encodeCommentCallback("more", summary.summaryId),
     );
   }

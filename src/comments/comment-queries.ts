@@ -5,6 +5,8 @@
  */
 
 import type { Sql, Transaction } from "../database/connect.ts";
+import { localeOfRow } from "../i18n/language-queries.ts";
+import type { Locale } from "../i18n/locales.ts";
 import type { CommentFlag } from "./comment-assessment.ts";
 
 export type CommentStatus = "open" | "sending" | "replied" | "hidden" | "ignored";
@@ -15,6 +17,8 @@ export interface StoredComment {
   brandName: string;
   ownerId: number;
   ownerChatId: number;
+  /** The owner's language: the card is written in it, wherever it is shown. */
+  ownerLocale: Locale;
   timeZone: string;
   language: string;
   draftId: number;
@@ -47,11 +51,18 @@ const selectComment = (sql: Sql | Transaction) => sql`
          c.flagged, c.flag_reason as "flagReason", c.reply_text as "replyText", c.reply_note as "replyNote",
          c.status, c.acted_by as "actedBy", c.acted_at as "actedAt", c.send_fence as "sendFence",
          c.send_attempts as "sendAttempts", c.reply_comment_id as "replyCommentId", c.last_error as "lastError",
-         c.card_chat_id as "cardChatId", c.card_message_id as "cardMessageId"
+         c.card_chat_id as "cardChatId", c.card_message_id as "cardMessageId",
+         lang.chosen_locale, lang.telegram_language_code
     from instagram_comments c
     join brands b on b.id = c.brand_id
     join owners o on o.id = b.owner_id
-    join drafts d on d.id = c.draft_id`;
+    join drafts d on d.id = c.draft_id
+    left join telegram_user_languages lang on lang.telegram_user_id = o.telegram_user_id`;
+
+type CommentRow = Omit<StoredComment, "ownerLocale"> & {
+  chosen_locale: string | null;
+  telegram_language_code: string | null;
+};
 
 /** The comment `id` of `ownerId`'s, still open: the guard of every decision the owner takes on it. */
 const openAndOwned = (sql: Sql, input: { id: number; ownerId: number }) =>
@@ -63,10 +74,12 @@ export async function loadComment(
   id: number,
   ownerId?: number,
 ): Promise<StoredComment | undefined> {
-  const [row] = await sql<StoredComment[]>`
+  const [row] = await sql<CommentRow[]>`
     ${selectComment(sql)}
      where c.id = ${id} ${ownerId === undefined ? sql`` : sql`and b.owner_id = ${ownerId}`}`;
-  return row;
+  if (!row) return undefined;
+  const { chosen_locale: _chosen, telegram_language_code: _telegram, ...comment } = row;
+  return { ...comment, ownerLocale: localeOfRow(row) };
 }
 
 /**

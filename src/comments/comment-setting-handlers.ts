@@ -4,9 +4,8 @@ import type { Sql } from "../database/connect.ts";
 import { withBrandHeading } from "../owner-settings/brand-views.ts";
 import { withSelectedBrand } from "../owner-settings/selected-brand.ts";
 import { replyHtml } from "../owner-settings/telegram-replies.ts";
-import { plural } from "../shared/plural.ts";
 import { quoteInputHtml } from "../shared/telegram-text-limits.ts";
-import { type CommentsSetting, parseCommentsSetting, SETTING_WORDS } from "./comments-setting.ts";
+import { type CommentsSetting, commentsSettingWords, parseCommentsSetting } from "./comments-setting.ts";
 
 /**
  * /comments shows which of the brand's Instagram comments reach the chat, and how many were kept out this week;
@@ -20,14 +19,12 @@ export function commentSettingHandlers(deps: { sql: Sql }): Composer<BotContext>
       if (given) {
         const setting = parseCommentsSetting(given);
         if (!setting) {
-          await replyHtml(
-            ctx,
-            `${quoteInputHtml(given)} is not a comments setting. Send /comments all, /comments questions or /comments none.`,
-          );
+          await replyHtml(ctx, ctx.t("comments-unknown", { input: quoteInputHtml(given) }));
           return;
         }
         await deps.sql`update brands set comments_to_telegram = ${setting} where id = ${scope.brand.id}`;
-        await replyHtml(ctx, withBrandHeading(scope, `✅ Comments on Instagram: ${SETTING_WORDS[setting]}.`));
+        const words = commentsSettingWords(setting, ctx.texts);
+        await replyHtml(ctx, withBrandHeading(scope, ctx.t("comments-changed", { setting: words })));
         return;
       }
       const [row] = await deps.sql<{ setting: CommentsSetting; filtered: number }[]>`
@@ -35,17 +32,10 @@ export function commentSettingHandlers(deps: { sql: Sql }): Composer<BotContext>
                (select count(*)::int from instagram_comments c
                  where c.brand_id = b.id and c.card = 'filtered' and c.received_at > now() - interval '7 days') as filtered
           from brands b where b.id = ${scope.brand.id}`;
-      const kept =
-        row!.filtered > 0
-          ? `\n${plural(row!.filtered, { one: "# comment", other: "# comments" })} kept out of the chat in the last 7 days (still stored).`
-          : "";
-      await replyHtml(
-        ctx,
-        withBrandHeading(
-          scope,
-          `💬 Comments on Instagram: ${SETTING_WORDS[row!.setting]}.${kept}\n\nChange it with /comments all, /comments questions or /comments none.`,
-        ),
-      );
+      const lines = [ctx.t("comments-current", { setting: commentsSettingWords(row!.setting, ctx.texts) })];
+      if (row!.filtered > 0) lines.push(ctx.t("comments-kept-out", { count: row!.filtered }));
+      lines.push("", ctx.t("comments-change-how"));
+      await replyHtml(ctx, withBrandHeading(scope, lines.join("\n")));
     }),
   );
   return composer;

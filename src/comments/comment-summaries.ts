@@ -6,6 +6,9 @@
  */
 
 import type { Sql, Transaction } from "../database/connect.ts";
+import { localeOfRow } from "../i18n/language-queries.ts";
+import type { Locale } from "../i18n/locales.ts";
+import { OVER_LIMIT_NOTE } from "./reply-notes.ts";
 
 /** The clock hour a comment counts in. Pure. */
 export function summaryWindowStart(at: Date): Date {
@@ -43,6 +46,8 @@ export async function summaryFor(
 export interface CommentSummary {
   summaryId: number;
   ownerId: number;
+  /** The owner's language, which the summary is written in. */
+  ownerLocale: Locale;
   brandName: string;
   caption: string;
   permalink: string | null;
@@ -58,20 +63,30 @@ export async function loadCommentSummary(
   summaryId: number,
   ownerId?: number,
 ): Promise<CommentSummary | undefined> {
-  const [row] = await sql<CommentSummary[]>`
+  const [row] = await sql<
+    (Omit<CommentSummary, "ownerLocale"> & {
+      chosen_locale: string | null;
+      telegram_language_code: string | null;
+    })[]
+  >`
     select s.id as "summaryId", b.owner_id as "ownerId", b.name as "brandName", d.caption, d.permalink,
+           lang.chosen_locale, lang.telegram_language_code,
            s.chat_id as "chatId", s.message_id as "messageId",
            count(c.id) filter (where c.card = 'summarised')::int as waiting,
            count(c.id) filter (where c.card = 'opened')::int as opened
       from comment_summaries s
       join brands b on b.id = s.brand_id
+      join owners o on o.id = b.owner_id
+      left join telegram_user_languages lang on lang.telegram_user_id = o.telegram_user_id
       join drafts d on d.id = s.draft_id
       left join instagram_comments c
         on c.draft_id = s.draft_id and c.card in ('summarised', 'opened')
        and c.received_at >= s.window_start and c.received_at < s.window_start + interval '1 hour'
      where s.id = ${summaryId} ${ownerId === undefined ? sql`` : sql`and b.owner_id = ${ownerId}`}
-     group by s.id, b.owner_id, b.name, d.caption, d.permalink`;
-  return row;
+     group by s.id, b.owner_id, b.name, d.caption, d.permalink, lang.chosen_locale, lang.telegram_language_code`;
+  if (!row) return undefined;
+  const { chosen_locale: _chosen, telegram_language_code: _telegram, ...summary } = row;
+  return { ...summary, ownerLocale: localeOfRow(row) };
 }
 
 export async function recordSummaryMessage(sql: Sql, summaryId: number, messageId: number): Promise<void> {
@@ -90,7 +105,7 @@ export async function openSummarisedComments(
   return tx<{ id: number; commentId: string }[]>`
     update instagram_comments c
        set card = 'opened',
-           reply_note = coalesce(c.reply_note, 'No reply drafted: this comment came in over the hourly card limit. Tap ✍️ Draft a reply for one.')
+           reply_note = coalesce(c.reply_note, ${OVER_LIMIT_NOTE})
      where c.id in (select ic.id from instagram_comments ic join comment_summaries s on s.draft_id = ic.draft_id
                      where s.id = ${summaryId} and ic.card = 'summarised'
                        and ic.received_at >= s.window_start and ic.received_at < s.window_start + interval '1 hour'

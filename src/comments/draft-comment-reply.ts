@@ -1,4 +1,5 @@
 import { BudgetExceededError } from "../budget/ledger.ts";
+import { storedReplyNote } from "./reply-notes.ts";
 import type { Sql } from "../database/connect.ts";
 import { DraftingError } from "../drafting/drafting-errors.ts";
 import { buildCommentReplyRequest, estimateInputTokensUpperBound } from "../drafting/prompts.ts";
@@ -17,7 +18,7 @@ export interface CommentReplyDeps {
 
 export interface DraftedCommentReply {
   replyText: string | null;
-  /** Why there is no reply, for the card. */
+  /** Why there is no reply, for the card (a stored ReplyNote: reply-notes.ts). */
   replyNote: string | null;
   /** Claude read it as spam or abuse (only when the owner did not ask for a reply regardless). */
   flagged: "spam" | "abuse" | null;
@@ -43,7 +44,7 @@ export async function draftCommentReply(
   if (!claude)
     return {
       replyText: null,
-      replyNote: "No reply drafted: Claude is not set up (ANTHROPIC_API_KEY).",
+      replyNote: storedReplyNote({ key: "comment-note-no-claude" }),
       flagged: null,
     };
   const brand = await loadBrandForDrafting(deps.sql, input.brandId);
@@ -77,7 +78,7 @@ export async function draftCommentReply(
       const flagged = result.assessment === "ordinary" ? null : result.assessment;
       return {
         replyText: null,
-        replyNote: `No reply drafted: Claude read this as ${flagged ?? "needing no answer"}. Tap ✍️ Draft a reply for one anyway.`,
+        replyNote: storedReplyNote({ key: "comment-note-read-as", as: flagged ?? "ordinary" }),
         flagged,
       };
     }
@@ -86,7 +87,7 @@ export async function draftCommentReply(
     if (error instanceof BudgetExceededError) {
       return {
         replyText: null,
-        replyNote: `No reply drafted: this month's AI budget of $${error.budgetUsd.toFixed(2)} is used up (see /budget).`,
+        replyNote: storedReplyNote({ key: "comment-note-over-budget", budgetUsd: error.budgetUsd }),
         flagged: null,
       };
     }
@@ -95,7 +96,11 @@ export async function draftCommentReply(
         { brandId: input.brandId, reason: error.reason, err: error.message },
         "comment reply not drafted",
       );
-      return { replyText: null, replyNote: `No reply drafted: ${error.message}`, flagged: null };
+      return {
+        replyText: null,
+        replyNote: storedReplyNote({ key: "comment-note-failed", error: error.message }),
+        flagged: null,
+      };
     }
     throw error;
   }

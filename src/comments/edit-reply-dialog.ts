@@ -12,6 +12,7 @@ import { commandOf } from "../approval/dialog-input.ts";
 import type { BotContext, ConversationContext } from "../bot/bot-context.ts";
 import { replyInDialog } from "../bot/dialog-reply.ts";
 import type { Sql } from "../database/connect.ts";
+import type { Texts } from "../i18n/texts.ts";
 import type { Logger } from "../shared/logger.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import { describeDecided } from "./comment-card.ts";
@@ -20,8 +21,6 @@ import { loadComment, saveReplyText } from "./comment-queries.ts";
 import { MAX_REPLY_CHARACTERS, replyProblems } from "./reply-limits.ts";
 
 export const EDIT_REPLY_DIALOG = "comment-edit-reply";
-
-export const COMMENT_GONE_TEXT = "That comment is no longer stored (it was deleted).";
 
 export interface EditReplyTarget {
   commentRowId: number;
@@ -36,12 +35,12 @@ export function editReplyDialog(deps: { sql: Sql; logger: Logger }) {
     ctx: ConversationContext,
     target: EditReplyTarget,
   ): Promise<void> {
-    const start = await conversation.external(() => loadEditStart(deps.sql, target));
+    const start = await conversation.external(() => loadEditStart(deps.sql, target, ctx.texts));
     if (!start.editable) {
       await ctx.reply(start.message);
       return;
     }
-    await replyInDialog(ctx, editPrompt(start.replyText), { parse_mode: "HTML" });
+    await replyInDialog(ctx, editPrompt(start.replyText, ctx.texts), { parse_mode: "HTML" });
 
     for (;;) {
       const answer = await conversation.wait();
@@ -50,37 +49,34 @@ export function editReplyDialog(deps: { sql: Sql; logger: Logger }) {
       if (!message) return conversation.skip({ next: true });
       const command = commandOf(message);
       if (command === "cancel") {
-        await answer.reply("Edit cancelled: the reply is unchanged.");
+        await answer.reply(answer.t("comment-edit-cancelled"));
         return;
       }
       if (command === "help") return conversation.skip({ next: true });
       if (command !== null) {
-        await answer.reply("Left the reply edit: the reply is unchanged.");
+        await answer.reply(answer.t("comment-edit-left"));
         return conversation.halt({ next: true });
       }
       if (message.text === undefined) {
-        await replyInDialog(
-          answer,
-          "Please send the reply as a text message, or /cancel to keep it as it is.",
-        );
+        await replyInDialog(answer, answer.t("comment-edit-text-only"));
         continue;
       }
       const replyText = message.text.trim();
-      const problems = replyProblems(replyText);
+      const problems = replyProblems(replyText, answer.texts);
       if (problems.length > 0) {
         await replyInDialog(
           answer,
           [
-            "That reply can't go to Instagram as it is:",
-            ...problems.map((p) => `• ${p}`),
+            answer.t("comment-edit-problems"),
+            ...problems.map((problem) => `• ${problem}`),
             "",
-            "Send another version, or /cancel.",
+            answer.t("comment-edit-send-another"),
           ].join("\n"),
         );
         continue;
       }
       const saved = await conversation.external((outer) =>
-        saveAndShow(deps, outer, { ...target, replyText }),
+        saveAndShow(deps, outer, { ...target, replyText }, answer.texts),
       );
       await answer.reply(saved);
       return;
@@ -88,11 +84,11 @@ export function editReplyDialog(deps: { sql: Sql; logger: Logger }) {
   };
 }
 
-async function loadEditStart(sql: Sql, target: EditReplyTarget): Promise<EditStart> {
+async function loadEditStart(sql: Sql, target: EditReplyTarget, texts: Texts): Promise<EditStart> {
   const comment = await loadComment(sql, target.commentRowId, target.ownerId);
-  if (!comment) return { editable: false, message: COMMENT_GONE_TEXT };
+  if (!comment) return { editable: false, message: texts.t("comment-gone") };
   if (comment.status !== "open")
-    return { editable: false, message: describeDecided(comment, comment.timeZone) };
+    return { editable: false, message: describeDecided(comment, comment.timeZone, texts) };
   return { editable: true, replyText: comment.replyText };
 }
 
@@ -100,6 +96,7 @@ async function saveAndShow(
   deps: { sql: Sql; logger: Logger },
   outer: BotContext,
   input: EditReplyTarget & { replyText: string },
+  texts: Texts,
 ): Promise<string> {
   const saved = await saveReplyText(deps.sql, {
     id: input.commentRowId,
@@ -109,14 +106,16 @@ async function saveAndShow(
   if (!saved) {
     const comment = await loadComment(deps.sql, input.commentRowId, input.ownerId);
     return comment
-      ? `The reply was not changed. ${describeDecided(comment, comment.timeZone)}`
-      : COMMENT_GONE_TEXT;
+      ? texts.t("comment-edit-not-changed", { state: describeDecided(comment, comment.timeZone, texts) })
+      : texts.t("comment-gone");
   }
   await showCommentCardAfterPress(deps, outer.api, input.commentRowId);
-  return "✅ Reply updated: tap 💬 Send on the card to post it.";
+  return texts.t("comment-edit-saved");
 }
 
-function editPrompt(replyText: string | null): string {
-  const ask = `✏️ Send me the reply as it should appear on Instagram (at most ${MAX_REPLY_CHARACTERS} characters), or /cancel.`;
-  return replyText ? `${ask}\n\nCurrent reply (tap to copy):\n<code>${escapeHtml(replyText)}</code>` : ask;
+function editPrompt(replyText: string | null, texts: Texts): string {
+  const ask = texts.t("comment-edit-prompt", { limit: MAX_REPLY_CHARACTERS });
+  return replyText
+    ? `${ask}\n\n${texts.t("comment-edit-current")}\n<code>${escapeHtml(replyText)}</code>`
+    : ask;
 }

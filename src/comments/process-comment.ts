@@ -1,4 +1,5 @@
 import type { Sql, Transaction } from "../database/connect.ts";
+import { storedReplyNote } from "./reply-notes.ts";
 import { assessComment, isQuestion } from "./comment-assessment.ts";
 import { summaryWindowStart } from "./comment-summaries.ts";
 import { type CommentReplyDeps, type DraftedCommentReply, draftCommentReply } from "./draft-comment-reply.ts";
@@ -15,8 +16,7 @@ export interface CommentProcessingDeps extends CommentReplyDeps {
   cardsPerHour: number;
 }
 
-const NOT_DRAFTED_FLAGGED =
-  "No reply drafted: it looks like spam or abuse. Tap ✍️ Draft a reply if you want to answer it.";
+const NOT_DRAFTED_FLAGGED = storedReplyNote({ key: "comment-note-flagged" });
 
 /**
  * Handles one comments change: reads it, drafts a reply when the comment will get a card of its own, then

@@ -22,15 +22,21 @@ export function fitAltText(text: string | null | undefined, fallback: string): s
   return truncateToCharacters(line, MAX_ALT_TEXT_CHARACTERS);
 }
 
-/** The owner's alt text from the card's dialog, or the specific reason it cannot be used. */
-export function checkAltText(text: string): { ok: true; altText: string } | { ok: false; problem: string } {
+/**
+ * The owner's alt text from the card's dialog, or the specific reason it cannot be used, with the text's length
+ * (0 when empty) for the dialog to say it in the owner's language.
+ */
+export function checkAltText(
+  text: string,
+): { ok: true; altText: string } | { ok: false; problem: string; length: number } {
   const line = oneLine(text);
-  if (!line) return { ok: false, problem: "The alt text cannot be empty." };
+  if (!line) return { ok: false, problem: "The alt text cannot be empty.", length: 0 };
   const length = countCharacters(line);
   if (length > MAX_ALT_TEXT_CHARACTERS) {
     const over = length - MAX_ALT_TEXT_CHARACTERS;
     return {
       ok: false,
+      length,
       problem: `That alt text is ${length.toLocaleString("en-US")} characters; Instagram allows at most ${MAX_ALT_TEXT_CHARACTERS.toLocaleString("en-US")}. Please make it ${plural(over, { one: "# character", other: "# characters" })} shorter.`,
     };
   }

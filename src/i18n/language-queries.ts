@@ -1,7 +1,8 @@
 /** The bot's language per Telegram user (telegram_user_languages, migration 0018). */
 
-import type { Sql } from "../database/connect.ts";
+import type { Sql, Transaction } from "../database/connect.ts";
 import { isLocale, type Locale, localeFromTelegram } from "./locales.ts";
+import { type Texts, textsFor } from "./texts.ts";
 
 export interface StoredLanguage {
   /** What /language chose; null to follow Telegram. */
@@ -54,4 +55,34 @@ export async function rememberTelegramLanguage(
     values (${telegramUserId}, ${telegramLanguageCode.slice(0, 35)})
     on conflict (telegram_user_id) do update
        set telegram_language_code = excluded.telegram_language_code, updated_at = now()`;
+}
+
+/**
+ * The locale of a brand's owner, for what a job sends outside any update (a notice, a report): their /language
+ * choice, else the language their Telegram app last reported, else English (also for a brand that is gone).
+ */
+export async function loadBrandOwnerLocale(sql: Sql | Transaction, brandId: number): Promise<Locale> {
+  const [row] = await sql<{ chosen_locale: string | null; telegram_language_code: string | null }[]>`
+    select lang.chosen_locale, lang.telegram_language_code
+      from brands b
+      join owners o on o.id = b.owner_id
+      join telegram_user_languages lang on lang.telegram_user_id = o.telegram_user_id
+     where b.id = ${brandId}`;
+  return localeOfRow(row);
+}
+
+/** The locale of a row read with `telegram_user_languages` joined in (absent: English). */
+export function localeOfRow(
+  row: { chosen_locale: string | null; telegram_language_code: string | null } | undefined,
+): Locale {
+  if (!row) return localeFromTelegram(null);
+  return localeOf({
+    chosenLocale: isLocale(row.chosen_locale) ? row.chosen_locale : null,
+    telegramLanguageCode: row.telegram_language_code,
+  });
+}
+
+/** The texts in the brand owner's locale (loadBrandOwnerLocale), for a notice a job composes. */
+export async function loadBrandOwnerTexts(sql: Sql | Transaction, brandId: number): Promise<Texts> {
+  return textsFor(await loadBrandOwnerLocale(sql, brandId));
 }

@@ -2,6 +2,8 @@ import { scaleBand, scaleLinear } from "d3-scale";
 import { line } from "d3-shape";
 import { escapeXml, FONT_FAMILY } from "../images/headline-card.ts";
 import { loadSharp } from "../images/load-sharp.ts";
+import type { Locale } from "../i18n/locales.ts";
+import { englishTexts, type Texts } from "../i18n/texts.ts";
 import type { PerformanceReport } from "./performance-report.ts";
 
 /**
@@ -23,7 +25,12 @@ const COLOURS = {
   muted: "#6b7280",
 };
 
-export function buildReportChartSvg(report: PerformanceReport, brandName: string, timeZone: string): string {
+export function buildReportChartSvg(
+  report: PerformanceReport,
+  brandName: string,
+  timeZone: string,
+  texts: Texts = englishTexts(),
+): string {
   const posts = report.timeline;
   const inner = {
     left: MARGIN.left,
@@ -43,7 +50,7 @@ export function buildReportChartSvg(report: PerformanceReport, brandName: string
     const at = y(tick).toFixed(1);
     return (
       `<line x1="${inner.left}" x2="${inner.right}" y1="${at}" y2="${at}" stroke="${COLOURS.grid}" stroke-width="2"/>` +
-      `<text x="${inner.left - 14}" y="${at}" dy="0.35em" text-anchor="end" font-size="22" fill="${COLOURS.muted}">${escapeXml(compactNumber(tick))}</text>`
+      `<text x="${inner.left - 14}" y="${at}" dy="0.35em" text-anchor="end" font-size="22" fill="${COLOURS.muted}">${escapeXml(compactNumber(tick, texts.locale))}</text>`
     );
   });
   const bars = posts.map((post, index) => {
@@ -60,19 +67,22 @@ export function buildReportChartSvg(report: PerformanceReport, brandName: string
   const dates = posts.flatMap((post, index) =>
     index % every === 0
       ? [
-          `<text x="${(x(index)! + x.bandwidth() / 2).toFixed(1)}" y="${inner.bottom + 34}" text-anchor="middle" font-size="20" fill="${COLOURS.muted}">${escapeXml(shortDate(post.publishedAt, timeZone))}</text>`,
+          `<text x="${(x(index)! + x.bandwidth() / 2).toFixed(1)}" y="${inner.bottom + 34}" text-anchor="middle" font-size="20" fill="${COLOURS.muted}">${escapeXml(shortDate(post.publishedAt, timeZone, texts.locale))}</text>`,
         ]
       : [],
   );
-  const title = `${brandName} · last ${report.days} days`;
+  const title = texts.t("report-chart-title", { brand: brandName, days: report.days });
+  const viewsLabel = texts.t("report-chart-views");
+  // The reach key sits after the views label, however long the locale's words are (about 12 px a character).
+  const reachKeyX = MARGIN.left + 32 + viewsLabel.length * 12 + 24;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}" font-family="${FONT_FAMILY}">`,
     `<rect width="100%" height="100%" fill="${COLOURS.background}"/>`,
     `<text x="${MARGIN.left}" y="56" font-size="34" font-weight="bold" fill="${COLOURS.text}">${escapeXml(title)}</text>`,
     `<rect x="${MARGIN.left}" y="76" width="22" height="22" fill="${COLOURS.bar}"/>`,
-    `<text x="${MARGIN.left + 32}" y="94" font-size="22" fill="${COLOURS.muted}">views per post</text>`,
-    `<line x1="${MARGIN.left + 230}" x2="${MARGIN.left + 262}" y1="87" y2="87" stroke="${COLOURS.line}" stroke-width="5"/>`,
-    `<text x="${MARGIN.left + 272}" y="94" font-size="22" fill="${COLOURS.muted}">reach</text>`,
+    `<text x="${MARGIN.left + 32}" y="94" font-size="22" fill="${COLOURS.muted}">${escapeXml(viewsLabel)}</text>`,
+    `<line x1="${reachKeyX}" x2="${reachKeyX + 32}" y1="87" y2="87" stroke="${COLOURS.line}" stroke-width="5"/>`,
+    `<text x="${reachKeyX + 42}" y="94" font-size="22" fill="${COLOURS.muted}">${escapeXml(texts.t("report-chart-reach"))}</text>`,
     ...grid,
     ...bars,
     reachPath
@@ -80,7 +90,7 @@ export function buildReportChartSvg(report: PerformanceReport, brandName: string
       : "",
     ...dates,
     posts.length === 0
-      ? `<text x="${CHART_WIDTH / 2}" y="${CHART_HEIGHT / 2}" text-anchor="middle" font-size="30" fill="${COLOURS.muted}">No posts in this period</text>`
+      ? `<text x="${CHART_WIDTH / 2}" y="${CHART_HEIGHT / 2}" text-anchor="middle" font-size="30" fill="${COLOURS.muted}">${escapeXml(texts.t("report-chart-no-posts"))}</text>`
       : "",
     "</svg>",
   ].join("");
@@ -90,18 +100,23 @@ export async function renderReportChartPng(
   report: PerformanceReport,
   brandName: string,
   timeZone: string,
+  texts: Texts = englishTexts(),
 ): Promise<Buffer> {
   const sharp = await loadSharp();
-  return sharp(Buffer.from(buildReportChartSvg(report, brandName, timeZone)))
+  return sharp(Buffer.from(buildReportChartSvg(report, brandName, timeZone, texts)))
     .png({ compressionLevel: 9 })
     .toBuffer();
 }
 
-/** 1200 → "1.2k", 3400000 → "3.4M": axis labels that stay short. */
-function compactNumber(value: number): string {
-  return new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 }).format(value);
+/** 1200 → "1.2K", 3400000 → "3.4M" (as the locale shortens them): axis labels that stay short. */
+function compactNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { notation: "compact", maximumFractionDigits: 1 }).format(value);
 }
 
-function shortDate(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone }).format(new Date(iso));
+function shortDate(iso: string, timeZone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : locale, {
+    day: "numeric",
+    month: "short",
+    timeZone,
+  }).format(new Date(iso));
 }

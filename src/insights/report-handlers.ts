@@ -18,16 +18,14 @@ export function reportCommands(deps: { services: Pick<Services, "sql" | "clock">
       const argument = typeof ctx.match === "string" ? ctx.match : "";
       const days = parseReportPeriod(argument);
       if (!days) {
-        await replyHtml(
-          ctx,
-          `${quoteInputHtml(argument)} is not a period I know. Send /report for the last 7 days or /report 30 for the last 30 days.`,
-        );
+        await replyHtml(ctx, ctx.t("report-unknown-period", { input: quoteInputHtml(argument) }));
         return;
       }
       const { brand } = scope;
       const loaded = await loadPerformanceReport(deps.services.sql, brand.id, days, deps.services.clock());
-      const text = renderReportText({ ...loaded, brandName: brand.name, timeZone: brand.time_zone });
-      const keyboard = loaded.lacksInsights ? reconnectKeyboard(brand.id) : undefined;
+      const { texts } = ctx;
+      const text = renderReportText({ ...loaded, brandName: brand.name, timeZone: brand.time_zone, texts });
+      const keyboard = loaded.lacksInsights ? reconnectKeyboard(brand.id, texts) : undefined;
       if (loaded.report.posts === 0) {
         await ctx.reply(text, {
           parse_mode: "HTML",
@@ -36,7 +34,7 @@ export function reportCommands(deps: { services: Pick<Services, "sql" | "clock">
         });
         return;
       }
-      const png = await renderReportChartPng(loaded.report, brand.name, brand.time_zone);
+      const png = await renderReportChartPng(loaded.report, brand.name, brand.time_zone, texts);
       await ctx.replyWithPhoto(new InputFile(png, "report.png"), {
         caption: text,
         parse_mode: "HTML",

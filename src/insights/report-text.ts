@@ -1,18 +1,12 @@
-import { formatUsd } from "../owner-settings/budget-view.ts";
-import { formatLocalDate } from "../owner-settings/time-text.ts";
-import { plural } from "../shared/plural.ts";
+import { englishTexts, type Texts } from "../i18n/texts.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import { quoteInputHtml } from "../shared/telegram-text-limits.ts";
 import type { PerformanceReport, PostPerformance } from "./performance-report.ts";
 
 /**
- * The report's text, Telegram HTML, short enough to be the chart's caption (1,024 characters): a caption quoted
- * at most 40 characters, every other line a number. Pure.
+ * The report's text, Telegram HTML in the owner's language (reports.ftl), short enough to be the chart's caption
+ * (1,024 characters): a caption quoted at most 40 characters, every other line a number. Pure.
  */
-
-const numbers = new Intl.NumberFormat("en");
-
-export const ENGAGEMENT_RATE_DEFINITION = "likes, comments, saves and shares ÷ reach";
 
 export function renderReportText(input: {
   report: PerformanceReport;
@@ -20,44 +14,56 @@ export function renderReportText(input: {
   timeZone: string;
   /** The account was not given the insights permission: numbers cannot be read until it reconnects. */
   lacksInsights: boolean;
+  texts?: Texts;
 }): string {
   const { report } = input;
+  const texts = input.texts ?? englishTexts();
+  const { t } = texts;
   const lines = [
     `🏷 <b>${escapeHtml(input.brandName)}</b>`,
-    `📈 <b>Last ${report.days} days</b> (${formatLocalDate(new Date(report.from), input.timeZone)} – ${formatLocalDate(new Date(new Date(report.to).getTime() - 1), input.timeZone)})`,
+    t("report-period", {
+      days: report.days,
+      from: escapeHtml(texts.date(new Date(report.from), input.timeZone)),
+      to: escapeHtml(texts.date(new Date(new Date(report.to).getTime() - 1), input.timeZone)),
+    }),
   ];
-  if (input.lacksInsights) {
-    lines.push(
-      "⚠️ Instagram has not given Greenlight the permission to read post insights, so views and reach are missing. Tap Reconnect and allow it.",
-    );
-  }
+  if (input.lacksInsights) lines.push(t("report-no-insights"));
   if (report.posts === 0) {
-    lines.push("No posts went out in this period.");
+    lines.push(t("report-no-posts"));
   } else {
     const waiting = report.posts - report.measured;
     lines.push(
-      `Posts: ${numbers.format(report.posts)}${waiting > 0 ? ` (${numbers.format(waiting)} still waiting for Instagram's numbers)` : ""}`,
-      `Views: ${numbers.format(report.views)} · Reach: ${numbers.format(report.reach)}`,
-      `Engagement rate: ${report.engagementRate === null ? "not known yet" : percent(report.engagementRate)} (${ENGAGEMENT_RATE_DEFINITION})`,
+      waiting > 0
+        ? t("report-posts-waiting", { posts: report.posts, waiting })
+        : t("report-posts", { posts: report.posts }),
+      t("report-views-reach", { views: report.views, reach: report.reach }),
+      report.engagementRate === null
+        ? t("report-engagement-unknown")
+        : t("report-engagement", { rate: percent(report.engagementRate, texts) }),
     );
-    if (report.best) lines.push(`🏆 Best: ${describePost(report.best)}`);
-    if (report.worst) lines.push(`🔻 Weakest: ${describePost(report.worst)}`);
+    if (report.best) lines.push(t("report-best", describePost(report.best)));
+    if (report.worst) lines.push(t("report-weakest", describePost(report.worst)));
   }
-  const perThousand =
+  const spent = texts.usd(report.aiSpendUsd);
+  lines.push(
     report.costPerThousandViews === null
-      ? ""
-      : ` · ${formatUsd(report.costPerThousandViews)} per 1,000 views`;
-  lines.push(`💰 AI spend: ${formatUsd(report.aiSpendUsd)}${perThousand}`);
+      ? t("report-spend", { spent })
+      : t("report-spend-per-thousand", { spent, cost: texts.usd(report.costPerThousandViews) }),
+  );
   return lines.join("\n");
 }
 
-function describePost(post: PostPerformance): string {
-  const views = plural(post.views ?? 0, { one: "# view", other: "# views" });
+function describePost(post: PostPerformance): { views: number; post: string } {
   const quote = quoteInputHtml(post.caption, 40);
   const link = post.permalink ? `<a href="${escapeHtml(post.permalink)}">${quote}</a>` : quote;
-  return `${views} — ${link}`;
+  return { views: post.views ?? 0, post: link };
 }
 
-function percent(rate: number): string {
-  return `${(rate * 100).toFixed(1)}%`;
+/** The engagement rate with one decimal, as the locale writes a percentage ("4.2%", "4,2 %"). */
+function percent(rate: number, texts: Texts): string {
+  return new Intl.NumberFormat(texts.locale, {
+    style: "percent",
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(rate);
 }

@@ -1,4 +1,5 @@
 import type { Sql, Transaction } from "../database/connect.ts";
+import { loadBrandOwnerTexts } from "../i18n/language-queries.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
 import type { Services } from "../services.ts";
 import {
@@ -75,16 +76,21 @@ export async function markTokenInvalid(
   sql: Sql | Transaction,
   brandId: number,
   reason: string,
+  reasonKey?: string,
 ): Promise<boolean> {
-  const disconnected = await disconnectAndNotify(sql, { brandId }, reason);
+  const disconnected = await disconnectAndNotify(sql, { brandId }, reason, reasonKey);
   return disconnected.length > 0;
 }
 
-/** Disconnects the selected accounts and tells each owner, in the caller's transaction or a new one. */
+/**
+ * Disconnects the selected accounts and tells each owner, in the caller's transaction or a new one. `reason` is
+ * stored (the operator reads it); `reasonKey`, the same words in notices.ftl, tells each owner in their language.
+ */
 export async function disconnectAndNotify(
   sql: Sql | Transaction,
   selector: AccountSelector,
   reason: string,
+  reasonKey?: string,
 ): Promise<DisconnectedAccount[]> {
   const work = async (tx: Transaction) => {
     const accounts = await disconnectAccounts(tx, selector, reason);
@@ -92,7 +98,7 @@ export async function disconnectAndNotify(
       await enqueueText(
         tx,
         account.chatId,
-        reconnectNotice({ ...account, reason }),
+        reconnectNotice({ ...account, reason, reasonKey }, await loadBrandOwnerTexts(tx, account.brandId)),
         `ig-disconnected:${account.brandId}:${account.connectedAt.getTime()}`,
       );
     }

@@ -6,6 +6,7 @@ import { withBrandHeading } from "../owner-settings/brand-views.ts";
 import type { InstagramConnection } from "../owner-settings/instagram-connection.ts";
 import { runOnce } from "../owner-settings/run-once.ts";
 import { replyHtml } from "../owner-settings/telegram-replies.ts";
+import type { Texts } from "../i18n/texts.ts";
 import type { Services } from "../services.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import { disconnectAccounts, findAccountUsername } from "./account-queries.ts";
@@ -30,7 +31,7 @@ export function instagramConnection(deps: {
     async connect(ctx: BotContext, scope: BrandScope) {
       const missing = missingInstagramSettings(config);
       if (!deps.client || missing.length > 0) {
-        await replyHtml(ctx, withBrandHeading(scope, notConfiguredText(missing)));
+        await replyHtml(ctx, withBrandHeading(scope, notConfiguredText(missing, ctx.texts)));
         return;
       }
       const { state, hash } = newOAuthState();
@@ -39,15 +40,12 @@ export function instagramConnection(deps: {
       );
       if (!issued.applied) return;
       const current = await findAccountUsername(sql, scope.brand.id);
-      const lines = [
-        `Tap the button, log in to Instagram with the brand's professional (business or creator) account and allow access.`,
-        `The link works once, for ${OAUTH_STATE_TTL_MINUTES} minutes.`,
-      ];
-      if (current) lines.push(`Now connected as @${escapeHtml(current)}; connecting again replaces it.`);
+      const lines = [ctx.t("ig-connect-how", { minutes: OAUTH_STATE_TTL_MINUTES })];
+      if (current) lines.push(ctx.t("ig-connect-current", { username: escapeHtml(current) }));
       await replyHtml(
         ctx,
         withBrandHeading(scope, lines.join("\n")),
-        new InlineKeyboard().url("🔗 Connect Instagram", instagramStartUrl(config, state)),
+        new InlineKeyboard().url(ctx.t("ig-connect-button"), instagramStartUrl(config, state)),
       );
     },
 
@@ -59,22 +57,15 @@ export function instagramConnection(deps: {
       });
       if (!result.applied) return;
       const text = result.value
-        ? [
-            `🔌 Disconnected @${escapeHtml(result.value.username)}. Greenlight deleted its access token.`,
-            "Approved posts wait until you /connect again.",
-            "To remove Greenlight on Instagram's side too: Instagram → Settings → Apps and websites.",
-          ].join("\n")
-        : "No Instagram account is connected, so there is nothing to disconnect. /connect links one.";
+        ? ctx.t("ig-disconnected", { username: escapeHtml(result.value.username) })
+        : ctx.t("ig-nothing-to-disconnect");
       await replyHtml(ctx, withBrandHeading(scope, text));
     },
   };
 }
 
-function notConfiguredText(missing: string[]): string {
+function notConfiguredText(missing: string[], texts: Texts): string {
   const names = missing.map((name) => `<code>${name}</code>`);
-  const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
-  return [
-    "Instagram is not set up on this Greenlight yet.",
-    `The operator must set ${list}, restart Greenlight, and register <code>PUBLIC_URL/auth/instagram/callback</code> as an OAuth redirect URI in the Meta App Dashboard (Instagram → API setup with Instagram login).`,
-  ].join("\n");
+  const settings = new Intl.ListFormat(texts.locale, { type: "conjunction" }).format(names);
+  return texts.t("ig-not-configured", { settings });
 }

@@ -1,4 +1,5 @@
 import type { Context, Hono } from "hono";
+import { loadBrandOwnerTexts } from "../i18n/language-queries.ts";
 import { InstagramApiError } from "../instagram/instagram-api-error.ts";
 import { INSTAGRAM_SCOPES, type InstagramClient } from "../instagram/instagram-client.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
@@ -15,7 +16,12 @@ import {
   isOAuthStateUsable,
   type OAuthStateOwner,
 } from "./oauth-state-queries.ts";
-import { type ConnectFailure, connectedNotice, connectFailedNotice } from "./owner-notices.ts";
+import {
+  type ConnectFailure,
+  type ConnectFailureReason,
+  connectedNotice,
+  connectFailedNotice,
+} from "./owner-notices.ts";
 
 export interface InstagramAuthRouteDeps {
   services: Services;
@@ -67,10 +73,13 @@ export function instagramAuthRoutes(deps: InstagramAuthRouteDeps) {
         const failure: ConnectFailure =
           error === "access_denied"
             ? { kind: "denied" }
-            : { kind: "exchange_failed", detail: `Instagram reported an error (${error.slice(0, 60)}).` };
+            : { kind: "instagram_error", error: error.slice(0, 60) };
         const consumed = await sql.begin(async (tx) => {
           const outcome = await consumeOAuthState(tx, hash);
-          if (outcome.ok) await enqueueText(tx, outcome.chatId, connectFailedNotice(outcome, failure));
+          if (outcome.ok) {
+            const texts = await loadBrandOwnerTexts(tx, outcome.brandId);
+            await enqueueText(tx, outcome.chatId, connectFailedNotice(outcome, failure, texts));
+          }
           return outcome;
         });
         if (!consumed.ok) return stateProblemPage(c, consumed, hash);
@@ -80,14 +89,17 @@ export function instagramAuthRoutes(deps: InstagramAuthRouteDeps) {
               "You did not allow Greenlight to use the Instagram account, so nothing was connected.",
               BACK_TO_TELEGRAM,
             ])
-          : page(c, 400, "Instagram was not connected", [failure.detail, BACK_TO_TELEGRAM]);
+          : page(c, 400, "Instagram was not connected", [
+              `Instagram reported an error (${error.slice(0, 60)}).`,
+              BACK_TO_TELEGRAM,
+            ]);
       }
 
       const consumed = await consumeOAuthState(sql, hash);
       if (!consumed.ok) return stateProblemPage(c, consumed, hash);
       const code = c.req.query("code");
       if (!code) {
-        await failConnect(consumed, "Instagram sent no login code.");
+        await failConnect(consumed, "no-code");
         return page(c, 400, "Instagram was not connected", [
           "Instagram sent no login code.",
           BACK_TO_TELEGRAM,
@@ -99,7 +111,7 @@ export function instagramAuthRoutes(deps: InstagramAuthRouteDeps) {
         const short = await client.exchangeCode({ code, redirectUri });
         if (lacksPublishPermission(short.permissions)) {
           const detail = "Publishing was not allowed. Connect again and keep every permission switched on.";
-          await failConnect(consumed, detail);
+          await failConnect(consumed, "no-publish-permission");
           return page(c, 403, "Instagram was not connected", [detail, BACK_TO_TELEGRAM]);
         }
         const long = await client.exchangeForLongLived(short.accessToken);
@@ -129,7 +141,10 @@ export function instagramAuthRoutes(deps: InstagramAuthRouteDeps) {
           await enqueueText(
             tx,
             consumed.chatId,
-            connectedNotice({ ...consumed, username: profile.username }),
+            connectedNotice(
+              { ...consumed, username: profile.username },
+              await loadBrandOwnerTexts(tx, consumed.brandId),
+            ),
           );
         });
         logger.info(
@@ -141,16 +156,21 @@ export function instagramAuthRoutes(deps: InstagramAuthRouteDeps) {
         ]);
       } catch (failure) {
         if (!(failure instanceof InstagramApiError)) throw failure;
-        const { status, detail } = describeConnectFailure(failure);
+        const { status, detail, reason } = describeConnectFailure(failure);
         logger.warn({ err: failure, brandId: consumed.brandId }, "instagram login failed");
-        await failConnect(consumed, detail);
+        await failConnect(consumed, reason);
         return page(c, status, "Instagram was not connected", [detail, BACK_TO_TELEGRAM]);
       }
     });
   };
 
-  async function failConnect(owner: OAuthStateOwner, detail: string): Promise<void> {
-    await enqueueText(sql, owner.chatId, connectFailedNotice(owner, { kind: "exchange_failed", detail }));
+  async function failConnect(owner: OAuthStateOwner, reason: ConnectFailureReason): Promise<void> {
+    const texts = await loadBrandOwnerTexts(sql, owner.brandId);
+    await enqueueText(
+      sql,
+      owner.chatId,
+      connectFailedNotice(owner, { kind: "exchange_failed", reason }, texts),
+    );
   }
 
   /** Expired or replayed: the owner is known, so they hear about it too (once per link and reason). */
@@ -163,7 +183,11 @@ export function instagramAuthRoutes(deps: InstagramAuthRouteDeps) {
     await enqueueText(
       sql,
       outcome.chatId,
-      connectFailedNotice(outcome, { kind: outcome.problem }),
+      connectFailedNotice(
+        outcome,
+        { kind: outcome.problem },
+        await loadBrandOwnerTexts(sql, outcome.brandId),
+      ),
       `ig-oauth:${hash.slice(0, 32)}:${outcome.problem}`,
     );
     logger.warn(

@@ -47,7 +47,8 @@ export async function refreshInstagramTokens(deps: {
   });
   for (const account of due) {
     if (account.expiresAt.getTime() <= now.getTime()) {
-      if (await markTokenInvalid(sql, account.brandId, EXPIRED_REASON)) summary.disconnected++;
+      if (await markTokenInvalid(sql, account.brandId, EXPIRED_REASON, "ig-reason-not-renewed"))
+        summary.disconnected++;
       continue;
     }
     try {
@@ -76,7 +77,8 @@ export async function refreshInstagramTokens(deps: {
       if (!(error instanceof InstagramApiError)) throw error;
       const failure = classifyInstagramFailure(error);
       if (failure.kind === "token_invalid") {
-        if (await markTokenInvalid(sql, account.brandId, failure.ownerMessage)) summary.disconnected++;
+        if (await markTokenInvalid(sql, account.brandId, failure.ownerMessage, failure.ownerMessageKey))
+          summary.disconnected++;
         logger.warn({ brandId: account.brandId, err: error }, "instagram token rejected; brand disconnected");
         continue;
       }

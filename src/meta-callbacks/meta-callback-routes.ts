@@ -98,7 +98,12 @@ export function metaCallbackRoutes(deps: { services: Services }) {
 
     app.post("/meta/deauthorize", limit, async function deauthorize(c) {
       const payload = await verifiedPayload(c, "deauthorize");
-      const accounts = await disconnectAndNotify(sql, { metaUserId: payload.user_id }, DEAUTHORIZED_REASON);
+      const accounts = await disconnectAndNotify(
+        sql,
+        { metaUserId: payload.user_id },
+        DEAUTHORIZED_REASON,
+        "ig-reason-deauthorized",
+      );
       logger.info(
         { brands: accounts.map((account) => account.brandId) },
         "meta deauthorize callback handled",

@@ -14,9 +14,9 @@ export interface InstagramConnection {
 /** Stand-in when the composition root passes no implementation: says so instead of pretending. */
 export const instagramConnectionUnavailable: InstagramConnection = {
   async connect(ctx) {
-    await ctx.reply("Connecting Instagram is not available yet in this version of Greenlight.");
+    await ctx.reply(ctx.t("ig-connect-unavailable"));
   },
   async disconnect(ctx) {
-    await ctx.reply("Disconnecting Instagram is not available yet in this version of Greenlight.");
+    await ctx.reply(ctx.t("ig-disconnect-unavailable"));
   },
 };

@@ -49,6 +49,11 @@ export interface PublishFailureClass {
   /** Plain words for the owner, free of codes they cannot act on. */
   ownerMessage: string;
   /**
+   * For a dead token: the same words' message in notices.ftl, so that the notice the owner gets is in their
+   * language (ownerMessage, in English, is what is stored for the operator).
+   */
+  ownerMessageKey?: string;
+  /**
    * How many attempts this failure deserves in total, where Meta's guidance says so ("retry 1–2 times");
    * null leaves it to the publisher's normal backoff policy. Always 1 for permanent failures.
    */
@@ -149,12 +154,26 @@ const BY_CODE: Record<number, PublishFailureClass> = {
 };
 
 /** Code 190 subcodes (Graph API error handling). */
-const TOKEN_MESSAGES: Record<number, string> = {
-  458: `Greenlight was removed from the Instagram account's connected apps. ${RECONNECT}`,
-  459: "Instagram wants the account owner to confirm something in the Instagram app. Open Instagram, then reconnect it in Greenlight.",
-  460: `The Instagram password was changed, which signed Greenlight out. ${RECONNECT}`,
-  463: `The Instagram connection expired. ${RECONNECT}`,
-  464: "Instagram needs the account to be confirmed first. Open the Instagram app, then reconnect it in Greenlight.",
+const TOKEN_MESSAGES: Record<number, { message: string; key: string }> = {
+  458: {
+    message: `Greenlight was removed from the Instagram account's connected apps. ${RECONNECT}`,
+    key: "ig-reason-removed",
+  },
+  459: {
+    message:
+      "Instagram wants the account owner to confirm something in the Instagram app. Open Instagram, then reconnect it in Greenlight.",
+    key: "ig-reason-confirm-in-app",
+  },
+  460: {
+    message: `The Instagram password was changed, which signed Greenlight out. ${RECONNECT}`,
+    key: "ig-reason-password-changed",
+  },
+  463: { message: `The Instagram connection expired. ${RECONNECT}`, key: "ig-reason-expired" },
+  464: {
+    message:
+      "Instagram needs the account to be confirmed first. Open the Instagram app, then reconnect it in Greenlight.",
+    key: "ig-reason-confirm-account",
+  },
 };
 
 /**
@@ -182,12 +201,13 @@ export function classifyInstagramFailure(facts: InstagramFailureFacts): PublishF
   }
 
   if (code === 190) {
+    const known = TOKEN_MESSAGES[subcode ?? -1];
     return {
       kind: "token_invalid",
       recovery: "reconnect",
       ownerMessage:
-        TOKEN_MESSAGES[subcode ?? -1] ??
-        `Instagram no longer accepts Greenlight's access to this account. ${RECONNECT}`,
+        known?.message ?? `Instagram no longer accepts Greenlight's access to this account. ${RECONNECT}`,
+      ownerMessageKey: known?.key ?? "ig-reason-refused",
       attemptLimit: 1,
     };
   }

@@ -1,10 +1,11 @@
 /**
  * What the owner reads about publishing: the short note when a post went out, the daily-limit notice, and the
- * reason a post failed as stored in drafts.last_error (the card shows it next to the Retry button). Plain text,
+ * reason a post failed as stored in drafts.last_error (the card shows it next to the Retry button). The notes are in
+ * the owner's language (notices.ftl); the stored reasons stay English, as the operator reads them too. Plain text,
  * no HTML: Telegram links a bare URL by itself. Pure: no I/O.
  */
 
-import { formatSlotForOwner } from "./posting-slots.ts";
+import { englishTexts, type Texts } from "../i18n/texts.ts";
 import type { PublishFailureClass } from "./publish-errors.ts";
 
 /** Why a post waits when content_publishing_limit shows the 24-hour quota used up (kept in last_error). */
@@ -22,11 +23,12 @@ export type FirstCommentOutcome =
 export function postedText(
   permalink: string | null,
   comment: FirstCommentOutcome = { kind: "none" },
+  texts: Texts = englishTexts(),
 ): string {
-  const posted = permalink ? `Posted ✅ ${permalink}` : "Posted ✅ (Instagram has not given the link yet)";
-  if (comment.kind === "posted") return `${posted}\n💬 First comment posted.`;
+  const posted = permalink ? texts.t("posted-link", { permalink }) : texts.t("posted-no-link");
+  if (comment.kind === "posted") return `${posted}\n${texts.t("posted-first-comment")}`;
   if (comment.kind === "failed") {
-    return `${posted}\n⚠️ The first comment was not posted; the post itself is live. ${comment.reason}`;
+    return `${posted}\n${texts.t("posted-first-comment-failed", { reason: comment.reason })}`;
   }
   return posted;
 }
@@ -37,14 +39,15 @@ export function quotaNoticeText(input: {
   nextSlot: Date | null;
   timeZone: string;
   now: Date;
+  texts?: Texts;
 }): string {
-  const when = input.nextSlot
-    ? `It will go out at ${formatSlotForOwner(input.nextSlot, input.timeZone, input.now)} instead.`
-    : "It will go out as soon as the limit allows.";
-  return (
-    `⏸ ${input.brandName}: Instagram's daily limit for posts made by apps is used up, so a post is waiting. ` +
-    `${when} Nothing is lost; approved posts keep their place in the queue.`
-  );
+  const texts = input.texts ?? englishTexts();
+  return input.nextSlot
+    ? texts.t("quota-notice-slot", {
+        brand: input.brandName,
+        when: texts.slot(input.nextSlot, input.timeZone, input.now),
+      })
+    : texts.t("quota-notice-asap", { brand: input.brandName });
 }
 
 /** The facts of an Instagram error the owner may be shown; never a token (the adapter already scrubbed them). */

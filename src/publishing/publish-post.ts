@@ -592,7 +592,7 @@ class PostAttempt {
       await this.lease.settle?.();
       await this.sql.begin(async (tx) => {
         await returnToApproved(tx, this.lease, { error: failure.ownerMessage });
-        await markTokenInvalid(tx, this.post.brandId, failure.ownerMessage);
+        await markTokenInvalid(tx, this.post.brandId, failure.ownerMessage, failure.ownerMessageKey);
       });
       return "waiting_for_account";
     }

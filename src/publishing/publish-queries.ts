@@ -10,6 +10,7 @@
 
 import { enqueueDraftCardUpdate } from "../approval/draft-card-queries.ts";
 import type { Sql, Transaction } from "../database/connect.ts";
+import { loadBrandOwnerTexts } from "../i18n/language-queries.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
 import { nextFreeSlot, type PostingSlot } from "./posting-slots.ts";
 import { reconnectKeyboard } from "../instagram-auth/owner-notices.ts";
@@ -179,10 +180,11 @@ export async function markPublished(
     expectOwned(rows, lease);
     await enqueueDraftCardUpdate(tx, lease.draftId);
     const { chat_id: chatId, brand_id: brandId } = rows[0]!;
-    const text = postedText(input.permalink, comment);
+    const texts = await loadBrandOwnerTexts(tx, brandId);
+    const text = postedText(input.permalink, comment, texts);
     // Offered only when connecting again can fix it: the permission to comment was never granted.
     const replyMarkup =
-      comment.kind === "failed" && comment.reconnect ? reconnectKeyboard(brandId) : undefined;
+      comment.kind === "failed" && comment.reconnect ? reconnectKeyboard(brandId, texts) : undefined;
     await enqueueText(tx, chatId, { text, reply_markup: replyMarkup }, `posted:${lease.draftId}`);
   });
 }
@@ -310,6 +312,7 @@ export async function postponeForQuota(
             nextSlot: slot,
             timeZone: brand.time_zone,
             now: input.now,
+            texts: await loadBrandOwnerTexts(tx, brand.brand_id),
           });
           await enqueueText(tx, brand.chat_id, { text });
         }
