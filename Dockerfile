@@ -18,7 +18,7 @@ COPY package.json package-lock.json ./
 COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
-COPY scripts/bundle.mjs scripts/node-fetch-for-bundle.cjs ./scripts/
+COPY scripts/bundle.mjs scripts/node-fetch-for-bundle.cjs scripts/deno-shim-for-bundle.mjs ./scripts/
 COPY src ./src
 RUN npm run build
 

@@ -7,10 +7,11 @@
 // loader: about 700 files resolved, read and linked one by one. One file per entry point is read at once.
 // Packages that find files of their own beside their code stay outside the bundle and load from node_modules:
 // sharp (a native addon) and PGlite (its WebAssembly and data files). So do the packages the service imports only
-// lazily (undici for the Bot API, the AI and AWS SDKs, rss-parser): they cost a start nothing either way, and from
-// node_modules they load through Node's own CommonJS interop, which a bundled dynamic import does not reproduce
-// (a bundled `import("undici")` had no `Agent`). @grammyjs/i18n stays out too: its Deno shim reads `__dirname`,
-// which an ES module bundle does not have.
+// lazily and late (the AI and AWS SDKs, rss-parser): from node_modules they load through Node's own CommonJS
+// interop, which a bundled dynamic import does not reproduce (it gives a CommonJS package's exports as `default`
+// only). undici is bundled, as a chunk of its own: the Bot API client loads it right after start-up, and from
+// node_modules its hundred files took four times as long. @grammyjs/i18n is bundled with a small stand-in for its
+// Deno compatibility layer (deno-shim-for-bundle.mjs).
 import { copyFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,12 +20,10 @@ const EXTERNAL = [
   "sharp",
   "@electric-sql/pglite",
   "@electric-sql/pglite-socket",
-  "undici",
   "@anthropic-ai/sdk",
   "openai",
   "@aws-sdk/client-s3",
   "rss-parser",
-  "@grammyjs/i18n",
 ];
 
 export const repoRoot = fileURLToPath(new URL("..", import.meta.url));
@@ -50,7 +49,10 @@ export async function bundleService() {
     format: "esm",
     target: "node20",
     external: EXTERNAL,
-    alias: { "node-fetch": join(repoRoot, "scripts/node-fetch-for-bundle.cjs") },
+    alias: {
+      "node-fetch": join(repoRoot, "scripts/node-fetch-for-bundle.cjs"),
+      "@deno/shim-deno": join(repoRoot, "scripts/deno-shim-for-bundle.mjs"),
+    },
     sourcemap: "linked",
     minifyWhitespace: true,
     minifySyntax: true,

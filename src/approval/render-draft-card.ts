@@ -176,7 +176,6 @@ export function draftGoneText(texts: Texts = englishTexts()): string {
   return texts.t("draft-gone");
 }
 
-
 function statusLine(card: DraftCard, now: Date, moment: CardMoment | undefined, texts: Texts): string {
   const line = decisionLine(card, now, moment, texts);
   return card.decidedBy ? `${line}\n${decidedByLine(card, card.decidedBy, texts)}` : line;

@@ -4,8 +4,9 @@
  * and formats numbers with the locale's separators.
  */
 
-import { createRequire } from "node:module";
-import type { I18n } from "@grammyjs/i18n";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { I18n } from "@grammyjs/i18n";
 import { findAbove } from "../shared/find-above.ts";
 import { DEFAULT_LOCALE, type Locale } from "./locales.ts";
 
@@ -17,10 +18,6 @@ export type MessageArgs = Record<string, string | number>;
 
 let catalogue: I18n | undefined;
 
-// Required at first use rather than imported: the package and its Deno compatibility layer cost a tenth of a
-// second of CPU to load, which every start would pay before it can answer its health check.
-const requireAtFirstUse = createRequire(import.meta.url);
-
 /**
  * The catalogue, read once on first use: about forty small files, static for the life of the process.
  * Fluent's bidi isolation marks (U+2068/U+2069 around each argument) are off: the bot's texts are sent as
@@ -28,14 +25,26 @@ const requireAtFirstUse = createRequire(import.meta.url);
  */
 export function loadCatalogue(): I18n {
   if (catalogue) return catalogue;
-  const { I18n } = requireAtFirstUse("@grammyjs/i18n") as typeof import("@grammyjs/i18n");
   catalogue = new I18n({
     defaultLocale: DEFAULT_LOCALE,
-    directory: localesDir,
     fluentBundleOptions: { useIsolating: false },
     // The locale chooseLocale (bot-locale.ts) picked for the update: the user's choice or their Telegram's.
     localeNegotiator: (ctx) => (ctx as { locale?: string }).locale,
   });
+  // The files are read here rather than by the plugin (its `directory` option), whose file access goes through a
+  // Deno compatibility layer that the production bundle leaves out (scripts/deno-shim-for-bundle.mjs). As the
+  // plugin does, a locale's files are joined into one resource: it looks messages up in one bundle per locale.
+  for (const locale of readdirSync(localesDir, { withFileTypes: true })) {
+    if (!locale.isDirectory()) continue;
+    const folder = join(localesDir, locale.name);
+    const files = readdirSync(folder).filter((file) => file.endsWith(".ftl"));
+    catalogue.loadLocaleSync(locale.name, {
+      source: files
+        .sort()
+        .map((file) => readFileSync(join(folder, file), "utf8"))
+        .join("\n"),
+    });
+  }
   return catalogue;
 }
 
