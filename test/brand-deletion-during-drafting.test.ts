@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { deleteBrand } from "../src/owner-settings/brand-queries.ts";
+import { deleteBrand } from "../src/owner-settings/shared/brand-queries.ts";
 import { insertOwnerAndBrand } from "./helpers/migrated-database.ts";
 import { startTestApp, type TestApp } from "./helpers/start-test-app.ts";
 

@@ -15,9 +15,12 @@ import {
   renderBrandDeleted,
   renderBrandList,
   renderDeleteBrandQuestion,
-} from "../src/owner-settings/brand-views.ts";
-import { brandProfileKeyboard, renderBrandProfile } from "../src/owner-settings/brand-profile-view.ts";
-import { feedsKeyboard, feedsPage, renderFeeds } from "../src/owner-settings/feeds-view.ts";
+} from "../src/owner-settings/brands/brand-views.ts";
+import {
+  brandProfileKeyboard,
+  renderBrandProfile,
+} from "../src/owner-settings/brand-profile/brand-profile-view.ts";
+import { feedsKeyboard, feedsPage, renderFeeds } from "../src/owner-settings/feeds/feeds-view.ts";
 import {
   firstCommentKeyboard,
   hashtagsKeyboard,
@@ -27,21 +30,21 @@ import {
   renderVoice,
   topicKeyboard,
   voiceKeyboard,
-} from "../src/owner-settings/profile-views.ts";
-import { renderOverdueOnResume } from "../src/owner-settings/resume-view.ts";
+} from "../src/owner-settings/brand-profile/profile-views.ts";
+import { renderOverdueOnResume } from "../src/owner-settings/status/resume-view.ts";
 import {
   renderSchedule,
   renderScheduleChanged,
   scheduleKeyboard,
-} from "../src/owner-settings/schedule-view.ts";
-import { budgetKeyboard, renderBudget } from "../src/owner-settings/budget-view.ts";
+} from "../src/owner-settings/schedule/schedule-view.ts";
+import { budgetKeyboard, renderBudget } from "../src/owner-settings/budget/budget-view.ts";
 import {
   deleteDataKeyboard,
   renderDataDeleted,
   renderDeleteDataQuestion,
-} from "../src/owner-settings/delete-data-view.ts";
-import { ownerCommandsIn, renderHelp } from "../src/owner-settings/owner-commands.ts";
-import { renderStatus } from "../src/owner-settings/status-view.ts";
+} from "../src/owner-settings/delete-data/delete-data-view.ts";
+import { ownerCommandsIn, renderHelp } from "../src/owner-settings/start/owner-commands.ts";
+import { renderStatus } from "../src/owner-settings/status/status-view.ts";
 import { visibleLength } from "../src/shared/telegram-html.ts";
 import { formatUtcIn, teamTextsIn } from "../src/teams/team-texts.ts";
 import { describeDecided, renderCommentCard, renderCommentSummary } from "../src/comments/comment-card.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { englishOwnerCommands } from "../src/owner-settings/owner-commands.ts";
-import { settingsCallback } from "../src/owner-settings/settings-callbacks.ts";
+import { englishOwnerCommands } from "../src/owner-settings/start/owner-commands.ts";
+import { settingsCallback } from "../src/owner-settings/shared/settings-callbacks.ts";
 import { formatSlotForOwner, upcomingSlots } from "../src/publishing/posting-slots.ts";
 import { renderRssFeed } from "./fakes/fake-feed-server.ts";
 import { insertDraft } from "./helpers/draft-fixtures.ts";

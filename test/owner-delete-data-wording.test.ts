@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { renderDataDeleted, renderDeleteDataQuestion } from "../src/owner-settings/delete-data-view.ts";
+import {
+  renderDataDeleted,
+  renderDeleteDataQuestion,
+} from "../src/owner-settings/delete-data/delete-data-view.ts";
 
 const plain = (html: string) => html.replace(/<[^>]+>/g, "");
 

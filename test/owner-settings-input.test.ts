@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { brandListKeyboard, withBrandHeading } from "../src/owner-settings/brand-views.ts";
+import { brandListKeyboard, withBrandHeading } from "../src/owner-settings/brands/brand-views.ts";
 import {
   budgetKeyboard,
   formatLedgerMonth,
   formatUsd,
   renderBudget,
-} from "../src/owner-settings/budget-view.ts";
-import { leadingCommand } from "../src/owner-settings/dialog-flow.ts";
-import { englishOwnerCommands, renderHelp } from "../src/owner-settings/owner-commands.ts";
-import { settingsCallback, settingsCallbackPattern } from "../src/owner-settings/settings-callbacks.ts";
+} from "../src/owner-settings/budget/budget-view.ts";
+import { leadingCommand } from "../src/owner-settings/shared/dialog-flow.ts";
+import { englishOwnerCommands, renderHelp } from "../src/owner-settings/start/owner-commands.ts";
+import {
+  settingsCallback,
+  settingsCallbackPattern,
+} from "../src/owner-settings/shared/settings-callbacks.ts";
 import {
   parseBrandName,
   parseBudgetAmount,
@@ -17,8 +20,8 @@ import {
   parseScheduleChange,
   parseTopic,
   parseVoiceDescription,
-} from "../src/owner-settings/settings-input.ts";
-import { summariseExampleCaptions } from "../src/owner-settings/voice-deriver.ts";
+} from "../src/owner-settings/shared/settings-input.ts";
+import { summariseExampleCaptions } from "../src/owner-settings/brand-profile/voice-deriver.ts";
 
 const brand = {
   id: 7,

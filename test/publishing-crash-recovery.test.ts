@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { type RunningGreenlight, startGreenlight } from "../src/app.ts";
 import { loadConfig } from "../src/config/config.ts";
 import { createInstagramClientFromConfig } from "../src/instagram-auth/instagram-client-factory.ts";
-import { deleteBrand } from "../src/owner-settings/brand-queries.ts";
+import { deleteBrand } from "../src/owner-settings/shared/brand-queries.ts";
 import { claimDuePost } from "../src/publishing/claim-due-posts.ts";
 import { createPublisher } from "../src/publishing/publish-job.ts";
 import { publishClaimedPost } from "../src/publishing/publish-post.ts";

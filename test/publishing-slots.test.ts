@@ -1,15 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { englishTexts } from "../src/i18n/texts.ts";
 import {
-  type ParsedInput,
   formatSlotForOwner,
-  formatSlots,
   nextFreeSlot,
   type PostingSlot,
-  parseSlotsSpec,
   upcomingSlots,
-  validateTimeZone,
 } from "../src/publishing/posting-slots.ts";
+import {
+  type ParsedInput,
+  formatSlots,
+  parseSlotsSpec,
+  validateTimeZone,
+} from "../src/publishing/posting-times-parser.ts";
 
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
 const daily = (time: string): PostingSlot => ({ time, days: EVERY_DAY });

@@ -10,7 +10,7 @@ import { createDialog } from "../bot/dialog-messages.ts";
 import { DIALOG_TIMEOUT_MS } from "../approval/dialog-input.ts";
 import { InstagramApiError } from "../instagram/instagram-api-error.ts";
 import { loadAccessToken } from "../instagram-auth/access-token.ts";
-import { answerButton } from "../owner-settings/telegram-replies.ts";
+import { answerButton } from "../owner-settings/shared/telegram-replies.ts";
 import { runJobSoon } from "../scheduler/run-job-soon.ts";
 import type { Services } from "../services.ts";
 import { shortenText } from "../shared/telegram-text-limits.ts";

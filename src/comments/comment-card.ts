@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import { formatLocalTime } from "../owner-settings/time-text.ts";
+import { formatLocalTime } from "../owner-settings/shared/time-text.ts";
 import { englishTexts, type Texts } from "../i18n/texts.ts";
 import { escapeHtml, htmlLink } from "../shared/telegram-html.ts";
 import { encodeCommentCallback } from "./comment-callback-data.ts";

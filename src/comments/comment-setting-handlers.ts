@@ -1,9 +1,9 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../bot/bot-context.ts";
 import type { Sql } from "../database/connect.ts";
-import { withBrandHeading } from "../owner-settings/brand-views.ts";
-import { withSelectedBrand } from "../owner-settings/selected-brand.ts";
-import { replyHtml } from "../owner-settings/telegram-replies.ts";
+import { withBrandHeading } from "../owner-settings/brands/brand-views.ts";
+import { withSelectedBrand } from "../owner-settings/shared/selected-brand.ts";
+import { replyHtml } from "../owner-settings/shared/telegram-replies.ts";
 import { quoteInputHtml } from "../shared/telegram-text-limits.ts";
 import { type CommentsSetting, commentsSettingWords, parseCommentsSetting } from "./comments-setting.ts";
 

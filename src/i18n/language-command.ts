@@ -7,7 +7,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../bot/bot-context.ts";
 import type { Sql } from "../database/connect.ts";
-import { answerButton, replyHtml, showInPlace } from "../owner-settings/telegram-replies.ts";
+import { answerButton, replyHtml, showInPlace } from "../owner-settings/shared/telegram-replies.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 import { shortenText } from "../shared/telegram-text-limits.ts";
 import { saveChosenLocale } from "./language-queries.ts";

@@ -1,8 +1,8 @@
 import { Composer, InputFile } from "grammy";
 import type { BotContext } from "../bot/bot-context.ts";
 import { reconnectKeyboard } from "../instagram-auth/owner-notices.ts";
-import { withSelectedBrand } from "../owner-settings/selected-brand.ts";
-import { replyHtml } from "../owner-settings/telegram-replies.ts";
+import { withSelectedBrand } from "../owner-settings/shared/selected-brand.ts";
+import { replyHtml } from "../owner-settings/shared/telegram-replies.ts";
 import type { Services } from "../services.ts";
 import { quoteInputHtml } from "../shared/telegram-text-limits.ts";
 import { loadPerformanceReport } from "./load-report.ts";

@@ -1,11 +1,11 @@
 import { InlineKeyboard } from "grammy";
 import type { BotContext } from "../bot/bot-context.ts";
 import type { InstagramClient } from "../instagram/instagram-client.ts";
-import type { BrandScope } from "../owner-settings/brand-queries.ts";
-import { withBrandHeading } from "../owner-settings/brand-views.ts";
-import type { InstagramConnection } from "../owner-settings/instagram-connection.ts";
-import { runOnce } from "../owner-settings/run-once.ts";
-import { replyHtml } from "../owner-settings/telegram-replies.ts";
+import type { BrandScope } from "../owner-settings/shared/brand-queries.ts";
+import { withBrandHeading } from "../owner-settings/brands/brand-views.ts";
+import type { InstagramConnection } from "../owner-settings/status/instagram-connection.ts";
+import { runOnce } from "../owner-settings/shared/run-once.ts";
+import { replyHtml } from "../owner-settings/shared/telegram-replies.ts";
 import type { Texts } from "../i18n/texts.ts";
 import type { Services } from "../services.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";

@@ -1,7 +1,7 @@
 import { englishTexts, type Texts } from "../i18n/texts.ts";
 import type { TextPayload } from "../notifications/telegram-outbox.ts";
-import { withBrandHeading } from "../owner-settings/brand-views.ts";
-import { settingsCallback } from "../owner-settings/settings-callbacks.ts";
+import { withBrandHeading } from "../owner-settings/brands/brand-views.ts";
+import { settingsCallback } from "../owner-settings/shared/settings-callbacks.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 
 /**

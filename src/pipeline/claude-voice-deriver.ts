@@ -1,7 +1,7 @@
 import { BudgetExceededError } from "../budget/ledger.ts";
 import { DraftingError } from "../drafting/drafting-errors.ts";
 import { buildVoiceRequest, estimateInputTokensUpperBound } from "../drafting/prompts.ts";
-import type { VoiceDeriver } from "../owner-settings/voice-deriver.ts";
+import type { VoiceDeriver } from "../owner-settings/brand-profile/voice-deriver.ts";
 import { billedClaudeCall } from "./billed-claude-call.ts";
 import type { DraftingDeps } from "./run-drafting.ts";
 

@@ -13,7 +13,7 @@ import type { Sql } from "../database/connect.ts";
 import { DEFAULT_LOCALE, isLocale, type Locale, LOCALES, telegramLanguageOf } from "../i18n/locales.ts";
 import { localeOf } from "../i18n/language-queries.ts";
 import { textsFor } from "../i18n/texts.ts";
-import { ownerCommandsIn } from "../owner-settings/owner-commands.ts";
+import { ownerCommandsIn } from "../owner-settings/start/owner-commands.ts";
 import type { Logger } from "../shared/logger.ts";
 import type { MenuCommand } from "./team-roles.ts";
 

@@ -8,7 +8,7 @@
 
 import { claimUpdate } from "../bot/processed-updates.ts";
 import type { Sql, Transaction } from "../database/connect.ts";
-import { registerOwner } from "../owner-settings/brand-queries.ts";
+import { registerOwner } from "../owner-settings/shared/brand-queries.ts";
 import type { InvitationRole, MemberRole } from "./team-roles.ts";
 
 export async function createInvitation(

@@ -2,11 +2,11 @@
 
 import type { BotContext } from "../bot/bot-context.ts";
 import { monthToDateSpend } from "../budget/ledger.ts";
-import { loadBrandScope } from "../owner-settings/brand-queries.ts";
-import { committedUsd } from "../owner-settings/budget-view.ts";
-import { loadBrandStatus } from "../owner-settings/status-queries.ts";
-import { renderStatus } from "../owner-settings/status-view.ts";
-import { replyHtml } from "../owner-settings/telegram-replies.ts";
+import { loadBrandScope } from "../owner-settings/shared/brand-queries.ts";
+import { committedUsd } from "../owner-settings/budget/budget-view.ts";
+import { loadBrandStatus } from "../owner-settings/status/status-queries.ts";
+import { renderStatus } from "../owner-settings/status/status-view.ts";
+import { replyHtml } from "../owner-settings/shared/telegram-replies.ts";
 import type { TeamDeps } from "./team-deps.ts";
 import type { Membership } from "./team-queries.ts";
 

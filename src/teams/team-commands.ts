@@ -7,9 +7,9 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../bot/bot-context.ts";
 import { loadStoredLanguage, localeOf } from "../i18n/language-queries.ts";
-import { listBrands } from "../owner-settings/brand-queries.ts";
-import { withSelectedBrand } from "../owner-settings/selected-brand.ts";
-import { answerButton, replyHtml, showInPlace } from "../owner-settings/telegram-replies.ts";
+import { listBrands } from "../owner-settings/shared/brand-queries.ts";
+import { withSelectedBrand } from "../owner-settings/shared/selected-brand.ts";
+import { answerButton, replyHtml, showInPlace } from "../owner-settings/shared/telegram-replies.ts";
 import { memberMenu, setChatMenu, setGroupMenu } from "./command-menus.ts";
 import { groupOf, personName } from "./group-card-press.ts";
 import {

@@ -9,7 +9,7 @@ import { Composer } from "grammy";
 import { parseDraftCallback } from "../approval/callback-data.ts";
 import type { BotContext } from "../bot/bot-context.ts";
 import { DRAFT_CALLBACK_PATTERN } from "../approval/callback-data.ts";
-import { answerButton } from "../owner-settings/telegram-replies.ts";
+import { answerButton } from "../owner-settings/shared/telegram-replies.ts";
 import { showBrandStatus } from "./member-status.ts";
 import { groupOf } from "./group-card-press.ts";
 import { TEAM_CALLBACK } from "./team-callbacks.ts";
