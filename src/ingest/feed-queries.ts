@@ -1,5 +1,5 @@
 import type { Sql } from "../database/connect.ts";
-import { loadBrandOwnerLocale } from "../i18n/owner-locale.ts";
+import { loadBrandOwnerLocale } from "../i18n/language-queries.ts";
 import { textsFor } from "../i18n/texts.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
 import { shortenText } from "../shared/telegram-text-limits.ts";

@@ -7,7 +7,7 @@ import {
 import { BudgetExceededError } from "../budget/ledger.ts";
 import type { Transaction } from "../database/connect.ts";
 import { DraftingError } from "../drafting/drafting-errors.ts";
-import { loadBrandOwnerLocale } from "../i18n/owner-locale.ts";
+import { loadBrandOwnerLocale } from "../i18n/language-queries.ts";
 import { textsFor } from "../i18n/texts.ts";
 import {
   type DraftFormat,

@@ -17,7 +17,7 @@ import {
   storedSlidePlan,
 } from "../drafting/slide-plan.ts";
 import { scoreArticlesByKeywords, writeTemplateDraft } from "../drafting/template-drafter.ts";
-import { loadBrandOwnerLocale } from "../i18n/owner-locale.ts";
+import { loadBrandOwnerLocale } from "../i18n/language-queries.ts";
 import { textsFor } from "../i18n/texts.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
 import { startLeaseHeartbeat } from "../scheduler/lease-heartbeat.ts";
