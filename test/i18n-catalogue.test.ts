@@ -100,7 +100,14 @@ function walk(pattern: unknown, message: CatalogueMessage): void {
 function readLocale(locale: string): Map<string, CatalogueMessage> {
   const messages = new Map<string, CatalogueMessage>();
   for (const file of readdirSync(join(localesDir, locale)).filter((name) => name.endsWith(".ftl"))) {
-    const resource = new FluentResource(readFileSync(join(localesDir, locale, file), "utf8"));
+    const source = readFileSync(join(localesDir, locale, file), "utf8");
+    const resource = new FluentResource(source);
+    // Fluent skips a message it cannot parse and the bot would show "{key}": every "key =" line must have parsed.
+    const written = [...source.matchAll(/^([a-z][\w-]*) =/gm)].map((match) => match[1]);
+    expect(
+      resource.body.map((entry) => entry.id),
+      `${locale}/${file}: a message Fluent could not parse`,
+    ).toEqual(written);
     for (const entry of resource.body) {
       expect(messages.has(entry.id), `${locale}: ${entry.id} defined twice`).toBe(false);
       const message: CatalogueMessage = { file, variables: new Set(), selectors: new Map() };

@@ -145,6 +145,28 @@ describe("POST /meta/data-deletion", () => {
     expect(text).toContain("The brand's settings and feeds stay.");
   });
 
+  it("tells an owner whose Telegram is in Spanish in Spanish", async () => {
+    const { account } = await suite.connectedBrand("Borrado");
+    await suite.t.app.sql`
+      insert into telegram_user_languages (telegram_user_id, telegram_language_code) values (${OWNER_ID}, 'es')
+      on conflict (telegram_user_id) do update set telegram_language_code = 'es'`;
+    try {
+      const body = (await (await postDeletion(suite.fake.signedRequestFor(account))).json()) as {
+        confirmation_code: string;
+      };
+      await untilCompleted(body.confirmation_code);
+      const [notice] = await suite.delivered();
+      const text = readable(notice!);
+      expect(text).toContain(
+        `Instagram pidió a Greenlight borrar los datos que guarda de @${account.username}`,
+      );
+      expect(text).toContain("El gasto de IA de este mes se conserva como un total anónimo");
+      expect(text).toContain("Los ajustes y las fuentes de la marca se mantienen.");
+    } finally {
+      await suite.t.app.sql`delete from telegram_user_languages where telegram_user_id = ${OWNER_ID}`;
+    }
+  });
+
   it("keeps the month's AI spend, so /status still shows it and the budget cap still holds", async () => {
     const { brandId, account } = await suite.connectedBrand("Budget Kept");
     await suite.t.app.sql`update brands set monthly_budget_usd = 1 where id = ${brandId}`;

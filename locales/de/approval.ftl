@@ -99,3 +99,13 @@ card-redrawing-slide = ⏳ <b>Die Folie wird neu gezeichnet…</b>
 button-slides = 🎞 Folien
 button-single-image = 🖼 Einzelbild
 button-make-carousel = 🎞 Karussell machen
+
+# Ein 🖼 Neues Bild, 🔁 Umschreiben, Formatwechsel oder Folien-Neuzeichnen ohne Ergebnis ($reason: warum).
+regeneration-nothing-changed = Nichts geändert: { $reason }
+regeneration-gave-up-image = Nichts geändert: Das neue Bild ließ sich nach { $tries } Versuchen nicht erstellen. Tippe später erneut auf 🖼 Neues Bild.
+regeneration-gave-up-rewrite = Nichts geändert: Der Text ließ sich nach { $tries } Versuchen nicht umschreiben. Tippe später erneut auf 🔁 Umschreiben.
+regeneration-gave-up-format = Nichts geändert: Das Format ließ sich nach { $tries } Versuchen nicht wechseln. Tippe später erneut auf die Schaltfläche.
+regeneration-gave-up-slide = Nichts geändert: Die Folie ließ sich nach { $tries } Versuchen nicht neu zeichnen. Tippe später erneut auf 🎞 Folien.
+regeneration-too-few-facts = Diese Meldung hat zu wenige Kernfakten für ein Karussell.
+regeneration-no-cover = Der Entwurf hat kein Bild für das Titelbild des Karussells.
+regeneration-slide-gone = Diese Folie ist nicht mehr in diesem Entwurf.

@@ -47,3 +47,14 @@ ig-reason-confirm-account = Instagram muss das Konto zuerst bestätigen lassen. 
 ig-reason-refused = Instagram akzeptiert den Zugriff von Greenlight auf dieses Konto nicht mehr. Verbinde Instagram in Greenlight neu, um weiter zu posten.
 ig-reason-not-renewed = Die Instagram-Verbindung ist abgelaufen, bevor Greenlight sie erneuern konnte. Verbinde Instagram neu, um weiter zu posten.
 ig-reason-deauthorized = Greenlight wurde aus den Apps und Websites des Instagram-Kontos entfernt.
+
+# Nach einer Datenlöschanfrage von Meta für ein Instagram-Konto.
+data-deleted-request = 🗑 Instagram hat Greenlight gebeten, die Daten zu <b>@{ $username }</b> zu löschen (eine Löschanfrage auf Instagram oder Facebook).
+data-deleted-done = Erledigt: Die Instagram-Verbindung und ihr Token, { $drafts ->
+        [one] { $drafts } Entwurf oder Post
+       *[other] { $drafts } Entwürfe und Posts
+    } mit ihren Bildern, { $articles ->
+        [one] { $articles } Artikel
+       *[other] { $articles } Artikel
+    } und die KI-Nutzungsdaten dieser Marke sind gelöscht. Die KI-Ausgaben dieses Monats bleiben als eine anonyme Summe erhalten, damit das Budgetlimit weiter gilt.
+data-deleted-kept = Die Einstellungen und Feeds der Marke bleiben. /connect verbindet wieder ein Instagram-Konto.

@@ -101,3 +101,13 @@ card-redrawing-slide = ⏳ <b>Redrawing the slide…</b>
 button-slides = 🎞 Slides
 button-single-image = 🖼 Single image
 button-make-carousel = 🎞 Make carousel
+
+# A 🖼 New image, 🔁 Rewrite, format switch or slide redraw that ended without a result ($reason: why, one sentence).
+regeneration-nothing-changed = Nothing changed: { $reason }
+regeneration-gave-up-image = Nothing changed: the new image could not be made after { $tries } tries. Tap 🖼 New image to try again later.
+regeneration-gave-up-rewrite = Nothing changed: the caption could not be rewritten after { $tries } tries. Tap 🔁 Rewrite to try again later.
+regeneration-gave-up-format = Nothing changed: the format could not be switched after { $tries } tries. Tap the button to try again later.
+regeneration-gave-up-slide = Nothing changed: the slide could not be redrawn after { $tries } tries. Tap 🎞 Slides to try again later.
+regeneration-too-few-facts = this story has too few key facts for a carousel.
+regeneration-no-cover = the draft has no picture for the carousel's cover.
+regeneration-slide-gone = that slide is no longer in this draft.

@@ -56,3 +56,14 @@ ig-reason-confirm-account = Instagram needs the account to be confirmed first. O
 ig-reason-refused = Instagram no longer accepts Greenlight's access to this account. Reconnect Instagram in Greenlight to keep posting.
 ig-reason-not-renewed = The Instagram connection expired before Greenlight could renew it. Reconnect Instagram to keep posting.
 ig-reason-deauthorized = Greenlight was removed from the Instagram account's apps and websites.
+
+# After Meta's data deletion request for an Instagram account ($username escaped; the brand's name is a line above).
+data-deleted-request = 🗑 Instagram asked Greenlight to delete the data it holds for <b>@{ $username }</b> (a data deletion request made on Instagram or Facebook).
+data-deleted-done = Done: the Instagram connection and its token, { $drafts ->
+        [one] { $drafts } draft or post
+       *[other] { $drafts } drafts and posts
+    } with their images, { $articles ->
+        [one] { $articles } article
+       *[other] { $articles } articles
+    } and the AI usage records of this brand are deleted. This month's AI spend is kept as one anonymous total, so the budget cap still holds.
+data-deleted-kept = The brand's settings and feeds stay. /connect links an Instagram account again.

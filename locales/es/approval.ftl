@@ -99,3 +99,13 @@ card-redrawing-slide = ⏳ <b>Redibujando la diapositiva…</b>
 button-slides = 🎞 Diapositivas
 button-single-image = 🖼 Imagen única
 button-make-carousel = 🎞 Hacer carrusel
+
+# Una 🖼 Nueva imagen, 🔁 Reescribir, cambio de formato o diapositiva que terminó sin resultado ($reason: por qué).
+regeneration-nothing-changed = No cambió nada: { $reason }
+regeneration-gave-up-image = No cambió nada: no se pudo crear la nueva imagen tras { $tries } intentos. Toca 🖼 Nueva imagen para volver a intentarlo más tarde.
+regeneration-gave-up-rewrite = No cambió nada: no se pudo reescribir el texto tras { $tries } intentos. Toca 🔁 Reescribir para volver a intentarlo más tarde.
+regeneration-gave-up-format = No cambió nada: no se pudo cambiar el formato tras { $tries } intentos. Toca el botón para volver a intentarlo más tarde.
+regeneration-gave-up-slide = No cambió nada: no se pudo volver a dibujar la diapositiva tras { $tries } intentos. Toca 🎞 Diapositivas para volver a intentarlo más tarde.
+regeneration-too-few-facts = esta noticia tiene muy pocos datos clave para un carrusel.
+regeneration-no-cover = el borrador no tiene imagen para la portada del carrusel.
+regeneration-slide-gone = esa diapositiva ya no está en este borrador.

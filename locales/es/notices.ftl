@@ -47,3 +47,14 @@ ig-reason-confirm-account = Instagram necesita que la cuenta se confirme primero
 ig-reason-refused = Instagram ya no acepta el acceso de Greenlight a esta cuenta. Vuelve a conectar Instagram en Greenlight para seguir publicando.
 ig-reason-not-renewed = La conexión con Instagram caducó antes de que Greenlight pudiera renovarla. Vuelve a conectar Instagram para seguir publicando.
 ig-reason-deauthorized = Greenlight se quitó de las apps y sitios web de la cuenta de Instagram.
+
+# Tras una solicitud de borrado de datos de Meta para una cuenta de Instagram.
+data-deleted-request = 🗑 Instagram pidió a Greenlight borrar los datos que guarda de <b>@{ $username }</b> (una solicitud de borrado hecha en Instagram o Facebook).
+data-deleted-done = Hecho: se borraron la conexión con Instagram y su token, { $drafts ->
+        [one] { $drafts } borrador o publicación
+       *[other] { $drafts } borradores y publicaciones
+    } con sus imágenes, { $articles ->
+        [one] { $articles } artículo
+       *[other] { $articles } artículos
+    } y los registros de uso de IA de esta marca. El gasto de IA de este mes se conserva como un total anónimo, así que el límite del presupuesto sigue valiendo.
+data-deleted-kept = Los ajustes y las fuentes de la marca se mantienen. /connect vuelve a vincular una cuenta de Instagram.

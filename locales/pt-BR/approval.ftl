@@ -99,3 +99,13 @@ card-redrawing-slide = ⏳ <b>Redesenhando o slide…</b>
 button-slides = 🎞 Slides
 button-single-image = 🖼 Imagem única
 button-make-carousel = 🎞 Fazer carrossel
+
+# Uma 🖼 Nova imagem, 🔁 Reescrever, troca de formato ou slide que terminou sem resultado ($reason: o motivo).
+regeneration-nothing-changed = Nada mudou: { $reason }
+regeneration-gave-up-image = Nada mudou: a nova imagem não pôde ser criada após { $tries } tentativas. Toque em 🖼 Nova imagem para tentar de novo mais tarde.
+regeneration-gave-up-rewrite = Nada mudou: o texto não pôde ser reescrito após { $tries } tentativas. Toque em 🔁 Reescrever para tentar de novo mais tarde.
+regeneration-gave-up-format = Nada mudou: o formato não pôde ser trocado após { $tries } tentativas. Toque no botão para tentar de novo mais tarde.
+regeneration-gave-up-slide = Nada mudou: o slide não pôde ser redesenhado após { $tries } tentativas. Toque em 🎞 Slides para tentar de novo mais tarde.
+regeneration-too-few-facts = esta notícia tem poucos fatos-chave para um carrossel.
+regeneration-no-cover = o rascunho não tem imagem para a capa do carrossel.
+regeneration-slide-gone = esse slide não está mais neste rascunho.

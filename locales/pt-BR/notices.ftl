@@ -47,3 +47,14 @@ ig-reason-confirm-account = O Instagram precisa que a conta seja confirmada prim
 ig-reason-refused = O Instagram não aceita mais o acesso do Greenlight a esta conta. Reconecte o Instagram no Greenlight para continuar publicando.
 ig-reason-not-renewed = A conexão com o Instagram expirou antes que o Greenlight pudesse renová-la. Reconecte o Instagram para continuar publicando.
 ig-reason-deauthorized = O Greenlight foi removido dos apps e sites da conta do Instagram.
+
+# Depois de um pedido de exclusão de dados da Meta para uma conta do Instagram.
+data-deleted-request = 🗑 O Instagram pediu ao Greenlight para excluir os dados que ele guarda de <b>@{ $username }</b> (um pedido de exclusão feito no Instagram ou no Facebook).
+data-deleted-done = Pronto: foram excluídos a conexão com o Instagram e o token, { $drafts ->
+        [one] { $drafts } rascunho ou post
+       *[other] { $drafts } rascunhos e posts
+    } com as imagens, { $articles ->
+        [one] { $articles } artigo
+       *[other] { $articles } artigos
+    } e os registros de uso de IA desta marca. O gasto de IA deste mês fica guardado como um total anônimo, então o limite do orçamento continua valendo.
+data-deleted-kept = As configurações e os feeds da marca continuam. /connect conecta uma conta do Instagram de novo.

@@ -1,4 +1,6 @@
 import type { Sql } from "../database/connect.ts";
+import { loadBrandOwnerTexts } from "../i18n/language-queries.ts";
+import { englishTexts, type Texts } from "../i18n/texts.ts";
 import { startLeaseHeartbeat } from "../scheduler/lease-heartbeat.ts";
 import { createWorkerPool } from "../scheduler/worker-pool.ts";
 import type { Logger } from "../shared/logger.ts";
@@ -67,7 +69,7 @@ export function createRegenerationWorker(deps: {
     try {
       if (request.attempts > MAX_REGENERATION_ATTEMPTS) {
         // The previous holder died during the last attempt allowed.
-        return await giveUp(request, tooManyAttempts(request.kind));
+        return await giveUp(request, (texts) => tooManyAttempts(request.kind, texts));
       }
       const outcome = await regenerate(deps.regenerator, request);
       switch (outcome.kind) {
@@ -76,7 +78,9 @@ export function createRegenerationWorker(deps: {
           deps.onClosed();
           return;
         case "refused":
-          return await giveUp(request, `Nothing changed: ${outcome.reason}`);
+          return await giveUp(request, (texts) =>
+            texts.t("regeneration-nothing-changed", { reason: outcome.reason }),
+          );
         case "taken_over":
           logger.warn(item, "regeneration taken over by another worker; its result was not stored");
           return;
@@ -84,7 +88,7 @@ export function createRegenerationWorker(deps: {
     } catch (error) {
       logger.warn({ ...item, err: error, attempt: request.attempts }, "regeneration attempt failed");
       if (request.attempts >= MAX_REGENERATION_ATTEMPTS) {
-        return await giveUp(request, tooManyAttempts(request.kind), error);
+        return await giveUp(request, (texts) => tooManyAttempts(request.kind, texts), error);
       }
       const delay = RETRY_DELAYS_MS[request.attempts - 1] ?? RETRY_DELAYS_MS.at(-1)!;
       await retryRegenerationLater(sql, request, new Date(clock().getTime() + delay), messageOf(error));
@@ -94,8 +98,19 @@ export function createRegenerationWorker(deps: {
     }
   }
 
-  /** A real failure: the request ends, the card loses its progress line and the owner is told in plain words. */
-  async function giveUp(request: ClaimedRegeneration, note: string, error?: unknown): Promise<void> {
+  /**
+   * A real failure: the request ends, the card loses its progress line and the owner is told in plain words, in
+   * their language.
+   */
+  async function giveUp(
+    request: ClaimedRegeneration,
+    say: (texts: Texts) => string,
+    error?: unknown,
+  ): Promise<void> {
+    const [draft] = await sql<
+      { brand_id: number }[]
+    >`select brand_id from drafts where id = ${request.draftId}`;
+    const note = say(draft ? await loadBrandOwnerTexts(sql, draft.brand_id) : englishTexts());
     const closed = await sql.begin((tx) =>
       finishRegeneration(tx, request, {
         status: "failed",
@@ -143,17 +158,8 @@ function regenerate(regenerator: DraftRegenerator, request: ClaimedRegeneration)
   }
 }
 
-function tooManyAttempts(kind: RegenerationKind): string {
-  switch (kind) {
-    case "image":
-      return `Nothing changed: the new image could not be made after ${MAX_REGENERATION_ATTEMPTS} tries. Tap 🖼 New image to try again later.`;
-    case "rewrite":
-      return `Nothing changed: the caption could not be rewritten after ${MAX_REGENERATION_ATTEMPTS} tries. Tap 🔁 Rewrite to try again later.`;
-    case "format":
-      return `Nothing changed: the format could not be switched after ${MAX_REGENERATION_ATTEMPTS} tries. Tap the button to try again later.`;
-    case "slide":
-      return `Nothing changed: the slide could not be redrawn after ${MAX_REGENERATION_ATTEMPTS} tries. Tap 🎞 Slides to try again later.`;
-  }
+function tooManyAttempts(kind: RegenerationKind, texts: Texts): string {
+  return texts.t(`regeneration-gave-up-${kind}`, { tries: MAX_REGENERATION_ATTEMPTS });
 }
 
 function messageOf(error: unknown): string {

@@ -5,6 +5,7 @@ import { enqueueText } from "../notifications/telegram-outbox.ts";
 import type { Services } from "../services.ts";
 import { queueMediaDeletions, removeQueuedMedia, stillQueued } from "../storage/media-deletions.ts";
 import { pendingDeletionRequests } from "./deletion-requests.ts";
+import { loadBrandOwnerTexts } from "../i18n/language-queries.ts";
 import { dataDeletedNotice } from "./owner-notices.ts";
 
 export const META_DELETIONS_JOB = "meta-deletions";
@@ -126,12 +127,15 @@ export async function deleteInstagramUserData(
       await enqueueText(
         tx,
         account.chatId,
-        dataDeletedNotice({
-          brandName: account.brandName,
-          username: account.username,
-          drafts: drafts.filter((draft) => draft.brandId === account.brandId).length,
-          articles: articles.filter((article) => article.brandId === account.brandId).length,
-        }),
+        dataDeletedNotice(
+          {
+            brandName: account.brandName,
+            username: account.username,
+            drafts: drafts.filter((draft) => draft.brandId === account.brandId).length,
+            articles: articles.filter((article) => article.brandId === account.brandId).length,
+          },
+          await loadBrandOwnerTexts(tx, account.brandId),
+        ),
       );
     }
     return {

@@ -1,5 +1,5 @@
 import type { TextPayload } from "../notifications/telegram-outbox.ts";
-import { countNoun } from "../shared/count-noun.ts";
+import type { Texts } from "../i18n/texts.ts";
 import { escapeHtml } from "../shared/telegram-html.ts";
 
 /** What the owner reads in Telegram when Meta acts for the Instagram user. Telegram HTML, values escaped. Pure. */
@@ -7,17 +7,15 @@ import { escapeHtml } from "../shared/telegram-html.ts";
 /** Shown after "Instagram disconnected @name." when Meta's deauthorize callback arrives. */
 export const DEAUTHORIZED_REASON = "Greenlight was removed from the Instagram account's apps and websites.";
 
-export function dataDeletedNotice(input: {
-  brandName: string;
-  username: string;
-  drafts: number;
-  articles: number;
-}): TextPayload {
+export function dataDeletedNotice(
+  input: { brandName: string; username: string; drafts: number; articles: number },
+  texts: Texts,
+): TextPayload {
   const text = [
     `🏷 <b>${escapeHtml(input.brandName)}</b>`,
-    `🗑 Instagram asked Greenlight to delete the data it holds for <b>@${escapeHtml(input.username)}</b> (a data deletion request made on Instagram or Facebook).`,
-    `Done: the Instagram connection and its token, ${countNoun(input.drafts, "draft or post", "drafts and posts")} with their images, ${countNoun(input.articles, "article", "articles")} and the AI usage records of this brand are deleted.`,
-    "The brand's settings and feeds stay. /connect links an Instagram account again.",
+    texts.t("data-deleted-request", { username: escapeHtml(input.username) }),
+    texts.t("data-deleted-done", { drafts: input.drafts, articles: input.articles }),
+    texts.t("data-deleted-kept"),
   ].join("\n");
   return { text, parse_mode: "HTML", link_preview_options: { is_disabled: true } };
 }

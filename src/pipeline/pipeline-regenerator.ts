@@ -110,6 +110,12 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
     };
   };
 
+  /** A refusal that needs no error: one sentence of the catalogue, in the brand owner's language. */
+  const refusedWith = async (brandId: number, key: string): Promise<RegenerationOutcome> => ({
+    kind: "refused",
+    reason: textsFor(await loadBrandOwnerLocale(deps.sql, brandId)).t(key),
+  });
+
   /** Runs a storing transaction; a moved fence rolls it back and reads as taken over. */
   async function storing(
     work: (tx: Transaction) => Promise<RegenerationOutcome>,
@@ -260,9 +266,9 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
       if (toCarousel) {
         const plan = await loadSlidePlan(request.draftId);
         if (!plan || plan.facts.length < MIN_FACT_SLIDES)
-          return { kind: "refused", reason: "this story has too few key facts for a carousel." };
+          return refusedWith(loaded.brand.id, "regeneration-too-few-facts");
         const cover = await coverBytes(loaded.draft.image_key);
-        if (!cover) return { kind: "refused", reason: "the draft has no picture for the carousel's cover." };
+        if (!cover) return refusedWith(loaded.brand.id, "regeneration-no-cover");
         slides = await carouselSlides(
           { ...loaded, draft: { ...loaded.draft, format: "carousel" } },
           plan,
@@ -307,7 +313,7 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
       const facts = slides.filter((slide) => slide.kind === "facts");
       const target = facts.find((slide) => slide.position === edit?.position);
       if (!edit || loaded.draft.format !== "carousel" || !target)
-        return { kind: "refused", reason: "that slide is no longer in this draft." };
+        return refusedWith(loaded.brand.id, "regeneration-slide-gone");
       const brand = { name: loaded.brand.name, visualStyle: loaded.brand.profile.visualStyle };
       const jpeg = await renderSlide(brand, {
         kind: "facts",
