@@ -245,6 +245,15 @@ function longestArgument(name: string, locale: (typeof LOCALES)[number]): string
     // A database's or XML parser's words, cut to 200 characters.
     case "detail":
       return filled("unexpected end of input ", 200);
+    // Why a post failed: a carousel slide's number, the attempts made, Meta's error code, Instagram's own words.
+    case "position":
+      return 10;
+    case "attempts":
+      return 1_000;
+    case "code":
+      return "2147483647/2147483647";
+    case "words":
+      return filled("Instagram's words & more ", 500);
     case "estimate":
       return texts.usdFine(0.9999);
     case "megabytes":
@@ -911,8 +920,12 @@ describe("notices, reports and comment cards in every locale at their maximum si
     for (const locale of LOCALES) {
       const texts = textsFor(locale);
       const reason = filled("Instagram refused & more ", 600);
+      const commentReason = {
+        key: "publish-reason-instagram-said",
+        args: { reason: { key: "publish-reason-no-comment-permission" }, words: reason },
+      };
       const notices = [
-        postedText(post(1).permalink, { kind: "failed", reason, reconnect: true }, texts),
+        postedText(post(1).permalink, { kind: "failed", reason: commentReason, reconnect: true }, texts),
         quotaNoticeText({ brandName: longName, nextSlot: FAR, timeZone: LONGEST_ZONE, now: NOW, texts }),
         connectedNotice({ ...brand, username: filled("a.b_", 30) }, texts).text,
         connectFailedNotice(brand, { kind: "instagram_error", error: filled("x", 60) }, texts).text,

@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { InstagramApiError } from "../src/instagram/instagram-api-error.ts";
 import { createInstagramClient, type InstagramClient } from "../src/instagram/instagram-client.ts";
-import { classifyInstagramFailure } from "../src/publishing/publish-errors.ts";
+import { classifyInstagramFailure, describeFailure } from "../src/publishing/publish-errors.ts";
 import {
   type FakeAccount,
   FakeImageHost,
@@ -228,7 +228,7 @@ describe("connecting an Instagram account", () => {
     fake.revokeAccess(account, 460);
     const error = await caught(client.getPublishingLimit(account.userId, token));
     expect(error).toMatchObject({ code: 190, subcode: 460 });
-    expect(classifyInstagramFailure(error).ownerMessage).toMatch(/password was changed/);
+    expect(describeFailure(classifyInstagramFailure(error))).toMatch(/password was changed/);
   });
 
   it("calls the Graph API version it is configured with", async () => {

@@ -9,7 +9,11 @@ import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { InstagramApiError } from "../src/instagram/instagram-api-error.ts";
 import { createInstagramClient } from "../src/instagram/instagram-client.ts";
-import { classifyContainerStatus, classifyInstagramFailure } from "../src/publishing/publish-errors.ts";
+import {
+  classifyContainerStatus,
+  classifyInstagramFailure,
+  describeFailure,
+} from "../src/publishing/publish-errors.ts";
 import { FakeImageHost, FakeInstagram, type FakeInstagramOptions } from "./fakes/fake-instagram.ts";
 
 let images: FakeImageHost;
@@ -115,7 +119,7 @@ describe("the fake refuses images Instagram refuses", () => {
     const { fake, create } = await setup();
     const error = await refusal(create(url[key]!));
     expect(error).toMatchObject({ step: "create_container", httpStatus: 400, code, subcode });
-    expect(classifyInstagramFailure(error).ownerMessage).toMatch(ownerWords);
+    expect(describeFailure(classifyInstagramFailure(error))).toMatch(ownerWords);
     expect(fake.published()).toHaveLength(0);
   });
 
@@ -163,7 +167,7 @@ describe("the fake refuses captions Instagram refuses", () => {
     const mentions = Array.from({ length: 21 }, (_, i) => `@friend${i}`).join(" ");
     const error = await refusal(create(url.square!, mentions));
     expect(error).toMatchObject({ code: 100, subcode: 2207040 });
-    expect(classifyInstagramFailure(error).ownerMessage).toMatch(/more than 20 accounts/);
+    expect(describeFailure(classifyInstagramFailure(error))).toMatch(/more than 20 accounts/);
   });
 });
 

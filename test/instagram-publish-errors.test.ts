@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   classifyContainerStatus,
   classifyInstagramFailure,
+  describeFailure,
   type InstagramFailureFacts,
 } from "../src/publishing/publish-errors.ts";
 
@@ -43,21 +44,20 @@ describe("classifying Instagram failures", () => {
     expect(expired).toEqual({
       kind: "token_invalid",
       recovery: "reconnect",
-      ownerMessage: "The Instagram connection expired. Reconnect Instagram in Greenlight to keep posting.",
-      ownerMessageKey: "ig-reason-expired",
+      reason: { key: "ig-reason-expired" },
       attemptLimit: 1,
     });
-    expect(classifyInstagramFailure(meta(190, 458)).ownerMessage).toMatch(
+    expect(describeFailure(classifyInstagramFailure(meta(190, 458)))).toMatch(
       /removed from the Instagram account/,
     );
-    expect(classifyInstagramFailure(meta(190)).ownerMessage).toMatch(/no longer accepts/);
+    expect(describeFailure(classifyInstagramFailure(meta(190)))).toMatch(/no longer accepts/);
   });
 
   it("tells the owner in plain words why an image was refused", () => {
-    expect(classifyInstagramFailure(meta(9004, 2207052)).ownerMessage).toBe(
+    expect(describeFailure(classifyInstagramFailure(meta(9004, 2207052)))).toBe(
       "Instagram could not download the image (it must be a public JPEG, without redirects or a login).",
     );
-    expect(classifyInstagramFailure(meta(36001, 2207005)).ownerMessage).toBe(
+    expect(describeFailure(classifyInstagramFailure(meta(36001, 2207005)))).toBe(
       "Instagram only accepts JPEG images, and this image is in another format.",
     );
   });
@@ -103,7 +103,7 @@ describe("classifying Instagram failures", () => {
     });
     const unknown = classifyInstagramFailure(meta(12345, 67));
     expect(unknown).toMatchObject({ kind: "permanent", recovery: "give_up", attemptLimit: 1 });
-    expect(unknown.ownerMessage).toMatch(/\(Instagram error 12345\/67\)/);
+    expect(describeFailure(unknown)).toMatch(/\(Instagram error 12345\/67\)/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkCarouselSlides, forSlide } from "../src/publishing/carousel-slides.ts";
 import type { ClaimedSlide } from "../src/publishing/claim-due-posts.ts";
-import { classifyInstagramFailure } from "../src/publishing/publish-errors.ts";
+import { classifyInstagramFailure, describeFailure } from "../src/publishing/publish-errors.ts";
 
 /** What a carousel must be before Instagram is asked, and how a slide's failure reads to the owner. */
 
@@ -28,14 +28,13 @@ describe("a carousel Instagram can take", () => {
     [1, "This carousel has 1 slide; Instagram takes 2 to 10."],
     [11, "This carousel has 11 slides; Instagram takes 2 to 10."],
   ])("refuses %i slides before any call, in plain words", (count, message) => {
-    expect(checkCarouselSlides(slides(count), urlOf)).toMatchObject({
-      kind: "permanent",
-      ownerMessage: message,
-    });
+    const failure = checkCarouselSlides(slides(count), urlOf);
+    expect(failure).toMatchObject({ kind: "permanent" });
+    expect(describeFailure(failure!)).toBe(message);
   });
 
   it("names the first slide without an image", () => {
-    expect(checkCarouselSlides(slides(6, [4, 5]), urlOf)?.ownerMessage).toBe(
+    expect(describeFailure(checkCarouselSlides(slides(6, [4, 5]), urlOf)!)).toBe(
       "Slide 5 of 6: It has no image, and Instagram needs one.",
     );
   });
@@ -51,10 +50,10 @@ describe("a slide's failure, as the owner reads it", () => {
   });
 
   it("names the slide, counting from 1, and says when it is the cover", () => {
-    expect(forSlide(png, 2, 6).ownerMessage).toBe(
+    expect(describeFailure(forSlide(png, 2, 6))).toBe(
       "Slide 3 of 6: Instagram only accepts JPEG images, and this image is in another format.",
     );
-    expect(forSlide(png, 0, 6).ownerMessage).toMatch(/^Slide 1 of 6 \(the cover\): /);
+    expect(describeFailure(forSlide(png, 0, 6))).toMatch(/^Slide 1 of 6 \(the cover\): /);
   });
 
   it("leaves a failure of the account as it is, whichever slide met it", () => {

@@ -58,3 +58,65 @@ data-deleted-done = Erledigt: Die Instagram-Verbindung und ihr Token, { $drafts 
        *[other] { $articles } Artikel
     } und die KI-Nutzungsdaten dieser Marke sind gelöscht. Die KI-Ausgaben dieses Monats bleiben als eine anonyme Summe erhalten, damit das Budgetlimit weiter gilt.
 data-deleted-kept = Die Einstellungen und Feeds der Marke bleiben. /connect verbindet wieder ein Instagram-Konto.
+
+# Warum ein Beitrag fehlschlug oder wartet (drafts.last_error) und warum sein erster Kommentar nicht gepostet wurde
+# (first_comment_error), auf der Karte und im Hinweis „Gepostet“. Diese Schlüssel werden gespeichert: nie umbenennen.
+publish-then-retry-soon = { $reason } Greenlight versucht es gleich noch einmal.
+publish-then-retry-later = { $reason } Greenlight versucht es später noch einmal.
+publish-then-checking = { $reason } Greenlight prüft, ob der Beitrag rausgegangen ist.
+publish-then-checking-before-retry = { $reason } Greenlight prüft, ob er rausgegangen ist, bevor es ihn erneut versucht.
+publish-then-when-window-allows = { $reason } Der Beitrag geht raus, sobald das 24-Stunden-Fenster es erlaubt.
+publish-reason-instagram-internal = Instagram hatte einen internen Fehler.
+publish-reason-download-timed-out = Instagram hat zu lange gebraucht, um das Bild herunterzuladen.
+publish-reason-image-too-large = Das Bild ist größer als das 8-MB-Limit von Instagram. Es braucht ein kleineres Bild.
+publish-reason-not-jpeg = Instagram nimmt nur JPEG-Bilder an, und dieses Bild hat ein anderes Format.
+publish-reason-container-lost = Instagram hat den vorbereiteten Beitrag verloren.
+publish-reason-not-ready = Instagram war noch nicht bereit für den Beitrag.
+publish-reason-aspect-ratio = Das Seitenverhältnis des Bildes liegt außerhalb dessen, was Instagram erlaubt: Es muss zwischen 4:5 (Hochformat) und 1,91:1 (Querformat) liegen.
+publish-reason-caption-too-long = Instagram hat den Text abgelehnt: Erlaubt sind höchstens 2.200 Zeichen und 30 Hashtags. Bitte kürze ihn.
+publish-reason-container-expired = Der vorbereitete Beitrag ist abgelaufen, bevor er rausging.
+publish-reason-unknown-media-type = Instagram hat die Art der Medien, die Greenlight geschickt hat, nicht erkannt. Das ist ein Fehler in Greenlight.
+publish-reason-video-format = Instagram konnte das Videoformat nicht lesen; es braucht MP4 oder MOV.
+publish-reason-still-processing = Instagram verarbeitet das Bild noch.
+publish-reason-carousel-size-bug = Instagram braucht 2 bis 10 Elemente in einem Karussell. Das ist ein Fehler in Greenlight.
+publish-reason-not-prepared = Instagram konnte den Beitrag nicht vorbereiten.
+publish-reason-product-tag = Instagram hat eine Produktmarkierung im Beitrag abgelehnt.
+publish-reason-tagged-account = Instagram hat ein markiertes Konto im Beitrag abgelehnt.
+publish-reason-too-many-mentions = Der Text erwähnt mehr als 20 Konten (@); Instagram erlaubt höchstens 20.
+publish-reason-daily-limit = Das Konto hat das Tageslimit von Instagram für Beiträge aus Apps erreicht.
+publish-reason-account-restricted = Instagram hat dieses Konto eingeschränkt. Öffne die Instagram-App, kümmere dich dort um etwaige Hinweise und versuche den Beitrag dann erneut.
+publish-reason-flagged-automated = Instagram hat den Beitrag als möglicherweise automatisiert markiert.
+publish-reason-download-failed = Instagram konnte das Bild nicht herunterladen (es muss ein öffentliches JPEG sein, ohne Weiterleitungen oder Anmeldung).
+publish-reason-upload-failed = Instagram konnte die Medien nicht hochladen.
+publish-reason-no-answer = Instagram hat nicht rechtzeitig geantwortet.
+publish-reason-unreachable = Instagram war nicht erreichbar.
+publish-reason-no-answer-while-publishing = Instagram hat beim Veröffentlichen nicht rechtzeitig geantwortet.
+publish-reason-unreachable-while-publishing = Instagram war beim Veröffentlichen nicht erreichbar.
+publish-reason-slow-down = Instagram hat Greenlight gebeten, langsamer zu machen.
+publish-reason-no-publish-permission = Greenlight hat keine Erlaubnis von Instagram zum Veröffentlichen. Verbinde Instagram neu und erlaube das Veröffentlichen.
+publish-reason-duplicate = Instagram hat den Beitrag als Duplikat eines früheren abgelehnt.
+publish-reason-temporary-problem = Instagram hatte ein vorübergehendes Problem.
+publish-reason-unreadable-answer = Instagram hat eine unlesbare Antwort gegeben.
+publish-reason-unreadable-answer-while-publishing = Instagram hat beim Veröffentlichen eine unlesbare Antwort gegeben.
+publish-reason-problem-while-publishing = Instagram hatte beim Veröffentlichen ein Problem.
+publish-reason-unrecognised = Instagram hat die Anfrage aus einem Grund abgelehnt, den Greenlight nicht kennt.
+publish-reason-unrecognised-code = Instagram hat die Anfrage aus einem Grund abgelehnt, den Greenlight nicht kennt (Instagram-Fehler { $code }).
+publish-reason-image-not-processed = Instagram konnte das Bild nicht verarbeiten.
+publish-reason-image-not-prepared = Instagram konnte dieses Bild nicht vorbereiten.
+publish-reason-no-comment-permission = Instagram hat Greenlight nicht kommentieren lassen: Das Konto wurde ohne die Berechtigung verbunden, Kommentare zu verwalten. Verbinde Instagram neu, um das zu erlauben.
+publish-reason-carousel-size = Dieses Karussell hat { $count ->
+        [one] { $count } Folie
+       *[other] { $count } Folien
+    }; Instagram nimmt 2 bis 10.
+publish-reason-slide-without-image = Sie hat kein Bild, und Instagram braucht eins.
+publish-reason-post-without-image = Dieser Beitrag hat kein Bild, und Instagram braucht eins.
+publish-reason-slide = Folie { $position } von { $count }: { $reason }
+publish-reason-cover-slide = Folie { $position } von { $count } (das Titelbild): { $reason }
+publish-reason-quota-used-up = Das Konto hat das Tageslimit von Instagram für Beiträge aus Apps aufgebraucht; der Beitrag wartet auf den nächsten Posting-Termin.
+publish-reason-not-connected = Instagram ist für diese Marke nicht verbunden.
+publish-reason-token-unreadable = Greenlight kann das gespeicherte Instagram-Token nicht lesen.
+publish-reason-no-link-yet = Veröffentlicht; Instagram hat den Link noch nicht geliefert.
+publish-reason-first-comment-waits = Veröffentlicht; der erste Kommentar ist noch nicht gepostet. { $reason }
+publish-reason-post-not-found = Greenlight konnte nicht erkennen, welcher Instagram-Beitrag dieser war.
+publish-reason-gave-up = { $reason } Greenlight hat es { $attempts }-mal versucht und aufgehört; tippe auf 🔁 Erneut versuchen, um es noch einmal zu versuchen.
+publish-reason-instagram-said = { $reason } Instagram sagte: „{ $words }“

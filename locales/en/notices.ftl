@@ -67,3 +67,69 @@ data-deleted-done = Done: the Instagram connection and its token, { $drafts ->
        *[other] { $articles } articles
     } and the AI usage records of this brand are deleted. This month's AI spend is kept as one anonymous total, so the budget cap still holds.
 data-deleted-kept = The brand's settings and feeds stay. /connect links an Instagram account again.
+
+# Why a post failed or waits (drafts.last_error) and why its first comment was not posted (first_comment_error),
+# shown on the card and in the "Posted" note. Stored as these keys, so never rename one. A publish-then-* message
+# adds what Greenlight does next to the reason ($reason).
+publish-then-retry-soon = { $reason } Greenlight will try again shortly.
+publish-then-retry-later = { $reason } Greenlight will try again later.
+publish-then-checking = { $reason } Greenlight is checking whether the post went out.
+publish-then-checking-before-retry = { $reason } Greenlight is checking whether it went out before trying again.
+publish-then-when-window-allows = { $reason } The post will go out as soon as the 24-hour window allows.
+publish-reason-instagram-internal = Instagram had an internal error.
+publish-reason-download-timed-out = Instagram timed out downloading the image.
+publish-reason-image-too-large = The image is larger than Instagram's 8 MB limit. It needs a smaller image.
+publish-reason-not-jpeg = Instagram only accepts JPEG images, and this image is in another format.
+publish-reason-container-lost = Instagram lost the prepared post.
+publish-reason-not-ready = Instagram was not ready for the post yet.
+publish-reason-aspect-ratio = The image's shape is outside what Instagram allows: it must be between 4:5 (portrait) and 1.91:1 (landscape).
+publish-reason-caption-too-long = Instagram rejected the caption: it allows at most 2,200 characters and 30 hashtags. Please shorten it.
+publish-reason-container-expired = The prepared post expired before it went out.
+publish-reason-unknown-media-type = Instagram did not recognise the kind of media Greenlight sent. This is a Greenlight bug.
+publish-reason-video-format = Instagram could not read the video format; it needs MP4 or MOV.
+publish-reason-still-processing = Instagram is still processing the image.
+publish-reason-carousel-size-bug = Instagram needs 2 to 10 items in a carousel. This is a Greenlight bug.
+publish-reason-not-prepared = Instagram could not prepare the post.
+publish-reason-product-tag = Instagram rejected a product tag on the post.
+publish-reason-tagged-account = Instagram rejected a tagged account on the post.
+publish-reason-too-many-mentions = The caption mentions more than 20 accounts (@); Instagram allows at most 20.
+publish-reason-daily-limit = The account reached Instagram's daily limit of posts made by apps.
+publish-reason-account-restricted = Instagram has restricted this account. Open the Instagram app, deal with any notice there, then try the post again.
+publish-reason-flagged-automated = Instagram flagged the post as possibly automated.
+publish-reason-download-failed = Instagram could not download the image (it must be a public JPEG, without redirects or a login).
+publish-reason-upload-failed = Instagram failed to upload the media.
+publish-reason-no-answer = Instagram did not answer in time.
+publish-reason-unreachable = Instagram could not be reached.
+publish-reason-no-answer-while-publishing = Instagram did not answer in time while publishing.
+publish-reason-unreachable-while-publishing = Instagram could not be reached while publishing.
+publish-reason-slow-down = Instagram asked Greenlight to slow down.
+publish-reason-no-publish-permission = Greenlight does not have Instagram's permission to publish. Reconnect Instagram and allow publishing.
+publish-reason-duplicate = Instagram rejected the post as a duplicate of an earlier one.
+publish-reason-temporary-problem = Instagram had a temporary problem.
+publish-reason-unreadable-answer = Instagram gave an unreadable answer.
+publish-reason-unreadable-answer-while-publishing = Instagram gave an unreadable answer while publishing.
+publish-reason-problem-while-publishing = Instagram had a problem while publishing.
+publish-reason-unrecognised = Instagram refused the request for a reason Greenlight does not recognise.
+publish-reason-unrecognised-code = Instagram refused the request for a reason Greenlight does not recognise (Instagram error { $code }).
+publish-reason-image-not-processed = Instagram could not process the image.
+publish-reason-image-not-prepared = Instagram could not prepare this image.
+publish-reason-no-comment-permission = Instagram did not let Greenlight comment: the account was connected without the permission to manage comments. Reconnect Instagram to allow it.
+publish-reason-carousel-size = This carousel has { $count ->
+        [one] { $count } slide
+       *[other] { $count } slides
+    }; Instagram takes 2 to 10.
+publish-reason-slide-without-image = It has no image, and Instagram needs one.
+publish-reason-post-without-image = This post has no image, and Instagram needs one.
+publish-reason-slide = Slide { $position } of { $count }: { $reason }
+publish-reason-cover-slide = Slide { $position } of { $count } (the cover): { $reason }
+publish-reason-quota-used-up = The account used up Instagram's daily limit of posts made by apps; the post waits for the next posting time.
+publish-reason-not-connected = Instagram is not connected for this brand.
+publish-reason-token-unreadable = Greenlight cannot read the stored Instagram token.
+publish-reason-no-link-yet = Published; Instagram has not given the link yet.
+publish-reason-first-comment-waits = Published; the first comment is not posted yet. { $reason }
+publish-reason-post-not-found = Greenlight could not tell which Instagram post was this one.
+publish-reason-gave-up = { $reason } Greenlight tried { $attempts ->
+        [one] { $attempts } time
+       *[other] { $attempts } times
+    } and stopped; tap 🔁 Retry to try again.
+publish-reason-instagram-said = { $reason } Instagram said: “{ $words }”

@@ -11,6 +11,7 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { composePostText } from "../drafting/caption-limits.ts";
 import { MIN_FACT_SLIDES } from "../drafting/slide-plan.ts";
 import { type FirstCommentSetting, plannedFirstComment } from "../publishing/first-comment.ts";
+import { describeStoredReason } from "../publishing/publish-messages.ts";
 import { englishTexts, type Texts } from "../i18n/texts.ts";
 import { truncateText } from "../shared/html-text.ts";
 import { escapeHtml, htmlLink, safeHttpUrl, visibleLength } from "../shared/telegram-html.ts";
@@ -42,7 +43,7 @@ export interface DraftCard {
   rejectionReason: string | null;
   scheduledFor: Date | null;
   permalink: string | null;
-  /** The publish failure in plain words, as the publisher stored it. */
+  /** Why publishing failed, as the publisher stored it (publish-messages.ts: a message, or an older row's English). */
   lastError: string | null;
   /** Sum of the settled AI costs booked to this draft, in USD. */
   aiCostUsd: number;
@@ -228,7 +229,8 @@ function decisionLine(card: DraftCard, now: Date, moment: CardMoment | undefined
         ? texts.t("card-published-link", { link: htmlLink(card.permalink, card.permalink!) })
         : texts.t("card-published");
     case "failed": {
-      const error = card.lastError?.trim() || texts.t("card-failed-unknown");
+      const stored = card.lastError?.trim();
+      const error = stored ? describeStoredReason(stored, texts) : texts.t("card-failed-unknown");
       return texts.t("card-failed", { error: escapeHtml(truncateText(error, MAX_ERROR_CHARS)) });
     }
     case "rejected":
@@ -253,7 +255,8 @@ function factLines(card: DraftCard, comment: { text: string } | null, texts: Tex
   if (comment) {
     const shown = escapeHtml(truncateText(comment.text, MAX_COMMENT_SHOWN));
     if (card.firstCommentState === "failed") {
-      const why = card.firstCommentError?.trim() || texts.t("card-first-comment-refused");
+      const stored = card.firstCommentError?.trim();
+      const why = stored ? describeStoredReason(stored, texts) : texts.t("card-first-comment-refused");
       lines.push(
         texts.t("card-first-comment-failed", { error: escapeHtml(truncateText(why, MAX_ERROR_CHARS)) }),
       );

@@ -5,6 +5,7 @@
  */
 
 import type { MessageArgs } from "../i18n/catalogue.ts";
+import { parseStoredJson, storeMessage } from "../i18n/stored-message.ts";
 import type { Texts } from "../i18n/texts.ts";
 
 /** Stored in rows that outlive a release: never rename a key or take away an argument one is stored with. */
@@ -24,7 +25,7 @@ export function describeFeedProblem(problem: FeedProblem, texts: Texts): string 
 
 /** The problem as feeds.last_error keeps it. */
 export function storeFeedProblem(problem: FeedProblem): string {
-  return JSON.stringify(problem);
+  return storeMessage(problem);
 }
 
 /** A stored reason in the reader's language: a problem stored as JSON, or an older row's English sentence. */
@@ -34,14 +35,8 @@ export function describeStoredFeedProblem(stored: string, texts: Texts): string 
 }
 
 function readStoredFeedProblem(stored: string): FeedProblem | null {
-  // An English sentence never starts with "{", so older rows are never mistaken for JSON.
-  if (!stored.startsWith("{")) return null;
-  try {
-    const value = JSON.parse(stored) as unknown;
-    return isFeedProblem(value) ? value : null;
-  } catch {
-    return null;
-  }
+  const value = parseStoredJson(stored);
+  return isFeedProblem(value) ? value : null;
 }
 
 function isFeedProblem(value: unknown): value is FeedProblem {

@@ -1,6 +1,6 @@
 import { InstagramApiError } from "../instagram/instagram-api-error.ts";
 import type { InstagramClient } from "../instagram/instagram-client.ts";
-import { classifyInstagramFailure } from "../publishing/publish-errors.ts";
+import { classifyInstagramFailure, describeFailure } from "../publishing/publish-errors.ts";
 import type { Services } from "../services.ts";
 import { markTokenInvalid, openToken, TokenUnreadableError } from "./access-token.ts";
 import { saveRefreshedToken, tokensDueForRefresh } from "./account-queries.ts";
@@ -77,7 +77,7 @@ export async function refreshInstagramTokens(deps: {
       if (!(error instanceof InstagramApiError)) throw error;
       const failure = classifyInstagramFailure(error);
       if (failure.kind === "token_invalid") {
-        if (await markTokenInvalid(sql, account.brandId, failure.ownerMessage, failure.ownerMessageKey))
+        if (await markTokenInvalid(sql, account.brandId, describeFailure(failure), failure.reason.key))
           summary.disconnected++;
         logger.warn({ brandId: account.brandId, err: error }, "instagram token rejected; brand disconnected");
         continue;

@@ -34,7 +34,7 @@ import { InstagramApiError } from "../instagram/instagram-api-error.ts";
 import type { ContainerStatus, InstagramClient } from "../instagram/instagram-client.ts";
 import type { Logger } from "../shared/logger.ts";
 import type { ClaimedSlide } from "./claim-due-posts.ts";
-import { classifyContainerStatus, type PublishFailureClass } from "./publish-errors.ts";
+import { classifyContainerStatus, type PublishFailureClass, publishReason } from "./publish-errors.ts";
 import { type Lease, recordSlideContainer, renewLease } from "./publish-queries.ts";
 import { CONTAINER_POLL_DELAYS_MS } from "./publish-retry-policy.ts";
 
@@ -170,7 +170,7 @@ function notReady(slide: ClaimedSlide, status: ContainerStatus): CarouselChildre
   const failure: PublishFailureClass = classifyContainerStatus(status) ?? {
     kind: "transient",
     recovery: "new_container",
-    ownerMessage: "Instagram could not prepare this image. Greenlight will try again shortly.",
+    reason: publishReason("image-not-prepared", "retry-soon"),
     attemptLimit: 2,
   };
   return { kind: "child_not_ready", slide, failure };

@@ -4,7 +4,7 @@
  */
 
 import type { ClaimedSlide } from "./claim-due-posts.ts";
-import type { PublishFailureClass } from "./publish-errors.ts";
+import { publishReason, type PublishFailureClass } from "./publish-errors.ts";
 
 /** Instagram's carousel takes 2 to 10 images (error 2207028 otherwise; platform-apis.md §B.1). */
 export const MIN_CAROUSEL_SLIDES = 2;
@@ -22,7 +22,7 @@ export function checkCarouselSlides(
     return {
       kind: "permanent",
       recovery: "give_up",
-      ownerMessage: `This carousel has ${slides.length} ${slides.length === 1 ? "slide" : "slides"}; Instagram takes 2 to 10.`,
+      reason: { key: "publish-reason-carousel-size", args: { count: slides.length } },
       attemptLimit: 1,
     };
   }
@@ -32,7 +32,7 @@ export function checkCarouselSlides(
       {
         kind: "permanent",
         recovery: "fix_media",
-        ownerMessage: "It has no image, and Instagram needs one.",
+        reason: publishReason("slide-without-image"),
         attemptLimit: 1,
       },
       missing.position,
@@ -52,6 +52,6 @@ const ABOUT_THE_SLIDE = new Set(["fix_media", "retry", "new_container", "wait_fo
  */
 export function forSlide(failure: PublishFailureClass, position: number, count: number): PublishFailureClass {
   if (!ABOUT_THE_SLIDE.has(failure.recovery)) return failure;
-  const cover = position === 0 ? " (the cover)" : "";
-  return { ...failure, ownerMessage: `Slide ${position + 1} of ${count}${cover}: ${failure.ownerMessage}` };
+  const key = position === 0 ? "publish-reason-cover-slide" : "publish-reason-slide";
+  return { ...failure, reason: { key, args: { position: position + 1, count, reason: failure.reason } } };
 }

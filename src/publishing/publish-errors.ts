@@ -1,12 +1,15 @@
 /**
  * What an Instagram failure means for a post: retry, wait, rebuild the container, give up, or disconnect the
- * brand; and the sentence the owner sees. Pure: no I/O.
+ * brand; and the words the owner sees, as messages of notices.ftl (kept in drafts.last_error, shown in the
+ * reader's language). Pure: no I/O.
  *
  * Source: Meta's publishing error codes and Graph API error handling, as tabulated in platform-apis.md §B.5,
  * plus the double-posting rules of §B.6 (after an ambiguous publish failure, read the container's status_code
  * before anything else: PUBLISHED means it went out).
  */
 
+import { englishTexts, type Texts } from "../i18n/texts.ts";
+import { describeMessage, type StoredMessage } from "../i18n/stored-message.ts";
 import type { InstagramFailureOrigin } from "../instagram/instagram-api-error.ts";
 
 /**
@@ -46,13 +49,11 @@ export type PublishRecovery =
 export interface PublishFailureClass {
   kind: PublishFailureKind;
   recovery: PublishRecovery;
-  /** Plain words for the owner, free of codes they cannot act on. */
-  ownerMessage: string;
   /**
-   * For a dead token: the same words' message in notices.ftl, so that the notice the owner gets is in their
-   * language (ownerMessage, in English, is what is stored for the operator).
+   * Plain words for the owner, free of codes they cannot act on: a `publish-reason-*` or `ig-reason-*` message,
+   * wrapped in a `publish-then-*` one when a sentence promises what Greenlight does next.
    */
-  ownerMessageKey?: string;
+  reason: StoredMessage;
   /**
    * How many attempts this failure deserves in total, where Meta's guidance says so ("retry 1–2 times");
    * null leaves it to the publisher's normal backoff policy. Always 1 for permanent failures.
@@ -70,72 +71,66 @@ export interface InstagramFailureFacts {
   metaTransient?: boolean | null;
 }
 
-const WILL_RETRY = "Greenlight will try again shortly.";
-const RECONNECT = "Reconnect Instagram in Greenlight to keep posting.";
+/** The messages that add what Greenlight does next to a reason (`$reason`); dropped once it stopped trying. */
+export const PROMISE_KEYS = new Set([
+  "publish-then-retry-soon",
+  "publish-then-retry-later",
+  "publish-then-checking",
+  "publish-then-checking-before-retry",
+  "publish-then-when-window-allows",
+]);
 
-function transient(recovery: PublishRecovery, ownerMessage: string, attemptLimit: number | null = null) {
-  return { kind: "transient", recovery, ownerMessage, attemptLimit } satisfies PublishFailureClass;
+/** The `publish-reason-*` message `name`, followed by the promise `then` (a `publish-then-*` name) if given. */
+export function publishReason(name: string, then?: string): StoredMessage {
+  const reason = { key: `publish-reason-${name}` };
+  return then ? { key: `publish-then-${then}`, args: { reason } } : reason;
 }
 
-function permanent(recovery: PublishRecovery, ownerMessage: string): PublishFailureClass {
-  return { kind: "permanent", recovery, ownerMessage, attemptLimit: 1 };
+const WILL_RETRY = "retry-soon";
+
+/** The failure's words in `texts`' language; English, as the operator reads them, when none is given. */
+export function describeFailure(failure: PublishFailureClass, texts: Texts = englishTexts()): string {
+  return describeMessage(failure.reason, texts);
+}
+
+function transient(
+  recovery: PublishRecovery,
+  reason: StoredMessage,
+  attemptLimit: number | null = null,
+): PublishFailureClass {
+  return { kind: "transient", recovery, reason, attemptLimit };
+}
+
+function permanent(recovery: PublishRecovery, reason: StoredMessage): PublishFailureClass {
+  return { kind: "permanent", recovery, reason, attemptLimit: 1 };
 }
 
 /** Instagram publishing errors by subcode (each subcode belongs to one code). Source: §B.5's table. */
 const BY_SUBCODE: Record<number, PublishFailureClass> = {
-  2207001: transient("retry", `Instagram had an internal error. ${WILL_RETRY}`),
-  2207003: transient("retry", `Instagram timed out downloading the image. ${WILL_RETRY}`, 3),
-  2207004: permanent(
-    "fix_media",
-    "The image is larger than Instagram's 8 MB limit. It needs a smaller image.",
-  ),
-  2207005: permanent("fix_media", "Instagram only accepts JPEG images, and this image is in another format."),
-  2207006: transient("new_container", `Instagram lost the prepared post. ${WILL_RETRY}`, 2),
-  2207008: transient("retry", `Instagram was not ready for the post yet. ${WILL_RETRY}`, 3),
-  2207009: permanent(
-    "fix_media",
-    "The image's shape is outside what Instagram allows: it must be between 4:5 (portrait) and 1.91:1 (landscape).",
-  ),
-  2207010: permanent(
-    "fix_caption",
-    "Instagram rejected the caption: it allows at most 2,200 characters and 30 hashtags. Please shorten it.",
-  ),
-  2207020: transient("new_container", `The prepared post expired before it went out. ${WILL_RETRY}`, 2),
-  2207023: permanent(
-    "give_up",
-    "Instagram did not recognise the kind of media Greenlight sent. This is a Greenlight bug.",
-  ),
-  2207026: permanent("fix_media", "Instagram could not read the video format; it needs MP4 or MOV."),
-  2207027: transient("wait_for_container", `Instagram is still processing the image. ${WILL_RETRY}`),
-  2207028: permanent("give_up", "Instagram needs 2 to 10 items in a carousel. This is a Greenlight bug."),
-  2207032: transient("new_container", `Instagram could not prepare the post. ${WILL_RETRY}`, 3),
-  2207035: permanent("fix_caption", "Instagram rejected a product tag on the post."),
-  2207036: permanent("fix_caption", "Instagram rejected a product tag on the post."),
-  2207037: permanent("fix_caption", "Instagram rejected a tagged account on the post."),
-  2207040: permanent(
-    "fix_caption",
-    "The caption mentions more than 20 accounts (@); Instagram allows at most 20.",
-  ),
-  2207042: transient(
-    "wait_for_quota",
-    "The account reached Instagram's daily limit of posts made by apps. The post will go out as soon as the 24-hour window allows.",
-  ),
-  2207050: permanent(
-    "owner_action",
-    "Instagram has restricted this account. Open the Instagram app, deal with any notice there, then try the post again.",
-  ),
+  2207001: transient("retry", publishReason("instagram-internal", WILL_RETRY)),
+  2207003: transient("retry", publishReason("download-timed-out", WILL_RETRY), 3),
+  2207004: permanent("fix_media", publishReason("image-too-large")),
+  2207005: permanent("fix_media", publishReason("not-jpeg")),
+  2207006: transient("new_container", publishReason("container-lost", WILL_RETRY), 2),
+  2207008: transient("retry", publishReason("not-ready", WILL_RETRY), 3),
+  2207009: permanent("fix_media", publishReason("aspect-ratio")),
+  2207010: permanent("fix_caption", publishReason("caption-too-long")),
+  2207020: transient("new_container", publishReason("container-expired", WILL_RETRY), 2),
+  2207023: permanent("give_up", publishReason("unknown-media-type")),
+  2207026: permanent("fix_media", publishReason("video-format")),
+  2207027: transient("wait_for_container", publishReason("still-processing", WILL_RETRY)),
+  2207028: permanent("give_up", publishReason("carousel-size-bug")),
+  2207032: transient("new_container", publishReason("not-prepared", WILL_RETRY), 3),
+  2207035: permanent("fix_caption", publishReason("product-tag")),
+  2207036: permanent("fix_caption", publishReason("product-tag")),
+  2207037: permanent("fix_caption", publishReason("tagged-account")),
+  2207040: permanent("fix_caption", publishReason("too-many-mentions")),
+  2207042: transient("wait_for_quota", publishReason("daily-limit", "when-window-allows")),
+  2207050: permanent("owner_action", publishReason("account-restricted")),
   // "We restrict certain activity": the post may have gone live anyway (§B.6, postiz-app PR #1681).
-  2207051: transient(
-    "check_container",
-    "Instagram flagged the post as possibly automated. Greenlight is checking whether it went out before trying again.",
-    2,
-  ),
-  2207052: transient(
-    "retry",
-    "Instagram could not download the image (it must be a public JPEG, without redirects or a login).",
-    2,
-  ),
-  2207053: transient("new_container", `Instagram failed to upload the media. ${WILL_RETRY}`, 3),
+  2207051: transient("check_container", publishReason("flagged-automated", "checking-before-retry"), 2),
+  2207052: transient("retry", publishReason("download-failed"), 2),
+  2207053: transient("new_container", publishReason("upload-failed", WILL_RETRY), 3),
 };
 
 /** The same errors when Meta sends the code without a subcode. */
@@ -153,27 +148,13 @@ const BY_CODE: Record<number, PublishFailureClass> = {
   36004: BY_SUBCODE[2207010]!,
 };
 
-/** Code 190 subcodes (Graph API error handling). */
-const TOKEN_MESSAGES: Record<number, { message: string; key: string }> = {
-  458: {
-    message: `Greenlight was removed from the Instagram account's connected apps. ${RECONNECT}`,
-    key: "ig-reason-removed",
-  },
-  459: {
-    message:
-      "Instagram wants the account owner to confirm something in the Instagram app. Open Instagram, then reconnect it in Greenlight.",
-    key: "ig-reason-confirm-in-app",
-  },
-  460: {
-    message: `The Instagram password was changed, which signed Greenlight out. ${RECONNECT}`,
-    key: "ig-reason-password-changed",
-  },
-  463: { message: `The Instagram connection expired. ${RECONNECT}`, key: "ig-reason-expired" },
-  464: {
-    message:
-      "Instagram needs the account to be confirmed first. Open the Instagram app, then reconnect it in Greenlight.",
-    key: "ig-reason-confirm-account",
-  },
+/** Code 190 subcodes (Graph API error handling): their `ig-reason-*` messages. */
+const TOKEN_REASONS: Record<number, string> = {
+  458: "ig-reason-removed",
+  459: "ig-reason-confirm-in-app",
+  460: "ig-reason-password-changed",
+  463: "ig-reason-expired",
+  464: "ig-reason-confirm-account",
 };
 
 /**
@@ -191,23 +172,17 @@ export function classifyInstagramFailure(facts: InstagramFailureFacts): PublishF
   const publishing = step === "publish";
 
   if (facts.origin === "network" || facts.origin === "timeout") {
-    const silence = facts.origin === "timeout" ? "did not answer in time" : "could not be reached";
+    const silence = facts.origin === "timeout" ? "no-answer" : "unreachable";
     return publishing
-      ? transient(
-          "check_container",
-          `Instagram ${silence} while publishing. Greenlight is checking whether the post went out.`,
-        )
-      : transient("retry", `Instagram ${silence}. ${WILL_RETRY}`);
+      ? transient("check_container", publishReason(`${silence}-while-publishing`, "checking"))
+      : transient("retry", publishReason(silence, WILL_RETRY));
   }
 
   if (code === 190) {
-    const known = TOKEN_MESSAGES[subcode ?? -1];
     return {
       kind: "token_invalid",
       recovery: "reconnect",
-      ownerMessage:
-        known?.message ?? `Instagram no longer accepts Greenlight's access to this account. ${RECONNECT}`,
-      ownerMessageKey: known?.key ?? "ig-reason-refused",
+      reason: { key: TOKEN_REASONS[subcode ?? -1] ?? "ig-reason-refused" },
       attemptLimit: 1,
     };
   }
@@ -216,36 +191,34 @@ export function classifyInstagramFailure(facts: InstagramFailureFacts): PublishF
     (subcode !== null ? BY_SUBCODE[subcode] : undefined) ?? (code !== null ? BY_CODE[code] : undefined);
   if (known) return publishing && known.recovery === "retry" ? asCheckContainer(known) : known;
 
-  if (code === 9) return transient("wait_for_quota", BY_SUBCODE[2207042]!.ownerMessage);
+  if (code === 9) return transient("wait_for_quota", BY_SUBCODE[2207042]!.reason);
   if (code !== null && RATE_LIMIT_CODES.has(code)) {
-    return transient("back_off", "Instagram asked Greenlight to slow down. Greenlight will try again later.");
+    return transient("back_off", publishReason("slow-down", "retry-later"));
   }
   if (code === 10 || (code !== null && code >= 200 && code <= 299)) {
-    return permanent(
-      "reconnect",
-      "Greenlight does not have Instagram's permission to publish. Reconnect Instagram and allow publishing.",
-    );
+    return permanent("reconnect", publishReason("no-publish-permission"));
   }
-  if (code === 506)
-    return permanent("give_up", "Instagram rejected the post as a duplicate of an earlier one.");
+  if (code === 506) return permanent("give_up", publishReason("duplicate"));
 
   const serverSide = facts.httpStatus !== null && (facts.httpStatus >= 500 || facts.httpStatus === 429);
   if (code === 1 || code === 2 || serverSide || facts.metaTransient === true) {
-    const outage = transient("retry", `Instagram had a temporary problem. ${WILL_RETRY}`);
+    const outage = transient("retry", publishReason("temporary-problem", WILL_RETRY));
     return publishing ? asCheckContainer(outage) : outage;
   }
   if (facts.origin === "unexpected_body") {
     return publishing
-      ? transient(
-          "check_container",
-          "Instagram gave an unreadable answer while publishing. Greenlight is checking whether the post went out.",
-        )
-      : transient("retry", `Instagram gave an unreadable answer. ${WILL_RETRY}`, 2);
+      ? transient("check_container", publishReason("unreadable-answer-while-publishing", "checking"))
+      : transient("retry", publishReason("unreadable-answer", WILL_RETRY), 2);
   }
-  const reference = code !== null ? ` (Instagram error ${code}${subcode !== null ? `/${subcode}` : ""})` : "";
+  // Meta's own code stays as it is, an argument: it is what the operator looks up.
   return permanent(
     "give_up",
-    `Instagram refused the request for a reason Greenlight does not recognise${reference}.`,
+    code !== null
+      ? {
+          key: "publish-reason-unrecognised-code",
+          args: { code: `${code}${subcode !== null ? `/${subcode}` : ""}` },
+        }
+      : publishReason("unrecognised"),
   );
 }
 
@@ -273,7 +246,7 @@ export function classifyContainerStatus(container: {
       // The container itself is dead; whatever went wrong, only a new container can succeed.
       return transient(
         "new_container",
-        known?.ownerMessage ?? `Instagram could not process the image. ${WILL_RETRY}`,
+        known?.reason ?? publishReason("image-not-processed", WILL_RETRY),
         known?.attemptLimit ?? 2,
       );
     }
@@ -281,8 +254,7 @@ export function classifyContainerStatus(container: {
 }
 
 /** Comments need instagram_business_manage_comments, which accounts connected before Greenlight asked for it lack. */
-export const COMMENT_PERMISSION_MESSAGE =
-  "Instagram did not let Greenlight comment: the account was connected without the permission to manage comments. Reconnect Instagram to allow it.";
+export const COMMENT_PERMISSION_REASON = publishReason("no-comment-permission");
 
 /**
  * What a failed `POST /<media-id>/comments` means. The post is live whatever this says: a transient failure is
@@ -291,7 +263,7 @@ export const COMMENT_PERMISSION_MESSAGE =
 export function classifyCommentFailure(facts: InstagramFailureFacts): PublishFailureClass {
   const failure = classifyInstagramFailure(facts);
   if (failure.kind === "permanent" && failure.recovery === "reconnect") {
-    return { ...failure, ownerMessage: COMMENT_PERMISSION_MESSAGE };
+    return { ...failure, reason: COMMENT_PERMISSION_REASON };
   }
   return failure;
 }
@@ -313,7 +285,6 @@ function asCheckContainer(failure: PublishFailureClass): PublishFailureClass {
   return {
     ...failure,
     recovery: "check_container",
-    ownerMessage:
-      "Instagram had a problem while publishing. Greenlight is checking whether the post went out.",
+    reason: publishReason("problem-while-publishing", "checking"),
   };
 }

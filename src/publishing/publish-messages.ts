@@ -1,23 +1,41 @@
 /**
  * What the owner reads about publishing: the short note when a post went out, the daily-limit notice, and the
- * reason a post failed as stored in drafts.last_error (the card shows it next to the Retry button). The notes are in
- * the owner's language (notices.ftl); the stored reasons stay English, as the operator reads them too. Plain text,
- * no HTML: Telegram links a bare URL by itself. Pure: no I/O.
+ * reason a post failed or waits as stored in drafts.last_error (the card shows it next to the Retry button). All in
+ * the owner's language (notices.ftl): the reasons are stored as messages (stored-message.ts) and written out in
+ * the language of whoever reads them. Plain text, no HTML: Telegram links a bare URL by itself. Pure: no I/O.
  */
 
+import {
+  describeMessage,
+  describeStoredMessage,
+  type StoredMessage,
+  storeMessage,
+} from "../i18n/stored-message.ts";
 import { englishTexts, type Texts } from "../i18n/texts.ts";
-import type { PublishFailureClass } from "./publish-errors.ts";
+import { PROMISE_KEYS, publishReason, type PublishFailureClass } from "./publish-errors.ts";
 
 /** Why a post waits when content_publishing_limit shows the 24-hour quota used up (kept in last_error). */
-export const QUOTA_USED_UP_REASON =
-  "The account used up Instagram's daily limit of posts made by apps; the post waits for the next posting time.";
+export const QUOTA_USED_UP_REASON = publishReason("quota-used-up");
+
+/** The keys a stored publishing reason may use, at every level. */
+const REASON_KEYS = /^(publish-(reason|then)|ig-reason)-[a-z-]+$/;
+
+/** A reason as drafts.last_error and drafts.first_comment_error keep it. */
+export function storeReason(reason: StoredMessage): string {
+  return storeMessage(reason);
+}
+
+/** A stored reason (last_error, first_comment_error) in the reader's language; an older row's English as it is. */
+export function describeStoredReason(stored: string, texts: Texts): string {
+  return describeStoredMessage(stored, texts, REASON_KEYS);
+}
 
 /** How the post's first comment went, as the "Posted" note and the card tell it. */
 export type FirstCommentOutcome =
   | { kind: "none" }
   | { kind: "posted" }
   /** `reconnect`: the owner can fix it by connecting Instagram again (a missing permission, a dead token). */
-  | { kind: "failed"; reason: string; reconnect: boolean };
+  | { kind: "failed"; reason: StoredMessage; reconnect: boolean };
 
 /** The note sent once a post is live, with what became of its first comment. */
 export function postedText(
@@ -28,7 +46,8 @@ export function postedText(
   const posted = permalink ? texts.t("posted-link", { permalink }) : texts.t("posted-no-link");
   if (comment.kind === "posted") return `${posted}\n${texts.t("posted-first-comment")}`;
   if (comment.kind === "failed") {
-    return `${posted}\n${texts.t("posted-first-comment-failed", { reason: comment.reason })}`;
+    const reason = describeMessage(comment.reason, texts);
+    return `${posted}\n${texts.t("posted-first-comment-failed", { reason })}`;
   }
   return posted;
 }
@@ -58,30 +77,35 @@ export interface InstagramWords {
 }
 
 /**
- * Why a post failed, in plain words. The classifier's sentence comes first; Instagram's own words follow when
- * it wrote some for users, or when the classifier did not recognise the error (then they are all there is).
- * After several transient failures, the promise to "try again" is replaced by what the owner can do.
+ * Why a post failed, in plain words. The classifier's words come first; Instagram's own words follow when it
+ * wrote some for users, or when the classifier did not recognise the error (then they are all there is); they
+ * stay as Instagram wrote them, an argument. After several transient failures, the promise to "try again" is
+ * replaced by what the owner can do.
  */
 export function failureText(
   failure: PublishFailureClass,
   words: InstagramWords | null,
   gaveUpAfterAttempts?: number,
-): string {
-  let text = failure.ownerMessage;
+): StoredMessage {
+  let reason = failure.reason;
   if (gaveUpAfterAttempts !== undefined) {
-    text = `${withoutPromises(text)} Greenlight tried ${gaveUpAfterAttempts} ${gaveUpAfterAttempts === 1 ? "time" : "times"} and stopped; tap 🔁 Retry to try again.`;
+    reason = {
+      key: "publish-reason-gave-up",
+      args: { reason: withoutPromises(reason), attempts: gaveUpAfterAttempts },
+    };
   }
   const unrecognised = failure.recovery === "give_up" && failure.kind === "permanent";
   const quoted = words?.userMessage ?? (unrecognised ? words?.metaMessage : null);
-  if (quoted?.trim()) text += ` Instagram said: “${quoted.trim()}”`;
-  return text;
+  if (quoted?.trim()) {
+    reason = { key: "publish-reason-instagram-said", args: { reason, words: quoted.trim() } };
+  }
+  return reason;
 }
 
-/** Drops the sentences that promise a retry ("Greenlight will try again shortly.", "… is checking …"). */
-function withoutPromises(text: string): string {
-  const sentences = text.match(/[^.!?]+[.!?]+/g) ?? [text];
-  const kept = sentences.filter(
-    (sentence) => !/Greenlight (will|is checking)|will go out as soon/i.test(sentence),
-  );
-  return (kept.length > 0 ? kept : sentences).join("").trim();
+/** Drops what promises a retry ("Greenlight will try again shortly.", "… is checking …"), wherever it is. */
+function withoutPromises(reason: StoredMessage): StoredMessage {
+  const inner = reason.args?.reason;
+  if (typeof inner !== "object") return reason;
+  if (PROMISE_KEYS.has(reason.key)) return withoutPromises(inner);
+  return { ...reason, args: { ...reason.args, reason: withoutPromises(inner) } };
 }

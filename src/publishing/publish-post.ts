@@ -30,6 +30,8 @@
 
 import type { Sql } from "../database/connect.ts";
 import { composePostText } from "../drafting/caption-limits.ts";
+import { describeMessage, type StoredMessage } from "../i18n/stored-message.ts";
+import { englishTexts } from "../i18n/texts.ts";
 import { InstagramApiError } from "../instagram/instagram-api-error.ts";
 import type { ContainerStatus, InstagramClient } from "../instagram/instagram-client.ts";
 import { pauseForUsage } from "../instagram/rate-usage.ts";
@@ -45,7 +47,9 @@ import {
   classifyContainerStatus,
   classifyInstagramFailure,
   commentMayExist,
+  describeFailure,
   type PublishFailureClass,
+  publishReason,
 } from "./publish-errors.ts";
 import {
   type FirstCommentOutcome,
@@ -100,7 +104,7 @@ const UNREADABLE_TOKEN_RETRY_MS = 15 * 60_000;
 const NO_IMAGE: PublishFailureClass = {
   kind: "permanent",
   recovery: "fix_media",
-  ownerMessage: "This post has no image, and Instagram needs one.",
+  reason: publishReason("post-without-image"),
   attemptLimit: 1,
 };
 
@@ -218,13 +222,13 @@ class PostAttempt {
         this.token = account.token;
         return true;
       }
-      await returnToApproved(this.sql, this.lease, { error: "Instagram is not connected for this brand." });
+      await returnToApproved(this.sql, this.lease, { error: publishReason("not-connected") });
       return false;
     } catch (error) {
       if (!(error instanceof TokenUnreadableError)) throw error;
       this.logger.error({ err: error }, "publishing waits: the stored Instagram token cannot be decrypted");
       await returnToApproved(this.sql, this.lease, {
-        error: "Greenlight cannot read the stored Instagram token.",
+        error: publishReason("token-unreadable"),
         retryAt: new Date(this.now().getTime() + UNREADABLE_TOKEN_RETRY_MS),
       });
       return false;
@@ -454,7 +458,7 @@ class PostAttempt {
       if (retry.kind === "retry") {
         await scheduleRetry(this.sql, this.lease, {
           retryAt: new Date(this.now().getTime() + retry.delayMs),
-          error: "Published; Instagram has not given the link yet.",
+          error: publishReason("no-link-yet"),
         });
         return "retry_scheduled";
       }
@@ -511,7 +515,7 @@ class PostAttempt {
       if (retry.kind === "retry") {
         await scheduleRetry(this.sql, this.lease, {
           retryAt: new Date(this.now().getTime() + Math.max(retry.delayMs, this.pauseMs)),
-          error: `Published; the first comment is not posted yet. ${reason}`,
+          error: { key: "publish-reason-first-comment-waits", args: { reason } },
         });
         return "retry_scheduled";
       }
@@ -573,7 +577,7 @@ class PostAttempt {
       : this.post.firstComment
         ? {
             kind: "failed",
-            reason: "Greenlight could not tell which Instagram post was this one.",
+            reason: publishReason("post-not-found"),
             reconnect: false,
           }
         : { kind: "none" };
@@ -591,13 +595,13 @@ class PostAttempt {
       // Before the transaction: on the embedded database a renewal waiting for the one connection would never end.
       await this.lease.settle?.();
       await this.sql.begin(async (tx) => {
-        await returnToApproved(tx, this.lease, { error: failure.ownerMessage });
-        await markTokenInvalid(tx, this.post.brandId, failure.ownerMessage, failure.ownerMessageKey);
+        await returnToApproved(tx, this.lease, { error: failure.reason });
+        await markTokenInvalid(tx, this.post.brandId, describeFailure(failure), failure.reason.key);
       });
       return "waiting_for_account";
     }
     if (failure.kind === "permanent") return this.fail(failure, error);
-    if (failure.recovery === "wait_for_quota") return this.waitForQuota(failure.ownerMessage);
+    if (failure.recovery === "wait_for_quota") return this.waitForQuota(failure.reason);
     if (failure.recovery === "new_container" && this.containerId) await this.dropContainer();
     return this.retryLater(failure, error);
   }
@@ -628,11 +632,11 @@ class PostAttempt {
   ): Promise<PublishOutcome> {
     const reason = failureText(failure, wordsOf(error), gaveUpAfterAttempts);
     await markFailed(this.sql, this.lease, { error: reason });
-    this.logger.warn({ reason }, "publishing failed");
+    this.logger.warn({ reason: describeMessage(reason, englishTexts()) }, "publishing failed");
     return "failed";
   }
 
-  private async waitForQuota(reason: string): Promise<PublishOutcome> {
+  private async waitForQuota(reason: StoredMessage): Promise<PublishOutcome> {
     const slot = await postponeForQuota(this.sql, this.lease, { now: this.now(), reason });
     this.logger.info({ nextSlot: slot }, "publishing quota used up; post moved to the next slot");
     return "waiting_for_quota";

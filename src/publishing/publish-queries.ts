@@ -14,7 +14,8 @@ import { loadBrandOwnerTexts } from "../i18n/language-queries.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
 import { nextFreeSlot, type PostingSlot } from "./posting-slots.ts";
 import { reconnectKeyboard } from "../instagram-auth/owner-notices.ts";
-import { type FirstCommentOutcome, postedText, quotaNoticeText } from "./publish-messages.ts";
+import type { StoredMessage } from "../i18n/stored-message.ts";
+import { type FirstCommentOutcome, postedText, quotaNoticeText, storeReason } from "./publish-messages.ts";
 import { takenSlots } from "./taken-slots.ts";
 import { isUniqueViolation, ONE_POST_PER_SLOT } from "../database/postgres-errors.ts";
 
@@ -164,7 +165,7 @@ export async function markPublished(
   await lease.settle?.();
   const comment = input.firstComment;
   // A comment that failed is recorded with the post, so the card and the note say so together.
-  const commentError = comment.kind === "failed" ? comment.reason : null;
+  const commentError = comment.kind === "failed" ? storeReason(comment.reason) : null;
   await sql.begin(async (tx) => {
     const rows = await tx<{ chat_id: number; brand_id: number }[]>`
       update drafts d
@@ -193,11 +194,11 @@ export async function markPublished(
 export async function scheduleRetry(
   sql: Sql,
   lease: Lease,
-  input: { retryAt: Date; error: string },
+  input: { retryAt: Date; error: StoredMessage },
 ): Promise<void> {
   await lease.settle?.();
   const rows = await sql`
-    update drafts set next_attempt_at = ${input.retryAt}, last_error = ${input.error}, updated_at = now()
+    update drafts set next_attempt_at = ${input.retryAt}, last_error = ${storeReason(input.error)}, updated_at = now()
      where id = ${lease.draftId} and status = 'publishing' and publish_attempts = ${lease.attempt}
     returning id`;
   expectOwned(rows, lease);
@@ -218,11 +219,11 @@ export async function pauseInstagramCalls(sql: Sql, brandId: number, until: Date
  * publishing → failed with the reason in plain words; the card (re-rendered from the row) shows it with the
  * Retry button. container_id is kept: if it ever turns out to have been published, the retry notices.
  */
-export async function markFailed(sql: Sql, lease: Lease, input: { error: string }): Promise<void> {
+export async function markFailed(sql: Sql, lease: Lease, input: { error: StoredMessage }): Promise<void> {
   await lease.settle?.();
   await sql.begin(async (tx) => {
     const rows = await tx`
-      update drafts set status = 'failed', last_error = ${input.error}, next_attempt_at = null, updated_at = now()
+      update drafts set status = 'failed', last_error = ${storeReason(input.error)}, next_attempt_at = null, updated_at = now()
        where id = ${lease.draftId} and status = 'publishing' and publish_attempts = ${lease.attempt}
       returning id`;
     expectOwned(rows, lease);
@@ -238,12 +239,12 @@ export async function markFailed(sql: Sql, lease: Lease, input: { error: string 
 export async function returnToApproved(
   sql: Sql | Transaction,
   lease: Lease,
-  input: { error: string; retryAt?: Date },
+  input: { error: StoredMessage; retryAt?: Date },
 ): Promise<void> {
   await lease.settle?.();
   const rows = await sql`
     update drafts
-       set status = 'approved', next_attempt_at = ${input.retryAt ?? null}, last_error = ${input.error},
+       set status = 'approved', next_attempt_at = ${input.retryAt ?? null}, last_error = ${storeReason(input.error)},
            publish_attempts = greatest(publish_attempts - 1, 0), updated_at = now()
      where id = ${lease.draftId} and status = 'publishing' and publish_attempts = ${lease.attempt}
     returning id`;
@@ -273,7 +274,7 @@ const QUOTA_RETRY_WITHOUT_SLOT_MS = 60 * 60_000;
 export async function postponeForQuota(
   sql: Sql,
   lease: Lease,
-  input: { now: Date; reason: string },
+  input: { now: Date; reason: StoredMessage },
 ): Promise<Date | null> {
   await lease.settle?.();
   for (let attempt = 1; ; attempt++) {
@@ -295,7 +296,7 @@ export async function postponeForQuota(
           update drafts
              set status = 'approved', scheduled_for = coalesce(${slot}, scheduled_for),
                  next_attempt_at = ${slot ? null : new Date(input.now.getTime() + QUOTA_RETRY_WITHOUT_SLOT_MS)},
-                 last_error = ${input.reason}, publish_attempts = greatest(publish_attempts - 1, 0),
+                 last_error = ${storeReason(input.reason)}, publish_attempts = greatest(publish_attempts - 1, 0),
                  updated_at = now()
            where id = ${lease.draftId} and status = 'publishing' and publish_attempts = ${lease.attempt}
           returning id`;
