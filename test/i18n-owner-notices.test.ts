@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { enqueueDraftCardUpdate } from "../src/approval/draft-card-queries.ts";
 import { META_WEBHOOKS_JOB } from "../src/meta-webhooks/webhook-worker.ts";
 import { FakeInstagram } from "./fakes/fake-instagram.ts";
 import {
   buttonsOf,
+  cardMessages,
   deliverOutbox,
   eventually,
   insertBrand,
@@ -19,6 +21,7 @@ import {
   runPublisher,
   setClock,
   startPublishingTestApp,
+  storedImage,
 } from "./helpers/publishing-fixtures.ts";
 import { OWNER_ID, type TestApp } from "./helpers/start-test-app.ts";
 
@@ -68,6 +71,32 @@ describe("a Spanish owner", () => {
       { permalink: string }[]
     >`select permalink from drafts where id = ${draftId}`;
     expect(readSince(before)).toContain(`Publicado ✅ ${row!.permalink}`);
+  });
+
+  it("reads on a failed post's card, in Spanish, why Instagram refused it, and an older English reason as it was", async () => {
+    const { brandId } = await connectedBrand(t, ig, ownerId);
+    const { draftId } = await reviewCard(t, brandId);
+    // The fake Instagram refuses a PNG for good (36001/2207005), as Meta does.
+    const png = await storedImage(t, "png");
+    await t.app.sql`
+      update drafts set status = 'approved', scheduled_for = ${new Date(Date.now() - 1000)},
+                        image_key = ${png.key}, image_url = ${png.url}
+       where id = ${draftId}`;
+    await runPublisher(t);
+    await deliverOutbox(t);
+    const card = (await cardMessages(t, draftId)).text;
+    expect(readable(card)).toContain(
+      "La publicación falló: Instagram solo acepta imágenes JPEG, y esta imagen tiene otro formato.",
+    );
+    expect(buttonsOf(card).map((button) => button.text)).toEqual(["🔁 Reintentar"]);
+
+    // A post that failed before reasons were stored as messages keeps its English words.
+    const older = await reviewCard(t, brandId);
+    const english = "The image is larger than Instagram's 8 MB limit. It needs a smaller image.";
+    await t.app.sql`update drafts set status = 'failed', last_error = ${english} where id = ${older.draftId}`;
+    await enqueueDraftCardUpdate(t.app.sql, older.draftId);
+    await deliverOutbox(t);
+    expect(readable((await cardMessages(t, older.draftId)).text)).toContain(`La publicación falló: ${english}`);
   });
 
   it("gets a comment's card in Spanish, with Spanish buttons", async () => {
