@@ -6,6 +6,8 @@ import type { StoredComment } from "../src/comments/comment-queries.ts";
 import { parseCommentsSetting } from "../src/comments/comments-setting.ts";
 import { summaryWindowStart } from "../src/comments/comment-summaries.ts";
 import { replyProblems } from "../src/comments/reply-limits.ts";
+import { storeMessage } from "../src/i18n/stored-message.ts";
+import { textsFor } from "../src/i18n/texts.ts";
 
 describe("spotting spam and abuse without AI", () => {
   it.each([
@@ -163,5 +165,23 @@ describe("rendering a comment card", () => {
     );
     expect(card.text.endsWith("\n\n🙈 Hidden on Instagram by Anna at 14:05.")).toBe(true);
     expect(card.keyboard.inline_keyboard.flat()).toEqual([]);
+  });
+
+  it("says why a reply was refused in the reader's language, Instagram's words as it wrote them", () => {
+    const refused = {
+      ...comment,
+      lastError: storeMessage({ key: "comment-send-refused", args: { words: "(#100) Comment <hidden>" } }),
+    };
+    expect(renderCommentCard(refused, "Europe/Berlin", textsFor("es")).text).toContain(
+      "⚠️ Instagram rechazó la respuesta: (#100) Comment &lt;hidden&gt;",
+    );
+    expect(renderCommentCard(refused, "Europe/Berlin").text).toContain(
+      "⚠️ Instagram refused the reply: (#100) Comment &lt;hidden&gt;",
+    );
+    // A refusal stored before reasons were kept as messages is shown in its English words.
+    const older = { ...comment, lastError: "Instagram refused the reply: (#10) No permission" };
+    expect(renderCommentCard(older, "Europe/Berlin", textsFor("de")).text).toContain(
+      "⚠️ Instagram refused the reply: (#10) No permission",
+    );
   });
 });

@@ -91,3 +91,7 @@ comment-note-read-as = Keine Antwort entworfen: Claude hat das als { $as ->
 } gelesen. Tippe auf ✍️ Antwort entwerfen, um trotzdem eine zu bekommen.
 comment-note-over-budget = Keine Antwort entworfen: Das KI-Budget dieses Monats von { $cap } ist aufgebraucht (siehe /budget).
 comment-note-failed = Keine Antwort entworfen: { $error }
+# Warum eine Antwort nicht gesendet wurde (comments.last_error, auf der Karte). Diese Schlüssel werden gespeichert: nie umbenennen.
+comment-send-no-instagram = Instagram ist auf diesem Server nicht eingerichtet (INSTAGRAM_APP_ID).
+comment-send-not-connected = Das Instagram-Konto der Marke ist nicht verbunden: Verbinde es mit /connect und tippe dann erneut auf Senden.
+comment-send-refused = Instagram hat die Antwort abgelehnt: { $words }

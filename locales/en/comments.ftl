@@ -101,3 +101,8 @@ comment-note-read-as = No reply drafted: Claude read this as { $as ->
 comment-note-over-budget = No reply drafted: this month's AI budget of { $cap } is used up (see /budget).
 # $error: what went wrong, in English (from the drafting code).
 comment-note-failed = No reply drafted: { $error }
+# Why a reply was not sent (comments.last_error, shown on the card). Stored as these keys, so never rename one.
+comment-send-no-instagram = Instagram is not set up on this server (INSTAGRAM_APP_ID).
+comment-send-not-connected = The brand's Instagram account is not connected: /connect it, then tap Send again.
+# $words: Instagram's own words, as it wrote them, cut to 250 characters.
+comment-send-refused = Instagram refused the reply: { $words }

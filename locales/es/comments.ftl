@@ -91,3 +91,7 @@ comment-note-read-as = No se redactó respuesta: Claude lo leyó como { $as ->
 }. Toca ✍️ Redactar respuesta para tener una de todos modos.
 comment-note-over-budget = No se redactó respuesta: el presupuesto de IA de este mes, { $cap }, está agotado (ver /budget).
 comment-note-failed = No se redactó respuesta: { $error }
+# Por qué no se envió una respuesta (comments.last_error, en la tarjeta). Se guardan estas claves: no renombrar ninguna.
+comment-send-no-instagram = Instagram no está configurado en este servidor (INSTAGRAM_APP_ID).
+comment-send-not-connected = La cuenta de Instagram de la marca no está conectada: conéctala con /connect y vuelve a pulsar Enviar.
+comment-send-refused = Instagram rechazó la respuesta: { $words }

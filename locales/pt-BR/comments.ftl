@@ -91,3 +91,7 @@ comment-note-read-as = Nenhuma resposta rascunhada: o Claude leu isto como { $as
 }. Toque em ✍️ Rascunhar resposta para ter uma mesmo assim.
 comment-note-over-budget = Nenhuma resposta rascunhada: o orçamento de IA deste mês, { $cap }, acabou (veja /budget).
 comment-note-failed = Nenhuma resposta rascunhada: { $error }
+# Por que uma resposta não foi enviada (comments.last_error, no cartão). Essas chaves ficam guardadas: nunca renomeie uma.
+comment-send-no-instagram = O Instagram não está configurado neste servidor (INSTAGRAM_APP_ID).
+comment-send-not-connected = A conta do Instagram da marca não está conectada: conecte com /connect e toque em Enviar de novo.
+comment-send-refused = O Instagram recusou a resposta: { $words }

@@ -1,5 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { formatLocalTime } from "../owner-settings/shared/time-text.ts";
+import { describeStoredMessage } from "../i18n/stored-message.ts";
 import { englishTexts, type Texts } from "../i18n/texts.ts";
 import { escapeHtml, htmlLink } from "../shared/telegram-html.ts";
 import { encodeCommentCallback } from "./comment-callback-data.ts";
@@ -12,6 +13,8 @@ export interface RenderedCommentCard {
 }
 
 const CAPTION_EXCERPT = 60;
+/** Why a reply was not sent, as send-reply.ts stores it in last_error. */
+const SEND_REASON_KEYS = /^comment-send-[a-z-]+$/;
 
 /** “Cargo bikes now outsell cars…”: which post, linked to it. */
 export function postReference(
@@ -76,7 +79,9 @@ function describeOutcome(comment: StoredComment, timeZone: string, texts: Texts)
   const acted = whoAndWhen(comment, timeZone, texts, true);
   switch (comment.status) {
     case "open":
-      return comment.lastError ? `⚠️ ${escapeHtml(comment.lastError)}` : null;
+      return comment.lastError
+        ? `⚠️ ${escapeHtml(describeStoredMessage(comment.lastError, texts, SEND_REASON_KEYS))}`
+        : null;
     case "sending":
       return texts.t("comment-sending", { by: acted.by });
     case "replied":

@@ -6,6 +6,7 @@
 
 import type { Sql, Transaction } from "../database/connect.ts";
 import { localeOfRow } from "../i18n/language-queries.ts";
+import { type StoredMessage, storeMessage } from "../i18n/stored-message.ts";
 import type { Locale } from "../i18n/locales.ts";
 import type { CommentFlag } from "./comment-assessment.ts";
 
@@ -38,6 +39,7 @@ export interface StoredComment {
   sendFence: number;
   sendAttempts: number;
   replyCommentId: string | null;
+  /** Why the last send was refused: a comment-send-* message (stored-message.ts), or an older row's English. */
   lastError: string | null;
   cardChatId: number | null;
   cardMessageId: number | null;
@@ -137,10 +139,14 @@ export async function recordReplySent(
 }
 
 /** Instagram refused the reply for certain (nothing was posted): open again, with why, for the owner to retry. */
-export async function releaseReplySend(sql: Sql, claimed: StoredComment, error: string): Promise<boolean> {
+export async function releaseReplySend(
+  sql: Sql,
+  claimed: StoredComment,
+  reason: StoredMessage,
+): Promise<boolean> {
   const rows = await sql`
     update instagram_comments
-       set status = 'open', send_due_at = null, last_error = ${error.slice(0, 300)}
+       set status = 'open', send_due_at = null, last_error = ${storeMessage(reason)}
      where id = ${claimed.id} and status = 'sending' and send_fence = ${claimed.sendFence}
     returning id`;
   return rows.length > 0;

@@ -4,6 +4,7 @@
  * stored as plain words (before notes were kept this way) is shown as it is. Pure.
  */
 
+import { parseStoredJson } from "../i18n/stored-message.ts";
 import type { Texts } from "../i18n/texts.ts";
 
 export type ReplyNote =
@@ -37,11 +38,6 @@ export function renderReplyNote(stored: string, texts: Texts): string {
 }
 
 function parse(stored: string): ReplyNote | null {
-  if (!stored.startsWith("{")) return null;
-  try {
-    const note = JSON.parse(stored) as Partial<ReplyNote>;
-    return typeof note.key === "string" && note.key.startsWith("comment-note-") ? (note as ReplyNote) : null;
-  } catch {
-    return null;
-  }
+  const note = parseStoredJson(stored) as Partial<ReplyNote> | null;
+  return typeof note?.key === "string" && note.key.startsWith("comment-note-") ? (note as ReplyNote) : null;
 }

@@ -13,6 +13,7 @@
  * A later claim always looks first, so even a refused-then-retried send cannot post the same text twice.
  */
 
+import type { StoredMessage } from "../i18n/stored-message.ts";
 import { loadAccessToken } from "../instagram-auth/access-token.ts";
 import { InstagramApiError } from "../instagram/instagram-api-error.ts";
 import type { InstagramClient } from "../instagram/instagram-client.ts";
@@ -29,6 +30,8 @@ import {
 export const SEND_LEASE_MS = 60_000;
 /** After an unknown outcome, how soon the reply is looked up (and finished) again. */
 const RECHECK_MS = 30_000;
+/** Instagram's own words on a refused reply, as the card quotes them. */
+const INSTAGRAM_WORDS_CHARS = 250;
 
 export interface ReplySenderDeps {
   services: Pick<Services, "sql" | "vault" | "logger" | "clock">;
@@ -37,8 +40,8 @@ export interface ReplySenderDeps {
 
 export type SendOutcome =
   | { kind: "replied"; replyId: string }
-  /** Instagram said no: nothing was posted, and the comment is open again with `message`. */
-  | { kind: "refused"; message: string }
+  /** Instagram said no: nothing was posted, and the comment is open again with `reason` (a comment-send-* message). */
+  | { kind: "refused"; reason: StoredMessage }
   /** No answer: the reply may or may not be on Instagram; it is looked up and finished later. */
   | { kind: "uncertain" }
   /** Another claimer took the send over meanwhile; theirs is the outcome. */
@@ -47,15 +50,14 @@ export type SendOutcome =
 /** Carries out a claimed send: looks the reply up first when an earlier attempt may have posted it. */
 export async function carryOutSend(deps: ReplySenderDeps, claimed: StoredComment): Promise<SendOutcome> {
   const { sql, logger, clock } = deps.services;
-  const refuse = async (message: string): Promise<SendOutcome> =>
-    (await releaseReplySend(sql, claimed, message)) ? { kind: "refused", message } : { kind: "taken_over" };
+  const refuse = async (reason: StoredMessage): Promise<SendOutcome> =>
+    (await releaseReplySend(sql, claimed, reason)) ? { kind: "refused", reason } : { kind: "taken_over" };
   const record = async (replyId: string): Promise<SendOutcome> =>
     (await recordReplySent(sql, claimed, replyId)) ? { kind: "replied", replyId } : { kind: "taken_over" };
 
-  if (!deps.instagram) return refuse("Instagram is not set up on this server (INSTAGRAM_APP_ID).");
+  if (!deps.instagram) return refuse({ key: "comment-send-no-instagram" });
   const access = await loadAccessToken(deps.services, claimed.brandId);
-  if (!access)
-    return refuse("The brand's Instagram account is not connected: /connect it, then tap Send again.");
+  if (!access) return refuse({ key: "comment-send-not-connected" });
   const replyText = claimed.replyText!;
   try {
     if (claimed.sendAttempts > 1) {
@@ -85,9 +87,9 @@ export async function carryOutSend(deps: ReplySenderDeps, claimed: StoredComment
   } catch (error) {
     if (error instanceof InstagramApiError && isStatedRefusal(error)) {
       logger.warn({ commentRowId: claimed.id, err: error }, "instagram refused a comment reply");
-      return refuse(
-        `Instagram refused the reply: ${error.userMessage ?? error.metaMessage ?? error.message}`,
-      );
+      // Instagram's own words stay as it wrote them: an argument of the message.
+      const words = (error.userMessage ?? error.metaMessage ?? error.message).slice(0, INSTAGRAM_WORDS_CHARS);
+      return refuse({ key: "comment-send-refused", args: { words } });
     }
     logger.warn({ commentRowId: claimed.id, err: error }, "comment reply outcome unknown; will look it up");
     await deferReplySend(sql, claimed, new Date(clock().getTime() + RECHECK_MS));
