@@ -96,7 +96,9 @@ describe("a Spanish owner", () => {
     await t.app.sql`update drafts set status = 'failed', last_error = ${english} where id = ${older.draftId}`;
     await enqueueDraftCardUpdate(t.app.sql, older.draftId);
     await deliverOutbox(t);
-    expect(readable((await cardMessages(t, older.draftId)).text)).toContain(`La publicación falló: ${english}`);
+    expect(readable((await cardMessages(t, older.draftId)).text)).toContain(
+      `La publicación falló: ${english}`,
+    );
   });
 
   it("gets a comment's card in Spanish, with Spanish buttons", async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { classifyContainerStatus, classifyInstagramFailure } from "../src/publishing/publish-errors.ts";
+import { describeMessage } from "../src/i18n/stored-message.ts";
+import { englishTexts } from "../src/i18n/texts.ts";
 import { failureText, postedText } from "../src/publishing/publish-messages.ts";
 import { decideRetry, MAX_PUBLISH_ATTEMPTS, retryDelayMs } from "../src/publishing/publish-retry-policy.ts";
 
@@ -69,6 +71,11 @@ describe("retry policy", () => {
   });
 });
 
+/** The failure's reason as an owner reading English sees it. */
+function failureWords(...args: Parameters<typeof failureText>): string {
+  return describeMessage(failureText(...args), englishTexts());
+}
+
 describe("what the owner reads", () => {
   it("links the live post, or says the link is still missing", () => {
     expect(postedText("https://www.instagram.com/p/abc/")).toBe("Posted ✅ https://www.instagram.com/p/abc/");
@@ -76,7 +83,7 @@ describe("what the owner reads", () => {
   });
 
   it("explains a permanent failure in plain words, without codes", () => {
-    expect(failureText(notJpeg, { userMessage: null, metaMessage: "(#36001) Invalid image format" })).toBe(
+    expect(failureWords(notJpeg, { userMessage: null, metaMessage: "(#36001) Invalid image format" })).toBe(
       "Instagram only accepts JPEG images, and this image is in another format.",
     );
   });
@@ -89,20 +96,20 @@ describe("what the owner reads", () => {
       code: 100,
       subcode: 2207999,
     });
-    expect(failureText(unknown, { userMessage: null, metaMessage: "Something odd happened" })).toBe(
+    expect(failureWords(unknown, { userMessage: null, metaMessage: "Something odd happened" })).toBe(
       "Instagram refused the request for a reason Greenlight does not recognise (Instagram error 100/2207999). " +
         "Instagram said: “Something odd happened”",
     );
   });
 
   it("quotes the message Instagram wrote for users when there is one", () => {
-    expect(failureText(notJpeg, { userMessage: "Use a JPEG photo.", metaMessage: null })).toBe(
+    expect(failureWords(notJpeg, { userMessage: "Use a JPEG photo.", metaMessage: null })).toBe(
       "Instagram only accepts JPEG images, and this image is in another format. Instagram said: “Use a JPEG photo.”",
     );
   });
 
   it("drops the promise to try again once Greenlight has stopped trying", () => {
-    const text = failureText(outage, null, 8);
+    const text = failureWords(outage, null, 8);
     expect(text).toBe(
       "Instagram had a temporary problem. Greenlight tried 8 times and stopped; tap 🔁 Retry to try again.",
     );
