@@ -101,6 +101,32 @@ describe("a Spanish owner", () => {
     );
   });
 
+  it("is told in Spanish why a post's first comment was refused, in the Posted note and on the card", async () => {
+    const { brandId, account } = await connectedBrand(t, ig, ownerId);
+    await t.app.sql`update brands set first_comment_mode = 'hashtags' where id = ${brandId}`;
+    // Connected before Greenlight asked for the permission to manage comments: Instagram refuses the comment.
+    const token = ig.issueLongLivedToken(account, 0, [
+      "instagram_business_basic",
+      "instagram_business_content_publish",
+    ]);
+    const sealed = Buffer.from(t.app.vault.seal(token));
+    await t.app.sql`update instagram_accounts set token_ciphertext = ${sealed} where brand_id = ${brandId}`;
+    const draftId = await duePost(t, brandId, { hashtags: ["#ciclismo"] });
+    const before = t.telegram.messagesIn(OWNER_ID).length;
+    await runPublisher(t);
+    await deliverOutbox(t);
+
+    const why =
+      "Instagram no dejó comentar a Greenlight: la cuenta se conectó sin el permiso para gestionar comentarios. Vuelve a conectar Instagram para permitirlo.";
+    const note = readSince(before).find((text) => text.startsWith("Publicado ✅"));
+    expect(note).toContain(
+      `⚠️ El primer comentario no se publicó; la publicación en sí ya está visible. ${why}`,
+    );
+    expect(readable((await cardMessages(t, draftId)).text)).toContain(
+      `⚠️ Primer comentario no publicado: ${why}`,
+    );
+  });
+
   it("gets a comment's card in Spanish, with Spanish buttons", async () => {
     const post = await publishedPost(
       t,
