@@ -66,7 +66,7 @@ export function openToken(vault: Services["vault"], ciphertext: Uint8Array, bran
 
 /**
  * Instagram refused the brand's token for good: deletes it, marks the account disconnected with `reason` (plain
- * words for the owner, in English, e.g. the classifier's reason written out) and queues a message with a Reconnect button, in one
+ * English words, e.g. the classifier's reason written out) and queues a message with a Reconnect button, in one
  * transaction. Safe to call repeatedly and from several workers: only the call that disconnects notifies.
  * Pass a transaction to make it part of yours.
  *
