@@ -1,0 +1,23 @@
+web-back-to-telegram = Sende /connect in Telegram, um einen neuen Link zu bekommen.
+web-not-connected-title = Instagram wurde nicht verbunden
+web-link-stale-title = Dieser Link funktioniert nicht mehr
+web-link-stale = Verbindungslinks funktionieren einmal, 10 Minuten lang.
+web-denied = Du hast Greenlight die Nutzung des Instagram-Kontos nicht erlaubt, daher wurde nichts verbunden.
+web-connected-title = Instagram verbunden
+web-connected = @{ $username } verbunden – du kannst zu Telegram zurückkehren.
+web-link-used-title = Dieser Link wurde schon benutzt
+web-link-used = Jeder Verbindungslink funktioniert nur einmal. Es wurde nichts geändert.
+web-link-expired-title = Dieser Link ist abgelaufen
+web-link-expired = Verbindungslinks funktionieren 10 Minuten lang. Es wurde nichts verbunden.
+web-link-unknown-title = Dieser Link ist ungültig
+web-link-unknown = Greenlight hat diesen Verbindungslink nicht ausgestellt, daher wurde nichts verbunden.
+web-not-set-up-title = Instagram ist nicht eingerichtet
+web-not-set-up = Wer dieses Greenlight betreibt, hat Instagram noch nicht eingerichtet (INSTAGRAM_APP_ID, INSTAGRAM_APP_SECRET, PUBLIC_URL).
+
+web-deletion-title = Antrag auf Datenlöschung
+web-deletion-code = Bestätigungscode: { $code }
+web-deletion-completed = Status: abgeschlossen am { $date }. Greenlight hat die Instagram-Verbindung samt Zugriffstoken gelöscht, dazu die Entwürfe, Posts, Bilder, Nachrichtenartikel und KI-Nutzungsdaten jeder Marke, die dieses Instagram-Konto genutzt hat.
+web-deletion-pending = Status: in Bearbeitung, eingegangen am { $date }. Greenlight löscht die Instagram-Verbindung samt Zugriffstoken, dazu die Entwürfe, Posts, Bilder, Nachrichtenartikel und KI-Nutzungsdaten jeder Marke, die dieses Instagram-Konto genutzt hat; das dauert meist weniger als eine Minute. Lade diese Seite neu, um zu sehen, wann es fertig ist.
+web-deletion-kept = Greenlight behält nichts weiter von deinem Instagram-Konto. Die eigenen Markeneinstellungen des Unternehmens (Name, Thema, Newsfeeds, Veröffentlichungsplan) bleiben bei ihm, da sie keine Daten von Instagram sind.
+web-deletion-unknown-title = Kein solcher Löschantrag
+web-deletion-unknown = Greenlight hat keinen Antrag auf Datenlöschung mit diesem Bestätigungscode. Prüfe den Link, den Meta dir gegeben hat.

@@ -1,0 +1,23 @@
+web-back-to-telegram = Envía /connect en Telegram para recibir un enlace nuevo.
+web-not-connected-title = Instagram no se conectó
+web-link-stale-title = Este enlace ya no funciona
+web-link-stale = Los enlaces de conexión funcionan una vez, durante 10 minutos.
+web-denied = No permitiste que Greenlight usara la cuenta de Instagram, así que no se conectó nada.
+web-connected-title = Instagram conectado
+web-connected = @{ $username } conectada: ya puedes volver a Telegram.
+web-link-used-title = Este enlace ya se usó
+web-link-used = Cada enlace de conexión funciona una sola vez. No se cambió nada.
+web-link-expired-title = Este enlace ha caducado
+web-link-expired = Los enlaces de conexión funcionan durante 10 minutos. No se conectó nada.
+web-link-unknown-title = Este enlace no es válido
+web-link-unknown = Greenlight no emitió este enlace de conexión, así que no se conectó nada.
+web-not-set-up-title = Instagram no está configurado
+web-not-set-up = Quien gestiona este Greenlight aún no ha configurado Instagram (INSTAGRAM_APP_ID, INSTAGRAM_APP_SECRET, PUBLIC_URL).
+
+web-deletion-title = Solicitud de eliminación de datos
+web-deletion-code = Código de confirmación: { $code }
+web-deletion-completed = Estado: completada el { $date }. Greenlight eliminó la conexión con Instagram y su token de acceso, y los borradores, publicaciones, imágenes, noticias y registros de uso de IA de cada marca que usó esta cuenta de Instagram.
+web-deletion-pending = Estado: en curso, recibida el { $date }. Greenlight está eliminando la conexión con Instagram y su token de acceso, y los borradores, publicaciones, imágenes, noticias y registros de uso de IA de cada marca que usó esta cuenta de Instagram; suele tardar menos de un minuto. Recarga esta página para ver cuándo termina.
+web-deletion-kept = Greenlight no guarda nada más de tu cuenta de Instagram. Los ajustes de marca del propio negocio (nombre, tema, fuentes de noticias, horario de publicación) se quedan con él, porque no son datos de Instagram.
+web-deletion-unknown-title = No existe esta solicitud de eliminación
+web-deletion-unknown = Greenlight no tiene ninguna solicitud de eliminación de datos con este código de confirmación. Revisa el enlace que te dio Meta.

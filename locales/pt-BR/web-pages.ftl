@@ -1,0 +1,23 @@
+web-back-to-telegram = Envie /connect no Telegram para receber um novo link.
+web-not-connected-title = O Instagram não foi conectado
+web-link-stale-title = Este link não funciona mais
+web-link-stale = Os links de conexão valem uma vez, por 10 minutos.
+web-denied = Você não permitiu que o Greenlight usasse a conta do Instagram, então nada foi conectado.
+web-connected-title = Instagram conectado
+web-connected = @{ $username } conectada — você já pode voltar ao Telegram.
+web-link-used-title = Este link já foi usado
+web-link-used = Cada link de conexão vale uma vez só. Nada foi alterado.
+web-link-expired-title = Este link expirou
+web-link-expired = Os links de conexão valem por 10 minutos. Nada foi conectado.
+web-link-unknown-title = Este link não é válido
+web-link-unknown = O Greenlight não emitiu este link de conexão, então nada foi conectado.
+web-not-set-up-title = O Instagram não está configurado
+web-not-set-up = Quem opera este Greenlight ainda não configurou o Instagram (INSTAGRAM_APP_ID, INSTAGRAM_APP_SECRET, PUBLIC_URL).
+
+web-deletion-title = Pedido de exclusão de dados
+web-deletion-code = Código de confirmação: { $code }
+web-deletion-completed = Status: concluído em { $date }. O Greenlight excluiu a conexão com o Instagram e o token de acesso dela, e os rascunhos, posts, imagens, notícias e registros de uso de IA de todas as marcas que usaram esta conta do Instagram.
+web-deletion-pending = Status: em andamento, recebido em { $date }. O Greenlight está excluindo a conexão com o Instagram e o token de acesso dela, e os rascunhos, posts, imagens, notícias e registros de uso de IA de todas as marcas que usaram esta conta do Instagram; isso costuma levar menos de um minuto. Recarregue esta página para ver quando terminar.
+web-deletion-kept = O Greenlight não guarda mais nada da sua conta do Instagram. As configurações de marca do próprio negócio (nome, tema, feeds de notícias, agenda de posts) ficam com ele, pois não são dados do Instagram.
+web-deletion-unknown-title = Pedido de exclusão não encontrado
+web-deletion-unknown = O Greenlight não tem nenhum pedido de exclusão de dados com este código de confirmação. Confira o link que a Meta te deu.
