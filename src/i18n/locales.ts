@@ -37,6 +37,29 @@ export function localeFromTelegram(languageCode: string | null | undefined): Loc
 }
 
 /**
+ * The locale for a browser's `Accept-Language` header ("es-ES,es;q=0.9,en;q=0.8"): the most preferred language we
+ * ship, by q-value and then by order; English when it names none of ours or is absent. Languages a visitor did not
+ * list never win over English, so a "fr" browser reads English rather than the first locale we happen to ship.
+ */
+export function localeFromAcceptLanguage(header: string | null | undefined): Locale {
+  const ranked = (header ?? "")
+    .split(",")
+    .map((entry, order) => {
+      const [tag = "", ...params] = entry.split(";").map((part) => part.trim());
+      const q = params.find((param) => param.toLowerCase().startsWith("q="));
+      const weight = q === undefined ? 1 : Number(q.slice(2));
+      return { tag, weight: Number.isFinite(weight) ? weight : 0, order };
+    })
+    .filter(({ tag, weight }) => tag !== "" && tag !== "*" && weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.order - b.order);
+  for (const { tag } of ranked) {
+    const locale = localeFromTelegram(tag);
+    if (locale !== DEFAULT_LOCALE || /^en(?:[-_]|$)/i.test(tag)) return locale;
+  }
+  return DEFAULT_LOCALE;
+}
+
+/**
  * What `/language <choice>` names: a locale ("de", "pt-BR", "pt", "es-MX"), its own name ("Deutsch", "español",
  * "português") or "auto" to follow Telegram again. Null when it names nothing we ship.
  */

@@ -1,10 +1,10 @@
 import type { InstagramApiError } from "../instagram/instagram-api-error.ts";
+import { englishTexts, type Texts } from "../i18n/texts.ts";
 import type { ConnectFailureReason } from "./owner-notices.ts";
 
 /**
- * Why an Instagram login could not be completed: in plain English words for the page, as a reason the Telegram
- * message names in the owner's language (ig-failure-* in notices.ftl), and the HTTP status the callback answers.
- * Pure.
+ * Why an Instagram login could not be completed: as a reason (its ig-failure-* message in notices.ftl), that
+ * message in the visitor's language for the page, and the HTTP status the callback answers. Pure.
  *
  * A refused code or token is the request's problem (400: the code is single-use and lives an hour, §A.2);
  * Instagram being unreachable or failing is an upstream problem (502), which the owner can simply retry.
@@ -17,7 +17,15 @@ export interface ConnectFailureDescription {
 
 export function describeConnectFailure(
   error: Pick<InstagramApiError, "step" | "origin" | "httpStatus" | "code">,
+  texts: Texts = englishTexts(),
 ): ConnectFailureDescription {
+  const { status, reason } = classify(error);
+  return { status, reason, detail: texts.t(`ig-failure-${reason}`) };
+}
+
+function classify(
+  error: Pick<InstagramApiError, "step" | "origin" | "httpStatus" | "code">,
+): Omit<ConnectFailureDescription, "detail"> {
   const upstream =
     error.origin === "network" ||
     error.origin === "timeout" ||
@@ -27,13 +35,11 @@ export function describeConnectFailure(
   if (upstream)
     return {
       status: 502,
-      detail: "Instagram could not be reached or had a temporary problem.",
       reason: "unreachable",
     };
   if (error.origin === "unexpected_body" || error.origin === "http") {
     return {
       status: 502,
-      detail: "Instagram gave an answer Greenlight could not read.",
       reason: "unreadable",
     };
   }
@@ -41,20 +47,16 @@ export function describeConnectFailure(
     case "exchange_code":
       return {
         status: 400,
-        detail: "Instagram refused the login code (it works once, for one hour).",
         reason: "code-refused",
       };
     case "get_profile":
       return {
         status: 400,
-        detail:
-          "Instagram did not let Greenlight read the account. Only professional (business or creator) accounts can be connected.",
         reason: "not-professional",
       };
     default:
       return {
         status: 400,
-        detail: "Instagram refused to issue a lasting access token.",
         reason: "token-refused",
       };
   }

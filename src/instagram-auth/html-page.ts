@@ -9,6 +9,8 @@ export function escapeHtmlText(text: string): string {
 }
 
 export interface SimplePage {
+  /** The page's language as a BCP 47 tag ("es", "pt-BR"); English when not given. */
+  lang?: string;
   title: string;
   /** Plain-text paragraphs; escaped here. */
   paragraphs: readonly string[];
@@ -17,7 +19,7 @@ export interface SimplePage {
 export function renderSimplePage(page: SimplePage): string {
   const body = page.paragraphs.map((paragraph) => `<p>${escapeHtmlText(paragraph)}</p>`).join("\n");
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtmlText(page.lang ?? "en")}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,5 +1,7 @@
 import type { Context, Hono } from "hono";
 import { loadBrandOwnerTexts } from "../i18n/language-queries.ts";
+import { localeFromAcceptLanguage } from "../i18n/locales.ts";
+import { type Texts, textsFor } from "../i18n/texts.ts";
 import { InstagramApiError } from "../instagram/instagram-api-error.ts";
 import { INSTAGRAM_SCOPES, type InstagramClient } from "../instagram/instagram-client.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
@@ -29,8 +31,6 @@ export interface InstagramAuthRouteDeps {
   client: InstagramClient | undefined;
 }
 
-const BACK_TO_TELEGRAM = "Send /connect in Telegram to get a new link.";
-
 /**
  * The browser side of Instagram Login (platform-apis.md §A.2–A.6):
  * - `GET /auth/instagram/start?s=<state>`: the /connect button's target. Redirects to Instagram only for a state
@@ -39,6 +39,7 @@ const BACK_TO_TELEGRAM = "Send /connect in Telegram to get a new link.";
  *   → profile, and stores the token encrypted with the owner's Telegram message in one transaction.
  *   Anything that fails stores nothing and says what happened, on the page and (when the owner is known) in
  *   Telegram.
+ * Pages are in the browser's language (Accept-Language); the Telegram messages in the owner's.
  */
 export function instagramAuthRoutes(deps: InstagramAuthRouteDeps) {
   const { services, client } = deps;
@@ -49,10 +50,7 @@ export function instagramAuthRoutes(deps: InstagramAuthRouteDeps) {
       if (!client || missingInstagramSettings(config).length > 0) return notConfiguredPage(c);
       const state = c.req.query("s");
       if (!isWellFormedOAuthState(state) || !(await isOAuthStateUsable(sql, hashOAuthState(state)))) {
-        return page(c, 400, "This link no longer works", [
-          "Connection links work once, for 10 minutes.",
-          BACK_TO_TELEGRAM,
-        ]);
+        return page(c, 400, "web-link-stale-title", ["web-link-stale", "web-back-to-telegram"]);
       }
       const location = client.authorizeUrl({
         redirectUri: instagramRedirectUri(config),
@@ -85,13 +83,10 @@ export function instagramAuthRoutes(deps: InstagramAuthRouteDeps) {
         if (!consumed.ok) return stateProblemPage(c, consumed, hash);
         logger.info({ brandId: consumed.brandId, error }, "instagram login not completed");
         return failure.kind === "denied"
-          ? page(c, 403, "Instagram was not connected", [
-              "You did not allow Greenlight to use the Instagram account, so nothing was connected.",
-              BACK_TO_TELEGRAM,
-            ])
-          : page(c, 400, "Instagram was not connected", [
-              `Instagram reported an error (${error.slice(0, 60)}).`,
-              BACK_TO_TELEGRAM,
+          ? page(c, 403, "web-not-connected-title", ["web-denied", "web-back-to-telegram"])
+          : page(c, 400, "web-not-connected-title", [
+              ["ig-failure-error", { error: error.slice(0, 60) }],
+              "web-back-to-telegram",
             ]);
       }
 
@@ -100,19 +95,18 @@ export function instagramAuthRoutes(deps: InstagramAuthRouteDeps) {
       const code = c.req.query("code");
       if (!code) {
         await failConnect(consumed, "no-code");
-        return page(c, 400, "Instagram was not connected", [
-          "Instagram sent no login code.",
-          BACK_TO_TELEGRAM,
-        ]);
+        return page(c, 400, "web-not-connected-title", ["ig-failure-no-code", "web-back-to-telegram"]);
       }
 
       try {
         const redirectUri = instagramRedirectUri(config);
         const short = await client.exchangeCode({ code, redirectUri });
         if (lacksPublishPermission(short.permissions)) {
-          const detail = "Publishing was not allowed. Connect again and keep every permission switched on.";
           await failConnect(consumed, "no-publish-permission");
-          return page(c, 403, "Instagram was not connected", [detail, BACK_TO_TELEGRAM]);
+          return page(c, 403, "web-not-connected-title", [
+            "ig-failure-no-publish-permission",
+            "web-back-to-telegram",
+          ]);
         }
         const long = await client.exchangeForLongLived(short.accessToken);
         const profile = await client.getProfile(long.accessToken);
@@ -151,15 +145,13 @@ export function instagramAuthRoutes(deps: InstagramAuthRouteDeps) {
           { brandId: consumed.brandId, igUserId: profile.userId, username: profile.username },
           "instagram connected",
         );
-        return page(c, 200, "Instagram connected", [
-          `Connected @${profile.username} — you can go back to Telegram.`,
-        ]);
+        return page(c, 200, "web-connected-title", [["web-connected", { username: profile.username }]]);
       } catch (failure) {
         if (!(failure instanceof InstagramApiError)) throw failure;
-        const { status, detail, reason } = describeConnectFailure(failure);
+        const { status, reason } = describeConnectFailure(failure);
         logger.warn({ err: failure, brandId: consumed.brandId }, "instagram login failed");
         await failConnect(consumed, reason);
-        return page(c, status, "Instagram was not connected", [detail, BACK_TO_TELEGRAM]);
+        return page(c, status, "web-not-connected-title", [`ig-failure-${reason}`, "web-back-to-telegram"]);
       }
     });
   };
@@ -194,28 +186,40 @@ export function instagramAuthRoutes(deps: InstagramAuthRouteDeps) {
       { brandId: outcome.brandId, problem: outcome.problem },
       "instagram callback with a spent state",
     );
-    return page(c, 400, outcome.problem === "used" ? "This link was already used" : "This link has expired", [
-      outcome.problem === "used"
-        ? "Each connection link works once. Nothing was changed."
-        : "Connection links work for 10 minutes. Nothing was connected.",
-      BACK_TO_TELEGRAM,
-    ]);
+    return outcome.problem === "used"
+      ? page(c, 400, "web-link-used-title", ["web-link-used", "web-back-to-telegram"])
+      : page(c, 400, "web-link-expired-title", ["web-link-expired", "web-back-to-telegram"]);
   }
 }
 
 function unknownStatePage(c: Context<AppEnv>) {
-  return page(c, 400, "This link is not valid", [
-    "Greenlight did not issue this connection link, so nothing was connected.",
-    BACK_TO_TELEGRAM,
-  ]);
+  return page(c, 400, "web-link-unknown-title", ["web-link-unknown", "web-back-to-telegram"]);
 }
 
 function notConfiguredPage(c: Context<AppEnv>) {
-  return page(c, 503, "Instagram is not set up", [
-    "The operator of this Greenlight has not configured Instagram yet (INSTAGRAM_APP_ID, INSTAGRAM_APP_SECRET, PUBLIC_URL).",
-  ]);
+  return page(c, 503, "web-not-set-up-title", ["web-not-set-up"]);
 }
 
-function page(c: Context<AppEnv>, status: 200 | 400 | 403 | 502 | 503, title: string, paragraphs: string[]) {
-  return c.html(renderSimplePage({ title, paragraphs }), status, SIMPLE_PAGE_HEADERS);
+/** A paragraph: a message key, or a key with its arguments. */
+type Paragraph = string | [key: string, args: Parameters<Texts["t"]>[1]];
+
+/** A page in the visitor's language, from message keys in web-pages.ftl (and notices.ftl's ig-failure-*). */
+function page(
+  c: Context<AppEnv>,
+  status: 200 | 400 | 403 | 502 | 503,
+  titleKey: string,
+  paragraphs: readonly Paragraph[],
+) {
+  const texts = textsFor(localeFromAcceptLanguage(c.req.header("accept-language")));
+  return c.html(
+    renderSimplePage({
+      lang: texts.locale,
+      title: texts.t(titleKey),
+      paragraphs: paragraphs.map((paragraph) =>
+        typeof paragraph === "string" ? texts.t(paragraph) : texts.t(...paragraph),
+      ),
+    }),
+    status,
+    SIMPLE_PAGE_HEADERS,
+  );
 }

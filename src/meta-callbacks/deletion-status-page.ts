@@ -1,33 +1,33 @@
+import { englishTexts, type Texts } from "../i18n/texts.ts";
 import { renderSimplePage } from "../instagram-auth/html-page.ts";
 import type { DeletionRequest } from "./deletion-requests.ts";
 
 /**
  * The page behind the URL Meta shows the user: what happened to their request, in words, as Meta requires
- * ("a human-readable explanation of the status of their request", platform-apis.md §C.2). Pure.
+ * ("a human-readable explanation of the status of their request", platform-apis.md §C.2), in the visitor's
+ * language. Times stay in UTC: the visitor's time zone is unknown. Pure.
  */
-export function renderDeletionStatusPage(request: DeletionRequest): string {
-  const what =
-    "the Instagram connection and its access token, and the drafts, posts, images, news articles and AI usage records of every brand that used this Instagram account";
+export function renderDeletionStatusPage(request: DeletionRequest, texts: Texts = englishTexts()): string {
   const status =
     request.status === "completed" && request.completedAt
-      ? `Status: completed on ${formatUtc(request.completedAt)}. Greenlight deleted ${what}.`
-      : `Status: in progress, received on ${formatUtc(request.requestedAt)}. Greenlight is deleting ${what}; this usually takes less than a minute. Reload this page to see when it is done.`;
+      ? texts.t("web-deletion-completed", { date: formatUtc(request.completedAt) })
+      : texts.t("web-deletion-pending", { date: formatUtc(request.requestedAt) });
   return renderSimplePage({
-    title: "Data deletion request",
+    lang: texts.locale,
+    title: texts.t("web-deletion-title"),
     paragraphs: [
-      `Confirmation code: ${request.confirmationCode}`,
+      texts.t("web-deletion-code", { code: request.confirmationCode }),
       status,
-      "Greenlight keeps nothing else from your Instagram account. The business owner's own brand settings (name, topic, news feeds, posting schedule) stay with them, as they are not data from Instagram.",
+      texts.t("web-deletion-kept"),
     ],
   });
 }
 
-export function renderUnknownDeletionPage(): string {
+export function renderUnknownDeletionPage(texts: Texts = englishTexts()): string {
   return renderSimplePage({
-    title: "No such deletion request",
-    paragraphs: [
-      "Greenlight has no data deletion request with this confirmation code. Check the link Meta gave you.",
-    ],
+    lang: texts.locale,
+    title: texts.t("web-deletion-unknown-title"),
+    paragraphs: [texts.t("web-deletion-unknown")],
   });
 }
 

@@ -3,6 +3,8 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { publicBaseUrl } from "../config/config.ts";
 import { disconnectAndNotify } from "../instagram-auth/access-token.ts";
+import { localeFromAcceptLanguage } from "../i18n/locales.ts";
+import { textsFor } from "../i18n/texts.ts";
 import { SIMPLE_PAGE_HEADERS } from "../instagram-auth/html-page.ts";
 import type { AppEnv } from "../server/http-app.ts";
 import type { Services } from "../services.ts";
@@ -92,8 +94,9 @@ export function metaCallbackRoutes(deps: { services: Services }) {
     app.get("/meta/data-deletion/status", async function showDeletionStatus(c) {
       const code = c.req.query("code");
       const request = isConfirmationCode(code) ? await findDeletionRequest(sql, code) : undefined;
-      if (!request) return c.html(renderUnknownDeletionPage(), 404, SIMPLE_PAGE_HEADERS);
-      return c.html(renderDeletionStatusPage(request), 200, SIMPLE_PAGE_HEADERS);
+      const texts = textsFor(localeFromAcceptLanguage(c.req.header("accept-language")));
+      if (!request) return c.html(renderUnknownDeletionPage(texts), 404, SIMPLE_PAGE_HEADERS);
+      return c.html(renderDeletionStatusPage(request, texts), 200, SIMPLE_PAGE_HEADERS);
     });
 
     app.post("/meta/deauthorize", limit, async function deauthorize(c) {
