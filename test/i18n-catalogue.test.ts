@@ -6,7 +6,13 @@ import { encodeDraftCallback, MAX_CALLBACK_DATA_BYTES } from "../src/approval/ca
 import { type DraftCard, type DraftStatus, renderDraftCard } from "../src/approval/render-draft-card.ts";
 import { localesDir } from "../src/i18n/catalogue.ts";
 import { languageCallback } from "../src/i18n/language-command.ts";
-import { LOCALE_NAMES, LOCALES, localeFromTelegram, parseLocaleChoice } from "../src/i18n/locales.ts";
+import {
+  LOCALE_NAMES,
+  LOCALES,
+  localeFromAcceptLanguage,
+  localeFromTelegram,
+  parseLocaleChoice,
+} from "../src/i18n/locales.ts";
 import { textsFor } from "../src/i18n/texts.ts";
 import {
   brandListKeyboard,
@@ -793,6 +799,19 @@ describe("plurals and number formats follow the locale", () => {
     expect(textsFor("de").slot(slot, "Europe/Berlin", NOW)).toBe("Di., 09:00, Europe/Berlin");
     expect(textsFor("es").date(FAR, "UTC")).toBe("28 dic 2027");
     expect(textsFor("de").month(FAR, "UTC")).toBe("Dezember 2027");
+  });
+});
+
+describe("the locale of a browser", () => {
+  it("is the most preferred language we ship, by q-value, else English", () => {
+    expect(localeFromAcceptLanguage("es-ES,es;q=0.9,en;q=0.8")).toBe("es");
+    expect(localeFromAcceptLanguage("pt")).toBe("pt-BR");
+    expect(localeFromAcceptLanguage("fr-FR,fr;q=0.9,de;q=0.7")).toBe("de");
+    expect(localeFromAcceptLanguage("en;q=0.5,de;q=0.8")).toBe("de");
+    expect(localeFromAcceptLanguage("en-GB,es;q=0.9")).toBe("en");
+    expect(localeFromAcceptLanguage("fr, *;q=0.5")).toBe("en");
+    expect(localeFromAcceptLanguage("de;q=0")).toBe("en");
+    expect(localeFromAcceptLanguage(undefined)).toBe("en");
   });
 });
 

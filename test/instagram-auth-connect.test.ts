@@ -75,8 +75,11 @@ async function authorize(link: string): Promise<string> {
   return consent.headers.get("location")!;
 }
 
-async function openCallback(url: string): Promise<{ status: number; page: string }> {
-  const response = await fetch(local(url), { redirect: "manual" });
+async function openCallback(
+  url: string,
+  headers?: Record<string, string>,
+): Promise<{ status: number; page: string }> {
+  const response = await fetch(local(url), { redirect: "manual", headers });
   return { status: response.status, page: await response.text() };
 }
 
@@ -342,6 +345,24 @@ describe("a connection that does not complete stores nothing", () => {
       "Instagram did not complete the connection: Instagram refused the login code",
     );
     expect(readable(notice!)).toContain("Nothing was stored.");
+  });
+
+  it("a Spanish browser reads the page in Spanish, while the owner's Telegram message keeps their language", async () => {
+    await newBrandAndAccount("Bicis Baratas");
+    const callbackUrl = new URL(await authorize(await connectLink()));
+    callbackUrl.searchParams.set("code", "AQBnot-a-code-instagram-issued");
+    const { status, page } = await openCallback(callbackUrl.toString(), {
+      "accept-language": "es-ES,es;q=0.9,en;q=0.8",
+    });
+    expect(status).toBe(400);
+    expect(page).toContain('<html lang="es">');
+    expect(page).toContain("Instagram no se conectó");
+    expect(page).toContain(
+      "Instagram rechazó el código de inicio de sesión (sirve una vez, durante una hora).",
+    );
+    expect(page).toContain("Envía /connect en Telegram para recibir un enlace nuevo.");
+    expect(page).not.toContain("Instagram refused the login code");
+    expect(readable((await delivered())[0]!)).toContain("Instagram refused the login code");
   });
 
   it("Instagram failing during the long-lived exchange answers 502 and stores nothing", async () => {

@@ -228,6 +228,27 @@ describe("POST /meta/data-deletion", () => {
     }
   });
 
+  it("shows the status page in German to a German browser", async () => {
+    const { account } = await suite.connectedBrand("Status Speichen");
+    const body = (await (await postDeletion(suite.fake.signedRequestFor(account))).json()) as { url: string };
+    const code = new URL(body.url).searchParams.get("code")!;
+    await untilCompleted(code);
+
+    const german = { "accept-language": "de-DE,de;q=0.9,en;q=0.5" };
+    const html = await (await fetch(localUrl(suite.t, body.url), { headers: german })).text();
+    expect(html).toContain('<html lang="de">');
+    expect(html).toContain("Antrag auf Datenlöschung");
+    expect(html).toContain(`Bestätigungscode: ${code}`);
+    expect(html).toContain("Status: abgeschlossen am ");
+    expect(html).not.toContain("Status: completed on");
+
+    const unknown = await fetch(`${suite.t.app.url}/meta/data-deletion/status?code=${"0".repeat(32)}`, {
+      headers: german,
+    });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain("Kein solcher Löschantrag");
+  });
+
   it("answers a repeated request with the same code and completed state, and deletes nothing twice", async () => {
     const { account } = await suite.connectedBrand("Repeat Requests");
     const signed = suite.fake.signedRequestFor(account);
