@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { englishTexts } from "../src/i18n/texts.ts";
+import { englishTexts, textsFor } from "../src/i18n/texts.ts";
+import { formatSlotsFor } from "../src/owner-settings/schedule/day-words.ts";
 import {
   formatSlotForOwner,
   nextFreeSlot,
@@ -245,6 +246,76 @@ describe("reading posting times an owner typed", () => {
     expect(parseError("9:00-17:00")).toMatch(/goes between two days/);
     expect(parseError("09:00 weekdays-sun")).toMatch(/day range/);
     expect(parseError("09:00 @ mon")).toMatch(/I don't understand “@”/);
+  });
+});
+
+describe("posting times in Spanish, Portuguese and German", () => {
+  const english: Record<string, string> = {
+    "09:00, 18:00 mon-fri; 11:00 weekends": "09:00, 18:00 mon-fri; 11:00 weekends",
+    "weekdays at 9": "weekdays at 9",
+    "09:00 daily": "09:00 daily",
+    "07:15 mon, wed, fri": "07:15 mon, wed, fri",
+    "20:00 fri-mon": "20:00 fri-mon",
+    "10:00 sat, sun": "10:00 sat, sun",
+  };
+  const translations: Record<string, Record<string, string>> = {
+    es: {
+      "09:00, 18:00 mon-fri; 11:00 weekends": "09:00, 18:00 lun-vie; 11:00 fines de semana",
+      "weekdays at 9": "Entre semana a las 9",
+      "09:00 daily": "todos los días a las 09:00",
+      "07:15 mon, wed, fri": "7:15 lunes, miércoles y viernes",
+      "20:00 fri-mon": "20:00 de viernes a lunes",
+      "10:00 sat, sun": "10:00 SÁB, dom",
+    },
+    "pt-BR": {
+      "09:00, 18:00 mon-fri; 11:00 weekends": "09:00, 18:00 seg-sex; 11:00 fins de semana",
+      "weekdays at 9": "dias úteis às 9",
+      "09:00 daily": "todos os dias as 09:00",
+      "07:15 mon, wed, fri": "7:15 segunda-feira, quarta e sexta",
+      "20:00 fri-mon": "20:00 de sexta a segunda",
+      "10:00 sat, sun": "10:00 sábado e domingo",
+    },
+    de: {
+      "09:00, 18:00 mon-fri; 11:00 weekends": "09:00, 18:00 Mo-Fr; 11:00 am Wochenende",
+      "weekdays at 9": "werktags um 9 Uhr",
+      "09:00 daily": "täglich um 09:00",
+      "07:15 mon, wed, fri": "7:15 Montag, Mittwoch und Freitag",
+      "20:00 fri-mon": "20:00 Fr bis Mo",
+      "10:00 sat, sun": "10:00 Sa, So",
+    },
+  };
+
+  it("reads each language's day words as the English ones, accents optional", () => {
+    for (const [locale, specs] of Object.entries(translations)) {
+      for (const [englishSpec, spec] of Object.entries(specs)) {
+        expect(parsed(spec), `${locale}: ${spec}`).toEqual(parsed(english[englishSpec]!));
+      }
+    }
+    expect(parsed("9:00 mie, sab")).toEqual(parsed("9:00 mié, sáb"));
+    expect(parsed("9:00 taeglich")).toEqual(parsed("9:00 daily"));
+    expect(parsed("9:00 dias uteis")).toEqual(parsed("9:00 weekdays"));
+  });
+
+  it('keeps English as it was: "9 am" is still a time, "to" still a range', () => {
+    expect(parsed("9 am mon to fri")).toEqual(parsed("09:00 mon-fri"));
+  });
+
+  it("writes day words in the owner's language, which read back as the same slots", () => {
+    const slots = parsed(
+      "09:00, 18:00 mon-fri; 11:00 weekends; 12:00 daily; 07:15 mon, wed, fri; 20:00 fri-mon",
+    );
+    expect(formatSlotsFor(parsed("09:00 mon-fri; 11:00 weekends"), textsFor("es"))).toBe(
+      "09:00 entre semana; 11:00 fines de semana",
+    );
+    expect(formatSlotsFor([{ time: "09:00", days: [1, 2, 3] }], textsFor("es"))).toBe("09:00 lun-mié");
+    expect(formatSlotsFor([{ time: "20:00", days: [1, 5, 6, 7] }], textsFor("pt-BR"))).toBe("20:00 sex-seg");
+    expect(formatSlotsFor([daily("09:00")], textsFor("de"))).toBe("09:00 täglich");
+    expect(formatSlotsFor([{ time: "07:00", days: [1, 3, 5] }], textsFor("de"))).toBe("07:00 Mo, Mi, Fr");
+    expect(formatSlotsFor(slots, englishTexts())).toBe(formatSlots(slots));
+    for (const locale of ["es", "pt-BR", "de"] as const) {
+      const written = formatSlotsFor(slots, textsFor(locale));
+      expect(parsed(written), `${locale}: ${written}`).toEqual(slots);
+    }
   });
 });
 

@@ -2,6 +2,19 @@
 # IANA zone, $next the next slots; all HTML-escaped.
 
 schedule-examples = “09:00, 18:00 weekdays”, “Europe/Berlin”, or both: “9:00 mon-fri; 11:00 weekends America/New_York”
+# Day words in posting times as shown ("09:00 mon-fri; 11:00 weekends"). The owner types them back, so each must
+# be one the /schedule parser reads (src/publishing/posting-times-parser.ts).
+schedule-days-daily = daily
+schedule-days-weekdays = weekdays
+schedule-days-weekends = weekends
+schedule-days-none = none
+schedule-day-abbrev-1 = mon
+schedule-day-abbrev-2 = tue
+schedule-day-abbrev-3 = wed
+schedule-day-abbrev-4 = thu
+schedule-day-abbrev-5 = fri
+schedule-day-abbrev-6 = sat
+schedule-day-abbrev-7 = sun
 schedule-view = <b>Posting times</b>: { $slots }
     <b>Time zone</b>: { $zone } ({ $localTime } there now)
 schedule-next = Next slots: { $next }
@@ -27,7 +40,7 @@ resume-overdue-no-slot = • “{ $post }” waits: there is no free slot. Add t
 resume-overdue-more = … and { $count } more, in /queue.
 resume-overdue-not-connected = They go out once Instagram is connected (/connect).
 # What is wrong with posting times or a time zone the owner typed. $input is their words, quoted and shortened;
-# $suggestion a time zone name. The syntax itself stays English ("mon-fri", "weekdays").
+# $suggestion a time zone name. Day words are read in en, es, pt-BR and de alike.
 schedule-error-zone-missing = Please give a time zone, like Europe/Berlin, America/New_York or Asia/Kolkata.
 schedule-error-zone-unknown = { $input } is not a time zone I know. Use a name like Europe/Berlin, America/New_York or Asia/Kolkata.
 schedule-error-zone-unknown-suggest = { $input } is not a time zone I know. Did you mean { $suggestion }?

@@ -1,6 +1,19 @@
-# /schedule: horarios de publicación y zona horaria. La sintaxis de los horarios es la inglesa ("mon-fri").
+# /schedule: horarios de publicación y zona horaria. Los días se escriben en español ("lun-vie"); también en inglés.
 
-schedule-examples = «09:00, 18:00 weekdays», «Europe/Madrid», o ambos: «9:00 mon-fri; 11:00 weekends America/Mexico_City»
+schedule-examples = «09:00, 18:00 entre semana», «Europe/Madrid», o ambos: «9:00 lun-vie; 11:00 fines de semana America/Mexico_City»
+# Los días en los horarios mostrados ("09:00 lun-vie"). El dueño los escribe de vuelta: deben ser palabras que
+# /schedule entiende (src/publishing/posting-times-parser.ts).
+schedule-days-daily = a diario
+schedule-days-weekdays = entre semana
+schedule-days-weekends = fines de semana
+schedule-days-none = ninguno
+schedule-day-abbrev-1 = lun
+schedule-day-abbrev-2 = mar
+schedule-day-abbrev-3 = mié
+schedule-day-abbrev-4 = jue
+schedule-day-abbrev-5 = vie
+schedule-day-abbrev-6 = sáb
+schedule-day-abbrev-7 = dom
 schedule-view = <b>Horarios de publicación</b>: { $slots }
     <b>Zona horaria</b>: { $zone } (allí son las { $localTime })
 schedule-next = Próximos horarios: { $next }
@@ -26,7 +39,7 @@ resume-overdue-no-slot = • «{ $post }» espera: no hay ningún horario libre.
 resume-overdue-more = … y { $count } más, en /queue.
 resume-overdue-not-connected = Saldrán cuando Instagram esté conectado (/connect).
 # Qué falla en los horarios o la zona horaria que escribió el dueño. $input son sus palabras, citadas y acortadas;
-# $suggestion, el nombre de una zona horaria. La sintaxis sigue en inglés ("mon-fri", "weekdays").
+# $suggestion, el nombre de una zona horaria.
 schedule-error-zone-missing = Indica una zona horaria, como Europe/Madrid, America/Mexico_City o America/Bogota.
 schedule-error-zone-unknown = No conozco la zona horaria { $input }. Usa un nombre como Europe/Madrid, America/Mexico_City o America/Bogota.
 schedule-error-zone-unknown-suggest = No conozco la zona horaria { $input }. ¿Quisiste decir { $suggestion }?
@@ -34,11 +47,11 @@ schedule-error-zone-abbreviation = { $input } es una abreviatura, y las abreviat
 schedule-error-zone-region-city = Escribe la zona horaria como Región/Ciudad, como Europe/Madrid o America/Mexico_City.
 schedule-error-zone-region-city-suggest = Escribe la zona horaria como Región/Ciudad, como Europe/Madrid o America/Mexico_City. ¿Quisiste decir { $suggestion }?
 schedule-error-two-zones = Indica una sola zona horaria, no { $count }.
-schedule-error-no-times = Indica al menos un horario de publicación, por ejemplo «09:00, 18:00 mon-fri; 11:00 weekends».
+schedule-error-no-times = Indica al menos un horario de publicación, por ejemplo «09:00, 18:00 lun-vie; 11:00 fines de semana».
 schedule-error-day-needs-time = { $input } necesita una hora, por ejemplo { $example }.
-schedule-error-range-alone = Un guion o «to» va entre dos días, como «mon-fri».
-schedule-error-range-unreadable = No entendí el rango de días después de { $input }. Escribe rangos como «mon-fri» o «sat-sun».
+schedule-error-range-alone = Un guion o «a» va entre dos días, como «lun-vie» o «de lunes a viernes».
+schedule-error-range-unreadable = No entendí el rango de días después de { $input }. Escribe rangos como «lun-vie» o «sáb-dom».
 schedule-error-too-many-times = Son { $count } horarios distintos; una marca puede tener como máximo { $limit }.
 schedule-error-not-a-time = { $input } no es una hora del día. Escribe horas como 09:00, 18:30 o 6pm.
-schedule-error-unknown-word = No conozco { $input }. Usa horas como 09:00 y días en inglés como mon, tue, wed, thu, fri, sat, sun, mon-fri, daily, weekdays o weekends.
-schedule-error-unknown-character = No entiendo { $input }. Escribe los horarios así: «09:00, 18:00 mon-fri; 11:00 weekends».
+schedule-error-unknown-word = No conozco { $input }. Usa horas como 09:00 y días como lun, mar, mié, jue, vie, sáb, dom, lun-vie, a diario, entre semana o fines de semana.
+schedule-error-unknown-character = No entiendo { $input }. Escribe los horarios así: «09:00, 18:00 lun-vie; 11:00 fines de semana».

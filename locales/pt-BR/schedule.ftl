@@ -1,6 +1,19 @@
-# /schedule: horários de publicação e fuso horário. A sintaxe dos horários é a inglesa ("mon-fri").
+# /schedule: horários de publicação e fuso horário. Os dias se escrevem em português ("seg-sex"); também em inglês.
 
-schedule-examples = “09:00, 18:00 weekdays”, “America/Sao_Paulo”, ou ambos: “9:00 mon-fri; 11:00 weekends America/Sao_Paulo”
+schedule-examples = “09:00, 18:00 dias úteis”, “America/Sao_Paulo”, ou ambos: “9:00 seg-sex; 11:00 fins de semana America/Sao_Paulo”
+# Os dias nos horários mostrados ("09:00 seg-sex"). O dono os digita de volta: devem ser palavras que
+# /schedule entende (src/publishing/posting-times-parser.ts).
+schedule-days-daily = todos os dias
+schedule-days-weekdays = dias úteis
+schedule-days-weekends = fins de semana
+schedule-days-none = nenhum
+schedule-day-abbrev-1 = seg
+schedule-day-abbrev-2 = ter
+schedule-day-abbrev-3 = qua
+schedule-day-abbrev-4 = qui
+schedule-day-abbrev-5 = sex
+schedule-day-abbrev-6 = sáb
+schedule-day-abbrev-7 = dom
 schedule-view = <b>Horários de publicação</b>: { $slots }
     <b>Fuso horário</b>: { $zone } (agora são { $localTime } lá)
 schedule-next = Próximos horários: { $next }
@@ -26,7 +39,7 @@ resume-overdue-no-slot = • “{ $post }” espera: não há horário livre. Ad
 resume-overdue-more = … e mais { $count }, em /queue.
 resume-overdue-not-connected = Eles saem assim que o Instagram estiver conectado (/connect).
 # O que está errado nos horários ou no fuso horário que o dono digitou. $input são as palavras dele, citadas e
-# encurtadas; $suggestion, o nome de um fuso horário. A sintaxe continua em inglês ("mon-fri", "weekdays").
+# encurtadas; $suggestion, o nome de um fuso horário.
 schedule-error-zone-missing = Informe um fuso horário, como America/Sao_Paulo, Europe/Lisbon ou America/Manaus.
 schedule-error-zone-unknown = Não conheço o fuso horário { $input }. Use um nome como America/Sao_Paulo, Europe/Lisbon ou America/Manaus.
 schedule-error-zone-unknown-suggest = Não conheço o fuso horário { $input }. Você quis dizer { $suggestion }?
@@ -34,11 +47,11 @@ schedule-error-zone-abbreviation = { $input } é uma abreviação, e abreviaçõ
 schedule-error-zone-region-city = Escreva o fuso horário como Região/Cidade, como America/Sao_Paulo ou Europe/Lisbon.
 schedule-error-zone-region-city-suggest = Escreva o fuso horário como Região/Cidade, como America/Sao_Paulo ou Europe/Lisbon. Você quis dizer { $suggestion }?
 schedule-error-two-zones = Informe um só fuso horário, não { $count }.
-schedule-error-no-times = Informe pelo menos um horário de publicação, por exemplo “09:00, 18:00 mon-fri; 11:00 weekends”.
+schedule-error-no-times = Informe pelo menos um horário de publicação, por exemplo “09:00, 18:00 seg-sex; 11:00 fins de semana”.
 schedule-error-day-needs-time = { $input } precisa de um horário, por exemplo { $example }.
-schedule-error-range-alone = Um hífen ou “to” fica entre dois dias, como “mon-fri”.
-schedule-error-range-unreadable = Não entendi o intervalo de dias depois de { $input }. Escreva intervalos como “mon-fri” ou “sat-sun”.
+schedule-error-range-alone = Um hífen ou “a” fica entre dois dias, como “seg-sex” ou “de segunda a sexta”.
+schedule-error-range-unreadable = Não entendi o intervalo de dias depois de { $input }. Escreva intervalos como “seg-sex” ou “sáb-dom”.
 schedule-error-too-many-times = São { $count } horários diferentes; uma marca pode ter no máximo { $limit }.
 schedule-error-not-a-time = { $input } não é um horário do dia. Escreva horários como 09:00, 18:30 ou 6pm.
-schedule-error-unknown-word = Não conheço { $input }. Use horários como 09:00 e dias em inglês como mon, tue, wed, thu, fri, sat, sun, mon-fri, daily, weekdays ou weekends.
-schedule-error-unknown-character = Não entendo { $input }. Escreva os horários assim: “09:00, 18:00 mon-fri; 11:00 weekends”.
+schedule-error-unknown-word = Não conheço { $input }. Use horários como 09:00 e dias como seg, ter, qua, qui, sex, sáb, dom, seg-sex, todos os dias, dias úteis ou fins de semana.
+schedule-error-unknown-character = Não entendo { $input }. Escreva os horários assim: “09:00, 18:00 seg-sex; 11:00 fins de semana”.

@@ -22,7 +22,6 @@ export type ParsedInput<T> = { ok: true; value: T } | { ok: false; problem: Inpu
 /** Instagram allows 50–100 API posts a day (platform-apis.md §B.3); more times than this is a typo. */
 const MAX_TIMES_PER_DAY = 24;
 const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7] as const;
-const DAY_ABBREVIATIONS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Time zones
@@ -121,10 +120,32 @@ function editDistance(a: string, b: string): number {
 // Showing slots to owners
 
 /**
+ * The words {@link formatSlots} writes days with. The views take them from the owner's catalogue
+ * (locales/<locale>/schedule.ftl), so an owner reads words they can type back; {@link parseSlotsSpec} reads every
+ * locale's words.
+ */
+export interface DayWords {
+  daily: string;
+  weekdays: string;
+  weekends: string;
+  /** Monday first, as {@link PostingSlot} numbers days. */
+  abbreviations: readonly [string, string, string, string, string, string, string];
+  none: string;
+}
+
+export const ENGLISH_DAY_WORDS: DayWords = {
+  daily: "daily",
+  weekdays: "weekdays",
+  weekends: "weekends",
+  abbreviations: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+  none: "none",
+};
+
+/**
  * Slots in the syntax {@link parseSlotsSpec} reads, grouping times that share their days:
  * "09:00, 18:00 weekdays; 11:00 weekends". Empty slots read "none".
  */
-export function formatSlots(slots: readonly PostingSlot[]): string {
+export function formatSlots(slots: readonly PostingSlot[], words: DayWords = ENGLISH_DAY_WORDS): string {
   const groups = new Map<string, { days: number[]; times: string[] }>();
   for (const slot of normaliseSlots(slots)) {
     const key = slot.days.join(",");
@@ -132,18 +153,19 @@ export function formatSlots(slots: readonly PostingSlot[]): string {
     group.times.push(slot.time);
     groups.set(key, group);
   }
-  if (groups.size === 0) return "none";
+  if (groups.size === 0) return words.none;
   return [...groups.values()]
     .sort((a, b) => a.times[0]!.localeCompare(b.times[0]!))
-    .map((group) => `${group.times.join(", ")} ${formatDays(group.days)}`)
+    .map((group) => `${group.times.join(", ")} ${formatDays(group.days, words)}`)
     .join("; ");
 }
 
-function formatDays(days: readonly number[]): string {
+function formatDays(days: readonly number[], words: DayWords): string {
   const set = new Set(days);
-  if (set.size === 7) return "daily";
-  if (set.size === 5 && [1, 2, 3, 4, 5].every((day) => set.has(day))) return "weekdays";
-  if (set.size === 2 && set.has(6) && set.has(7)) return "weekends";
+  if (set.size === 7) return words.daily;
+  if (set.size === 5 && [1, 2, 3, 4, 5].every((day) => set.has(day))) return words.weekdays;
+  if (set.size === 2 && set.has(6) && set.has(7)) return words.weekends;
+  const name = (day: number) => words.abbreviations[day - 1]!;
   // Walk the week from a day that starts a run, so runs through Sunday into Monday stay one ("fri-mon").
   const start = ALL_DAYS.find((day) => set.has(day) && !set.has(day === 1 ? 7 : day - 1)) ?? 1;
   const runs: number[][] = [];
@@ -157,9 +179,7 @@ function formatDays(days: readonly number[]): string {
   }
   return runs
     .flatMap((run) =>
-      run.length >= 3
-        ? [`${DAY_ABBREVIATIONS[run[0]! - 1]}-${DAY_ABBREVIATIONS[run[run.length - 1]! - 1]}`]
-        : run.map((day) => DAY_ABBREVIATIONS[day - 1]!),
+      run.length >= 3 ? [`${name(run[0]!)}-${name(run[run.length - 1]!)}`] : run.map((day) => name(day)),
     )
     .join(", ");
 }
@@ -189,10 +209,12 @@ function pad2(value: number): string {
  * Reads posting times an owner typed. The syntax:
  * - times: "09:00", "9:30", "9.30", "0930", "9", "9am", "6:30 pm", "noon", "midnight";
  * - days after (or before) the times they apply to: "mon", "monday", "mon-fri", "fri-mon" (wraps),
- *   "mon, wed, fri", "daily" / "every day", "weekdays", "weekends"; no days means every day;
+ *   "mon, wed, fri", "daily" / "every day", "weekdays", "weekends"; no days means every day; the same in
+ *   Spanish, Portuguese and German ("lun-vie", "entre semana", "seg-sex", "fins de semana", "Mo-Fr", "täglich");
+ *   accents optional;
  * - several schedules one after another: "09:00 weekdays, 11:00 weekends" or "weekdays at 9, weekends at 11";
  *   ";" or a new line always starts a new schedule, for when it reads ambiguously.
- * Fillers "at", "on", "and", "every" and commas are ignored. Result: one slot per time, sorted, days merged.
+ * Fillers "at", "on", "and", "every" (and "a las", "às", "um", "Uhr"…) and commas are ignored. Result: one slot per time, sorted, days merged.
  */
 export function parseSlotsSpec(spec: string): ParsedInput<PostingSlot[]> {
   const tokens = tokenise(spec);
@@ -298,28 +320,81 @@ type Token =
   | { kind: "days"; days: number[]; text: string }
   | { kind: "range" }
   | { kind: "break" };
+/** As read, before a word that is "to" only between two days is settled. */
+type RawToken = Token | { kind: "range-between-days" };
 
+const WEEKDAYS = [1, 2, 3, 4, 5];
+const WEEKENDS = [6, 7];
+// English, Spanish, Portuguese and German words, read whatever the owner's language: none of them means another
+// day in another of these languages ("mo", "fr", "sa" are Monday, Friday, Saturday in English and German alike;
+// "sab", "dom" in Spanish and Portuguese). Accents are dropped before matching, so "mié" and "mie" both read.
 const DAY_WORDS: Record<string, number[]> = {
   daily: [...ALL_DAYS],
   everyday: [...ALL_DAYS],
-  weekdays: [1, 2, 3, 4, 5],
-  weekday: [1, 2, 3, 4, 5],
-  weekends: [6, 7],
-  weekend: [6, 7],
+  weekdays: WEEKDAYS,
+  weekday: WEEKDAYS,
+  weekends: WEEKENDS,
+  weekend: WEEKENDS,
+  diario: [...ALL_DAYS],
+  diariamente: [...ALL_DAYS],
+  laborables: WEEKDAYS,
+  taglich: [...ALL_DAYS],
+  taeglich: [...ALL_DAYS],
+  werktags: WEEKDAYS,
+  werktage: WEEKDAYS,
+  wochenende: WEEKENDS,
+  wochenenden: WEEKENDS,
 };
 const SINGLE_DAYS: readonly (readonly string[])[] = [
-  ["mo", "mon", "monday"],
-  ["tu", "tue", "tues", "tuesday"],
-  ["we", "wed", "weds", "wednesday"],
-  ["th", "thu", "thur", "thurs", "thursday"],
-  ["fr", "fri", "friday"],
-  ["sa", "sat", "saturday"],
-  ["su", "sun", "sunday"],
+  ["mo", "mon", "monday", "lun", "lunes", "seg", "segunda", "segundas", "montag", "montags"],
+  ["tu", "tue", "tues", "tuesday", "mar", "martes", "ter", "terca", "tercas", "di", "dienstag", "dienstags"],
+  [
+    "we",
+    "wed",
+    "weds",
+    "wednesday",
+    "mie",
+    "miercoles",
+    "qua",
+    "quarta",
+    "quartas",
+    "mi",
+    "mittwoch",
+    "mittwochs",
+  ],
+  [
+    "th",
+    "thu",
+    "thur",
+    "thurs",
+    "thursday",
+    "jue",
+    "jueves",
+    "qui",
+    "quinta",
+    "quintas",
+    "do",
+    "donnerstag",
+    "donnerstags",
+  ],
+  ["fr", "fri", "friday", "vie", "viernes", "sex", "sexta", "sextas", "freitag", "freitags"],
+  ["sa", "sat", "saturday", "sab", "sabado", "sabados", "samstag", "samstags", "sonnabend"],
+  ["su", "sun", "sunday", "dom", "domingo", "domingos", "so", "sonntag", "sonntags"],
 ];
 SINGLE_DAYS.forEach((names, index) => {
   for (const name of names) DAY_WORDS[name] = [index + 1];
-  DAY_WORDS[`${names[names.length - 1]}s`] = [index + 1];
+  DAY_WORDS[`${names[3]}s`] = [index + 1];
 });
+/** Days written in more than one word: "every day", "entre semana", "fines de semana", "dias úteis", "jeden Tag". */
+const DAY_PHRASES: readonly { pattern: RegExp; days: number[] }[] = [
+  { pattern: /^every\s+day\b/, days: [...ALL_DAYS] },
+  { pattern: /^tod[oa]s\s+(?:los|las|os|as)\s+dias\b/, days: [...ALL_DAYS] },
+  { pattern: /^cada\s+dia\b/, days: [...ALL_DAYS] },
+  { pattern: /^jeden\s+tag\b/, days: [...ALL_DAYS] },
+  { pattern: /^entre\s+semana\b/, days: WEEKDAYS },
+  { pattern: /^dias?\s+(?:uteis|util|laborables|laborable|de\s+semana)\b/, days: WEEKDAYS },
+  { pattern: /^(?:fin|fines|fim|fins)\s+de\s+semana\b/, days: WEEKENDS },
+];
 const FILLER_WORDS = new Set([
   "at",
   "on",
@@ -333,19 +408,69 @@ const FILLER_WORDS = new Set([
   "week",
   "h",
   "hrs",
+  // Spanish and Portuguese: "a las 9", "às 9", "los lunes", "y", "e", "de".
+  "las",
+  "los",
+  "la",
+  "el",
+  "as",
+  "os",
+  "o",
+  "y",
+  "e",
+  "de",
+  "en",
+  "em",
+  "no",
+  "nos",
+  "na",
+  "nas",
+  "feira",
+  "hs",
+  // German: "um 9 Uhr", "am Wochenende", "an Werktagen", "und".
+  "um",
+  "uhr",
+  "am",
+  "an",
+  "und",
 ]);
-const RANGE_WORDS = new Set(["to", "through", "thru", "till", "until"]);
+const RANGE_WORDS = new Set(["to", "through", "thru", "till", "until", "bis", "hasta", "ate"]);
+/** "a" is "to" between two days ("de lunes a viernes") and a filler elsewhere ("a las 9", "a diario"). */
+const RANGE_WORDS_BETWEEN_DAYS = new Set(["a", "al"]);
 /** A run of digits with ":", "." or "h" between them and an optional am/pm: everything that may be a time. */
 const TIME_PATTERN = /^\d+(?:[:.h]\d+)*(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?![a-z\d])/;
 
 function tokenise(spec: string): ParsedInput<Token[]> {
-  const text = spec.toLowerCase().replace(/[\u2013\u2014]/g, "-");
-  const tokens: Token[] = [];
+  const tokens = readTokens(spec);
+  if (!tokens.ok) return tokens;
+  const list = tokens.value;
+  const resolved: Token[] = [];
+  list.forEach((token, index) => {
+    if (token.kind !== "range-between-days") resolved.push(token);
+    else if (list[index - 1]?.kind === "days" && list[index + 1]?.kind === "days")
+      resolved.push({ kind: "range" });
+  });
+  return { ok: true, value: resolved };
+}
+
+/** Lower case and without accents ("Mié" → "mie", "täglich" → "taglich"), so accents are optional. */
+function plainText(spec: string): string {
+  return spec
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[\u2013\u2014]/g, "-");
+}
+
+function readTokens(spec: string): ParsedInput<RawToken[]> {
+  const text = plainText(spec);
+  const tokens: RawToken[] = [];
   let index = 0;
   while (index < text.length) {
     const rest = text.slice(index);
     // A whole code point, so an emoji is quoted whole rather than as half of its surrogate pair.
     const char = String.fromCodePoint(rest.codePointAt(0)!);
+    const phrase = /[a-z]/.test(char) ? matchPhrase(rest) : null;
     if (/\s/.test(char) && char !== "\n") {
       index++;
     } else if (char === "\n" || char === ";") {
@@ -354,8 +479,12 @@ function tokenise(spec: string): ParsedInput<Token[]> {
     } else if (char === "," || char === "&" || char === "+" || char === ".") {
       index++;
     } else if (char === "-") {
-      tokens.push({ kind: "range" });
-      index++;
+      // "segunda-feira": the Portuguese day name with its suffix, not a range.
+      if (tokens[tokens.length - 1]?.kind === "days" && /^-feira\b/.test(rest)) index += "-feira".length;
+      else {
+        tokens.push({ kind: "range" });
+        index++;
+      }
     } else if (/\d/.test(char)) {
       const raw = TIME_PATTERN.exec(rest)?.[0] ?? /^[\w:.]+/.exec(rest)![0];
       const time = readTime(raw);
@@ -367,6 +496,9 @@ function tokenise(spec: string): ParsedInput<Token[]> {
       }
       tokens.push({ kind: "time", time });
       index += raw.length;
+    } else if (phrase) {
+      tokens.push({ kind: "days", days: phrase.days, text: phrase.text.replace(/\s+/g, " ") });
+      index += phrase.text.length;
     } else if (/[a-z]/.test(char)) {
       const word = /^[a-z]+/.exec(rest)![0];
       index += word.length;
@@ -374,10 +506,8 @@ function tokenise(spec: string): ParsedInput<Token[]> {
       else if (word === "midnight") tokens.push({ kind: "time", time: "00:00" });
       else if (DAY_WORDS[word]) tokens.push({ kind: "days", days: DAY_WORDS[word]!, text: word });
       else if (RANGE_WORDS.has(word)) tokens.push({ kind: "range" });
-      else if (word === "every" && /^\s*day\b/.test(text.slice(index))) {
-        tokens.push({ kind: "days", days: [...ALL_DAYS], text: "every day" });
-        index += /^\s*day/.exec(text.slice(index))![0].length;
-      } else if (!FILLER_WORDS.has(word)) {
+      else if (RANGE_WORDS_BETWEEN_DAYS.has(word)) tokens.push({ kind: "range-between-days" });
+      else if (!FILLER_WORDS.has(word)) {
         return {
           ok: false,
           problem: { key: "schedule-error-unknown-word", args: { input: quoteInput(word) } },
@@ -391,6 +521,14 @@ function tokenise(spec: string): ParsedInput<Token[]> {
     }
   }
   return { ok: true, value: tokens };
+}
+
+function matchPhrase(rest: string): { text: string; days: number[] } | null {
+  for (const { pattern, days } of DAY_PHRASES) {
+    const match = pattern.exec(rest);
+    if (match) return { text: match[0], days };
+  }
+  return null;
 }
 
 /** "9", "09:30", "9.30", "9h30", "0930", "930", each optionally with am/pm; null when not a time of day. */

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { PostingSlot } from "../../publishing/posting-slots.ts";
-import { formatSlots } from "../../publishing/posting-times-parser.ts";
+import { formatSlotsFor } from "../schedule/day-words.ts";
 import { englishTexts, type Texts } from "../../i18n/texts.ts";
 import { escapeHtml } from "../../shared/telegram-html.ts";
 import { shortenText } from "../../shared/telegram-text-limits.ts";
@@ -131,7 +131,7 @@ export function renderBrandCreated(brand: CreatedBrand, texts: Texts = englishTe
     timeZone: escapeHtml(brand.timeZone),
     feed:
       brand.feedTitle === null ? t("setup-no-feed") : escapeHtml(brand.feedTitle || t("setup-feed-untitled")),
-    slots: escapeHtml(formatSlots(brand.postingSlots)),
+    slots: escapeHtml(formatSlotsFor(brand.postingSlots, texts)),
     cap: texts.locale === "en" ? `$${brand.monthlyBudgetUsd.toFixed(2)}` : texts.usd(brand.monthlyBudgetUsd),
   });
 }

@@ -1,15 +1,15 @@
 import { InlineKeyboard } from "grammy";
 import { englishTexts, type Texts } from "../../i18n/texts.ts";
 import { upcomingSlots } from "../../publishing/posting-slots.ts";
-import { formatSlots } from "../../publishing/posting-times-parser.ts";
 import { escapeHtml } from "../../shared/telegram-html.ts";
 import type { BrandScope } from "../shared/brand-queries.ts";
 import { withBrandHeading } from "../brands/brand-views.ts";
+import { formatSlotsFor } from "./day-words.ts";
 import { settingsCallback } from "../shared/settings-callbacks.ts";
 import type { ScheduleChange } from "../shared/settings-input.ts";
 import { formatLocalTime } from "../shared/time-text.ts";
 
-/** Posting times are shown as the owner types them (`formatSlots`: "09:00 weekdays"), in every locale. */
+/** Posting times are shown as the owner types them, with day words in their language ("09:00 lun-vie"). */
 export function renderSchedule(
   scope: BrandScope,
   now: Date,
@@ -21,7 +21,7 @@ export function renderSchedule(
   const next = upcomingSlots({ slots: brand.posting_slots, timeZone: brand.time_zone, after: now, count: 3 });
   const lines = [
     t("schedule-view", {
-      slots: escapeHtml(formatSlots(brand.posting_slots)),
+      slots: escapeHtml(formatSlotsFor(brand.posting_slots, texts)),
       zone: escapeHtml(brand.time_zone),
       localTime: formatLocalTime(now, brand.time_zone),
     }),
@@ -68,7 +68,7 @@ export function renderScheduleChanged(
 ): string {
   const parts: string[] = [];
   if (change.slots)
-    parts.push(texts.t("schedule-slots-changed", { slots: escapeHtml(formatSlots(change.slots)) }));
+    parts.push(texts.t("schedule-slots-changed", { slots: escapeHtml(formatSlotsFor(change.slots, texts)) }));
   if (change.timeZone) parts.push(texts.t("schedule-zone-changed", { zone: escapeHtml(change.timeZone) }));
   parts.push(texts.t("schedule-queue-kept"));
   return withBrandHeading(scope, `✅ ${parts.join(" ")}`);
