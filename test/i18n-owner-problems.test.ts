@@ -210,3 +210,19 @@ describe("feed failure reasons", () => {
     expect(reasons.get("private address")![3]).toContain("private oder reservierte Netzwerkadresse");
   });
 });
+
+describe("a Spanish owner's posting times, in Spanish", () => {
+  it("sets /schedule with Spanish day words and reads them back the same way", async () => {
+    const chat = spanishOwner();
+    const [changed] = await chat.send("/schedule 09:00 lun-vie; 11:00 sáb");
+    expect(changed).toContain("Los horarios de publicación ahora son 09:00 entre semana; 11:00 sáb.");
+    const [schedule] = await t.app.sql`select posting_slots from brands where id = ${brandId}`;
+    expect(schedule!.posting_slots).toEqual([
+      { time: "09:00", days: [1, 2, 3, 4, 5] },
+      { time: "11:00", days: [6] },
+    ]);
+    const [view] = await chat.send("/schedule");
+    expect(view).toContain("Horarios de publicación: 09:00 entre semana; 11:00 sáb");
+    expect(view).toContain("«9:00 lun-vie; 11:00 fines de semana America/Mexico_City»");
+  });
+});
