@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { textsFor } from "../src/i18n/texts.ts";
 import { brandListKeyboard, withBrandHeading } from "../src/owner-settings/brands/brand-views.ts";
 import {
   budgetKeyboard,
@@ -145,6 +146,28 @@ describe("schedule changes an owner types", () => {
       ok: false,
       error: expect.stringContaining("at least one posting time"),
     });
+  });
+
+  it("accepts every example the /schedule help shows, in each language", () => {
+    for (const locale of ["en", "es", "pt-BR", "de"] as const) {
+      const examples = textsFor(locale).t("schedule-examples");
+      const quoted = [...examples.matchAll(/[«“„]([^»”“]+)[»”“]/g)].map((match) => match[1]!);
+      expect(quoted, locale).toHaveLength(3);
+      for (const example of quoted) {
+        expect(parseScheduleChange(example, textsFor(locale)), `${locale}: ${example}`).toMatchObject({
+          ok: true,
+        });
+      }
+      expect(parseScheduleChange(quoted[2]!)).toMatchObject({
+        ok: true,
+        value: {
+          slots: [
+            { time: "09:00", days: [1, 2, 3, 4, 5] },
+            { time: "11:00", days: [6, 7] },
+          ],
+        },
+      });
+    }
   });
 });
 

@@ -294,10 +294,12 @@ describe("posting times in Spanish, Portuguese and German", () => {
     expect(parsed("9:00 mie, sab")).toEqual(parsed("9:00 mié, sáb"));
     expect(parsed("9:00 taeglich")).toEqual(parsed("9:00 daily"));
     expect(parsed("9:00 dias uteis")).toEqual(parsed("9:00 weekdays"));
+    expect(parsed("an Werktagen um 9")).toEqual(parsed("9:00 weekdays"));
   });
 
   it('keeps English as it was: "9 am" is still a time, "to" still a range', () => {
     expect(parsed("9 am mon to fri")).toEqual(parsed("09:00 mon-fri"));
+    expect(parsed("9:00 mondays, tuesdays and sundays")).toEqual(parsed("09:00 mon, tue, sun"));
   });
 
   it("writes day words in the owner's language, which read back as the same slots", () => {

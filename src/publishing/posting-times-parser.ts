@@ -342,49 +342,59 @@ const DAY_WORDS: Record<string, number[]> = {
   taeglich: [...ALL_DAYS],
   werktags: WEEKDAYS,
   werktage: WEEKDAYS,
+  werktagen: WEEKDAYS,
+  wochentags: WEEKDAYS,
   wochenende: WEEKENDS,
   wochenenden: WEEKENDS,
 };
-const SINGLE_DAYS: readonly (readonly string[])[] = [
-  ["mo", "mon", "monday", "lun", "lunes", "seg", "segunda", "segundas", "montag", "montags"],
-  ["tu", "tue", "tues", "tuesday", "mar", "martes", "ter", "terca", "tercas", "di", "dienstag", "dienstags"],
-  [
-    "we",
-    "wed",
-    "weds",
-    "wednesday",
-    "mie",
-    "miercoles",
-    "qua",
-    "quarta",
-    "quartas",
-    "mi",
-    "mittwoch",
-    "mittwochs",
+/** Each language's names of Monday…Sunday, abbreviations first; plurals ("lunes", "sábados", "montags") too. */
+const SINGLE_DAYS: Record<"en" | "es" | "pt" | "de", readonly (readonly string[])[]> = {
+  en: [
+    ["mo", "mon", "monday"],
+    ["tu", "tue", "tues", "tuesday"],
+    ["we", "wed", "weds", "wednesday"],
+    ["th", "thu", "thur", "thurs", "thursday"],
+    ["fr", "fri", "friday"],
+    ["sa", "sat", "saturday"],
+    ["su", "sun", "sunday"],
   ],
-  [
-    "th",
-    "thu",
-    "thur",
-    "thurs",
-    "thursday",
-    "jue",
-    "jueves",
-    "qui",
-    "quinta",
-    "quintas",
-    "do",
-    "donnerstag",
-    "donnerstags",
+  es: [
+    ["lun", "lunes"],
+    ["mar", "martes"],
+    ["mie", "miercoles"],
+    ["jue", "jueves"],
+    ["vie", "viernes"],
+    ["sab", "sabado", "sabados"],
+    ["dom", "domingo", "domingos"],
   ],
-  ["fr", "fri", "friday", "vie", "viernes", "sex", "sexta", "sextas", "freitag", "freitags"],
-  ["sa", "sat", "saturday", "sab", "sabado", "sabados", "samstag", "samstags", "sonnabend"],
-  ["su", "sun", "sunday", "dom", "domingo", "domingos", "so", "sonntag", "sonntags"],
-];
-SINGLE_DAYS.forEach((names, index) => {
-  for (const name of names) DAY_WORDS[name] = [index + 1];
-  DAY_WORDS[`${names[3]}s`] = [index + 1];
-});
+  pt: [
+    ["seg", "segunda", "segundas"],
+    ["ter", "terca", "tercas"],
+    ["qua", "quarta", "quartas"],
+    ["qui", "quinta", "quintas"],
+    ["sex", "sexta", "sextas"],
+    ["sab", "sabado", "sabados"],
+    ["dom", "domingo", "domingos"],
+  ],
+  de: [
+    ["mo", "montag", "montags"],
+    ["di", "dienstag", "dienstags"],
+    ["mi", "mittwoch", "mittwochs"],
+    ["do", "donnerstag", "donnerstags"],
+    ["fr", "freitag", "freitags"],
+    ["sa", "samstag", "samstags", "sonnabend"],
+    ["so", "sonntag", "sonntags"],
+  ],
+};
+for (const days of Object.values(SINGLE_DAYS)) {
+  days.forEach((names, index) => {
+    for (const name of names) {
+      DAY_WORDS[name] = [index + 1];
+      // English plurals ("mondays"); the other languages' plurals are listed.
+      if (name.endsWith("day")) DAY_WORDS[`${name}s`] = [index + 1];
+    }
+  });
+}
 /** Days written in more than one word: "every day", "entre semana", "fines de semana", "dias úteis", "jeden Tag". */
 const DAY_PHRASES: readonly { pattern: RegExp; days: number[] }[] = [
   { pattern: /^every\s+day\b/, days: [...ALL_DAYS] },
