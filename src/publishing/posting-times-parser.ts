@@ -214,7 +214,8 @@ function pad2(value: number): string {
  *   accents optional;
  * - several schedules one after another: "09:00 weekdays, 11:00 weekends" or "weekdays at 9, weekends at 11";
  *   ";" or a new line always starts a new schedule, for when it reads ambiguously.
- * Fillers "at", "on", "and", "every" (and "a las", "às", "um", "Uhr"…) and commas are ignored. Result: one slot per time, sorted, days merged.
+ * Fillers "at", "on", "and", "every" (and "a las", "às", "um", "Uhr"…) and commas are ignored.
+ * Result: one slot per time, sorted, days merged.
  */
 export function parseSlotsSpec(spec: string): ParsedInput<PostingSlot[]> {
   const tokens = tokenise(spec);
