@@ -63,7 +63,8 @@ async function publishedPost(brandId: number, account: FakeAccount, ageMs: numbe
   const [row] = await t.app.sql<{ id: number }[]>`
     insert into drafts (brand_id, status, caption, instagram_media_id, permalink, published_at, scheduled_for)
     values (${brandId}, 'published', ${caption}, ${media.mediaId}, ${media.permalink}, ${media.publishedAt},
-            ${media.publishedAt})
+            -- One post per slot: posts made within the same millisecond would share one (a counter below 1,000).
+            date_trunc('second', ${media.publishedAt}::timestamptz) + ${postNumber} * interval '1 millisecond')
     returning id`;
   return { draftId: row!.id, mediaId: media.mediaId };
 }

@@ -22,13 +22,16 @@ let brandId: number;
 const systemText = (body: Record<string, unknown>) =>
   (body.system as { text: string }[]).map((block) => block.text).join("\n");
 
+let measuredPosts = 0;
+
 /** A published post of the brand, `daysAgo`, whose week checkpoint read `views`. */
 async function measuredPost(caption: string, sourceTitle: string, views: number, daysAgo = 9) {
   const publishedAt = new Date(Date.now() - daysAgo * DAY_MS);
   const [row] = await t.app.sql<{ id: number }[]>`
     insert into drafts (brand_id, status, caption, source_title, instagram_media_id, published_at, scheduled_for)
     values (${brandId}, 'published', ${caption}, ${sourceTitle}, ${`m-${caption.length}-${views}`}, ${publishedAt},
-            ${publishedAt})
+            -- One post per slot: posts made within the same millisecond would share one (a counter below 1,000).
+            date_trunc('second', ${publishedAt}::timestamptz) + ${++measuredPosts} * interval '1 millisecond')
     returning id`;
   await t.app.sql`
     insert into post_insights (draft_id, brand_id, checkpoint, status, due_at, views, reach, collected_at)

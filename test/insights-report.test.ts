@@ -45,6 +45,8 @@ async function brand(name: string, scopes: string[] | null = INSIGHTS_SCOPES, ti
 
 type Numbers = { views: number; reach: number; total_interactions: number };
 
+let postsMade = 0;
+
 /** A post published `daysAgo`, with the checkpoints Instagram's numbers were read at. */
 async function post(
   brandId: number,
@@ -57,7 +59,8 @@ async function post(
   const [row] = await t.app.sql<{ id: number }[]>`
     insert into drafts (brand_id, status, caption, instagram_media_id, permalink, published_at, scheduled_for)
     values (${brandId}, 'published', ${caption}, ${`m${Math.random()}`}, ${permalink}, ${publishedAt},
-            ${publishedAt})
+            -- One post per slot: posts made within the same millisecond would share one (a counter below 1,000).
+            date_trunc('second', ${publishedAt}::timestamptz) + ${++postsMade} * interval '1 millisecond')
     returning id`;
   for (const [checkpoint, numbers] of Object.entries(checkpoints)) {
     await t.app.sql`
