@@ -19,7 +19,7 @@ export type MessageArgs = Record<string, string | number>;
 let catalogue: I18n | undefined;
 
 /**
- * The catalogue, read once on first use: about forty small files, static for the life of the process.
+ * The catalogue, read once on first use: some twenty small files per locale, static for the life of the process.
  * Fluent's bidi isolation marks (U+2068/U+2069 around each argument) are off: the bot's texts are sent as
  * Telegram HTML and read as plain words, and the marks would count against Telegram's limits for nothing.
  */
