@@ -117,7 +117,9 @@ export async function startGreenlight(
   options: StartOptions = {},
 ): Promise<RunningGreenlight> {
   const logger = withSecretsScrubbed(options.logger ?? createLogger(config.LOG_LEVEL), secretValues(config));
-  const vault = await createTokenVault(await resolveEncryptionKey(config, logger));
+  // The vault loads libsodium and compiles its WebAssembly: begun first, it runs while the database connects.
+  const vaultLoading = resolveEncryptionKey(config, logger).then(createTokenVault);
+  vaultLoading.catch(() => {}); // awaited below; a failure is start-up's
 
   const database = await openDatabase({
     url: config.DATABASE_URL,
@@ -140,6 +142,7 @@ export async function startGreenlight(
 
   try {
     await migrate(sql, logger);
+    const vault = await vaultLoading;
 
     const media = await createMediaStore({
       s3: config.S3_BUCKET

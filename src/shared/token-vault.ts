@@ -1,4 +1,4 @@
-import sodium from "libsodium-wrappers";
+import type Sodium from "libsodium-wrappers";
 
 /**
  * Encrypts tokens at rest with libsodium's secretbox (XSalsa20-Poly1305). The stored value is nonce || box,
@@ -9,8 +9,18 @@ export interface TokenVault {
   open(sealed: Uint8Array): string;
 }
 
-export async function createTokenVault(key: Uint8Array): Promise<TokenVault> {
+/**
+ * libsodium, loaded on first use: its WebAssembly is compiled when it loads, so start-up begins that (app.ts)
+ * while it waits for the database rather than before it.
+ */
+async function loadSodium(): Promise<typeof Sodium> {
+  const { default: sodium } = await import("libsodium-wrappers");
   await sodium.ready;
+  return sodium;
+}
+
+export async function createTokenVault(key: Uint8Array): Promise<TokenVault> {
+  const sodium = await loadSodium();
   if (key.length !== sodium.crypto_secretbox_KEYBYTES) {
     throw new Error(`The encryption key must be ${sodium.crypto_secretbox_KEYBYTES} bytes`);
   }
@@ -32,6 +42,6 @@ export async function createTokenVault(key: Uint8Array): Promise<TokenVault> {
 }
 
 export async function generateEncryptionKey(): Promise<string> {
-  await sodium.ready;
+  const sodium = await loadSodium();
   return Buffer.from(sodium.crypto_secretbox_keygen()).toString("base64");
 }
