@@ -21,7 +21,10 @@ export async function loadStoredLanguage(sql: Sql, telegramUserId: number): Prom
   const [row] = await sql<{ chosen_locale: string | null; telegram_language_code: string | null }[]>`
     select chosen_locale, telegram_language_code from telegram_user_languages
      where telegram_user_id = ${telegramUserId}`;
-  if (!row) return null;
+  return row ? storedLanguageOf(row) : null;
+}
+
+function storedLanguageOf(row: { chosen_locale: string | null; telegram_language_code: string | null }) {
   return {
     chosenLocale: isLocale(row.chosen_locale) ? row.chosen_locale : null,
     telegramLanguageCode: row.telegram_language_code,
@@ -75,11 +78,7 @@ export async function loadBrandOwnerLocale(sql: Sql | Transaction, brandId: numb
 export function localeOfRow(
   row: { chosen_locale: string | null; telegram_language_code: string | null } | undefined,
 ): Locale {
-  if (!row) return localeFromTelegram(null);
-  return localeOf({
-    chosenLocale: isLocale(row.chosen_locale) ? row.chosen_locale : null,
-    telegramLanguageCode: row.telegram_language_code,
-  });
+  return localeOf(row ? storedLanguageOf(row) : null);
 }
 
 /** The texts in the brand owner's locale (loadBrandOwnerLocale), for a notice a job composes. */

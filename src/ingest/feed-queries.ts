@@ -1,6 +1,5 @@
 import type { Sql } from "../database/connect.ts";
-import { loadBrandOwnerLocale } from "../i18n/language-queries.ts";
-import { textsFor } from "../i18n/texts.ts";
+import { loadBrandOwnerTexts } from "../i18n/language-queries.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
 import { shortenText } from "../shared/telegram-text-limits.ts";
 import { canonicalLink, dedupeKey } from "./dedupe-key.ts";
@@ -186,7 +185,7 @@ export async function recordFeedFailure(
                 (${failure.notifyOwner} and f.failure_notified_at = now()) as notify,
                 o.telegram_chat_id as chat_id, b.name as brand_name`;
     if (updated?.notify) {
-      const texts = textsFor(await loadBrandOwnerLocale(tx, feed.brand_id));
+      const texts = await loadBrandOwnerTexts(tx, feed.brand_id);
       await enqueueText(tx, updated.chat_id, {
         text: texts.t("feed-failure-notice", {
           brand: updated.brand_name,

@@ -106,7 +106,7 @@ export async function fetchFeed(input: FetchFeedInput): Promise<FetchFeedResult>
     if (error instanceof FeedError) {
       throw new FeedError(
         error.code,
-        { key: "feed-failure-unreadable", args: { url: where }, detail: error.problem },
+        { key: "feed-failure-unreadable", args: { url: where, problem: error.problem } },
         { cause: error },
       );
     }

@@ -7,8 +7,7 @@ import {
 import { BudgetExceededError } from "../budget/ledger.ts";
 import type { Transaction } from "../database/connect.ts";
 import { DraftingError } from "../drafting/drafting-errors.ts";
-import { loadBrandOwnerLocale } from "../i18n/language-queries.ts";
-import { textsFor } from "../i18n/texts.ts";
+import { loadBrandOwnerTexts } from "../i18n/language-queries.ts";
 import {
   type DraftFormat,
   MIN_FACT_SLIDES,
@@ -94,7 +93,7 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
       error instanceof BudgetExceededError ||
       (error instanceof DraftingError && error.reason !== "api_error");
     if (!refused) throw error;
-    const texts = textsFor(await loadBrandOwnerLocale(deps.sql, brandId));
+    const texts = await loadBrandOwnerTexts(deps.sql, brandId);
     if (error instanceof BudgetExceededError) {
       return {
         kind: "refused",
@@ -113,7 +112,7 @@ export function createPipelineRegenerator(deps: DraftingDeps): DraftRegenerator 
   /** A refusal that needs no error: one sentence of the catalogue, in the brand owner's language. */
   const refusedWith = async (brandId: number, key: string): Promise<RegenerationOutcome> => ({
     kind: "refused",
-    reason: textsFor(await loadBrandOwnerLocale(deps.sql, brandId)).t(key),
+    reason: (await loadBrandOwnerTexts(deps.sql, brandId)).t(key),
   });
 
   /** Runs a storing transaction; a moved fence rolls it back and reads as taken over. */

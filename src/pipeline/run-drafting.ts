@@ -17,8 +17,7 @@ import {
   storedSlidePlan,
 } from "../drafting/slide-plan.ts";
 import { scoreArticlesByKeywords, writeTemplateDraft } from "../drafting/template-drafter.ts";
-import { loadBrandOwnerLocale } from "../i18n/language-queries.ts";
-import { textsFor } from "../i18n/texts.ts";
+import { loadBrandOwnerTexts } from "../i18n/language-queries.ts";
 import { enqueueText } from "../notifications/telegram-outbox.ts";
 import { startLeaseHeartbeat } from "../scheduler/lease-heartbeat.ts";
 import { createWorkerPool, type WorkerPool } from "../scheduler/worker-pool.ts";
@@ -506,7 +505,7 @@ async function tellOwnerBudgetStopped(deps: DraftingDeps, brandId: number, error
   const brand = await loadBrandForDrafting(deps.sql, brandId);
   if (!brand) return;
   const spend = await monthToDateSpend(deps.sql, brand.id);
-  const texts = textsFor(await loadBrandOwnerLocale(deps.sql, brand.id));
+  const texts = await loadBrandOwnerTexts(deps.sql, brand.id);
   await deps.sql.begin(async (tx) => {
     const [claimed] = await tx`
       update brands set budget_notice_month = ${spend.month}

@@ -10,8 +10,8 @@ import { createHash } from "node:crypto";
 import { type Api, GrammyError } from "grammy";
 import type { LanguageCode } from "grammy/types";
 import type { Sql } from "../database/connect.ts";
-import { DEFAULT_LOCALE, isLocale, type Locale, LOCALES, telegramLanguageOf } from "../i18n/locales.ts";
-import { localeOf } from "../i18n/language-queries.ts";
+import { DEFAULT_LOCALE, type Locale, LOCALES, telegramLanguageOf } from "../i18n/locales.ts";
+import { localeOfRow } from "../i18n/language-queries.ts";
 import { textsFor } from "../i18n/texts.ts";
 import { ownerCommandsIn } from "../owner-settings/start/owner-commands.ts";
 import type { Logger } from "../shared/logger.ts";
@@ -146,11 +146,6 @@ export async function syncBotProfile(deps: BotProfileDeps): Promise<void> {
              where not exists (select from owners o where o.telegram_user_id = m.telegram_user_id)) people
       left join telegram_user_languages lang on lang.telegram_user_id = people.user_id`;
   const groups = await deps.sql<{ chat_id: number }[]>`select distinct chat_id from brand_groups`;
-  const localeOfRow = (row: (typeof rows)[number]) =>
-    localeOf({
-      chosenLocale: isLocale(row.chosen_locale) ? row.chosen_locale : null,
-      telegramLanguageCode: row.telegram_language_code,
-    });
   const owners = new Map<number, Locale>(deps.adminIds.map((id) => [id, DEFAULT_LOCALE]));
   for (const row of rows.filter((r) => r.owner)) owners.set(Number(row.chat_id), localeOfRow(row));
   for (const [chatId, locale] of owners) await setMenuOrSkip(deps, chatId, ownerMenu(locale));
