@@ -110,6 +110,7 @@ export interface StartOptions {
 
 /** How long one run of the outbox job keeps sending a backlog before it leaves the rest to the next run. */
 const OUTBOX_DRAIN_MS = 30_000;
+const OUTBOX_JOB_LEASE_MS = 20_000;
 
 /** The composition root: builds every part from the config and tears them down in reverse order. */
 export async function startGreenlight(
@@ -330,9 +331,19 @@ export async function startGreenlight(
         pacing: config.TELEGRAM_OUTBOX_PACING,
         logger,
       });
-      scheduler.add("telegram-outbox", config.OUTBOX_CRON, async () => {
-        await drainOutbox({ sql, api: outboxApi, senders: services.outboxSenders, logger }, OUTBOX_DRAIN_MS);
-      });
+      // One sender at a time keeps the bot's overall pace in one throttler; a dead sender's turn passes within
+      // OUTBOX_JOB_LEASE_MS, and its claimed messages within OUTBOX_CLAIM_MS.
+      scheduler.add(
+        "telegram-outbox",
+        config.OUTBOX_CRON,
+        async () => {
+          await drainOutbox(
+            { sql, api: outboxApi, senders: services.outboxSenders, logger },
+            OUTBOX_DRAIN_MS,
+          );
+        },
+        { leaseMs: OUTBOX_JOB_LEASE_MS },
+      );
     }
     scheduler.add(REGENERATIONS_JOB, REGENERATIONS_CRON, () => regenerations.fill(), { everyInstance: true });
     scheduler.add(META_WEBHOOKS_JOB, META_WEBHOOKS_CRON, () => webhookWorker.fill(), { everyInstance: true });

@@ -169,4 +169,33 @@ describe.each(connections)("scheduled jobs on several instances $name", ({ poole
     expect(runs).toBe(1);
     expect(others.length).toBeGreaterThan(3);
   });
+
+  it("keep a job with a lease of its own while it runs, renewing it at that lease's pace", async () => {
+    // The instances' default lease is a minute; this job's (the outbox's kind) is short, so that a dead
+    // instance's turn passes soon. A live run renews it often enough that no other instance starts it.
+    const cluster = await instances(2, { pooled });
+    let runs = 0;
+    let done = false;
+    for (const { scheduler } of cluster) {
+      scheduler.add(
+        "outbox",
+        "0 0 1 1 *",
+        async () => {
+          runs++;
+          await sleep(1500);
+          done = true;
+        },
+        { leaseMs: 400 },
+      );
+    }
+    const first = cluster[0]!.scheduler.runNow("outbox");
+    const others = [];
+    while (!done) {
+      others.push(await cluster.at(-1)!.scheduler.runNow("outbox"));
+      await sleep(100);
+    }
+    expect(await first).toBe(true);
+    expect(runs).toBe(1);
+    expect(others.filter(Boolean)).toEqual([]);
+  });
 });

@@ -1,5 +1,11 @@
+import { Api } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enqueueText, pruneDeliveredMessages } from "../src/notifications/telegram-outbox.ts";
+import { type DeliveryResult, deliverOutbox, sendTextMessage } from "../src/notifications/deliver-outbox.ts";
+import {
+  claimDueMessages,
+  enqueueText,
+  pruneDeliveredMessages,
+} from "../src/notifications/telegram-outbox.ts";
 import { OWNER_ID, startTestApp, type TestApp } from "./helpers/start-test-app.ts";
 
 let t: TestApp;
@@ -101,6 +107,41 @@ describe("Telegram outbox", () => {
     await deliver();
     expect((await statusOf(stuckId)).status).toBe("sent");
   });
+
+  it("hands a dead sender's messages to another within half a minute, while a slow live sender keeps its own", async () => {
+    // An instance claimed a message and was killed before sending it.
+    await enqueueText(t.app.sql, OWNER_ID, { text: "orphaned by a kill" });
+    const orphanId = await lastId();
+    expect((await claimDueMessages(t.app.sql, 10)).map((row) => row.id)).toEqual([orphanId]);
+    await deliver();
+    expect(t.telegram.messagesIn(OWNER_ID).map((m) => m.text)).not.toContain("orphaned by a kill");
+
+    // This instance sends a message to another chat, and Telegram is slow to answer it. Half a minute into that
+    // send, a second instance delivers what it can claim.
+    const otherChat = OWNER_ID + 1;
+    await enqueueText(t.app.sql, otherChat, { text: "sent slowly" });
+    const secondInstance = {
+      sql: t.app.sql,
+      api: new Api(t.telegram.token, { apiRoot: t.telegram.apiRoot }),
+      senders: { text: sendTextMessage },
+      logger: t.logs.logger,
+    };
+    let secondRun: DeliveryResult | undefined;
+    t.telegram.beforeAnswering(
+      "sendMessage",
+      (payload) => payload.text === "sent slowly",
+      async () => {
+        await new Promise((resolve) => setTimeout(resolve, 31_000));
+        secondRun = await deliverOutbox(secondInstance);
+      },
+    );
+    await deliver();
+
+    expect(secondRun).toMatchObject({ claimed: 1, sent: 1 });
+    expect(t.telegram.messagesIn(OWNER_ID).filter((m) => m.text === "orphaned by a kill")).toHaveLength(1);
+    expect(t.telegram.messagesIn(otherChat).filter((m) => m.text === "sent slowly")).toHaveLength(1);
+    expect((await statusOf(orphanId)).status).toBe("sent");
+  }, 60_000);
 
   it("gives up on a message Telegram will never accept, keeping the reason and logging it", async () => {
     t.telegram.failNext("sendMessage", {

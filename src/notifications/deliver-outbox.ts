@@ -1,13 +1,16 @@
 import { type Api, GrammyError, HttpError } from "grammy";
 import type { Sql } from "../database/connect.ts";
 import type { Logger } from "../shared/logger.ts";
+import { startLeaseHeartbeat } from "../scheduler/lease-heartbeat.ts";
 import {
   claimDueMessages,
   holdMessage,
   markMessageDead,
   markMessageSent,
   type OutboxRow,
+  OUTBOX_CLAIM_MS,
   outboxRetryDelaySeconds,
+  renewOutboxClaims,
   rescheduleMessage,
   type TextPayload,
 } from "./telegram-outbox.ts";
@@ -48,60 +51,90 @@ export async function deliverOutbox(deps: {
   const result: DeliveryResult = { claimed: 0, sent: 0, retried: 0, dead: 0 };
   const rows = await claimDueMessages(deps.sql, deps.batchSize ?? OUTBOX_BATCH_SIZE);
   result.claimed = rows.length;
+  if (rows.length === 0) return result;
   const byChat = new Map<number, OutboxRow[]>();
   for (const row of rows) byChat.set(row.chat_id, [...(byChat.get(row.chat_id) ?? []), row]);
+  // The claim is short so that a dead sender's messages go out soon; a live one keeps renewing what it has left.
+  const unfinished = new Set(rows.map((row) => row.id));
+  const heartbeat = startLeaseHeartbeat({
+    renew: async () => {
+      await renewOutboxClaims(deps.sql, [...unfinished]);
+      return true;
+    },
+    everyMs: OUTBOX_CLAIM_MS / 3,
+    logger: deps.logger,
+    item: { outboxBatch: rows.length },
+  });
   // Every chat finishes (or fails) before the run ends: a run never returns with sends still going on.
   const outcomes = await Promise.allSettled(
-    [...byChat.values()].map((chatRows) => deliverToChat(deps, chatRows, result)),
-  );
+    [...byChat.values()].map((chatRows) => deliverToChat(deps, chatRows, result, unfinished)),
+  ).finally(() => heartbeat.stop());
   const failed = outcomes.find((outcome) => outcome.status === "rejected");
   if (failed) throw failed.reason;
   return result;
 }
 
 /** One chat's messages in order; after a failure to retry, the chat's later ones wait for it. */
+type DeliveryDeps = { sql: Sql; api: Api; senders: Record<string, OutboxSender>; logger: Logger };
+
 async function deliverToChat(
-  deps: { sql: Sql; api: Api; senders: Record<string, OutboxSender>; logger: Logger },
+  deps: DeliveryDeps,
   rows: OutboxRow[],
   result: DeliveryResult,
+  unfinished: Set<number>,
 ): Promise<void> {
   let held = false;
   for (const row of rows) {
-    if (held) {
-      await holdMessage(deps.sql, row.id);
-      result.retried++;
-      continue;
-    }
-    const sender = deps.senders[row.kind];
-    if (!sender) {
-      await markMessageDead(deps.sql, row.id, `no sender for message kind ${row.kind}`);
-      deps.logger.error({ outboxId: row.id, kind: row.kind }, "outbox message has no sender");
-      result.dead++;
-      continue;
-    }
     try {
-      await sender(row, deps.api);
-      await markMessageSent(deps.sql, row.id);
-      result.sent++;
-    } catch (error) {
-      const decision = classifySendFailure(error, row.attempts);
-      if (decision.kind === "dead") {
-        await markMessageDead(deps.sql, row.id, decision.reason);
-        deps.logger.error(
-          { outboxId: row.id, chatId: row.chat_id, reason: decision.reason },
-          "telegram message given up",
-        );
-        result.dead++;
-      } else {
-        held = true;
-        await rescheduleMessage(deps.sql, row.id, decision.delaySeconds, decision.reason);
-        deps.logger.warn(
-          { outboxId: row.id, delay: decision.delaySeconds, reason: decision.reason },
-          "telegram send retried",
-        );
-        result.retried++;
-      }
+      held = await deliverOne(deps, row, held, result);
+    } finally {
+      unfinished.delete(row.id);
     }
+  }
+}
+
+/** Sends, holds or gives up one message; true when the chat's later messages must wait (a retry is due). */
+async function deliverOne(
+  deps: DeliveryDeps,
+  row: OutboxRow,
+  held: boolean,
+  result: DeliveryResult,
+): Promise<boolean> {
+  if (held) {
+    await holdMessage(deps.sql, row.id);
+    result.retried++;
+    return true;
+  }
+  const sender = deps.senders[row.kind];
+  if (!sender) {
+    await markMessageDead(deps.sql, row.id, `no sender for message kind ${row.kind}`);
+    deps.logger.error({ outboxId: row.id, kind: row.kind }, "outbox message has no sender");
+    result.dead++;
+    return false;
+  }
+  try {
+    await sender(row, deps.api);
+    await markMessageSent(deps.sql, row.id);
+    result.sent++;
+    return false;
+  } catch (error) {
+    const decision = classifySendFailure(error, row.attempts);
+    if (decision.kind === "dead") {
+      await markMessageDead(deps.sql, row.id, decision.reason);
+      deps.logger.error(
+        { outboxId: row.id, chatId: row.chat_id, reason: decision.reason },
+        "telegram message given up",
+      );
+      result.dead++;
+      return false;
+    }
+    await rescheduleMessage(deps.sql, row.id, decision.delaySeconds, decision.reason);
+    deps.logger.warn(
+      { outboxId: row.id, delay: decision.delaySeconds, reason: decision.reason },
+      "telegram send retried",
+    );
+    result.retried++;
+    return true;
   }
 }
 

@@ -52,8 +52,14 @@ export interface OutboxRow {
 }
 
 /**
- * Claims due messages by pushing their next attempt two minutes out (a lease), so another instance or the next
- * tick does not send them at the same time. SKIP LOCKED lets instances claim disjoint batches; on the embedded
+ * How long a claim holds a message. The sender renews it while its batch runs (renewOutboxClaims), so it only
+ * runs out when the sender died: the message is then sent by another instance within about half a minute.
+ */
+export const OUTBOX_CLAIM_MS = 30_000;
+
+/**
+ * Claims due messages by pushing their next attempt OUTBOX_CLAIM_MS out (a lease), so another instance or the
+ * next tick does not send them at the same time. SKIP LOCKED lets instances claim disjoint batches; on the embedded
  * database it is merely serial. Oldest first, and never a message whose chat has an earlier one still waiting
  * (for its retry, or leased elsewhere): one chat's messages arrive in the order they were decided.
  *
@@ -66,7 +72,7 @@ const HOLDS_BACK_FOR_ATTEMPTS = 6;
 export async function claimDueMessages(sql: Sql, limit: number): Promise<OutboxRow[]> {
   return sql<OutboxRow[]>`
     update telegram_outbox
-       set next_attempt_at = now() + interval '2 minutes', attempts = attempts + 1
+       set next_attempt_at = now() + ${OUTBOX_CLAIM_MS} * interval '1 millisecond', attempts = attempts + 1
      where id in (
        select id from telegram_outbox o
         where status = 'pending' and next_attempt_at <= now()
@@ -78,6 +84,14 @@ export async function claimDueMessages(sql: Sql, limit: number): Promise<OutboxR
         limit ${limit}
         for update skip locked)
     returning id, chat_id, kind, payload, attempts`.then((rows) => rows.sort((a, b) => a.id - b.id));
+}
+
+/** Keeps the claim on messages of a batch still being sent (a chat's run of cards can take a minute). */
+export async function renewOutboxClaims(sql: Sql, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await sql`
+    update telegram_outbox set next_attempt_at = now() + ${OUTBOX_CLAIM_MS} * interval '1 millisecond'
+     where id = any(${ids}::bigint[]) and status = 'pending'`;
 }
 
 export async function markMessageSent(sql: Sql, id: number): Promise<void> {

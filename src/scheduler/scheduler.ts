@@ -15,7 +15,7 @@ export interface Scheduler {
    * instance runs each tick. With `everyInstance`, every instance runs every tick and no tick is skipped: the
    * job claims its own work item by item (a WorkerPool), which bounds it and shares it between instances.
    */
-  add(name: string, pattern: string, run: JobRun, options?: { everyInstance?: boolean }): void;
+  add(name: string, pattern: string, run: JobRun, options?: JobOptions): void;
   /**
    * Runs a job once now, with the same overrun and cross-instance guards as a tick (used by tests and bench).
    * `tick` names the tick, as a cron tick's scheduled time does; by default a new one.
@@ -25,10 +25,21 @@ export interface Scheduler {
   stop(timeoutMs: number): Promise<void>;
 }
 
+export interface JobOptions {
+  everyInstance?: boolean;
+  /**
+   * This job's lease, when a dead instance must not hold it for the default minute (the Telegram outbox: an
+   * owner waits for every message meanwhile). It is renewed four times per lease.
+   */
+  leaseMs?: number;
+}
+
 interface Job {
   name: string;
   run: JobRun;
   everyInstance: boolean;
+  leaseMs: number;
+  renewEveryMs: number;
   cron?: Cron;
   running?: Promise<boolean>;
   /** Runs of an everyInstance job still going (several at once). */
@@ -67,11 +78,11 @@ export function createScheduler(deps: {
     job.running = (async () => {
       const started = performance.now();
       try {
-        const lease = await claimJobLease(deps.sql, job.name, tick, leaseMs);
+        const lease = await claimJobLease(deps.sql, job.name, tick, job.leaseMs);
         if (!lease) return false;
         const heartbeat = startLeaseHeartbeat({
-          renew: () => renewJobLease(deps.sql, job.name, lease, leaseMs),
-          everyMs: deps.renewEveryMs ?? JOB_LEASE_RENEW_MS,
+          renew: () => renewJobLease(deps.sql, job.name, lease, job.leaseMs),
+          everyMs: job.renewEveryMs,
           logger: deps.logger,
           item: { job: job.name },
         });
@@ -144,6 +155,10 @@ export function createScheduler(deps: {
         name,
         run: observed(name, run),
         everyInstance: options.everyInstance ?? false,
+        leaseMs: options.leaseMs ?? leaseMs,
+        renewEveryMs: options.leaseMs
+          ? Math.min(options.leaseMs / 4, deps.renewEveryMs ?? JOB_LEASE_RENEW_MS)
+          : (deps.renewEveryMs ?? JOB_LEASE_RENEW_MS),
         claimingRuns: new Set(),
       };
       // croner's `protect` skips overlapping ticks; a claiming job wants every tick.
