@@ -321,7 +321,6 @@ describe("caption prompts", () => {
       body: "Para one.\n\n\n\nPara two.",
       call_to_action: "",
       credit: "Source: Example — https://e.example",
-      hashtags: [],
     });
     expect(caption).toBe(
       "Big news for cyclists\n\nPara one.\n\nPara two.\n\nSource: Example — https://e.example",

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import "../shared/schemas.ts";
 
 /**
  * The AI price table: what one token costs on each model we may call. Prices move often, so the table carries
@@ -148,7 +149,7 @@ export const DEFAULT_PRICE_TABLE: PriceTable = {
   },
 };
 
-const rate = z.number().finite().nonnegative();
+const rate = z.number().check(z.nonnegative());
 const claudeRatesShape = {
   input: rate,
   output: rate,
@@ -158,7 +159,7 @@ const claudeRatesShape = {
 };
 const claudePriceSchema = z.strictObject({
   ...claudeRatesShape,
-  longContext: z.strictObject({ ...claudeRatesShape, aboveTokens: z.number().int().positive() }).optional(),
+  longContext: z.optional(z.strictObject({ ...claudeRatesShape, aboveTokens: z.int().check(z.positive()) })),
 });
 const imagePriceSchema = z.strictObject({
   textInput: rate,
@@ -170,14 +171,14 @@ const imagePriceSchema = z.strictObject({
 
 const transcriptionPriceSchema = z.strictObject({ audioInput: rate, textInput: rate, output: rate });
 
+const modelRates = z.record(z.string().check(z.minLength(1)), z.record(z.string(), z.unknown()));
 const overrideSchema = z.strictObject({
-  effectiveFrom: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date such as 2026-12-01")
-    .optional(),
-  claude: z.record(z.string().min(1), z.record(z.string(), z.unknown())).optional(),
-  image: z.record(z.string().min(1), z.record(z.string(), z.unknown())).optional(),
-  transcription: z.record(z.string().min(1), z.record(z.string(), z.unknown())).optional(),
+  effectiveFrom: z.optional(
+    z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date such as 2026-12-01")),
+  ),
+  claude: z.optional(modelRates),
+  image: z.optional(modelRates),
+  transcription: z.optional(modelRates),
 });
 
 /**
@@ -251,7 +252,7 @@ function mergeRates<T>(
   section: string,
   base: Readonly<Record<string, T>>,
   overrides: Record<string, Record<string, unknown>> | undefined,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   problems: string[],
 ): Record<string, T> {
   const merged: Record<string, T> = { ...base };
@@ -270,7 +271,7 @@ export function findTranscriptionPrice(table: PriceTable, model: string): Transc
   return price;
 }
 
-function describeProblems(where: string, error: z.ZodError): string {
+function describeProblems(where: string, error: z.core.$ZodError): string {
   return error.issues
     .map((issue) => {
       const path = issue.path

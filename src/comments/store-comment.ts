@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import { graphId } from "../shared/schemas.ts";
 import type { Sql, Transaction } from "../database/connect.ts";
 import type { CommentAssessment } from "./comment-assessment.ts";
 import { enqueueCommentCard, enqueueSummaryUpdate } from "./comment-card-telegram.ts";
@@ -9,13 +10,11 @@ export { commentCardKey } from "./comment-card-telegram.ts";
 
 /** A comments change's value as Meta sends it (production-and-v2-apis.md, Webhooks). */
 const commentValueSchema = z.object({
-  id: z.union([z.string(), z.number()]).transform(String),
-  text: z.string().optional(),
-  parent_id: z.union([z.string(), z.number()]).transform(String).optional(),
-  from: z
-    .object({ id: z.union([z.string(), z.number()]).transform(String), username: z.string().optional() })
-    .optional(),
-  media: z.object({ id: z.union([z.string(), z.number()]).transform(String) }),
+  id: graphId,
+  text: z.optional(z.string()),
+  parent_id: z.optional(graphId),
+  from: z.optional(z.object({ id: graphId, username: z.optional(z.string()) })),
+  media: z.object({ id: graphId }),
 });
 
 export type CommentChangeValue = z.infer<typeof commentValueSchema>;

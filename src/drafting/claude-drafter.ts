@@ -1,6 +1,6 @@
 import Anthropic from "@anthropic-ai/sdk";
 import type { Message, MessageCreateParamsNonStreaming, Usage } from "@anthropic-ai/sdk/resources/messages";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { ArticleForAi, BrandProfile, OwnerExamples } from "./brand-profile.ts";
 import { CacheWatch, type WarnLogger } from "./cache-watch.ts";
 import { replyProblems } from "../comments/reply-limits.ts";
@@ -22,17 +22,19 @@ import {
   buildVoiceRequest,
   buildCommentReplyRequest,
   type CommentReplyRequestInput,
-  commentReplySchema,
   type DraftRequestInput,
-  draftReplySchema,
   isPrefixCacheable,
   type PromptKind,
-  relevanceEntrySchema,
   relevanceRefs,
-  relevanceReplySchema,
-  voiceReplySchema,
   withRetryNote,
 } from "./prompts.ts";
+import {
+  commentReplySchema,
+  draftReplySchema,
+  relevanceEntrySchema,
+  relevanceReplySchema,
+  voiceReplySchema,
+} from "./reply-schemas.ts";
 
 /**
  * The Anthropic adapter of drafting: sends the requests prompts.ts builds, checks the replies and retries an
@@ -364,7 +366,7 @@ function interpretDraft(
 }
 
 /** The reply's text as JSON of the expected shape, or why not. */
-function readJson<T>(message: Message, schema: z.ZodType<T>): Interpretation<T> {
+function readJson<T>(message: Message, schema: z.ZodMiniType<T>): Interpretation<T> {
   if (message.stop_reason === "refusal") {
     return { ok: false, reason: "refused", problem: "Claude declined to answer." };
   }

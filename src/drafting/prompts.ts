@@ -3,7 +3,6 @@ import type {
   MessageCreateParamsNonStreaming,
   TextBlockParam,
 } from "@anthropic-ai/sdk/resources/messages";
-import { z } from "zod";
 import { describeLanguage, languageName } from "./brand-languages.ts";
 import type { ArticleForAi, BrandProfile, OwnerExamples } from "./brand-profile.ts";
 import { normalizeHashtags } from "./caption-limits.ts";
@@ -24,7 +23,7 @@ import type { PostFormatSetting } from "./slide-plan.ts";
  * Opus 5.5 reject (ai-costs.md §1f). The schemas are constants: the API caches per request shape, and a schema
  * that changed per call (say, an enum of this batch's article refs) would risk the cache for nothing. They keep
  * to the subset structured outputs accepts (no numeric or length bounds — the SDK's own transformJSONSchema
- * moves those into descriptions), so ranges are stated in descriptions and enforced by the zod schemas below.
+ * moves those into descriptions), so ranges are stated in descriptions and enforced by the zod schemas in reply-schemas.ts.
  */
 
 export type PromptKind = "relevance" | "draft" | "rewrite" | "voice" | "comment_reply";
@@ -110,11 +109,6 @@ export const COMMENT_REPLY_OUTPUT_SCHEMA = {
   additionalProperties: false,
 } as const;
 
-export const commentReplySchema = z.object({
-  assessment: z.enum(["ordinary", "spam", "abuse"]),
-  reply: z.string(),
-});
-
 /** JSON schema of the relevance reply: one score per article ref. */
 export const RELEVANCE_OUTPUT_SCHEMA = {
   type: "object",
@@ -187,31 +181,6 @@ export const VOICE_OUTPUT_SCHEMA = {
   required: ["voice"],
   additionalProperties: false,
 } as const;
-
-/** The relevance reply as parsed. Entries are checked one by one in the drafter, so one bad entry is not fatal. */
-export const relevanceReplySchema = z.object({
-  scores: z.array(z.object({ ref: z.string(), score: z.unknown(), reason: z.unknown() })),
-});
-export const relevanceEntrySchema = z.object({
-  ref: z.string(),
-  score: z.number().int().min(0).max(100),
-  reason: z.string().trim().min(1),
-});
-export const draftReplySchema = z.object({
-  hook: z.string().trim().min(1),
-  body: z.string().trim().min(1),
-  call_to_action: z.string(),
-  credit: z.string().trim().min(1),
-  hashtags: z.array(z.string()),
-  // Required of the model; a reply without it still makes a draft, with the hook as alt text (claude-drafter.ts).
-  alt_text: z.string().default(""),
-  // Required of the model; a reply without them is a single image with no planned slides.
-  format: z.enum(["single", "carousel"]).default("single"),
-  slides: z.array(z.object({ text: z.string(), alt_text: z.string().default("") })).default([]),
-});
-export const voiceReplySchema = z.object({ voice: z.string().trim().min(1) });
-
-export type DraftReply = z.infer<typeof draftReplySchema>;
 
 export interface RelevanceRequestInput {
   profile: BrandProfile;
@@ -412,7 +381,12 @@ export function withRetryNote(
 }
 
 /** Caption parts joined as posted: hook, body, call to action and credit, separated by empty lines. */
-export function assembleCaption(reply: Omit<DraftReply, "alt_text" | "format" | "slides">): string {
+export function assembleCaption(reply: {
+  hook: string;
+  body: string;
+  call_to_action: string;
+  credit: string;
+}): string {
   return [reply.hook.replace(/\s*\n\s*/g, " "), reply.body, reply.call_to_action, reply.credit]
     .map((part) => part.trim().replace(/\n{3,}/g, "\n\n"))
     .filter((part) => part.length > 0)

@@ -8,7 +8,8 @@
  * Source: platform-apis.md §A (OAuth) and §B (publishing), which cite Meta's developer documentation.
  */
 
-import { z } from "zod";
+import * as z from "zod/mini";
+import "../shared/schemas.ts";
 import { scrubSecrets } from "../shared/logger.ts";
 import { type RateUsage, readRateUsage } from "./rate-usage.ts";
 import {
@@ -274,96 +275,87 @@ const CAPTION_MATCH_MARGIN_MS = 120_000;
  */
 export const MAX_MEDIA_PAGES = 50;
 
-const id = z.union([z.string().min(1), z.number()]).transform(String);
+const id = z.pipe(z.union([z.string().check(z.minLength(1)), z.number()]), z.transform(String));
+const optionalText = z.nullish(z.string());
 
 const shortLivedTokenBody = z.object({
-  access_token: z.string().min(1),
+  access_token: z.string().check(z.minLength(1)),
   user_id: id,
-  permissions: z.union([z.string(), z.array(z.string())]).optional(),
+  permissions: z.optional(z.union([z.string(), z.array(z.string())])),
 });
 const longLivedTokenBody = z.object({
-  access_token: z.string().min(1),
-  token_type: z.string().default("bearer"),
-  expires_in: z.number().int().positive(),
+  access_token: z.string().check(z.minLength(1)),
+  token_type: z._default(z.string(), "bearer"),
+  expires_in: z.int().check(z.positive()),
 });
-const profileBody = z.object({ user_id: id, username: z.string(), id: id.optional() });
+const profileBody = z.object({ user_id: id, username: z.string(), id: z.optional(id) });
 const idBody = z.object({ id });
 const commentRepliesBody = z.object({
-  data: z.array(z.object({ id, text: z.string().default(""), username: z.string().nullish() })),
+  data: z.array(z.object({ id, text: z._default(z.string(), ""), username: optionalText })),
 });
 const successBody = z.object({ success: z.boolean() });
 const containerStatusBody = z.object({
   status_code: z.enum(["IN_PROGRESS", "FINISHED", "PUBLISHED", "ERROR", "EXPIRED"]),
-  status: z.string().nullish(),
+  status: optionalText,
 });
-const mediaBody = z.object({
-  id,
-  permalink: z.string().nullish(),
-  timestamp: z.string().nullish(),
-  caption: z.string().nullish(),
-});
+const mediaBody = z.object({ id, permalink: optionalText, timestamp: optionalText, caption: optionalText });
 const publishingLimitBody = z.object({
   data: z
     .array(
       z.object({
-        quota_usage: z.number().int().nonnegative(),
-        config: z
-          .object({ quota_total: z.number().int(), quota_duration: z.number().int() })
-          .partial()
-          .nullish(),
+        quota_usage: z.int().check(z.nonnegative()),
+        config: z.nullish(z.partial(z.object({ quota_total: z.int(), quota_duration: z.int() }))),
       }),
     )
-    .min(1),
+    .check(z.minLength(1)),
 });
 /** Insights: `{data: [{name, period, values: [{value}]}]}`, or `total_value: {value}` for some metrics. */
 const insightsBody = z.object({
   data: z.array(
     z.object({
       name: z.string(),
-      values: z.array(z.object({ value: z.unknown() })).optional(),
-      total_value: z.object({ value: z.unknown() }).optional(),
+      values: z.optional(z.array(z.object({ value: z.unknown() }))),
+      total_value: z.optional(z.object({ value: z.unknown() })),
     }),
   ),
 });
 
 /** A page of an edge, with Graph's cursor paging: `next` is present only when there is a further page. */
-const mediaListBody = z.object({
-  data: z.array(mediaBody),
-  paging: z
-    .object({
-      cursors: z.object({ after: z.string().optional() }).partial().optional(),
-      next: z.string().optional(),
-    })
-    .optional(),
-});
+const paging = z.optional(
+  z.object({
+    cursors: z.optional(z.object({ after: z.optional(z.string()) })),
+    next: z.optional(z.string()),
+  }),
+);
+const mediaListBody = z.object({ data: z.array(mediaBody), paging });
 
 const commentListBody = z.object({
   data: z.array(
     z.object({
       id,
-      text: z.string().nullish(),
-      from: z.object({ id: id.optional(), username: z.string().optional() }).nullish(),
+      text: optionalText,
+      from: z.nullish(z.object({ id: z.optional(id), username: z.optional(z.string()) })),
     }),
   ),
-  paging: mediaListBody.shape.paging,
+  paging,
 });
 
 /** Graph errors: `{"error":{"message","type","code","error_subcode","is_transient","error_user_msg","fbtrace_id"}}`. */
 const graphErrorBody = z.object({
   error: z.object({
-    message: z.string().optional(),
-    type: z.string().optional(),
-    code: z.number().optional(),
-    error_subcode: z.number().optional(),
-    is_transient: z.boolean().optional(),
-    error_user_msg: z.string().optional(),
-    fbtrace_id: z.string().optional(),
+    message: z.optional(z.string()),
+    type: z.optional(z.string()),
+    code: z.optional(z.number()),
+    error_subcode: z.optional(z.number()),
+    is_transient: z.optional(z.boolean()),
+    error_user_msg: z.optional(z.string()),
+    fbtrace_id: z.optional(z.string()),
   }),
 });
 /** The code exchange's own shape: `{"error_type":"OAuthException","code":400,"error_message":"…"}` (§A.3). */
 const oauthErrorBody = z.object({
-  error_type: z.string().optional(),
-  code: z.number().optional(),
+  error_type: z.optional(z.string()),
+  code: z.optional(z.number()),
   error_message: z.string(),
 });
 
@@ -417,7 +409,7 @@ export function createInstagramClient(config: InstagramClientConfig): InstagramC
 
   async function call<T>(
     spec: CallSpec,
-    schema: z.ZodType<T>,
+    schema: z.ZodMiniType<T>,
     preprocess?: (text: string) => string,
   ): Promise<T> {
     const secrets = [...spec.secrets, config.appSecret];
@@ -556,7 +548,10 @@ export function createInstagramClient(config: InstagramClientConfig): InstagramC
           secrets: [cleanCode],
         },
         // The docs show {data:[{…}]}, real-world code parses a flat {…}: accept both (§A.3).
-        z.union([z.object({ data: z.array(shortLivedTokenBody).min(1) }), shortLivedTokenBody]),
+        z.union([
+          z.object({ data: z.array(shortLivedTokenBody).check(z.minLength(1)) }),
+          shortLivedTokenBody,
+        ]),
         quoteLargeIds,
       );
       const token = "data" in body ? body.data[0]! : body;

@@ -7,7 +7,8 @@
  * changes in one delivery.
  */
 
-import { z } from "zod";
+import * as z from "zod/mini";
+import { graphId } from "../shared/schemas.ts";
 
 /** One change to store: its unique key makes a redelivered or replayed one a no-op. */
 export interface InboxChange {
@@ -51,17 +52,17 @@ const notificationSchema = z.object({
   object: z.string(),
   entry: z.array(
     z.object({
-      id: z.union([z.string(), z.number()]).transform(String),
+      id: graphId,
       time: z.number(),
-      changes: z.array(z.object({ field: z.string(), value: z.record(z.string(), z.unknown()) })).optional(),
+      changes: z.optional(z.array(z.object({ field: z.string(), value: z.record(z.string(), z.unknown()) }))),
     }),
   ),
 });
 
 const commentSchema = z.object({
-  id: z.union([z.string(), z.number()]).transform(String),
-  text: z.string().optional(),
-  media: z.object({ id: z.union([z.string(), z.number()]).transform(String) }),
+  id: graphId,
+  text: z.optional(z.string()),
+  media: z.object({ id: graphId }),
 });
 
 /**
