@@ -54,43 +54,60 @@ export async function deliverOutbox(deps: {
   if (rows.length === 0) return result;
   const byChat = new Map<number, OutboxRow[]>();
   for (const row of rows) byChat.set(row.chat_id, [...(byChat.get(row.chat_id) ?? []), row]);
-  // The claim is short so that a dead sender's messages go out soon; a live one keeps renewing what it has left.
+  const claims = keepClaims(deps, rows);
+  // Every chat finishes (or fails) before the run ends: a run never returns with sends still going on.
+  const outcomes = await Promise.allSettled(
+    [...byChat.values()].map((chatRows) => deliverToChat(deps, chatRows, result, claims)),
+  ).finally(() => claims.stop());
+  const failed = outcomes.find((outcome) => outcome.status === "rejected");
+  if (failed) throw failed.reason;
+  return result;
+}
+
+interface HeldClaims {
+  /** The message's outcome is about to be written: renew its claim no more (and no renewal is in flight). */
+  release(id: number): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * The claim is short, so that a dead sender's messages go out soon; a live sender renews it on the messages of the
+ * batch it has not finished. A message is released before its outcome is written, and after any renewal in
+ * flight, so a renewal never pushes back a retry or a held message that the outcome made due.
+ */
+function keepClaims(deps: DeliveryDeps, rows: OutboxRow[]): HeldClaims {
   const unfinished = new Set(rows.map((row) => row.id));
+  let renewing: Promise<void> = Promise.resolve();
   const heartbeat = startLeaseHeartbeat({
     renew: async () => {
-      await renewOutboxClaims(deps.sql, [...unfinished]);
+      renewing = renewOutboxClaims(deps.sql, [...unfinished]);
+      await renewing;
       return true;
     },
     everyMs: OUTBOX_CLAIM_MS / 3,
     logger: deps.logger,
     item: { outboxBatch: rows.length },
   });
-  // Every chat finishes (or fails) before the run ends: a run never returns with sends still going on.
-  const outcomes = await Promise.allSettled(
-    [...byChat.values()].map((chatRows) => deliverToChat(deps, chatRows, result, unfinished)),
-  ).finally(() => heartbeat.stop());
-  const failed = outcomes.find((outcome) => outcome.status === "rejected");
-  if (failed) throw failed.reason;
-  return result;
+  return {
+    async release(id) {
+      unfinished.delete(id);
+      await renewing.catch(() => {});
+    },
+    stop: () => heartbeat.stop(),
+  };
 }
 
-/** One chat's messages in order; after a failure to retry, the chat's later ones wait for it. */
 type DeliveryDeps = { sql: Sql; api: Api; senders: Record<string, OutboxSender>; logger: Logger };
 
+/** One chat's messages in order; after a failure to retry, the chat's later ones wait for it. */
 async function deliverToChat(
   deps: DeliveryDeps,
   rows: OutboxRow[],
   result: DeliveryResult,
-  unfinished: Set<number>,
+  claims: HeldClaims,
 ): Promise<void> {
   let held = false;
-  for (const row of rows) {
-    try {
-      held = await deliverOne(deps, row, held, result);
-    } finally {
-      unfinished.delete(row.id);
-    }
-  }
+  for (const row of rows) held = await deliverOne(deps, row, held, result, () => claims.release(row.id));
 }
 
 /** Sends, holds or gives up one message; true when the chat's later messages must wait (a retry is due). */
@@ -99,14 +116,17 @@ async function deliverOne(
   row: OutboxRow,
   held: boolean,
   result: DeliveryResult,
+  release: () => Promise<void>,
 ): Promise<boolean> {
   if (held) {
+    await release();
     await holdMessage(deps.sql, row.id);
     result.retried++;
     return true;
   }
   const sender = deps.senders[row.kind];
   if (!sender) {
+    await release();
     await markMessageDead(deps.sql, row.id, `no sender for message kind ${row.kind}`);
     deps.logger.error({ outboxId: row.id, kind: row.kind }, "outbox message has no sender");
     result.dead++;
@@ -114,28 +134,40 @@ async function deliverOne(
   }
   try {
     await sender(row, deps.api);
-    await markMessageSent(deps.sql, row.id);
-    result.sent++;
-    return false;
   } catch (error) {
-    const decision = classifySendFailure(error, row.attempts);
-    if (decision.kind === "dead") {
-      await markMessageDead(deps.sql, row.id, decision.reason);
-      deps.logger.error(
-        { outboxId: row.id, chatId: row.chat_id, reason: decision.reason },
-        "telegram message given up",
-      );
-      result.dead++;
-      return false;
-    }
-    await rescheduleMessage(deps.sql, row.id, decision.delaySeconds, decision.reason);
-    deps.logger.warn(
-      { outboxId: row.id, delay: decision.delaySeconds, reason: decision.reason },
-      "telegram send retried",
-    );
-    result.retried++;
-    return true;
+    await release();
+    return recordSendFailure(deps, row, error, result);
   }
+  await release();
+  await markMessageSent(deps.sql, row.id);
+  result.sent++;
+  return false;
+}
+
+/** A send Telegram refused: given up, or put off (and then the chat's later messages wait). */
+async function recordSendFailure(
+  deps: DeliveryDeps,
+  row: OutboxRow,
+  error: unknown,
+  result: DeliveryResult,
+): Promise<boolean> {
+  const decision = classifySendFailure(error, row.attempts);
+  if (decision.kind === "dead") {
+    await markMessageDead(deps.sql, row.id, decision.reason);
+    deps.logger.error(
+      { outboxId: row.id, chatId: row.chat_id, reason: decision.reason },
+      "telegram message given up",
+    );
+    result.dead++;
+    return false;
+  }
+  await rescheduleMessage(deps.sql, row.id, decision.delaySeconds, decision.reason);
+  deps.logger.warn(
+    { outboxId: row.id, delay: decision.delaySeconds, reason: decision.reason },
+    "telegram send retried",
+  );
+  result.retried++;
+  return true;
 }
 
 /**
