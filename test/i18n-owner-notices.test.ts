@@ -21,7 +21,8 @@ import {
   runPublisher,
   setClock,
   startPublishingTestApp,
-  storedImage,
+  makeDueNow,
+  replaceToken,
 } from "./helpers/publishing-fixtures.ts";
 import { OWNER_ID, type TestApp } from "./helpers/start-test-app.ts";
 
@@ -77,11 +78,7 @@ describe("a Spanish owner", () => {
     const { brandId } = await connectedBrand(t, ig, ownerId);
     const { draftId } = await reviewCard(t, brandId);
     // The fake Instagram refuses a PNG for good (36001/2207005), as Meta does.
-    const png = await storedImage(t, "png");
-    await t.app.sql`
-      update drafts set status = 'approved', scheduled_for = ${new Date(Date.now() - 1000)},
-                        image_key = ${png.key}, image_url = ${png.url}
-       where id = ${draftId}`;
+    await makeDueNow(t, draftId, "png");
     await runPublisher(t);
     await deliverOutbox(t);
     const card = (await cardMessages(t, draftId)).text;
@@ -105,12 +102,10 @@ describe("a Spanish owner", () => {
     const { brandId, account } = await connectedBrand(t, ig, ownerId);
     await t.app.sql`update brands set first_comment_mode = 'hashtags' where id = ${brandId}`;
     // Connected before Greenlight asked for the permission to manage comments: Instagram refuses the comment.
-    const token = ig.issueLongLivedToken(account, 0, [
+    await replaceToken(t, ig, brandId, account, [
       "instagram_business_basic",
       "instagram_business_content_publish",
     ]);
-    const sealed = Buffer.from(t.app.vault.seal(token));
-    await t.app.sql`update instagram_accounts set token_ciphertext = ${sealed} where brand_id = ${brandId}`;
     const draftId = await duePost(t, brandId, { hashtags: ["#ciclismo"] });
     const before = t.telegram.messagesIn(OWNER_ID).length;
     await runPublisher(t);

@@ -3,7 +3,7 @@ import { startGreenlight } from "../src/app.ts";
 import { type FakeAccount, FakeInstagram, type FakeInsights } from "./fakes/fake-instagram.ts";
 import { insertBrand, insertOwner } from "./helpers/draft-fixtures.ts";
 import { capturedLogger } from "./helpers/log-capture.ts";
-import { DAY_MS, setClock, startPublishingTestApp } from "./helpers/publishing-fixtures.ts";
+import { DAY_MS, replaceToken, setClock, startPublishingTestApp } from "./helpers/publishing-fixtures.ts";
 import type { TestApp } from "./helpers/start-test-app.ts";
 import { onRealPostgres } from "./helpers/test-database.ts";
 
@@ -268,10 +268,7 @@ it("makes no insights call for an account Meta asked to leave alone, until the p
 it("notes a permission switched off on Instagram's side and waits without using up tries", async () => {
   const { brandId, account } = await brandWithAccount();
   // The token lacks the permission although the connection recorded it (the owner revoked it since).
-  const token = ig.issueLongLivedToken(account, 0, ALL_SCOPES.slice(0, 3));
-  await t.app.sql`
-    update instagram_accounts set token_ciphertext = ${Buffer.from(t.app.vault.seal(token))}
-     where brand_id = ${brandId}`;
+  await replaceToken(t, ig, brandId, account, ALL_SCOPES.slice(0, 3));
   const post = await publishedPost(brandId, account, 25 * HOUR_MS, { views: 10 });
 
   await collect();

@@ -9,6 +9,7 @@ import {
   runPublisher,
   setClock,
   startPublishingTestApp,
+  replaceToken,
 } from "./helpers/publishing-fixtures.ts";
 import { OWNER_ID, type TestApp } from "./helpers/start-test-app.ts";
 
@@ -185,12 +186,10 @@ describe("the first comment", () => {
   it("tells the owner when Instagram refuses the comment, offers a reconnect, and the post stays published", async () => {
     const { brandId, account } = await brandCommenting("hashtags");
     // Connected before Greenlight asked for the permission to manage comments.
-    const token = ig.issueLongLivedToken(account, 0, [
+    await replaceToken(t, ig, brandId, account, [
       "instagram_business_basic",
       "instagram_business_content_publish",
     ]);
-    const sealed = Buffer.from(t.app.vault.seal(token));
-    await t.app.sql`update instagram_accounts set token_ciphertext = ${sealed} where brand_id = ${brandId}`;
     const draftId = await duePost(t, brandId, { hashtags: ["#cycling"] });
 
     const sent = await ownerMessagesAfter(() => runPublisher(t));

@@ -26,6 +26,7 @@ import {
   runPublisher,
   setClock,
   startPublishingTestApp,
+  makeDueNow,
   storedImage,
 } from "./helpers/publishing-fixtures.ts";
 import { OWNER_ID, type TestApp } from "./helpers/start-test-app.ts";
@@ -263,11 +264,7 @@ describe("when Instagram says no", () => {
   it("fails an image Instagram rejects, in plain words, with a Retry button on the card", async () => {
     const { brandId, account } = await connectedBrand(t, ig, ownerId);
     const draftId = await reviewCard(brandId);
-    const png = await storedImage(t, "png");
-    await t.app.sql`
-      update drafts set status = 'approved', scheduled_for = ${new Date(Date.now() - 1000)},
-                        image_key = ${png.key}, image_url = ${png.url}
-       where id = ${draftId}`;
+    await makeDueNow(t, draftId, "png");
 
     await runPublisher(t);
     const row = await postRow(t, draftId);

@@ -77,6 +77,21 @@ export async function connectAccount(
        set token_ciphertext = excluded.token_ciphertext, status = 'connected', disconnect_reason = null`;
 }
 
+/**
+ * Swaps the brand's Instagram token for one that grants only `scopes`: an account connected before Greenlight
+ * asked for a permission, or one whose owner switched it off on Instagram's side since.
+ */
+export async function replaceToken(
+  t: TestApp,
+  ig: FakeInstagram,
+  brandId: number,
+  account: FakeAccount,
+  scopes: string[],
+): Promise<void> {
+  const sealed = Buffer.from(t.app.vault.seal(ig.issueLongLivedToken(account, 0, scopes)));
+  await t.app.sql`update instagram_accounts set token_ciphertext = ${sealed} where brand_id = ${brandId}`;
+}
+
 /** A new brand of the owner's, connected to a new account in the fake Instagram. */
 export async function connectedBrand(
   t: TestApp,
@@ -98,6 +113,15 @@ export async function storedImage(t: TestApp, format: "jpeg" | "png" = "jpeg") {
   const body = format === "jpeg" ? await image.jpeg().toBuffer() : await image.png().toBuffer();
   const key = newDraftMediaKey("test", { extension: format === "jpeg" ? "jpg" : "png" });
   return t.app.services.media.put(key, body, `image/${format}`);
+}
+
+/** Makes a draft awaiting review an approved post due now, with a freshly stored image of that format. */
+export async function makeDueNow(t: TestApp, draftId: number, format: "jpeg" | "png"): Promise<void> {
+  const image = await storedImage(t, format);
+  await t.app.sql`
+    update drafts set status = 'approved', scheduled_for = ${new Date(Date.now() - 1000)},
+                      image_key = ${image.key}, image_url = ${image.url}
+     where id = ${draftId}`;
 }
 
 let slotSeed = 0;
