@@ -70,6 +70,7 @@ export function createScheduler(deps: {
   const jobs = new Map<string, Job>();
   let stopped = false;
   const leaseMs = deps.leaseMs ?? JOB_LEASE_MS;
+  const renewEveryMs = deps.renewEveryMs ?? JOB_LEASE_RENEW_MS;
 
   async function guardedRun(job: Job, tick: Date): Promise<boolean> {
     if (stopped) return false;
@@ -156,9 +157,7 @@ export function createScheduler(deps: {
         run: observed(name, run),
         everyInstance: options.everyInstance ?? false,
         leaseMs: options.leaseMs ?? leaseMs,
-        renewEveryMs: options.leaseMs
-          ? Math.min(options.leaseMs / 4, deps.renewEveryMs ?? JOB_LEASE_RENEW_MS)
-          : (deps.renewEveryMs ?? JOB_LEASE_RENEW_MS),
+        renewEveryMs: options.leaseMs ? Math.min(options.leaseMs / 4, renewEveryMs) : renewEveryMs,
         claimingRuns: new Set(),
       };
       // croner's `protect` skips overlapping ticks; a claiming job wants every tick.
