@@ -75,8 +75,18 @@ it(
     // Whatever was added is published by the instances left running, including what the kills interrupted.
     await addWave(POSTS);
     const done = await eventually(() => liveMarkers(c, MARKER).size >= POSTS, RECOVERY_MS, 250);
-    // Let the last publishes be recorded before reading the database.
-    await sleep(3000);
+    // Let the last publishes be recorded before reading the database. A kill just after media_publish leaves
+    // its post live but unrecorded until the post's lease (a minute) runs out and a survivor asks Instagram.
+    await eventually(
+      async () => {
+        const [row] = await c.sql<
+          { n: number }[]
+        >`select count(*)::int as n from drafts where status <> 'published'`;
+        return row!.n === 0;
+      },
+      RECOVERY_MS,
+      500,
+    );
 
     const live = liveMarkers(c, MARKER);
     const duplicates =
